@@ -1,0 +1,34 @@
+# The README's two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test setup system-packages bench clean
+
+run: setup
+	$(PY) -m survey.cli upgrade
+	$(PY) -m survey.cli demo
+	$(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) benchmarks/ahp.py
+	$(PY) benchmarks/scoring.py
+
+setup: system-packages $(VENV)/.installed
+
+system-packages:
+	@bash scripts/install-system-packages.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,106 @@
+"""The scorecard tree (perspective -> objective -> KPI, any depth): local to global weights.
+
+A tree is given by each node's parent (``None`` for a top-level node). Siblings
+form a *cluster*: the group one pairwise questionnaire page compares. A node's
+global weight is the product of the local weights on its path from the top.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Hashable, Mapping, Sequence
+
+import numpy as np
+
+SIBLING_SUM_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    """Nodes in a fixed order with the index of each one's parent (-1 at the top)."""
+
+    keys: tuple[Hashable, ...]
+    parent: np.ndarray
+
+    @classmethod
+    def from_parents(cls, parents: Mapping[Hashable, Hashable | None]) -> "Hierarchy":
+        """Build from ``{node: parent or None}``; parents must be nodes too and the tree acyclic."""
+        keys = tuple(parents)
+        index = {key: position for position, key in enumerate(keys)}
+        parent = np.full(len(keys), -1)
+        for key, up in parents.items():
+            if up is not None:
+                if up not in index:
+                    raise ValueError(f"{key!r} hangs under {up!r}, which is not in the scorecard")
+                parent[index[key]] = index[up]
+        hierarchy = cls(keys, parent)
+        hierarchy.depth()  # raises on a cycle
+        return hierarchy
+
+    def depth(self) -> np.ndarray:
+        """Depth of each node (0 at the top)."""
+        depth = np.zeros(len(self.keys), dtype=int)
+        for node in range(len(self.keys)):
+            up, steps = self.parent[node], 0
+            while up >= 0:
+                steps += 1
+                if steps > len(self.keys):
+                    raise ValueError(f"the scorecard tree has a cycle through {self.keys[node]!r}")
+                up = self.parent[up]
+            depth[node] = steps
+        return depth
+
+    def clusters(self) -> dict[Hashable | None, list[Hashable]]:
+        """Groups of siblings keyed by their parent (None for the top level), in tree order."""
+        groups: dict[Hashable | None, list[Hashable]] = {}
+        for key, up in zip(self.keys, self.parent):
+            groups.setdefault(None if up < 0 else self.keys[up], []).append(key)
+        return groups
+
+    def leaves(self) -> list[Hashable]:
+        """Nodes with no children (the KPIs of a three-level scorecard)."""
+        has_children = np.zeros(len(self.keys), dtype=bool)
+        has_children[self.parent[self.parent >= 0]] = True
+        return [key for key, inner in zip(self.keys, has_children) if not inner]
+
+    def global_weights(self, local: Mapping[Hashable, float] | Sequence[float],
+                       sibling_tolerance: float = SIBLING_SUM_TOLERANCE) -> np.ndarray:
+        """Global weight of every node: the product of local weights from the top down to it.
+
+        Siblings' local weights must sum to 1 within ``sibling_tolerance`` (loosen it
+        only for published weights rounded to a few decimals).
+        """
+        local = self._aligned(local)
+        self._check_siblings(local, sibling_tolerance)
+        weights = local.copy()
+        order = np.argsort(self.depth(), kind="stable")
+        for node in order:
+            if self.parent[node] >= 0:
+                weights[node] = local[node] * weights[self.parent[node]]
+        return weights
+
+    def global_leaf_weights(self, local: Mapping[Hashable, float] | Sequence[float],
+                            sibling_tolerance: float = SIBLING_SUM_TOLERANCE) -> dict[Hashable, float]:
+        """``{leaf: global weight}``; they sum to 1."""
+        weights = dict(zip(self.keys, self.global_weights(local, sibling_tolerance)))
+        return {leaf: float(weights[leaf]) for leaf in self.leaves()}
+
+    def _aligned(self, local) -> np.ndarray:
+        if isinstance(local, Mapping):
+            missing = [key for key in self.keys if key not in local]
+            if missing:
+                raise ValueError(f"no local weight for {missing[0]!r}")
+            local = [local[key] for key in self.keys]
+        local = np.asarray(local, dtype=float)
+        if local.shape != (len(self.keys),):
+            raise ValueError(f"{local.size} local weights given for {len(self.keys)} nodes")
+        if np.any(~np.isfinite(local)) or np.any(local < 0):
+            raise ValueError("local weights must be non-negative numbers")
+        return local
+
+    def _check_siblings(self, local: np.ndarray, tolerance: float) -> None:
+        position = {key: index for index, key in enumerate(self.keys)}
+        for up, members in self.clusters().items():
+            total = sum(local[position[key]] for key in members)
+            if abs(total - 1.0) > tolerance:
+                where = "the top level" if up is None else f"the children of {up!r}"
+                raise ValueError(f"local weights of {where} sum to {total:.6g}, not 1")

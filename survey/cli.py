@@ -1,0 +1,39 @@
+"""Console commands: ``neraca upgrade`` (migrations) and ``neraca demo``."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+from survey import config as settings
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(database_url: str) -> Config:
+    alembic = Config()
+    alembic.set_main_option("script_location", str(MIGRATIONS))
+    alembic.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return alembic
+
+
+def upgrade(database_url: str | None = None) -> None:
+    """Bring the database schema to the newest migration."""
+    command.upgrade(alembic_config(database_url or settings.load()["DATABASE_URL"]), "head")
+
+
+def demo() -> None:
+    print("Neraca is ready. The demo organisation arrives with the survey site (issue 4).")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="neraca")
+    parser.add_argument("command", choices=["upgrade", "demo"])
+    arguments = parser.parse_args(argv)
+    {"upgrade": upgrade, "demo": demo}[arguments.command]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Settings from environment variables, with safe defaults for a single machine.
+
+Every worker and every machine must see the same settings (the app keeps no
+state between requests), so production sets them in the environment:
+``DATABASE_URL``, ``SECRET_KEY``, ``SMTP_*``, ``REDIS_URL``.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def instance_dir() -> Path:
+    return Path(os.environ.get("NERACA_INSTANCE", Path.cwd() / "instance")).resolve()
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else one kept in the instance folder so restarts keep sessions."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load() -> dict:
+    """The configuration mapping create_app() applies before any overrides."""
+    instance = instance_dir()
+    instance.mkdir(parents=True, exist_ok=True)
+    return {
+        "INSTANCE_DIR": str(instance),
+        "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'neraca.db'}"),
+        "SECRET_KEY": _secret_key(instance),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("NERACA_INSECURE_COOKIES") != "1"
+        and os.environ.get("FLASK_DEBUG") != "1",
+    }

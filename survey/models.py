@@ -1,0 +1,1 @@
+"""SQLAlchemy 2.x models (typed Mapped[...] columns). Tables arrive with the survey site."""

@@ -1,0 +1,26 @@
+"""The site starts from the app factory, on a database its migrations built."""
+from sqlalchemy import create_engine, inspect
+
+
+def test_health_page_reports_the_database_reachable(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_page_reports_an_unreachable_database(tmp_path, monkeypatch):
+    from survey import create_app
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/x.db", "SECRET_KEY": "t"})
+    response = app.test_client().get("/health")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
+
+
+def test_migrations_put_the_schema_under_alembic_control(app, database_url):
+    assert "alembic_version" in inspect(create_engine(database_url)).get_table_names()
+
+
+def test_home_page_speaks_both_languages(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "Pengukuran kinerja" in page and "performance measurement" in page
