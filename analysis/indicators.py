@@ -1,0 +1,116 @@
+"""Formula KPIs: performance computed from raw inputs per period.
+
+A formula is an expression over named inputs, e.g. ``share(trained, staff)``
+or ``growth(revenue, prev_revenue)``: ``prev_<name>`` is the input's value in
+the previous period. Expressions are evaluated by simpleeval (no ``eval``),
+limited to arithmetic and the functions below. A formula that cannot be
+computed for a period (missing input, division by zero) gives an error for
+that KPI and period, never an exception that stops the whole scorecard.
+"""
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+from simpleeval import InvalidExpression, SimpleEval
+
+PREVIOUS = "prev_"
+
+
+def growth(current: float, previous: float) -> float:
+    """(x_t - x_{t-1}) / x_{t-1} x 100."""
+    return (current - previous) / previous * 100
+
+
+def share(part: float, whole: float) -> float:
+    """part / whole x 100 (participant acquisition, retention, staff trained...)."""
+    return part / whole * 100
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """numerator / denominator (e.g. revenue per employee)."""
+    return numerator / denominator
+
+
+def mean_score(mean: float, maximum: float) -> float:
+    """Satisfaction: mean score / maximum score x 100."""
+    return mean / maximum * 100
+
+
+FUNCTIONS = {"growth": growth, "share": share, "retention": share, "ratio": ratio, "mean_score": mean_score,
+             "min": min, "max": max, "abs": abs, "round": round}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A checked expression and the input names it reads."""
+
+    expression: str
+    names: frozenset[str]
+
+    @classmethod
+    def parse(cls, expression: str, known_inputs: set[str] | None = None) -> "Formula":
+        """Check syntax, functions and (when ``known_inputs`` is given) input names."""
+        try:
+            tree = ast.parse(expression.strip(), mode="eval")
+        except SyntaxError as error:
+            raise ValueError(f"formula {expression!r} is not a valid expression: {error.msg}") from None
+        called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call)
+                  and isinstance(node.func, ast.Name)}
+        unknown_functions = called - set(FUNCTIONS)
+        if unknown_functions:
+            raise ValueError(f"formula {expression!r} calls unknown function(s) {sorted(unknown_functions)}; "
+                             f"available: {sorted(FUNCTIONS)}")
+        names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} - called
+        if known_inputs is not None:
+            unknown = {name for name in names if name.removeprefix(PREVIOUS) not in known_inputs}
+            if unknown:
+                raise ValueError(f"formula {expression!r} uses unknown input(s) {sorted(unknown)}")
+        return cls(expression.strip(), frozenset(names))
+
+    def evaluate(self, current: Mapping[str, float], previous: Mapping[str, float] | None = None) -> float:
+        """The formula's value; ValueError with a readable reason when it has none."""
+        values = {}
+        for name in self.names:
+            source, key = (previous, name[len(PREVIOUS):]) if name.startswith(PREVIOUS) else (current, name)
+            value = None if source is None else source.get(key)
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                period = "the previous period" if source is not current else "this period"
+                raise ValueError(f"input {key!r} is missing for {period}")
+            values[name] = float(value)
+        try:
+            result = SimpleEval(names=values, functions=FUNCTIONS).eval(self.expression)
+        except ZeroDivisionError:
+            zeros = sorted(name for name, value in values.items() if value == 0)
+            raise ValueError(f"division by zero ({', '.join(f'{n} = 0' for n in zeros) or 'a zero divisor'})") from None
+        except (InvalidExpression, TypeError, OverflowError) as error:
+            raise ValueError(f"cannot compute {self.expression!r}: {error}") from None
+        if not isinstance(result, (int, float)) or not math.isfinite(result):
+            raise ValueError(f"{self.expression!r} gives {result!r}, not a number")
+        return float(result)
+
+
+def compute_indicators(formulas: Mapping[str, str], inputs: Mapping[object, Mapping[str, float]]) -> pd.DataFrame:
+    """Every formula KPI for every period: columns ``kpi``, ``period``, ``value``, ``error``.
+
+    ``inputs`` maps each period (sortable) to its raw inputs; a period's previous
+    period is the one before it in sorted order.
+    """
+    periods = sorted(inputs)
+    rows = []
+    for kpi, expression in formulas.items():
+        try:
+            formula = Formula.parse(expression)
+        except ValueError as error:  # a broken definition spoils this KPI only
+            rows.extend((kpi, period, float("nan"), f"{kpi}: {error}") for period in periods)
+            continue
+        for position, period in enumerate(periods):
+            previous = inputs[periods[position - 1]] if position else None
+            try:
+                rows.append((kpi, period, formula.evaluate(inputs[period], previous), None))
+            except ValueError as error:
+                rows.append((kpi, period, float("nan"), f"{kpi} {period}: {error}"))
+    return pd.DataFrame(rows, columns=["kpi", "period", "value", "error"])
