@@ -8,22 +8,12 @@ ahpy is slow, so it runs on a sample and its time is scaled to 10,000 matrices.
 from __future__ import annotations
 
 import itertools
-import time
-
 import numpy as np
+from timing import best_of
 
 from analysis.ahp import aggregate, priorities, random_matrices, weights_and_consistency
 
 COUNT, N, AHPY_SAMPLE = 10_000, 7, 500
-
-
-def best_of(repeats, function):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def ahpy_weights_and_cr(stack):

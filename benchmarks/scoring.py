@@ -6,23 +6,13 @@ lights, values, totals and ranking, within 5x of the floor.
 """
 from __future__ import annotations
 
-import time
-
 import numpy as np
+from timing import best_of
 
 from analysis.scorecard import personal_scorecards
 from analysis.scoring import LEVELS, Ladder
 
 PEOPLE, KPIS = 10_000, 20
-
-
-def best_of(repeats, function):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def main() -> None:
