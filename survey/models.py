@@ -1,1 +1,245 @@
-"""SQLAlchemy 2.x models (typed Mapped[...] columns). Tables arrive with the survey site."""
+"""SQLAlchemy 2.x models (typed Mapped[...] columns).
+
+Everything an organisation owns carries ``organisation_id`` so that every query
+can be scoped to the signed-in user's organisation.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from survey.db import Base
+
+ROLES = ("admin", "hr", "viewer")
+ELEMENT_KINDS = ("perspective", "objective", "kpi")
+ROOT_CLUSTER = "root"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="hr")
+    organisation: Mapped[Organisation] = relationship()
+
+    # Flask-Login's user protocol
+    is_active = True
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class LoginAttempt(Base):
+    """Failed logins and bad tokens, kept in the database so every worker and machine sees them."""
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+
+class Scorecard(Base):
+    __tablename__ = "scorecards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    versions: Mapped[list["ScorecardVersion"]] = relationship(back_populates="scorecard",
+                                                              order_by="ScorecardVersion.id")
+
+
+class ScorecardVersion(Base):
+    """One year's scorecard; revising it for a new year copies it into a new version."""
+    __tablename__ = "scorecard_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    scorecard_id: Mapped[int] = mapped_column(ForeignKey("scorecards.id"), index=True)
+    label: Mapped[str] = mapped_column(String(100))
+    copied_from_id: Mapped[Optional[int]] = mapped_column(ForeignKey("scorecard_versions.id"))
+    # The round whose group weights were published here (no FK: rounds refer to versions already).
+    weights_round_id: Mapped[Optional[int]] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
+    elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",
+                                                     foreign_keys="Element.version_id")
+
+
+class Element(Base):
+    """A perspective, objective or KPI; KPIs carry their record sheet (DOMAIN.md §1)."""
+    __tablename__ = "elements"
+    __table_args__ = (UniqueConstraint("version_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    parent_id: Mapped[Optional[int]] = mapped_column(ForeignKey("elements.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    formula: Mapped[str] = mapped_column(String(300), default="")
+    better: Mapped[str] = mapped_column(String(10), default="higher")
+    data_source: Mapped[str] = mapped_column(String(300), default="")
+    measured_by: Mapped[str] = mapped_column(String(200), default="")
+    measurement_frequency: Mapped[str] = mapped_column(String(50), default="")
+    review_frequency: Mapped[str] = mapped_column(String(50), default="")
+    local_weight: Mapped[Optional[float]] = mapped_column(Float)
+    global_weight: Mapped[Optional[float]] = mapped_column(Float)
+    version: Mapped[ScorecardVersion] = relationship(back_populates="elements", foreign_keys=[version_id])
+
+
+class Influence(Base):
+    """An ANP link: ``source`` influences ``target`` (a strategy map with feedback)."""
+    __tablename__ = "influences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    target_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+
+
+class Person(Base):
+    """A stakeholder or employee who can be invited to rounds."""
+    __tablename__ = "people"
+    __table_args__ = (UniqueConstraint("organisation_id", "email"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="stakeholder")
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class Round(Base):
+    """A survey round: who is asked what, until when, and how answers are combined."""
+    __tablename__ = "rounds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="weighting")
+    title: Mapped[str] = mapped_column(String(200))
+    period: Mapped[str] = mapped_column(String(50), default="")
+    opens_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    closes_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    language: Mapped[str] = mapped_column(String(5), default="id")
+    cr_threshold: Mapped[float] = mapped_column(Float, default=0.10)
+    ri_table: Mapped[str] = mapped_column(String(30), default="saaty")
+    max_reasks: Mapped[int] = mapped_column(Integer, default=2)
+    aggregation: Mapped[str] = mapped_column(String(10), default="aij")
+    include_inconsistent: Mapped[bool] = mapped_column(Boolean, default=True)
+    allow_dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
+    ask_identity: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
+
+
+class Invitation(Base):
+    """A person's place in a round. The link token is never stored, only its SHA-256."""
+    __tablename__ = "invitations"
+    __table_args__ = (UniqueConstraint("round_id", "person_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_nonce: Mapped[str] = mapped_column(String(32))
+    sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    reminded_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    reminders: Mapped[int] = mapped_column(Integer, default=0)
+    opened_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    completed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    language: Mapped[Optional[str]] = mapped_column(String(5))
+    identity: Mapped[dict] = mapped_column(JSON, default=dict)
+    round: Mapped[Round] = relationship()
+    person: Mapped[Person] = relationship()
+
+
+class Judgment(Base):
+    """One pairwise judgment as given: a_ij for row i, column j (i before j in the cluster).
+
+    Never updated: a change adds a row with the next revision. ``value`` NULL = "don't know".
+    """
+    __tablename__ = "judgments"
+    __table_args__ = (UniqueConstraint("invitation_id", "row_id", "column_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    row_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    column_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    value: Mapped[Optional[float]] = mapped_column(Float)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ClusterAnswer(Base):
+    """A respondent's progress on one cluster page, with the CR of their current answers."""
+    __tablename__ = "cluster_answers"
+    __table_args__ = (UniqueConstraint("invitation_id", "cluster"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    cr: Mapped[Optional[float]] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20))  # reasking | accepted | kept_inconsistent
+    reasks: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Reask(Base):
+    """One re-ask: the pairs shown, CR before and after, what changed or was kept and why."""
+    __tablename__ = "reasks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    cr_before: Mapped[float] = mapped_column(Float)
+    cr_after: Mapped[Optional[float]] = mapped_column(Float)
+    pairs_shown: Mapped[list] = mapped_column(JSON, default=list)
+    changed: Mapped[list] = mapped_column(JSON, default=list)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    answered_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class Submission(Base):
+    """Form submissions already applied, so a double submit stores nothing twice."""
+    __tablename__ = "submissions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxMessage(Base):
+    """Every email Neraca sends; with no SMTP configured it stays here for HR to read."""
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rounds.id"), index=True)
+    invitation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("invitations.id"))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued|sent|failed|kept
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

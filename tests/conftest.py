@@ -24,3 +24,9 @@ def app(database_url, tmp_path, monkeypatch):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture
+def session(app):
+    with app.extensions["neraca.sessionmaker"]() as db_session:
+        yield db_session

@@ -1,0 +1,45 @@
+"""Bahasa Indonesia and English: catalogs compiled on start, used by pages (Flask-Babel) and emails.
+
+The .po files in survey/translations are the source; their .mo files are built
+into the instance folder when missing or stale, so there is no build step to forget.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+SOURCE = Path(__file__).resolve().parent / "translations"
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+DEFAULT_LANGUAGE = "id"
+
+
+def compile_catalogs(target: Path) -> Path:
+    """Write ``target/<lang>/LC_MESSAGES/messages.mo`` for every .po newer than its .mo."""
+    for po_path in SOURCE.glob("*/LC_MESSAGES/messages.po"):
+        language = po_path.parent.parent.name
+        mo_path = target / language / "LC_MESSAGES" / "messages.mo"
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with po_path.open("rb") as source:
+            catalog = read_po(source, locale=language)
+        partial = mo_path.with_suffix(f".{id(catalog)}.tmp")  # several workers may compile at once
+        with partial.open("wb") as out:
+            write_mo(out, catalog)
+        partial.replace(mo_path)
+    return target
+
+
+@lru_cache(maxsize=None)
+def translations(directory: str, language: str) -> Translations:
+    return Translations.load(directory, [language])
+
+
+def gettext(directory: str, language: str, message: str, **values) -> str:
+    """Translate outside a request (emails, CLI)."""
+    text = translations(directory, language).gettext(message)
+    return text % values if values else text

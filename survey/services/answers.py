@@ -1,0 +1,268 @@
+"""The stakeholder's path: pairwise pages, consistency check, re-asks, resume.
+
+Judgments are only ever added (a change is a new revision), so an accepted
+answer is never lost and HR can see what was changed after a re-ask.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
+from survey.models import ClusterAnswer, Element, Invitation, Judgment, Reask, Round, Submission, utcnow
+from survey.services.errors import Invalid
+from survey.services.scorecards import clusters as version_clusters
+from survey.services.tokens import token_hash
+
+ACCEPTED, REASKING, KEPT = "accepted", "reasking", "kept_inconsistent"
+FINISHED = (ACCEPTED, KEPT)
+REASK_TOP = 3
+
+
+@dataclass(frozen=True)
+class Cluster:
+    key: str
+    parent: Element | None
+    members: list[Element]
+
+    @property
+    def pairs(self) -> list[tuple[Element, Element]]:
+        return [(a, b) for i, a in enumerate(self.members) for b in self.members[i + 1:]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    cr: float | None
+
+
+def find_invitation(session: Session, token: str) -> Invitation | None:
+    if not token or len(token) > 100:
+        return None
+    return session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
+
+
+def mark_opened(session: Session, invitation: Invitation) -> None:
+    if invitation.opened_at is None:
+        invitation.opened_at = utcnow()
+        session.commit()
+
+
+def save_identity(session: Session, invitation: Invitation, role: str, years_of_service: int | None) -> None:
+    invitation.identity = {"role": role.strip()[:200], "years_of_service": years_of_service}
+    mark_opened(session, invitation)
+    session.commit()
+
+
+def questionnaire(session: Session, invitation: Invitation) -> list[Cluster]:
+    """The clusters this respondent compares (two or more elements), in page order."""
+    round_ = session.get(Round, invitation.round_id)
+    by_id = {e.id: e for _, members in version_clusters(session, round_.version_id) for e in members}
+    return [Cluster(key, None if key == "root" else by_id[int(key)], members)
+            for key, members in version_clusters(session, round_.version_id) if len(members) >= 2]
+
+
+def cluster_by_key(session: Session, invitation: Invitation, key: str) -> Cluster | None:
+    return next((cluster for cluster in questionnaire(session, invitation) if cluster.key == key), None)
+
+
+def status_of(session: Session, invitation: Invitation) -> dict[str, ClusterAnswer]:
+    return {answer.cluster: answer for answer in session.scalars(
+        select(ClusterAnswer).where(ClusterAnswer.invitation_id == invitation.id))}
+
+
+def next_step(session: Session, invitation: Invitation) -> tuple[str, str | None]:
+    """Where a respondent resumes: ('reask', key), ('cluster', key) or ('done', None)."""
+    answers = status_of(session, invitation)
+    for cluster in questionnaire(session, invitation):
+        answer = answers.get(cluster.key)
+        if answer is None:
+            return "cluster", cluster.key
+        if answer.status == REASKING:
+            return "reask", cluster.key
+    if invitation.completed_at is None:
+        invitation.completed_at = utcnow()
+        session.commit()
+    return "done", None
+
+
+def current_answers(session: Session, invitation: Invitation, cluster_key: str) -> dict[tuple[int, int], float | None]:
+    """The latest revision of each judgment: {(row id, column id): a_ij or None for don't know}."""
+    latest: dict[tuple[int, int], float | None] = {}
+    for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
+                                                           Judgment.cluster == cluster_key)
+                                    .order_by(Judgment.revision, Judgment.id)):
+        latest[(judgment.row_id, judgment.column_id)] = judgment.value
+    return latest
+
+
+def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]) -> np.ndarray:
+    position = {element.id: index for index, element in enumerate(cluster.members)}
+    A = np.full((len(position),) * 2, np.nan)
+    np.fill_diagonal(A, 1.0)
+    for (row, column), value in answers.items():
+        if value is not None and row in position and column in position:
+            A[position[row], position[column]], A[position[column], position[row]] = value, 1.0 / value
+    return A
+
+
+def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
+                   answers: dict[tuple[int, int], float | None], submission_key: str) -> Outcome:
+    """Store a page of judgments, check consistency and open a re-ask when it is too high."""
+    round_ = _accepting_round(session, invitation)
+    expected = {(a.id, b.id) for a, b in cluster.pairs}
+    errors = {}
+    for pair in expected:
+        if pair not in answers:
+            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value for this pair."
+        elif answers[pair] is None and not round_.allow_dont_know:
+            errors[f"p_{pair[0]}_{pair[1]}"] = "This round asks for a value for every pair."
+        elif answers[pair] is not None and not np.isclose(answers[pair], SAATY_SCALE).any():
+            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value on the 1-9 scale."
+    if set(answers) - expected:
+        errors[""] = "The form does not match this page; reload it."
+    if errors:
+        raise Invalid(errors)
+    A = answer_matrix(cluster, answers)
+    cr = _cr(A, round_)
+    if not _claim(session, invitation, submission_key):
+        return _settled_outcome(session, invitation, cluster.key)
+    _store(session, invitation, cluster.key, answers)
+    answer = status_of(session, invitation).get(cluster.key) or ClusterAnswer(
+        invitation_id=invitation.id, cluster=cluster.key, reasks=0)
+    session.add(answer)
+    answer.cr, answer.updated_at = cr, utcnow()
+    _settle(session, invitation, cluster, answer, A, round_)
+    invitation.completed_at = None  # a changed page may reopen the questionnaire
+    session.commit()
+    return Outcome(answer.status, cr)
+
+
+def open_reask(session: Session, invitation: Invitation, cluster_key: str) -> Reask | None:
+    return session.scalar(select(Reask).where(Reask.invitation_id == invitation.id, Reask.cluster == cluster_key,
+                                              Reask.answered_at.is_(None)).order_by(Reask.id.desc()))
+
+
+def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, values: dict[tuple[int, int], float],
+                 reason: str, submission_key: str) -> Outcome:
+    """Apply the respondent's reply to a re-ask: changed values, or the same ones kept with a reason."""
+    round_ = _accepting_round(session, invitation)
+    reask = open_reask(session, invitation, cluster.key)
+    if reask is None:
+        return _settled_outcome(session, invitation, cluster.key)
+    shown = {(pair["row_id"], pair["column_id"]): pair for pair in reask.pairs_shown}
+    errors = {}
+    for pair in shown:
+        value = values.get(pair)
+        if value is None or not np.isclose(value, SAATY_SCALE).any():
+            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value on the 1-9 scale."
+    answers = current_answers(session, invitation, cluster.key)
+    changed = {pair: values[pair] for pair in shown if pair not in errors
+               and not np.isclose(values[pair], answers.get(pair) or -1)}
+    if not errors and not changed and not reason.strip():
+        errors["reason"] = "You kept your answers: please say why, in a few words."
+    if errors:
+        raise Invalid(errors)
+    if not _claim(session, invitation, submission_key):
+        return _settled_outcome(session, invitation, cluster.key)
+    _store(session, invitation, cluster.key, changed, only=set(changed))
+    answers.update(changed)
+    A = answer_matrix(cluster, answers)
+    answer = status_of(session, invitation)[cluster.key]
+    answer.cr, answer.updated_at = _cr(A, round_), utcnow()
+    answer.reasks += 1
+    reask.cr_after, reask.reason, reask.answered_at = answer.cr, reason.strip()[:2000], utcnow()
+    reask.changed = [{"row_id": row, "column_id": column, "before": shown[(row, column)]["current"], "after": value}
+                     for (row, column), value in changed.items()]
+    if not changed:
+        answer.status = KEPT  # kept on purpose, with a reason: recorded, not asked again
+    else:
+        _settle(session, invitation, cluster, answer, A, round_)
+    session.commit()
+    return Outcome(answer.status, answer.cr)
+
+
+def own_weights(session: Session, invitation: Invitation) -> list[tuple[Cluster, np.ndarray, float | None]]:
+    """Each answered cluster's weights from this respondent's own judgments (the thank-you page)."""
+    result = []
+    for cluster in questionnaire(session, invitation):
+        A = answer_matrix(cluster, current_answers(session, invitation, cluster.key))
+        try:
+            result.append((cluster, priorities(A), status_of(session, invitation)[cluster.key].cr))
+        except (ValueError, KeyError):
+            continue
+    return result
+
+
+def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str) -> Outcome:
+    """What an earlier, identical submission already decided."""
+    answer = status_of(session, invitation).get(cluster_key)
+    return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
+
+
+def _accepting_round(session: Session, invitation: Invitation) -> Round:
+    from survey.services.rounds import is_accepting
+    round_ = session.get(Round, invitation.round_id)
+    if not is_accepting(round_):
+        raise Invalid({"": "This round is closed: answers are no longer accepted."})
+    return round_
+
+
+def _cr(A: np.ndarray, round_: Round) -> float | None:
+    if A.shape[0] < 3:
+        return 0.0
+    try:
+        return float(consistency(A, ri=round_.ri_table).cr)
+    except ValueError as error:  # too many "don't know" answers leave an element unlinked
+        raise Invalid({"": "Too many 'don't know' answers: compare every element with at least one other. "
+                           f"({error})"}) from None
+
+
+def _claim(session: Session, invitation: Invitation, key: str) -> bool:
+    """Record a submission key once; a repeated key (double click, resent form) changes nothing."""
+    if not key or len(key) > 64:
+        raise Invalid({"": "The form has expired; reload the page."})
+    session.add(Submission(invitation_id=invitation.id, key=key))
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
+def _store(session: Session, invitation: Invitation, cluster_key: str, answers: dict, only: set | None = None):
+    previous = current_answers(session, invitation, cluster_key)
+    revisions: dict[tuple[int, int], int] = {}
+    for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
+                                                           Judgment.cluster == cluster_key)):
+        pair = (judgment.row_id, judgment.column_id)
+        revisions[pair] = max(revisions.get(pair, 0), judgment.revision)
+    for pair, value in answers.items():
+        if only is not None and pair not in only:
+            continue
+        if pair in previous and previous[pair] == value:
+            continue  # unchanged: no new revision
+        session.add(Judgment(invitation_id=invitation.id, cluster=cluster_key, row_id=pair[0], column_id=pair[1],
+                             value=value, revision=revisions.get(pair, 0) + 1))
+
+
+def _settle(session: Session, invitation: Invitation, cluster: Cluster, answer: ClusterAnswer, A: np.ndarray,
+            round_: Round) -> None:
+    """Accept the page, or open a re-ask while the round allows more, or record it as kept inconsistent."""
+    if answer.cr is None or answer.cr <= round_.cr_threshold + 1e-12:
+        answer.status = ACCEPTED
+        return
+    if answer.reasks >= round_.max_reasks:
+        answer.status = KEPT
+        return
+    answer.status = REASKING
+    pairs = inconsistent_pairs(A, top=min(REASK_TOP, len(cluster.pairs) - 1), ri=round_.ri_table)
+    session.add(Reask(invitation_id=invitation.id, cluster=cluster.key, cr_before=answer.cr, pairs_shown=[
+        {"row_id": cluster.members[p.i].id, "column_id": cluster.members[p.j].id, "current": p.current,
+         "implied": p.implied, "implied_scale": p.implied_scale, "cr_if_revised": p.cr_if_revised}
+        for p in pairs]))

@@ -1,0 +1,98 @@
+"""Group weights of a round: per cluster and over the whole scorecard; publishing them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.ahp import Consistency, aggregate, aggregate_priorities, consensus, priorities, weights_and_consistency
+from survey.models import ClusterAnswer, Element, Invitation, Person, Round, ScorecardVersion
+from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix, current_answers
+from survey.services.errors import Invalid
+from survey.services.scorecards import clusters as version_clusters
+from survey.services.scorecards import hierarchy
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    key: str
+    members: list[Element]
+    respondents: int
+    excluded: int  # kept inconsistent and left out by the round's rule
+    group_matrix: np.ndarray | None
+    weights: np.ndarray | None
+    consistency: Consistency | None
+    consensus: float | None
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    clusters: list[ClusterResult]
+    local: dict[int, float]
+    global_weights: dict[int, float]  # every element; KPIs' sum to 1
+
+    @property
+    def complete(self) -> bool:
+        return all(result.weights is not None for result in self.clusters)
+
+
+def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
+    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person."""
+    include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
+    rows = session.execute(select(Invitation, Person).join(Person, Person.id == Invitation.person_id)
+                           .where(Invitation.round_id == round_.id)).all()
+    statuses = {(a.invitation_id, a.cluster): a.status for a in session.scalars(
+        select(ClusterAnswer).join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
+        .where(Invitation.round_id == round_.id))}
+    results, local = [], {}
+    for key, members in version_clusters(session, round_.version_id):
+        if len(members) == 1:
+            local[members[0].id] = 1.0
+            continue
+        result = _cluster_result(session, round_, key, members, rows, statuses, include)
+        results.append(result)
+        if result.weights is not None:
+            local.update({element.id: float(w) for element, w in zip(members, result.weights)})
+    tree, by_id = hierarchy(session, round_.version_id)
+    global_weights = {}
+    if len(local) == len(by_id):
+        global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
+    return RoundResults(results, local, global_weights)
+
+
+def publish(session: Session, round_: Round) -> None:
+    """Write the round's group weights to its scorecard version, remembering the round."""
+    results = round_results(session, round_)
+    if not results.complete or not results.global_weights:
+        raise Invalid({"": "Every cluster needs at least one finished respondent before weights can be published."})
+    version = session.get(ScorecardVersion, round_.version_id)
+    for element in session.scalars(select(Element).where(Element.version_id == version.id)):
+        element.local_weight = results.local[element.id]
+        element.global_weight = results.global_weights[element.id]
+    version.weights_round_id = round_.id
+    session.commit()
+
+
+def _cluster_result(session, round_, key, members, rows, statuses, include) -> ClusterResult:
+    matrices, respondent_weights, excluded = [], [], 0
+    for invitation, person in rows:
+        status = statuses.get((invitation.id, key))
+        if status not in FINISHED:
+            continue
+        if status == KEPT and not include:
+            excluded += 1
+            continue
+        matrices.append(answer_matrix(Cluster(key, None, members), current_answers(session, invitation, key)))
+        respondent_weights.append(person.weight)
+    if not matrices:
+        return ClusterResult(key, members, 0, excluded, None, None, None, None)
+    stack = np.stack(matrices)
+    individual = priorities(stack)
+    group = aggregate(stack, respondent_weights)
+    weights, result = weights_and_consistency(group, ri=round_.ri_table)
+    if round_.aggregation == "aip":  # combine individual priorities instead of judgments
+        weights = aggregate_priorities(individual, respondent_weights)
+    return ClusterResult(key, members, len(matrices), excluded, group, weights, result,
+                         consensus(individual, respondent_weights))

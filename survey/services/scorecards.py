@@ -1,0 +1,176 @@
+"""Scorecards: build them in forms or import them, copy a version for a new year."""
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.hierarchy import Hierarchy
+from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Scorecard, ScorecardVersion
+from survey.services.errors import Invalid
+from survey.services.tables import cell, row_label
+
+PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
+RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
+                 "measurement_frequency", "review_frequency")
+COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
+
+
+def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
+    errors = {}
+    if not name.strip():
+        errors["name"] = "Give the scorecard a name."
+    if not label.strip():
+        errors["label"] = "Give the version a label, e.g. the year."
+    if errors:
+        raise Invalid(errors)
+    scorecard = Scorecard(organisation_id=organisation_id, name=name.strip())
+    version = ScorecardVersion(organisation_id=organisation_id, scorecard=scorecard, label=label.strip())
+    session.add_all([scorecard, version])
+    session.commit()
+    return version
+
+
+def get_version(session: Session, organisation_id: int, version_id: int) -> ScorecardVersion | None:
+    return session.scalar(select(ScorecardVersion).where(ScorecardVersion.id == version_id,
+                                                         ScorecardVersion.organisation_id == organisation_id))
+
+
+def elements(session: Session, version_id: int) -> list[Element]:
+    return list(session.scalars(select(Element).where(Element.version_id == version_id)
+                                .order_by(Element.position, Element.id)))
+
+
+def add_element(session: Session, version: ScorecardVersion, *, code: str, kind: str, name: str,
+                parent_code: str = "", **record) -> Element:
+    """Add one perspective, objective or KPI; Invalid names the field at fault."""
+    existing = {element.code: element for element in elements(session, version.id)}
+    row = {"code": code, "kind": kind, "parent": parent_code, "name": name, **record}
+    errors = _row_errors(row, existing, {})
+    if errors:
+        raise Invalid(errors)
+    element = _element(version, row, existing, len(existing))
+    session.add(element)
+    session.commit()
+    return element
+
+
+def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame) -> int:
+    """Add every row of an uploaded table, or none: Invalid lists each bad row."""
+    existing = {element.code: element for element in elements(session, version.id)}
+    pending: dict[str, dict] = {}
+    errors: dict[str, str] = {}
+    for index, row in enumerate(frame.to_dict("records")):
+        problems = _row_errors(row, existing, pending)
+        if problems:
+            errors[row_label(index)] = " ".join(problems.values())
+        pending[cell(row, "code")] = row
+    if errors:
+        raise Invalid(errors)
+    created = dict(existing)
+    for position, row in enumerate(pending.values(), start=len(existing)):
+        element = _element(version, row, created, position)
+        session.add(element)
+        session.flush()  # children of this row need its id
+        created[element.code] = element
+    session.commit()
+    return len(pending)
+
+
+def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFrame:
+    by_id = {element.id: element for element in elements(session, version.id)}
+    rows = []
+    for element in by_id.values():
+        parent = by_id[element.parent_id].code if element.parent_id else ""
+        rows.append({"code": element.code, "kind": element.kind, "parent": parent, "name": element.name,
+                     **{field: getattr(element, field) for field in RECORD_FIELDS}})
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
+    """A new version with the same tree and record sheets, to revise for a new year (weights are not copied)."""
+    if not label.strip():
+        raise Invalid({"label": "Give the new version a label, e.g. the year."})
+    copy = ScorecardVersion(organisation_id=version.organisation_id, scorecard_id=version.scorecard_id,
+                            label=label.strip(), copied_from_id=version.id)
+    session.add(copy)
+    session.flush()
+    old_to_new: dict[int, Element] = {}
+    for element in elements(session, version.id):
+        clone = Element(organisation_id=element.organisation_id, version_id=copy.id, kind=element.kind,
+                        code=element.code, name=element.name, position=element.position,
+                        parent_id=old_to_new[element.parent_id].id if element.parent_id else None,
+                        **{field: getattr(element, field) for field in RECORD_FIELDS})
+        session.add(clone)
+        session.flush()
+        old_to_new[element.id] = clone
+    session.commit()
+    return copy
+
+
+def hierarchy(session: Session, version_id: int) -> tuple[Hierarchy, dict[int, Element]]:
+    """The version's tree for analysis.hierarchy, keyed by element id."""
+    by_id = {element.id: element for element in elements(session, version_id)}
+    return Hierarchy.from_parents({element.id: element.parent_id for element in by_id.values()}), by_id
+
+
+def clusters(session: Session, version_id: int) -> list[tuple[str, list[Element]]]:
+    """Groups of siblings that a questionnaire compares, top level first, in tree order.
+
+    A cluster's key is ``root`` or its parent's id; clusters of one element ask nothing.
+    """
+    tree, by_id = hierarchy(session, version_id)
+    ordered: list[tuple[str, list[Element]]] = []
+    groups = tree.clusters()
+
+    def visit(parent):
+        members = [by_id[key] for key in groups.get(parent, [])]
+        if members:
+            ordered.append((ROOT_CLUSTER if parent is None else str(parent), members))
+        for member in members:
+            visit(member.id)
+
+    visit(None)
+    return ordered
+
+
+def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
+    return "" if cluster == ROOT_CLUSTER else by_id[int(cluster)].name
+
+
+def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
+    code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
+    errors = {}
+    if not code:
+        errors["code"] = "Code is required."
+    elif code in existing or code in pending:
+        errors["code"] = f"Code {code} is used twice."
+    if not cell(row, "name"):
+        errors["name"] = "Name is required."
+    if kind not in ELEMENT_KINDS:
+        errors["kind"] = f"Kind must be one of {', '.join(ELEMENT_KINDS)}."
+    else:
+        expected = PARENT_KIND[kind]
+        parent_kind = (existing[parent].kind if parent in existing
+                       else cell(pending[parent], "kind").lower() if parent in pending else None)
+        if expected is None and parent:
+            errors["parent"] = "A perspective has no parent."
+        elif expected and not parent:
+            errors["parent"] = f"A {kind} needs a parent {expected}."
+        elif expected and parent_kind is None:
+            errors["parent"] = f"Parent {parent} is not defined above this row."
+        elif expected and parent_kind != expected:
+            errors["parent"] = f"The parent of a {kind} must be a {expected}, {parent} is a {parent_kind}."
+    better = cell(row, "better").lower() or "higher"
+    if better not in ("higher", "lower"):
+        errors["better"] = "Direction must be 'higher' or 'lower'."
+    return errors
+
+
+def _element(version: ScorecardVersion, row: dict, known: dict[str, Element], position: int) -> Element:
+    parent = cell(row, "parent")
+    record = {field: cell(row, field) for field in RECORD_FIELDS}
+    record["better"] = record["better"].lower() or "higher"
+    return Element(organisation_id=version.organisation_id, version_id=version.id,
+                   parent_id=known[parent].id if parent else None, kind=cell(row, "kind").lower(),
+                   code=cell(row, "code"), name=cell(row, "name"), position=position, **record)

@@ -1,0 +1,67 @@
+"""Reading uploaded CSV/XLSX tables and writing exports, with errors a person can act on."""
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+import pandas as pd
+
+from survey.services.errors import Invalid
+
+MAX_ROWS = 20_000
+
+
+def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.DataFrame:
+    """Rows of an uploaded .csv or .xlsx as text, columns lower-cased; blank rows dropped."""
+    name = filename.lower()
+    try:
+        if name.endswith(".xlsx"):
+            frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
+        elif name.endswith(".csv"):
+            frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig")
+        else:
+            raise Invalid({"file": "Upload a .csv or .xlsx file."})
+    except Invalid:
+        raise
+    except Exception as error:  # pandas/openpyxl raise many kinds for a broken file
+        raise Invalid({"file": f"The file could not be read: {error}"}) from None
+    frame.columns = [str(column).strip().lower() for column in frame.columns]
+    missing = [column for column in required if column not in frame.columns]
+    if missing:
+        raise Invalid({"file": f"Missing column(s): {', '.join(missing)}."})
+    frame = frame.fillna("").map(lambda value: str(value).strip())
+    frame = frame[(frame != "").any(axis=1)]
+    if len(frame) > MAX_ROWS:
+        raise Invalid({"file": f"At most {MAX_ROWS} rows per file."})
+    return frame
+
+
+def cell(row: dict, column: str) -> str:
+    """A cell as stripped text; empty for a missing column, None or NaN."""
+    value = row.get(column)
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def row_label(index: int) -> str:
+    """Spreadsheet row number of a data row (row 1 holds the headers)."""
+    return f"row {index + 2}"
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula is prefixed with ' (CSV/formula injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    frame = frame.map(safe_cell)
+    if fmt == "csv":
+        return frame.to_csv(index=False).encode("utf-8-sig")
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, engine="openpyxl")
+        return buffer.getvalue()
+    raise Invalid({"format": "Choose csv or xlsx."})

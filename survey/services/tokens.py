@@ -1,0 +1,25 @@
+"""Invitation link tokens: 192 random-looking bits, only their SHA-256 stored.
+
+token = HMAC-SHA256(SECRET_KEY, nonce). The database keeps the nonce and the
+token's hash: a copy of the database alone yields no working link, while the
+site can rebuild a link for a reminder. Rotating SECRET_KEY retires all links.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def token_for(secret_key: str, nonce: str) -> str:
+    digest = hmac.new(secret_key.encode(), f"invitation:{nonce}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,39 @@
+"""Builds the SAMSAT organisation through the services, as HR would."""
+import pandas as pd
+
+from survey.services import accounts, people, scorecards
+from tests.reference import samsat
+
+
+def samsat_rows() -> pd.DataFrame:
+    rows = []
+    for p_code, perspective in samsat()["hierarchy"].items():
+        rows.append({"code": p_code, "kind": "perspective", "parent": "", "name": perspective["name"]})
+        for o_code, objective in perspective["objectives"].items():
+            rows.append({"code": o_code, "kind": "objective", "parent": p_code, "name": objective["name"]})
+            for k_code, kpi in objective["kpis"].items():
+                better = samsat()["targets_and_actuals"][k_code][5]
+                rows.append({"code": k_code, "kind": "kpi", "parent": o_code, "name": kpi, "better": better})
+    return pd.DataFrame(rows)
+
+
+def build_samsat(session, stakeholders=3):
+    organisation = accounts.create_organisation(session, "SAMSAT")
+    version = scorecards.create_scorecard(session, organisation.id, "SAMSAT BSC", "2010")
+    scorecards.import_scorecard(session, version, samsat_rows())
+    for k in range(stakeholders):
+        people.add_person(session, organisation.id, name=f"Stakeholder {k}", email=f"s{k}@example.org",
+                          role="Head", weight=1)
+    return organisation, version
+
+
+def published_answers(cluster, inverse=False):
+    """The published judgments of a cluster page, keyed by element ids."""
+    pairwise = samsat()["pairwise"]["perspectives" if cluster.key == "root" else cluster.parent.code]
+    from analysis.ahp import parse_judgment
+    position = {code: i for i, code in enumerate(pairwise["order"])}
+    answers = {}
+    for a, b in cluster.pairs:
+        value = parse_judgment(pairwise["matrix"][position[a.code]][position[b.code]])
+        answers[(a.id, b.id)] = 1 / value if inverse else value
+    return answers

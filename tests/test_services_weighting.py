@@ -1,0 +1,183 @@
+"""A weighting round through the services: launch, answer, re-ask, group weights."""
+import uuid
+
+import numpy as np
+import pytest
+
+from analysis.ahp import aggregate, priorities
+from survey.services import answers, people, results, rounds, scorecards
+from survey.services.errors import Invalid
+from tests.reference import samsat
+from tests.samsat_site import build_samsat, published_answers
+
+SECRET = "test"
+
+
+def launch(session, **options):
+    organisation, version = build_samsat(session)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2010", **options)
+    everyone = [p.id for p in people.people(session, organisation.id)]
+    rounds.invite(session, round_, everyone, secret_key=SECRET, base_url="http://x")
+    return organisation, version, round_
+
+
+def invitations(session, round_):
+    return [p.invitation for p in rounds.progress(session, round_).participants]
+
+
+def answer_everything(session, invitation, inverse=False):
+    for cluster in answers.questionnaire(session, invitation):
+        outcome = answers.submit_cluster(session, invitation, cluster, published_answers(cluster, inverse),
+                                         uuid.uuid4().hex)
+        if outcome.status == "reasking":
+            reask = answers.open_reask(session, invitation, cluster.key)
+            kept = {(p["row_id"], p["column_id"]): p["current"] for p in reask.pairs_shown}
+            answers.submit_reask(session, invitation, cluster, kept, "I am sure", uuid.uuid4().hex)
+
+
+def test_published_judgments_give_the_published_weights(session):
+    _, version, round_ = launch(session)
+    first = invitations(session, round_)[0]
+    answer_everything(session, first)
+    assert answers.next_step(session, first) == ("done", None)
+    outcome = results.round_results(session, round_)
+    tree, by_id = scorecards.hierarchy(session, version.id)
+    weights = {by_id[k].code: w for k, w in outcome.global_weights.items() if by_id[k].kind == "kpi"}
+    assert sum(weights.values()) == pytest.approx(1)
+    for kpi, published in samsat()["global_weights_published"].items():
+        assert weights[kpi] == pytest.approx(published, abs=0.011)
+
+
+def test_group_weights_equal_the_aggregate_of_stored_answers(session):
+    _, _, round_ = launch(session)
+    first, second, _ = invitations(session, round_)
+    answer_everything(session, first)
+    answer_everything(session, second, inverse=True)
+    outcome = results.round_results(session, round_)
+    root = next(c for c in outcome.clusters if c.key == "root")
+    stack = np.stack([answers.answer_matrix(answers.cluster_by_key(session, inv, "root"),
+                                            answers.current_answers(session, inv, "root")) for inv in (first, second)])
+    np.testing.assert_allclose(root.group_matrix, aggregate(stack))
+    np.testing.assert_allclose(root.weights, priorities(aggregate(stack)))
+    assert root.respondents == 2 and 0 <= root.consensus < 1
+
+
+def test_an_inconsistent_page_is_reasked_and_a_change_is_kept_as_a_new_revision(session):
+    _, _, round_ = launch(session, max_reasks=2)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    F, C, I, L = root.members
+    bad = {(F.id, C.id): 9, (F.id, I.id): 9, (F.id, L.id): 1 / 9, (C.id, I.id): 1 / 9, (C.id, L.id): 9,
+           (I.id, L.id): 9}
+    outcome = answers.submit_cluster(session, invitation, root, bad, "k1")
+    assert outcome.status == "reasking" and outcome.cr > 0.1
+    assert answers.next_step(session, invitation) == ("reask", "root")
+    reask = answers.open_reask(session, invitation, "root")
+    assert 1 <= len(reask.pairs_shown) <= 3
+    fixes = {(p["row_id"], p["column_id"]): p["implied_scale"] for p in reask.pairs_shown}
+    after = answers.submit_reask(session, invitation, root, fixes, "", "k2")
+    assert after.cr < outcome.cr
+    current = answers.current_answers(session, invitation, "root")
+    assert all(current[pair] == value for pair, value in fixes.items())
+    assert reask.changed and reask.cr_before == pytest.approx(outcome.cr)
+
+
+def test_keeping_answers_needs_a_reason_and_is_recorded(session):
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    F, C, I, L = root.members
+    bad = {(F.id, C.id): 9, (F.id, I.id): 9, (F.id, L.id): 1 / 9, (C.id, I.id): 1 / 9, (C.id, L.id): 9,
+           (I.id, L.id): 9}
+    answers.submit_cluster(session, invitation, root, bad, "k1")
+    reask = answers.open_reask(session, invitation, "root")
+    same = {(p["row_id"], p["column_id"]): p["current"] for p in reask.pairs_shown}
+    with pytest.raises(Invalid, match="say why"):
+        answers.submit_reask(session, invitation, root, same, "  ", "k2")
+    outcome = answers.submit_reask(session, invitation, root, same, "Revenue matters most", "k3")
+    assert outcome.status == "kept_inconsistent"
+    assert rounds.progress(session, round_).participants[0].flagged == ["root"]
+    included = results.round_results(session, round_)
+    excluded = results.round_results(session, round_, include_inconsistent=False)
+    assert next(c for c in included.clusters if c.key == "root").respondents == 1
+    assert next(c for c in excluded.clusters if c.key == "root").excluded == 1
+
+
+def test_a_double_submit_stores_nothing_twice(session):
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    values = published_answers(root)
+    answers.submit_cluster(session, invitation, root, values, "same-key")
+    changed = {pair: 1.0 for pair in values}
+    answers.submit_cluster(session, invitation, root, changed, "same-key")
+    assert answers.current_answers(session, invitation, "root") == pytest.approx(values)
+
+
+def test_bad_answers_are_refused_and_nothing_is_written(session):
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    values = published_answers(root)
+    missing = dict(list(values.items())[1:])
+    with pytest.raises(Invalid, match="Choose a value"):
+        answers.submit_cluster(session, invitation, root, missing, "a")
+    off_scale = {pair: 10.0 for pair in values}
+    with pytest.raises(Invalid, match="1-9 scale"):
+        answers.submit_cluster(session, invitation, root, off_scale, "b")
+    dont_know = {pair: None for pair in values}
+    with pytest.raises(Invalid, match="every pair"):
+        answers.submit_cluster(session, invitation, root, dont_know, "c")
+    assert answers.current_answers(session, invitation, "root") == {}
+
+
+def test_dont_know_answers_are_completed_when_the_round_allows_them(session):
+    _, _, round_ = launch(session, allow_dont_know=True)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    values = published_answers(root)
+    first_pair = next(iter(values))
+    values[first_pair] = None
+    outcome = answers.submit_cluster(session, invitation, root, values, "k")
+    assert outcome.cr is not None and outcome.status in ("accepted", "reasking", "kept_inconsistent")
+    assert answers.current_answers(session, invitation, "root")[first_pair] is None
+
+
+def test_answers_on_a_closed_round_are_refused(session):
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    rounds.close_round(session, round_)
+    root = answers.questionnaire(session, invitation)[0]
+    with pytest.raises(Invalid, match="closed"):
+        answers.submit_cluster(session, invitation, root, published_answers(root), "k")
+
+
+def test_publishing_writes_weights_to_the_scorecard_version(session):
+    _, version, round_ = launch(session)
+    with pytest.raises(Invalid, match="at least one finished respondent"):
+        results.publish(session, round_)
+    answer_everything(session, invitations(session, round_)[0])
+    results.publish(session, round_)
+    elements = scorecards.elements(session, version.id)
+    kpis = [e for e in elements if e.kind == "kpi"]
+    assert sum(e.global_weight for e in kpis) == pytest.approx(1)
+    assert session.get(type(version), version.id).weights_round_id == round_.id
+
+
+def test_a_scorecard_import_with_one_bad_row_imports_nothing_and_names_the_row(session):
+    from tests.samsat_site import samsat_rows
+    organisation, version = build_samsat(session, stakeholders=0)
+    fresh = scorecards.create_scorecard(session, organisation.id, "Copy", "2011")
+    rows = samsat_rows()
+    rows.loc[5, "parent"] = "ZZ"
+    with pytest.raises(Invalid) as error:
+        scorecards.import_scorecard(session, fresh, rows)
+    assert "row 7" in error.value.errors and "ZZ" in error.value.errors["row 7"]
+    assert scorecards.elements(session, fresh.id) == []
+
+
+def test_a_version_is_copied_for_a_new_year(session):
+    _, version = build_samsat(session, stakeholders=0)
+    copy = scorecards.copy_version(session, version, "2011")
+    original, copied = scorecards.export_scorecard(session, version), scorecards.export_scorecard(session, copy)
+    assert copied.equals(original) and copy.copied_from_id == version.id
