@@ -9,8 +9,8 @@ PORT   ?= 5000
 
 run: setup
 	$(PY) -m survey.cli upgrade
-	$(PY) -m survey.cli demo
-	$(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(PY) -m survey.cli demo
+	NERACA_INSECURE_COOKIES=1 $(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

@@ -4,27 +4,75 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template, request, session
+from flask_babel import Babel
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
 
 from survey import config as settings
-from survey import db
+from survey import db, i18n
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings from the environment, then ``config`` overrides (tests)."""
-    app = Flask(__name__, template_folder=str(TEMPLATES))
+    app = Flask(__name__, template_folder=str(TEMPLATES), static_folder="static")
     app.config.update(settings.load())
     if config:
         app.config.update(config)
     db.init_app(app)
+    CSRFProtect(app)
+    translations = i18n.compile_catalogs(Path(app.config["INSTANCE_DIR"]) / "translations")
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
+    Babel(app, locale_selector=_language)
+    _login_manager(app)
 
+    from survey.auth import blueprint as auth
     from survey.health import blueprint as health
-    app.register_blueprint(health)
+    from survey.hr import blueprint as hr
+    from survey.respond import blueprint as respond
+    for blueprint in (health, auth, hr, respond):
+        app.register_blueprint(blueprint)
 
     @app.get("/")
     def index():
         return render_template("index.html")
 
+    @app.errorhandler(404)
+    def not_found(_error):
+        return render_template("errors/not_found.html"), 404
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")  # invitation tokens live in URLs
+        response.headers.setdefault("Content-Security-Policy",
+                                    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+        return response
+
+    @app.context_processor
+    def languages():
+        return {"languages": i18n.LANGUAGES, "current_language": _language()}
+
     return app
+
+
+def _language() -> str:
+    """?lang= on the URL, else the visitor's choice, else the round's language, else Indonesian."""
+    chosen = request.args.get("lang") or session.get("lang") or g.get("round_language")
+    if chosen in i18n.LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(list(i18n.LANGUAGES)) or i18n.DEFAULT_LANGUAGE
+
+
+def _login_manager(app: Flask) -> None:
+    from survey.models import User
+    manager = LoginManager(app)
+    manager.login_view = "auth.login"
+    manager.login_message = None
+
+    @manager.user_loader
+    def load_user(user_id: str):
+        return db.session().get(User, int(user_id)) if user_id.isdigit() else None

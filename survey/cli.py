@@ -25,7 +25,18 @@ def upgrade(database_url: str | None = None) -> None:
 
 
 def demo() -> None:
-    print("Neraca is ready. The demo organisation arrives with the survey site (issue 4).")
+    """Load the demo organisation (once) and print the admin login and respondent links."""
+    import os
+
+    from survey import create_app
+    from survey import demo as demo_data
+
+    app = create_app()
+    base_url = os.environ.get("PUBLIC_URL") or f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        lines = demo_data.load(session, secret_key=app.config["SECRET_KEY"], base_url=base_url,
+                               password_file=Path(app.config["INSTANCE_DIR"]) / "demo_admin_password")
+    print("\n".join(["", "Neraca demo", *lines, ""]))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,6 +5,7 @@ into the instance folder when missing or stale, so there is no build step to for
 """
 from __future__ import annotations
 
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from babel.support import Translations
 SOURCE = Path(__file__).resolve().parent / "translations"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
+_compiled: Path | None = None  # where this process's .mo files are
 
 
 def compile_catalogs(target: Path) -> Path:
@@ -31,15 +33,19 @@ def compile_catalogs(target: Path) -> Path:
         with partial.open("wb") as out:
             write_mo(out, catalog)
         partial.replace(mo_path)
+    global _compiled
+    _compiled = target
+    translations.cache_clear()
     return target
 
 
 @lru_cache(maxsize=None)
-def translations(directory: str, language: str) -> Translations:
-    return Translations.load(directory, [language])
+def translations(language: str) -> Translations:
+    directory = _compiled or compile_catalogs(Path(tempfile.mkdtemp(prefix="neraca-translations-")))
+    return Translations.load(str(directory), [language])
 
 
-def gettext(directory: str, language: str, message: str, **values) -> str:
+def gettext(language: str, message: str, **values) -> str:
     """Translate outside a request (emails, CLI)."""
-    text = translations(directory, language).gettext(message)
+    text = translations(language).gettext(message)
     return text % values if values else text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 
 import pytest
 
@@ -18,7 +19,8 @@ def database_url(tmp_path):
 def app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
     upgrade(database_url)
-    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
+    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
+                       "SESSION_COOKIE_SECURE": False, "MAIL_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
 
 
 @pytest.fixture
@@ -30,3 +32,31 @@ def client(app):
 def session(app):
     with app.extensions["neraca.sessionmaker"]() as db_session:
         yield db_session
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Inbox(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    inbox = Inbox()
+    inbox.port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
+    controller.start()
+    yield inbox
+    controller.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

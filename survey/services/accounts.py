@@ -50,11 +50,11 @@ def set_password(session: Session, user: User, password: str) -> None:
     session.commit()
 
 
-def too_many_failures(session: Session, key: str) -> bool:
+def too_many_failures(session: Session, key: str, limit: int = MAX_FAILURES) -> bool:
     since = utcnow() - FAILURE_WINDOW
     count = session.scalar(select(func.count()).select_from(LoginAttempt)
                            .where(LoginAttempt.key == key, LoginAttempt.created_at >= since))
-    return count >= MAX_FAILURES
+    return count >= limit
 
 
 def record_failure(session: Session, key: str) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Reask, Round, Submission, utcnow
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
 
@@ -118,13 +118,13 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     errors = {}
     for pair in expected:
         if pair not in answers:
-            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value for this pair."
+            errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value for this pair.")
         elif answers[pair] is None and not round_.allow_dont_know:
-            errors[f"p_{pair[0]}_{pair[1]}"] = "This round asks for a value for every pair."
+            errors[f"p_{pair[0]}_{pair[1]}"] = N_("This round asks for a value for every pair.")
         elif answers[pair] is not None and not np.isclose(answers[pair], SAATY_SCALE).any():
-            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value on the 1-9 scale."
+            errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value on the 1-9 scale.")
     if set(answers) - expected:
-        errors[""] = "The form does not match this page; reload it."
+        errors[""] = N_("The form does not match this page; reload it.")
     if errors:
         raise Invalid(errors)
     A = answer_matrix(cluster, answers)
@@ -159,12 +159,12 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
     for pair in shown:
         value = values.get(pair)
         if value is None or not np.isclose(value, SAATY_SCALE).any():
-            errors[f"p_{pair[0]}_{pair[1]}"] = "Choose a value on the 1-9 scale."
+            errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value on the 1-9 scale.")
     answers = current_answers(session, invitation, cluster.key)
     changed = {pair: values[pair] for pair in shown if pair not in errors
                and not np.isclose(values[pair], answers.get(pair) or -1)}
     if not errors and not changed and not reason.strip():
-        errors["reason"] = "You kept your answers: please say why, in a few words."
+        errors["reason"] = N_("You kept your answers: please say why, in a few words.")
     if errors:
         raise Invalid(errors)
     if not _claim(session, invitation, submission_key):
@@ -208,7 +208,7 @@ def _accepting_round(session: Session, invitation: Invitation) -> Round:
     from survey.services.rounds import is_accepting
     round_ = session.get(Round, invitation.round_id)
     if not is_accepting(round_):
-        raise Invalid({"": "This round is closed: answers are no longer accepted."})
+        raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
 
 
@@ -225,7 +225,7 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
 def _claim(session: Session, invitation: Invitation, key: str) -> bool:
     """Record a submission key once; a repeated key (double click, resent form) changes nothing."""
     if not key or len(key) > 64:
-        raise Invalid({"": "The form has expired; reload the page."})
+        raise Invalid({"": N_("The form has expired; reload the page.")})
     session.add(Submission(invitation_id=invitation.id, key=key))
     try:
         session.flush()

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 
+def N_(message: str) -> str:
+    """Marks a fixed message for the translation catalog; views translate it when they show it."""
+    return message
+
+
 class Invalid(ValueError):
     """Rejected input. ``errors`` maps a field name (or 'row N') to a readable message."""
 

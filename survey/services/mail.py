@@ -23,10 +23,9 @@ def queue_invitation(session: Session, invitation: Invitation, url: str, *, remi
     round_ = session.get(Round, invitation.round_id)
     person = session.get(Person, invitation.person_id)
     language = invitation.language or round_.language
-    directory = session.info.get("translations")
 
     def _(text, **values):
-        return i18n.gettext(directory, language, text, **values) if directory else text % values
+        return i18n.gettext(language, text, **values)
 
     subject = (_("Reminder: %(title)s", title=round_.title) if reminder
                else _("Invitation: %(title)s", title=round_.title))

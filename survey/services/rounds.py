@@ -27,7 +27,7 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
         errors["version_id"] = "Choose a scorecard version of your organisation."
-    if not title.strip():
+    if not (title or "").strip():
         errors["title"] = "Give the round a title."
     if language not in LANGUAGES:
         errors["language"] = "Language must be id or en."
@@ -43,7 +43,7 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["closes_at"] = "The round must close after it opens."
     if errors:
         raise Invalid(errors)
-    round_ = Round(organisation_id=organisation_id, version_id=version_id, title=title.strip(), period=period.strip(),
+    round_ = Round(organisation_id=organisation_id, version_id=version_id, title=(title or "").strip(), period=(period or "").strip(),
                    opens_at=opens_at, closes_at=closes_at, language=language, cr_threshold=cr_threshold,
                    ri_table=ri_table, max_reasks=max_reasks, aggregation=aggregation,
                    include_inconsistent=include_inconsistent, allow_dont_know=allow_dont_know,

@@ -1,0 +1,119 @@
+"""The demo organisation `make run` loads: the SAMSAT scorecard and a round in progress.
+
+Idempotent: a second run keeps the data and prints the same links again.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.ahp import parse_judgment
+from survey.models import Invitation, Organisation, Person, Round, User
+from survey.services import accounts, answers, people, rounds, scorecards
+
+DEMO_ORGANISATION = "SAMSAT (demo)"
+ADMIN_EMAIL = "admin@neraca.demo"
+DATA = Path(__file__).resolve().parent / "samsat.json"
+STAKEHOLDERS = [("Kepala UPTD", "kepala@samsat.demo", "answers consistently"),
+                ("Kepala Seksi Pelayanan", "kasi@samsat.demo", "inconsistent on the perspectives"),
+                ("Ahli Kebijakan Publik", "ahli@samsat.demo", "has not started"),
+                ("Administrator Pelayanan", "admin.pelayanan@samsat.demo", "has not started")]
+
+
+def samsat() -> dict:
+    return json.loads(DATA.read_text())
+
+
+def scorecard_rows(data: dict) -> pd.DataFrame:
+    rows = []
+    for p_code, perspective in data["hierarchy"].items():
+        rows.append({"code": p_code, "kind": "perspective", "parent": "", "name": perspective["name"]})
+        for o_code, objective in perspective["objectives"].items():
+            rows.append({"code": o_code, "kind": "objective", "parent": p_code, "name": objective["name"]})
+            for k_code, name in objective["kpis"].items():
+                rows.append({"code": k_code, "kind": "kpi", "parent": o_code, "name": name,
+                             "better": data["better"][k_code]})
+    return pd.DataFrame(rows)
+
+
+def load(session: Session, *, secret_key: str, base_url: str, password_file: Path) -> list[str]:
+    """Create the demo organisation once; return lines to print (admin login, respondent links)."""
+    organisation = session.scalar(select(Organisation).where(Organisation.name == DEMO_ORGANISATION))
+    password = _password(password_file)
+    if organisation is None:
+        organisation = _create(session, password, secret_key, base_url)
+    admin = session.scalar(select(User).where(User.email == ADMIN_EMAIL))
+    accounts.set_password(session, admin, password)
+    round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id))
+    lines = [f"Admin login:  {base_url.rstrip('/')}/login  as {ADMIN_EMAIL} / {password}",
+             f"Round:        {round_.title} ({base_url.rstrip('/')}/hr/rounds/{round_.id})"]
+    for invitation, person in session.execute(select(Invitation, Person).join(Person)
+                                              .where(Invitation.round_id == round_.id).order_by(Person.id)):
+        note = next(note for name, _, note in STAKEHOLDERS if name == person.name)
+        lines.append(f"Respondent:   {rounds.link(invitation, secret_key=secret_key, base_url=base_url)}"
+                     f"  ({person.name}, {note})")
+    return lines
+
+
+def _password(path: Path) -> str:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(9))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _create(session: Session, password: str, secret_key: str, base_url: str) -> Organisation:
+    data = samsat()
+    organisation = accounts.create_organisation(session, DEMO_ORGANISATION)
+    accounts.create_user(session, organisation.id, ADMIN_EMAIL, "Admin Demo", password, role="admin")
+    version = scorecards.create_scorecard(session, organisation.id, "BSC SAMSAT", "2010")
+    scorecards.import_scorecard(session, version, scorecard_rows(data))
+    for name, email, _ in STAKEHOLDERS:
+        people.add_person(session, organisation.id, name=name, email=email, role="Stakeholder")
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Pembobotan BSC 2010",
+                                 period="2010", language="id", max_reasks=2)
+    rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)],
+                  secret_key=secret_key, base_url=base_url)
+    invitations = {inv.person.email: inv for inv in session.scalars(select(Invitation)
+                                                                     .where(Invitation.round_id == round_.id))}
+    _answer_published(session, invitations["kepala@samsat.demo"], data)
+    _answer_inconsistently(session, invitations["kasi@samsat.demo"], data)
+    return organisation
+
+
+def _published(cluster, data) -> dict:
+    pairwise = data["pairwise"]["perspectives" if cluster.key == "root" else cluster.parent.code]
+    position = {code: i for i, code in enumerate(pairwise["order"])}
+    return {(a.id, b.id): parse_judgment(pairwise["matrix"][position[a.code]][position[b.code]])
+            for a, b in cluster.pairs}
+
+
+def _answer_published(session: Session, invitation: Invitation, data: dict) -> None:
+    answers.save_identity(session, invitation, "Kepala UPTD", 12)
+    for cluster in answers.questionnaire(session, invitation):
+        answers.submit_cluster(session, invitation, cluster, _published(cluster, data), uuid.uuid4().hex)
+    answers.next_step(session, invitation)
+
+
+def _answer_inconsistently(session: Session, invitation: Invitation, data: dict) -> None:
+    """Perspectives answered in circles, re-asked and kept with a reason; then stopped halfway."""
+    answers.save_identity(session, invitation, "Kepala Seksi", 7)
+    pages = answers.questionnaire(session, invitation)
+    root = pages[0]
+    F, C, I, L = root.members
+    circular = {(F.id, C.id): 5, (F.id, I.id): 1 / 5, (F.id, L.id): 3, (C.id, I.id): 5, (C.id, L.id): 1 / 3,
+                (I.id, L.id): 5}
+    answers.submit_cluster(session, invitation, root, circular, uuid.uuid4().hex)
+    reask = answers.open_reask(session, invitation, root.key)
+    if reask is not None:
+        kept = {(p["row_id"], p["column_id"]): p["current"] for p in reask.pairs_shown}
+        answers.submit_reask(session, invitation, root, kept, "Pendapatan tetap yang utama", uuid.uuid4().hex)
+    for cluster in pages[1:3]:
+        answers.submit_cluster(session, invitation, cluster, _published(cluster, data), uuid.uuid4().hex)

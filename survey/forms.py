@@ -1,0 +1,118 @@
+"""WTForms forms: every field's validation lives here, views only call validate_on_submit()."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import (BooleanField, DateTimeLocalField, EmailField, FloatField, HiddenField, IntegerField,
+                     PasswordField, RadioField, SelectField, StringField, TextAreaField)
+from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
+
+from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
+
+#: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
+SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
+DONT_KNOW = "dk"
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[InputRequired(), Email()])
+    password = PasswordField(_l("Password"), validators=[InputRequired()])
+
+
+class ScorecardForm(FlaskForm):
+    name = StringField(_l("Scorecard name"), validators=[InputRequired(), Length(max=200)])
+    label = StringField(_l("Version (e.g. the year)"), validators=[InputRequired(), Length(max=100)])
+
+
+class CopyVersionForm(FlaskForm):
+    label = StringField(_l("New version label"), validators=[InputRequired(), Length(max=100)])
+
+
+class ElementForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[InputRequired(), Length(max=30)])
+    kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
+                                            ("kpi", _l("KPI"))])
+    parent_code = StringField(_l("Parent code"), validators=[Optional(), Length(max=30)])
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=300)])
+    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
+    better = SelectField(_l("Better when"), choices=[("higher", _l("higher")), ("lower", _l("lower"))])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
+    formula = StringField(_l("Formula"), validators=[Optional(), Length(max=300)])
+    data_source = StringField(_l("Data source"), validators=[Optional(), Length(max=300)])
+    measured_by = StringField(_l("Measured by"), validators=[Optional(), Length(max=200)])
+
+
+class UploadForm(FlaskForm):
+    file = FileField(_l("CSV or XLSX file"), validators=[FileRequired(), FileAllowed(["csv", "xlsx"],
+                                                                                    _l("Upload a .csv or .xlsx file."))])
+
+
+class PersonForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[InputRequired(), Email(), Length(max=254)])
+    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=200)])
+    role = StringField(_l("Role"), validators=[Optional(), Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
+    weight = FloatField(_l("Weight in the group"), default=1.0, validators=[InputRequired(), NumberRange(min=0.01)])
+
+
+class RoundForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
+    version_id = SelectField(_l("Scorecard version"), coerce=int)
+    period = StringField(_l("Period"), validators=[Optional(), Length(max=50)])
+    opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()])
+    closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
+    language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
+    cr_threshold = FloatField(_l("CR threshold"), default=0.10, validators=[InputRequired(), NumberRange(0.01, 0.3)])
+    ri_table = SelectField(_l("Random index table"), choices=[(name, name) for name in RANDOM_INDEX])
+    max_reasks = IntegerField(_l("Re-asks at most"), default=2, validators=[InputRequired(), NumberRange(0, 5)])
+    aggregation = SelectField(_l("Aggregation"), choices=[("aij", _l("Geometric mean of judgments (AIJ)")),
+                                                          ("aip", _l("Mean of individual priorities (AIP)"))])
+    include_inconsistent = BooleanField(_l("Count respondents who stayed inconsistent"), default=True)
+    allow_dont_know = BooleanField(_l("Allow \"don't know\""))
+    ask_identity = BooleanField(_l("Ask role and years of service"), default=True)
+
+    def validate_closes_at(self, field):
+        if field.data and self.opens_at.data and field.data <= self.opens_at.data:
+            from wtforms import ValidationError
+            raise ValidationError(_l("The round must close after it opens."))
+
+
+class InviteForm(FlaskForm):
+    people = HiddenField()
+
+
+class ActionForm(FlaskForm):
+    """A button that only needs CSRF protection."""
+
+
+class IdentityForm(FlaskForm):
+    role = StringField(_l("Your position"), validators=[InputRequired(), Length(max=200)])
+    years_of_service = IntegerField(_l("Years of service"), validators=[Optional(), NumberRange(0, 60)])
+
+
+def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
+    """A form with one two-sided radio group per pair, named p_<row id>_<column id>."""
+    choices = [(value, value) for value in SCALE_VALUES] + ([(DONT_KNOW, _l("Don't know"))] if allow_dont_know else [])
+
+    class PairwiseForm(FlaskForm):
+        submission = HiddenField()
+
+    for a, b in pairs:
+        setattr(PairwiseForm, f"p_{a.id}_{b.id}", RadioField(
+            f"{a.name} – {b.name}", choices=choices,
+            validators=[InputRequired(message=_l("Choose a value for this pair."))]))
+    return PairwiseForm(formdata=formdata, data=data) if formdata is not None else PairwiseForm(data=data)
+
+
+def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
+    class ReaskForm(FlaskForm):
+        submission = HiddenField()
+        reason = TextAreaField(_l("If you keep your answers, why?"), validators=[Optional(), Length(max=2000)])
+
+    for row_id, column_id in pairs:
+        setattr(ReaskForm, f"p_{row_id}_{column_id}", RadioField(
+            choices=[(value, value) for value in SCALE_VALUES],
+            validators=[InputRequired(message=_l("Choose a value for this pair."))]))
+    return ReaskForm(formdata=formdata, data=data) if formdata is not None else ReaskForm(data=data)

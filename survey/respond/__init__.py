@@ -1,0 +1,161 @@
+"""The stakeholder's pages behind an invitation link ``/r/<token>``; no account needed.
+
+A wrong token gets the same 404 page as any unknown address, and repeated
+wrong tokens from one address are slowed down (429), so links cannot be guessed.
+"""
+from __future__ import annotations
+
+import secrets
+from functools import wraps
+
+from analysis.ahp import parse_judgment, scale_label
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from survey import db
+from survey.forms import DONT_KNOW, IdentityForm, pairwise_form, reask_form
+from survey.models import Round
+from survey.services import accounts, answers, rounds
+from survey.services.errors import Invalid
+
+blueprint = Blueprint("respond", __name__, url_prefix="/r")
+#: Wrong tokens one address may try in the failure window before being refused.
+WRONG_TOKENS_ALLOWED = 20
+
+
+def with_invitation(view):
+    """Resolve the token to its invitation, or answer exactly as for an unknown page."""
+    @wraps(view)
+    def resolved(token, *args, **kwargs):
+        session = db.session()
+        client = f"token-ip:{request.remote_addr}"
+        if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+            abort(429)
+        invitation = answers.find_invitation(session, token)
+        if invitation is None:
+            accounts.record_failure(session, client)
+            abort(404)
+        round_ = session.get(Round, invitation.round_id)
+        g.round_language = invitation.language or round_.language
+        if not rounds.is_accepting(round_):
+            return render_template("respond/closed.html", round=round_), 410
+        return view(token, invitation, round_, *args, **kwargs)
+    return resolved
+
+
+@blueprint.route("/<token>", methods=["GET", "POST"])
+@with_invitation
+def welcome(token, invitation, round_):
+    session = db.session()
+    form = IdentityForm(data=invitation.identity or None)
+    if round_.ask_identity:
+        if form.validate_on_submit():
+            answers.save_identity(session, invitation, form.role.data, form.years_of_service.data)
+            return redirect(url_for("respond.resume", token=token))
+    elif request.method == "POST":
+        return redirect(url_for("respond.resume", token=token))
+    answers.mark_opened(session, invitation)
+    started = bool(answers.status_of(session, invitation))
+    return render_template("respond/welcome.html", token=token, round=round_, form=form, started=started,
+                           scale=scale_meanings()), 400 if form.errors else 200
+
+
+@blueprint.get("/<token>/next")
+@with_invitation
+def resume(token, invitation, round_):
+    step, key = answers.next_step(db.session(), invitation)
+    if step == "cluster":
+        return redirect(url_for("respond.cluster", token=token, key=key))
+    if step == "reask":
+        return redirect(url_for("respond.reask", token=token, key=key))
+    return redirect(url_for("respond.done", token=token))
+
+
+@blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
+@with_invitation
+def cluster(token, invitation, round_, key):
+    session = db.session()
+    page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    pages = answers.questionnaire(session, invitation)
+    if request.method == "POST":
+        form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+        if form.validate_on_submit():
+            given = {(a.id, b.id): _judgment(getattr(form, f"p_{a.id}_{b.id}").data) for a, b in page.pairs}
+            try:
+                answers.submit_cluster(session, invitation, page, given, form.submission.data)
+                return redirect(url_for("respond.resume", token=token))
+            except Invalid as error:
+                session.rollback()
+                _errors_to_form(form, error)
+    else:
+        current = answers.current_answers(session, invitation, key)
+        form = pairwise_form(page.pairs, round_.allow_dont_know, data={
+            f"p_{r}_{c}": _choice(value) for (r, c), value in current.items()})
+    form.submission.data = secrets.token_hex(16)
+    number = [p.key for p in pages].index(key) + 1
+    return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
+                           number=number, total=len(pages)), 400 if form.errors else 200
+
+
+@blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
+@with_invitation
+def reask(token, invitation, round_, key):
+    session = db.session()
+    page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    open_reask = answers.open_reask(session, invitation, key)
+    if open_reask is None:
+        return redirect(url_for("respond.resume", token=token))
+    shown = [(p["row_id"], p["column_id"]) for p in open_reask.pairs_shown]
+    if request.method == "POST":
+        form = reask_form(shown, formdata=request.form)
+        if form.validate_on_submit():
+            values = {pair: parse_judgment(getattr(form, f"p_{pair[0]}_{pair[1]}").data) for pair in shown}
+            try:
+                answers.submit_reask(session, invitation, page, values, form.reason.data or "", form.submission.data)
+                return redirect(url_for("respond.resume", token=token))
+            except Invalid as error:
+                session.rollback()
+                _errors_to_form(form, error)
+    else:
+        form = reask_form(shown, data={f"p_{p['row_id']}_{p['column_id']}": _choice(p["current"])
+                                       for p in open_reask.pairs_shown})
+    form.submission.data = secrets.token_hex(16)
+    by_id = {element.id: element for element in page.members}
+    return render_template("respond/reask.html", token=token, round=round_, page=page, form=form,
+                           reask=open_reask, by_id=by_id,
+                           attempt=answers.status_of(session, invitation)[key].reasks + 1), \
+        400 if form.errors else 200
+
+
+@blueprint.get("/<token>/done")
+@with_invitation
+def done(token, invitation, round_):
+    session = db.session()
+    step, _key = answers.next_step(session, invitation)
+    if step != "done":
+        return redirect(url_for("respond.resume", token=token))
+    return render_template("respond/done.html", round=round_, weights=answers.own_weights(session, invitation))
+
+
+def _judgment(choice: str) -> float | None:
+    return None if choice == DONT_KNOW else parse_judgment(choice)
+
+
+def _choice(value: float | None) -> str:
+    return DONT_KNOW if value is None else scale_label(value)
+
+
+def _errors_to_form(form, error: Invalid) -> None:
+    for name, message in error.errors.items():
+        message = _(message)  # fixed service messages are in the catalog; others pass through
+        field = getattr(form, name, None)
+        if field is not None and hasattr(field, "errors") and name:
+            field.errors = list(field.errors) + [message]
+        else:
+            form.form_errors.append(message)
+
+
+def scale_meanings():
+    return [(1, _("Equally important")), (3, _("Slightly more important")), (5, _("More important")),
+            (7, _("Much more important")), (9, _("Absolutely more important")),
+            ("2, 4, 6, 8", _("In between the neighbouring values"))]

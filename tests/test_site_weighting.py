@@ -1,0 +1,263 @@
+"""The weighting round through the site: HR launches and invites, a stakeholder answers and is re-asked."""
+import re
+from io import BytesIO
+
+import numpy as np
+import pytest
+
+from analysis.ahp import aggregate, scale_label
+from survey.models import Judgment, OutboxMessage, Round
+from survey.services import accounts, answers, people, results, rounds
+from tests.samsat_site import build_samsat, published_answers, samsat_rows
+from tests.web import csrf, post, sign_in
+
+LINK = re.compile(r"http://neraca\.test/r/[A-Za-z0-9_-]+")
+
+
+def hidden(page: str, name: str) -> str:
+    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
+
+
+def field_value(page: str, name: str) -> str:
+    match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)
+    return match.group(1)
+
+
+def launch_round(client, session, smtp=None, **round_options):
+    organisation, version = build_samsat(session)
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/rounds/new", {"title": "Bobot 2010", "version_id": version.id, "language": "id",
+                                                "cr_threshold": "0.10", "ri_table": "saaty", "max_reasks": "2",
+                                                "aggregation": "aij", "include_inconsistent": "y",
+                                                "ask_identity": "y", **round_options})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    round_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    return organisation, version, session.get(Round, round_id)
+
+
+def answer_page(client, url, values):
+    page = client.get(url).get_data(as_text=True)
+    data = {"csrf_token": csrf(client, url), "submission": hidden(page, "submission")}
+    data.update({f"p_{r}_{c}": scale_label(v) for (r, c), v in values.items()})
+    return client.post(url, data=data)
+
+
+def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the_group_weights(
+        app, client, session, smtp_server):
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port, MAIL_FROM="hr@samsat.test")
+    organisation, version, round_ = launch_round(client, session)
+    everyone = [str(p.id) for p in people.people(session, organisation.id)]
+    page = f"/hr/rounds/{round_.id}"
+    response = client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": everyone})
+    assert response.status_code == 302
+    assert len(smtp_server.messages) == 3
+    email = smtp_server.messages[0]
+    assert email["Subject"] == "Undangan: Bobot 2010"  # the round speaks Indonesian
+    link = LINK.search(email.get_payload()).group(0).replace("http://neraca.test", "")
+
+    welcome = client.get(link)
+    assert welcome.status_code == 200 and "Sama penting" in welcome.get_data(as_text=True)
+    response = post(client, link, {"role": "Kepala Seksi", "years_of_service": "7"})
+    assert response.status_code == 302
+    invitation = answers.find_invitation(session, link.rsplit("/", 1)[1])
+    for cluster in answers.questionnaire(session, invitation):
+        response = answer_page(client, f"{link}/c/{cluster.key}", published_answers(cluster))
+        assert response.status_code == 302, re.findall(r'role="alert">([^<]*)', response.get_data(as_text=True))
+        client.get(response.headers["Location"])
+    done = client.get(f"{link}/done")
+    assert done.status_code == 200 and "Terima kasih" in done.get_data(as_text=True)
+
+    session.expire_all()
+    assert rounds.progress(session, round_).completed == 1
+    outcome = results.round_results(session, round_)
+    root = next(c for c in outcome.clusters if c.key == "root")
+    stored = answers.answer_matrix(answers.cluster_by_key(session, invitation, "root"),
+                                   answers.current_answers(session, invitation, "root"))
+    np.testing.assert_allclose(root.group_matrix, aggregate(stored[None]))
+    page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert f"{root.weights[1]:.4f}" in page
+
+
+def test_an_inconsistent_stakeholder_is_reasked_changes_an_answer_and_resumes_after_leaving(app, client, session):
+    organisation, _, round_ = launch_round(client, session)
+    person = people.people(session, organisation.id)[0]
+    invitation, token = rounds.new_invitation(round_, person, app.config["SECRET_KEY"])
+    session.add(invitation)
+    session.commit()
+    link = f"/r/{token}"
+    post(client, link, {"role": "Ahli", "years_of_service": ""})
+    root = answers.questionnaire(session, invitation)[0]
+    F, C, I, L = root.members
+    circular = {(F.id, C.id): 5, (F.id, I.id): 1 / 5, (F.id, L.id): 3, (C.id, I.id): 5, (C.id, L.id): 1 / 3,
+                (I.id, L.id): 5}
+    response = answer_page(client, f"{link}/c/root", circular)
+    assert client.get(response.headers["Location"]).headers["Location"].endswith("/c/root/reask")
+
+    # The respondent leaves and comes back later with the same link: the re-ask is waiting.
+    assert client.get(f"{link}/next").headers["Location"].endswith("/c/root/reask")
+    reask_page = client.get(f"{link}/c/root/reask").get_data(as_text=True)
+    assert "Mohon periksa jawaban berikut" in reask_page and "Jawaban Anda yang lain menunjukkan" in reask_page
+    reask = answers.open_reask(session, invitation, "root")
+    first = reask.pairs_shown[0]
+    data = {"csrf_token": csrf(client, f"{link}/c/root/reask"), "submission": hidden(reask_page, "submission"),
+            **{f"p_{p['row_id']}_{p['column_id']}": scale_label(p["current"]) for p in reask.pairs_shown}}
+    data[f"p_{first['row_id']}_{first['column_id']}"] = scale_label(first["implied_scale"])
+    response = client.post(f"{link}/c/root/reask", data=data)
+    assert response.status_code == 302
+    session.expire_all()
+    revisions = session.query(Judgment).filter_by(invitation_id=invitation.id, row_id=first["row_id"],
+                                                 column_id=first["column_id"]).order_by(Judgment.revision).all()
+    assert [j.revision for j in revisions] == [1, 2]
+    assert revisions[-1].value == pytest.approx(first["implied_scale"])
+    progress = answers.status_of(session, invitation)["root"]
+    assert progress.reasks == 1 and progress.cr < reask.cr_before
+    next_page = client.get(f"{link}/next").headers["Location"]
+    expected = "/c/root/reask" if progress.status == "reasking" else f"/c/{answers.questionnaire(session, invitation)[1].key}"
+    assert next_page.endswith(expected)
+    monitor = client.get(f"/hr/rounds/{round_.id}").get_data(as_text=True)
+    assert f"{progress.cr:.3f}" in monitor
+
+
+def test_a_double_submitted_page_is_stored_once(app, client, session):
+    organisation, _, round_ = launch_round(client, session, ask_identity="")
+    person = people.people(session, organisation.id)[0]
+    invitation, token = rounds.new_invitation(round_, person, app.config["SECRET_KEY"])
+    session.add(invitation)
+    session.commit()
+    url = f"/r/{token}/c/root"
+    page = client.get(url).get_data(as_text=True)
+    cluster = answers.questionnaire(session, invitation)[0]
+    data = {"csrf_token": csrf(client, url), "submission": hidden(page, "submission"),
+            **{f"p_{r}_{c}": scale_label(v) for (r, c), v in published_answers(cluster).items()}}
+    assert client.post(url, data=data).status_code == 302
+    assert client.post(url, data=data).status_code == 302
+    assert session.query(Judgment).filter_by(invitation_id=invitation.id).count() == len(cluster.pairs)
+
+
+def test_a_page_with_a_missing_pair_is_shown_again_with_the_message_and_stores_nothing(app, client, session):
+    organisation, _, round_ = launch_round(client, session, ask_identity="")
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    cluster = answers.questionnaire(session, invitation)[0]
+    values = published_answers(cluster)
+    values.pop(next(iter(values)))
+    response = answer_page(client, f"/r/{token}/c/root", values)
+    assert response.status_code == 400
+    assert "Pilih nilai untuk pasangan ini." in response.get_data(as_text=True)
+    assert session.query(Judgment).count() == 0
+
+
+def test_wrong_tokens_look_like_unknown_pages_and_a_closed_round_says_so(app, client, session):
+    organisation, _, round_ = launch_round(client, session)
+    unknown = client.get("/no/such/page")
+    wrong = client.get("/r/" + "x" * 32)
+    assert wrong.status_code == unknown.status_code == 404
+    # The pages differ only in the language links, which point back at the address asked for.
+    assert wrong.get_data(as_text=True).replace("/r/" + "x" * 32, "PATH") == \
+        unknown.get_data(as_text=True).replace("/no/such/page", "PATH")
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    rounds.close_round(session, round_)
+    closed = client.get(f"/r/{token}")
+    assert closed.status_code == 410 and "sudah ditutup" in closed.get_data(as_text=True)
+
+
+def test_without_smtp_invitations_wait_in_the_outbox_for_hr(client, session):
+    organisation, _, round_ = launch_round(client, session)
+    page = f"/hr/rounds/{round_.id}"
+    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page),
+                                        "person": [str(p.id) for p in people.people(session, organisation.id)]})
+    assert {m.status for m in session.query(OutboxMessage)} == {"kept"}
+    outbox = client.get("/hr/outbox").get_data(as_text=True)
+    assert outbox.count("http://neraca.test/r/") == 3
+
+
+def test_smtp_down_marks_invitations_failed_and_hr_can_retry(app, client, session, smtp_server):
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=1)  # nothing listens there
+    organisation, _, round_ = launch_round(client, session)
+    page = f"/hr/rounds/{round_.id}"
+    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page),
+                                        "person": [str(p.id) for p in people.people(session, organisation.id)]})
+    assert "gagal 3" in client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
+    app.config.update(SMTP_PORT=smtp_server.port)
+    client.post(f"{page}/retry-mail", data={"csrf_token": csrf(client, page)})
+    assert len(smtp_server.messages) == 3
+
+
+def test_another_organisations_round_is_not_found(client, session):
+    _, _, round_ = launch_round(client, session)
+    other = accounts.create_organisation(session, "Other office")
+    client.post("/logout", data={"csrf_token": csrf(client, "/hr/")})
+    sign_in(client, session, other.id, email="hr@other.org")
+    assert client.get(f"/hr/rounds/{round_.id}").status_code == 404
+    assert client.get(f"/hr/rounds/{round_.id}/results").status_code == 404
+    assert client.post(f"/hr/rounds/{round_.id}/close", data={"csrf_token": csrf(client, "/hr/")}).status_code == 404
+
+
+def test_forms_without_a_csrf_token_are_refused(client, session):
+    organisation, version, round_ = launch_round(client, session)
+    assert client.post(f"/hr/rounds/{round_.id}/close").status_code == 400
+    assert session.get(Round, round_.id).status == "open"
+
+
+def test_a_bad_round_form_is_shown_again_at_the_field_and_creates_nothing(client, session):
+    organisation, version = build_samsat(session)
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/rounds/new", {"title": "", "version_id": version.id, "language": "id",
+                                                "cr_threshold": "2", "ri_table": "saaty", "max_reasks": "9",
+                                                "aggregation": "aij"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert page.count('role="alert"') >= 3
+    assert session.query(Round).count() == 0
+
+
+def test_people_import_with_one_bad_row_imports_nothing_and_names_the_row(client, session):
+    organisation, _ = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    csv = "name,email,unit,weight\nAni,ani@x.org,Pelayanan,1\nBudi,not-an-email,Keuangan,1\nCici,cici@x.org,,abc\n"
+    response = post(client, "/hr/people/import", {"file": (BytesIO(csv.encode()), "people.csv")}, page="/hr/people",
+                    content_type="multipart/form-data")
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "row 3" in page and "row 4" in page
+    assert people.people(session, organisation.id) == []
+
+
+def test_scorecard_round_trip_through_xlsx(client, session):
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    exported = client.get(f"/hr/versions/{version.id}/export.xlsx")
+    assert exported.status_code == 200
+    fresh = post(client, "/hr/scorecards/new", {"name": "Copy", "label": "2011"})
+    fresh_id = int(fresh.headers["Location"].rsplit("/", 1)[1])
+    response = post(client, f"/hr/versions/{fresh_id}/import", {"file": (BytesIO(exported.data), "sc.xlsx")},
+                    page=f"/hr/versions/{fresh_id}", content_type="multipart/form-data")
+    assert response.status_code == 302
+    page = client.get(f"/hr/versions/{fresh_id}").get_data(as_text=True)
+    assert all(code in page for code in samsat_rows()["code"])
+
+
+def test_names_with_html_are_shown_as_text(client, session):
+    organisation, _ = build_samsat(session, stakeholders=0)
+    people.add_person(session, organisation.id, name="<script>alert(1)</script>", email="x@y.org")
+    sign_in(client, session, organisation.id)
+    page = client.get("/hr/people").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_sign_in_is_rate_limited(client, session):
+    organisation, _ = build_samsat(session, stakeholders=0)
+    accounts.create_user(session, organisation.id, "hr@example.org", "HR", "correct horse battery")
+    for _ in range(5):
+        assert post(client, "/login", {"email": "hr@example.org", "password": "wrong"}).status_code == 401
+    assert post(client, "/login", {"email": "hr@example.org", "password": "correct horse battery"}).status_code == 429
+
+
+def test_pages_switch_language(client, session):
+    assert "Sign in" in client.get("/login?lang=en").get_data(as_text=True)
+    assert "Masuk" in client.get("/login?lang=id").get_data(as_text=True)
+    client.get("/lang/en?next=/login")
+    assert "Sign in" in client.get("/login").get_data(as_text=True)

@@ -1,0 +1,25 @@
+"""Helpers for driving the site through Flask's test client, CSRF tokens included."""
+import re
+
+from survey.services import accounts
+
+TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf(client, url: str) -> str:
+    page = client.get(url).get_data(as_text=True)
+    match = TOKEN.search(page)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1) or match.group(2)
+
+
+def post(client, url: str, data: dict, page: str | None = None, **kwargs):
+    """POST a form the way a browser does: with the CSRF token of the page that shows it."""
+    return client.post(url, data={"csrf_token": csrf(client, page or url), **data}, **kwargs)
+
+
+def sign_in(client, session, organisation_id, email="hr@example.org", role="hr", password="correct horse battery"):
+    accounts.create_user(session, organisation_id, email, "HR", password, role=role)
+    response = post(client, "/login", {"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
