@@ -98,7 +98,7 @@ def place_on_ladder(ascending: np.ndarray, x: np.ndarray) -> np.ndarray:
     below = np.searchsorted(ascending, x, side="right") - 1  # highest level whose value x reaches
     inside = np.clip(below, 0, 9)
     low, high = ascending[inside], ascending[inside + 1]
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):  # the ends are replaced just below
         level = inside + (x - low) / (high - low)
     level = np.where(below >= 10, 10.0, np.where(below < 0, 0.0, level))
     return np.where(np.isnan(x), np.nan, level)

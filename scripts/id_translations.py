@@ -116,4 +116,6 @@ ID = {
     "You kept your answers: please say why, in a few words.": "Anda mempertahankan jawaban: mohon tuliskan alasannya secara singkat.",
     "This round is closed: answers are no longer accepted.": "Putaran ini sudah ditutup: jawaban tidak lagi diterima.",
     "The form has expired; reload the page.": "Formulir sudah kedaluwarsa; muat ulang halaman.",
+    "This version is used by a survey round and cannot change; copy it to revise it.":
+        "Versi ini dipakai oleh putaran survei dan tidak dapat diubah; salin untuk merevisinya.",
 }

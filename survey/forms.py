@@ -1,6 +1,8 @@
 """WTForms forms: every field's validation lives here, views only call validate_on_submit()."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -94,16 +96,23 @@ class IdentityForm(FlaskForm):
 
 def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
     """A form with one two-sided radio group per pair, named p_<row id>_<column id>."""
+    form_class = _pairwise_form_class(tuple((a.id, a.name, b.id, b.name) for a, b in pairs), allow_dont_know)
+    return form_class(formdata=formdata, data=data) if formdata is not None else form_class(data=data)
+
+
+@lru_cache(maxsize=512)
+def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
+    """Form classes are built once per page layout; building one per request costs more than the request."""
     choices = [(value, value) for value in SCALE_VALUES] + ([(DONT_KNOW, _l("Don't know"))] if allow_dont_know else [])
 
     class PairwiseForm(FlaskForm):
         submission = HiddenField()
 
-    for a, b in pairs:
-        setattr(PairwiseForm, f"p_{a.id}_{b.id}", RadioField(
-            f"{a.name} – {b.name}", choices=choices,
+    for a_id, a_name, b_id, b_name in pairs:
+        setattr(PairwiseForm, f"p_{a_id}_{b_id}", RadioField(
+            f"{a_name} – {b_name}", choices=choices,
             validators=[InputRequired(message=_l("Choose a value for this pair."))]))
-    return PairwiseForm(formdata=formdata, data=data) if formdata is not None else PairwiseForm(data=data)
+    return PairwiseForm
 
 
 def reask_form(pairs, formdata=None, data=None) -> FlaskForm:

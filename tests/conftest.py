@@ -5,6 +5,7 @@ import os
 import socket
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from survey import create_app
 from survey.cli import upgrade
@@ -15,9 +16,20 @@ def database_url(tmp_path):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'neraca.db'}"
 
 
+def empty_database(url: str) -> None:
+    """A PostgreSQL test database starts each test empty; SQLite files are new per test anyway."""
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+
+
 @pytest.fixture
 def app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
+    empty_database(database_url)
     upgrade(database_url)
     return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
                        "SESSION_COOKIE_SECURE": False, "MAIL_INLINE": True, "PUBLIC_URL": "http://neraca.test"})

@@ -28,11 +28,12 @@ def with_invitation(view):
     @wraps(view)
     def resolved(token, *args, **kwargs):
         session = db.session()
-        client = f"token-ip:{request.remote_addr}"
-        if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-            abort(429)
         invitation = answers.find_invitation(session, token)
         if invitation is None:
+            # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
+            client = f"token-ip:{request.remote_addr}"
+            if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+                abort(429)
             accounts.record_failure(session, client)
             abort(404)
         round_ = session.get(Round, invitation.round_id)
@@ -76,7 +77,6 @@ def resume(token, invitation, round_):
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
-    pages = answers.questionnaire(session, invitation)
     if request.method == "POST":
         form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
         if form.validate_on_submit():
@@ -92,6 +92,7 @@ def cluster(token, invitation, round_, key):
         form = pairwise_form(page.pairs, round_.allow_dont_know, data={
             f"p_{r}_{c}": _choice(value) for (r, c), value in current.items()})
     form.submission.data = secrets.token_hex(16)
+    pages = answers.questionnaire(session, invitation)
     number = [p.key for p in pages].index(key) + 1
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
                            number=number, total=len(pages)), 400 if form.errors else 200

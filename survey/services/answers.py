@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
-from survey.models import ClusterAnswer, Element, Invitation, Judgment, Reask, Round, Submission, utcnow
+from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
@@ -24,10 +24,18 @@ REASK_TOP = 3
 
 
 @dataclass(frozen=True)
+class Node:
+    """What a questionnaire page needs of a scorecard element, detached from any session."""
+    id: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Cluster:
     key: str
-    parent: Element | None
-    members: list[Element]
+    parent: Node | None
+    members: list[Node]
 
     @property
     def pairs(self) -> list[tuple[Element, Element]]:
@@ -58,12 +66,26 @@ def save_identity(session: Session, invitation: Invitation, role: str, years_of_
     session.commit()
 
 
+#: Questionnaires by round, kept per process: a version used by a round is frozen
+#: (scorecards.ensure_editable), so its pages never change once anyone can answer them.
+_QUESTIONNAIRES: dict[tuple, list[Cluster]] = {}
+_CACHED_VERSIONS = 256
+
+
 def questionnaire(session: Session, invitation: Invitation) -> list[Cluster]:
     """The clusters this respondent compares (two or more elements), in page order."""
     round_ = session.get(Round, invitation.round_id)
-    by_id = {e.id: e for _, members in version_clusters(session, round_.version_id) for e in members}
-    return [Cluster(key, None if key == "root" else by_id[int(key)], members)
-            for key, members in version_clusters(session, round_.version_id) if len(members) >= 2]
+    # The round's creation time tells a recreated database's "round 1" from the old one.
+    key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id)
+    if key not in _QUESTIONNAIRES:
+        if len(_QUESTIONNAIRES) >= _CACHED_VERSIONS:
+            _QUESTIONNAIRES.clear()
+        groups = version_clusters(session, round_.version_id, tree_only=True)
+        node = {e.id: Node(e.id, e.code, e.name) for _, members in groups for e in members}
+        _QUESTIONNAIRES[key] = [
+            Cluster(cluster, None if cluster == "root" else node[int(cluster)], [node[e.id] for e in members])
+            for cluster, members in groups if len(members) >= 2]
+    return _QUESTIONNAIRES[key]
 
 
 def cluster_by_key(session: Session, invitation: Invitation, key: str) -> Cluster | None:
@@ -132,12 +154,14 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     if not _claim(session, invitation, submission_key):
         return _settled_outcome(session, invitation, cluster.key)
     _store(session, invitation, cluster.key, answers)
-    answer = status_of(session, invitation).get(cluster.key) or ClusterAnswer(
+    answer = session.scalar(select(ClusterAnswer).where(ClusterAnswer.invitation_id == invitation.id,
+                                                        ClusterAnswer.cluster == cluster.key)) or ClusterAnswer(
         invitation_id=invitation.id, cluster=cluster.key, reasks=0)
     session.add(answer)
     answer.cr, answer.updated_at = cr, utcnow()
     _settle(session, invitation, cluster, answer, A, round_)
-    invitation.completed_at = None  # a changed page may reopen the questionnaire
+    if invitation.completed_at is not None and answer.status == REASKING:
+        invitation.completed_at = None  # a changed page reopened the questionnaire
     session.commit()
     return Outcome(answer.status, cr)
 
@@ -236,12 +260,13 @@ def _claim(session: Session, invitation: Invitation, key: str) -> bool:
 
 
 def _store(session: Session, invitation: Invitation, cluster_key: str, answers: dict, only: set | None = None):
-    previous = current_answers(session, invitation, cluster_key)
+    previous: dict[tuple[int, int], float | None] = {}
     revisions: dict[tuple[int, int], int] = {}
     for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
-                                                           Judgment.cluster == cluster_key)):
+                                                           Judgment.cluster == cluster_key)
+                                    .order_by(Judgment.revision, Judgment.id)):
         pair = (judgment.row_id, judgment.column_id)
-        revisions[pair] = max(revisions.get(pair, 0), judgment.revision)
+        previous[pair], revisions[pair] = judgment.value, judgment.revision
     for pair, value in answers.items():
         if only is not None and pair not in only:
             continue

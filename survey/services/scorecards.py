@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
-from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Scorecard, ScorecardVersion
-from survey.services.errors import Invalid
+from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
+from survey.services.errors import N_, Invalid
 from survey.services.tables import cell, row_label
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -36,14 +36,25 @@ def get_version(session: Session, organisation_id: int, version_id: int) -> Scor
                                                          ScorecardVersion.organisation_id == organisation_id))
 
 
-def elements(session: Session, version_id: int) -> list[Element]:
-    return list(session.scalars(select(Element).where(Element.version_id == version_id)
-                                .order_by(Element.position, Element.id)))
+def elements(session: Session, version_id: int, tree_only: bool = False) -> list[Element]:
+    """The version's elements in order; ``tree_only`` loads just what questionnaires need (fast path)."""
+    query = select(Element).where(Element.version_id == version_id).order_by(Element.position, Element.id)
+    if tree_only:
+        query = query.options(load_only(Element.id, Element.parent_id, Element.kind, Element.code, Element.name,
+                                        Element.position))
+    return list(session.scalars(query))
+
+
+def ensure_editable(session: Session, version: ScorecardVersion) -> None:
+    """A version a survey round uses is frozen: its answers refer to its elements. Copy it to revise."""
+    if session.scalar(select(Round.id).where(Round.version_id == version.id).limit(1)) is not None:
+        raise Invalid({"": N_("This version is used by a survey round and cannot change; copy it to revise it.")})
 
 
 def add_element(session: Session, version: ScorecardVersion, *, code: str, kind: str, name: str,
                 parent_code: str = "", **record) -> Element:
     """Add one perspective, objective or KPI; Invalid names the field at fault."""
+    ensure_editable(session, version)
     existing = {element.code: element for element in elements(session, version.id)}
     row = {"code": code, "kind": kind, "parent": parent_code, "name": name, **record}
     errors = _row_errors(row, existing, {})
@@ -57,6 +68,7 @@ def add_element(session: Session, version: ScorecardVersion, *, code: str, kind:
 
 def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame) -> int:
     """Add every row of an uploaded table, or none: Invalid lists each bad row."""
+    ensure_editable(session, version)
     existing = {element.code: element for element in elements(session, version.id)}
     pending: dict[str, dict] = {}
     errors: dict[str, str] = {}
@@ -108,18 +120,18 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
     return copy
 
 
-def hierarchy(session: Session, version_id: int) -> tuple[Hierarchy, dict[int, Element]]:
+def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tuple[Hierarchy, dict[int, Element]]:
     """The version's tree for analysis.hierarchy, keyed by element id."""
-    by_id = {element.id: element for element in elements(session, version_id)}
+    by_id = {element.id: element for element in elements(session, version_id, tree_only)}
     return Hierarchy.from_parents({element.id: element.parent_id for element in by_id.values()}), by_id
 
 
-def clusters(session: Session, version_id: int) -> list[tuple[str, list[Element]]]:
+def clusters(session: Session, version_id: int, tree_only: bool = False) -> list[tuple[str, list[Element]]]:
     """Groups of siblings that a questionnaire compares, top level first, in tree order.
 
     A cluster's key is ``root`` or its parent's id; clusters of one element ask nothing.
     """
-    tree, by_id = hierarchy(session, version_id)
+    tree, by_id = hierarchy(session, version_id, tree_only)
     ordered: list[tuple[str, list[Element]]] = []
     groups = tree.clusters()
 

@@ -1,0 +1,172 @@
+"""Many stakeholders submitting cluster pages to gunicorn, against a bare insert endpoint.
+
+Both servers run gunicorn with the same sync workers on 127.0.0.1 over the same
+SQLite (or DATABASE_URL) database. Each simulated stakeholder opens the first
+page once (session cookie and CSRF token) and then submits every cluster page
+(POST: CSRF, validation, idempotency key, storage, consistency check); the
+bare endpoint only inserts the same rows. Targets
+(issue 4): p99 of the submissions under 250 ms, and at least half the bare
+endpoint's throughput. Bounded: a fixed number of stakeholders, each server
+stopped at the end.
+"""
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.ahp import scale_label  # noqa: E402
+
+STAKEHOLDERS, CONCURRENCY, WORKERS = int(os.environ.get("STAKEHOLDERS", 48)), 12, 2
+SECRET = "benchmark-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
+    """The SAMSAT organisation with one invitation per simulated stakeholder and their page answers."""
+    from survey import create_app
+    from survey.cli import upgrade
+    from survey.services import answers, people, rounds
+    from tests.samsat_site import build_samsat, published_answers
+
+    upgrade(database_url)
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": SECRET})
+    plan = []
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        organisation, version = build_samsat(session, stakeholders=STAKEHOLDERS)
+        round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Benchmark",
+                                     ask_identity=False)
+        for person in people.people(session, organisation.id):
+            invitation, token = rounds.new_invitation(round_, person, SECRET)
+            session.add(invitation)
+            session.commit()
+            pages = [(cluster.key, {f"p_{r}_{c}": scale_label(v) for (r, c), v in published_answers(cluster).items()})
+                     for cluster in answers.questionnaire(session, invitation)]
+            plan.append((token, invitation.id, pages))
+    return plan
+
+
+def serve(target: str, port: int, env: dict) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "sync", "-b",
+                               f"127.0.0.1:{port}", "--log-level", "warning", target], cwd=ROOT, env=env)
+    for _ in range(100):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"gunicorn did not start for {target}")
+
+
+def run_clients(work, items) -> tuple[list[float], float]:
+    latencies, lock, queue = [], threading.Lock(), list(items)
+
+    def client():
+        while True:
+            with lock:
+                if not queue:
+                    return
+                item = queue.pop()
+            for seconds in work(item):
+                with lock:
+                    latencies.append(seconds)
+
+    start = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    return latencies, time.perf_counter() - start
+
+
+def site_stakeholder(base):
+    token_pattern = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+    def work(item):
+        token, _, pages = item
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                             NoRedirect)
+        # Opening the first page gives the session cookie and CSRF token, valid for every page
+        # (untimed: the figure is about submissions); each submission carries a fresh idempotency key.
+        csrf_token = token_pattern.search(opener.open(f"{base}/r/{token}/c/{pages[0][0]}").read().decode()).group(1)
+        for key, values in pages:
+            url = f"{base}/r/{token}/c/{key}"
+            form = {"csrf_token": csrf_token, "submission": secrets.token_hex(16), **values}
+            start = time.perf_counter()
+            try:
+                opener.open(url, data=urllib.parse.urlencode(form).encode())
+            except urllib.error.HTTPError as response:
+                if response.code != 302:
+                    raise
+            yield time.perf_counter() - start
+    return work
+
+
+def bare_stakeholder(base):
+    def work(item):
+        _, invitation_id, pages = item
+        for key, values in pages:
+            start = time.perf_counter()
+            urllib.request.urlopen(f"{base}/bare/{invitation_id}/{key}", data=urllib.parse.urlencode(values).encode())
+            yield time.perf_counter() - start
+    return work
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as workdir:
+        database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.db"
+        os.environ["NERACA_INSTANCE"] = workdir
+        plan = prepare(database_url)
+        env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, NERACA_INSTANCE=workdir,
+                   NERACA_INSECURE_COOKIES="1", PYTHONPATH=str(ROOT))
+        figures = {}
+        for name, target, stakeholder in (("bare endpoint", "benchmarks.bare_app:create_app()", bare_stakeholder),
+                                          ("neraca pages", "survey:create_app()", site_stakeholder)):
+            port = free_port()
+            server = serve(target, port, env)
+            try:
+                latencies, elapsed = run_clients(stakeholder(f"http://127.0.0.1:{port}"), plan)
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+            figures[name] = (len(latencies) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99))
+    print(f"{STAKEHOLDERS} stakeholders x {len(plan[0][2])} cluster pages, {CONCURRENCY} at once, "
+          f"gunicorn {WORKERS} sync workers, {database_url.split(':')[0]}")
+    for name, (throughput, p50, p99) in figures.items():
+        print(f"  {name:14s} {throughput:7.1f} submissions/s   p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    ratio = figures["neraca pages"][0] / figures["bare endpoint"][0]
+    print(f"  throughput ratio to bare {ratio:5.2f}   (target >= 0.5); neraca p99 target < 250 ms")
+
+
+if __name__ == "__main__":
+    main()

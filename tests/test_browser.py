@@ -1,0 +1,85 @@
+"""A stakeholder answers a round with a re-ask in a real browser (Debian's chromium via Playwright)."""
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from survey.services import answers, people, rounds
+from tests.conftest import free_port
+from tests.samsat_site import build_samsat
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+@pytest.fixture
+def live_server(app):
+    port = free_port()
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+
+
+def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app, session, live_server):
+    organisation, version = build_samsat(session)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Pembobotan 2010",
+                                 language="id", max_reasks=1)
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    pages = answers.questionnaire(session, invitation)
+    F, C, I, L = pages[0].members
+    circular = {(F, C): "5", (F, I): "1/5", (F, L): "3", (C, I): "5", (C, L): "1/3", (I, L): "5"}
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 400, "height": 850})  # a phone
+        page.goto(f"{live_server}/r/{token}")
+        page.fill("#role", "Kepala Seksi")
+        page.click("button[type=submit]")
+        assert page.url.endswith("/c/root")
+        first = True
+        for (a, b), value in circular.items():
+            radio = page.locator(f'input[name="p_{a.id}_{b.id}"][value="{value}"]')
+            if first:  # the keyboard works too: focus the equal value, then arrow to the chosen one
+                page.locator(f'input[name="p_{a.id}_{b.id}"][value="1"]').focus()
+                page.keyboard.press("ArrowLeft")
+                page.keyboard.press("ArrowLeft")  # 1 -> 2 -> 3 ... on A's side
+                assert page.locator(f'input[name="p_{a.id}_{b.id}"][value="3"]').is_checked()
+                first = False
+            radio.check()
+        page.click("button[type=submit]")
+        assert page.url.endswith("/c/root/reask")
+        assert page.locator(".hint").first.is_visible()
+        page.screenshot(path=str(ARTIFACTS / "browser-reask.png"), full_page=True)
+        reask = answers.open_reask(session, invitation, "root")
+        shown = reask.pairs_shown[0]
+        implied = shown["implied_scale"]
+        label = f"{implied:g}" if implied >= 1 else f"1/{1 / implied:g}"
+        page.locator(f'input[name="p_{shown["row_id"]}_{shown["column_id"]}"][value="{label}"]').check()
+        page.click("button[type=submit]")
+        while "/c/" in page.url:
+            if page.url.endswith("/reask"):
+                page.fill("textarea", "Saya yakin")
+            else:
+                for radio_group in page.locator("fieldset.pair").all():
+                    radio_group.locator('input[value="1"]').check()
+            page.click("button[type=submit]")
+        assert page.url.endswith("/done")
+        assert page.locator("h1").inner_text() == "Terima kasih"
+        page.screenshot(path=str(ARTIFACTS / "browser-done.png"), full_page=True)
+        browser.close()
+
+    session.expire_all()
+    assert invitation.completed_at is not None
+    root = answers.current_answers(session, invitation, "root")
+    assert root[(shown["row_id"], shown["column_id"])] == pytest.approx(implied)
