@@ -39,4 +39,14 @@ def load() -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("NERACA_INSECURE_COOKIES") != "1"
         and os.environ.get("FLASK_DEBUG") != "1",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("NERACA_INSECURE_COOKIES") != "1",
+        # Links in emails; behind a proxy set it to the public address (e.g. https://neraca.example.go.id).
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", ""),
+        # Mail: with no SMTP_HOST, messages stay in the outbox for HR to read.
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "SMTP_USER": os.environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS") == "1",
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "neraca@localhost"),
     }

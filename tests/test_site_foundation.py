@@ -24,3 +24,16 @@ def test_migrations_put_the_schema_under_alembic_control(app, database_url):
 def test_home_page_speaks_both_languages(client):
     page = client.get("/").get_data(as_text=True)
     assert "Pengukuran kinerja" in page and "performance measurement" in page
+
+
+def test_settings_come_from_the_environment(monkeypatch, tmp_path):
+    from survey import config
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("SMTP_HOST", "mail.example.go.id")
+    monkeypatch.setenv("SMTP_PORT", "587")
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@db/neraca")
+    settings = config.load()
+    assert (settings["SMTP_HOST"], settings["SMTP_PORT"]) == ("mail.example.go.id", 587)
+    assert settings["DATABASE_URL"] == "postgresql+psycopg://u:p@db/neraca"
+    assert settings["SESSION_COOKIE_SECURE"] is True
+    assert config.load()["SECRET_KEY"] == settings["SECRET_KEY"]  # kept in the instance folder across restarts
