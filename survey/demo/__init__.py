@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import parse_judgment
 from survey.models import Invitation, Organisation, Person, Round, User
-from survey.services import accounts, answers, people, rounds, scorecards
+from survey.services import accounts, answers, mail, people, rounds, scorecards
 
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
@@ -81,6 +81,7 @@ def _create(session: Session, password: str, secret_key: str, base_url: str) -> 
                                  period="2010", language="id", max_reasks=2)
     rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)],
                   secret_key=secret_key, base_url=base_url)
+    mail.deliver(session, {}, round_.id)  # no SMTP in the demo: the invitations wait in the outbox
     invitations = {inv.person.email: inv for inv in session.scalars(select(Invitation)
                                                                      .where(Invitation.round_id == round_.id))}
     _answer_published(session, invitations["kepala@samsat.demo"], data)

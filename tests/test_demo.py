@@ -1,0 +1,19 @@
+"""The demo organisation `make run` loads."""
+from survey import demo
+from survey.models import OutboxMessage
+from tests.web import post
+
+
+def test_demo_loads_once_and_prints_a_working_admin_login_and_respondent_links(app, session, tmp_path):
+    password_file = tmp_path / "password"
+    first = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=password_file)
+    again = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=password_file)
+    assert first == again
+    links = [line.split()[1] for line in first if line.startswith("Respondent:")]
+    assert len(links) == 4
+    client = app.test_client()
+    assert client.get(links[2].replace("http://neraca.test", "")).status_code == 200
+    assert post(client, "/login", {"email": demo.ADMIN_EMAIL, "password": password_file.read_text()}).status_code == 302
+    page = client.get("/hr/rounds/1").get_data(as_text=True)
+    assert "kept inconsistent" in page or "tetap tidak konsisten" in page
+    assert {m.status for m in session.query(OutboxMessage)} == {"kept"}
