@@ -109,6 +109,32 @@ ID = {
         "Setiap halaman diperiksa konsistensinya. Bila ada jawaban yang bertentangan dengan jawaban lain, jawaban itu ditampilkan sekali lagi beserta nilai yang ditunjukkan jawaban Anda yang lain; Anda boleh mengubah atau mempertahankannya.",
     "Your answers are saved page by page: you can stop and come back later with the same link.":
         "Jawaban disimpan per halaman: Anda dapat berhenti dan kembali nanti dengan tautan yang sama.",
+    "row geometric mean": "rata-rata geometrik baris", "approximate method": "metode pendekatan",
+    "global weights published to %(n)d decimals": "bobot global diterbitkan dengan %(n)d desimal",
+    "Priorities": "Prioritas", "Principal eigenvector (standard)": "Vektor eigen utama (standar)",
+    "Row geometric mean": "Rata-rata geometrik baris",
+    "Approximate (normalised columns, row averages)": "Pendekatan (kolom dinormalkan, rata-rata baris)",
+    "Round published global weights to decimals": "Bulatkan bobot global yang diterbitkan (jumlah desimal)",
+    "Target": "Target", "Actual": "Realisasi", "Note (why it changed)": "Catatan (alasan perubahan)",
+    "Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100": "Jangkar (level: nilai; ...), mis. 0: 50; 3: 70; 10: 100",
+    "Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100.":
+        "Tulis jangkar sebagai pasangan level: nilai dipisah ';', mis. 0: 50; 3: 70; 10: 100.",
+    "Root cause": "Akar masalah", "Recommended action": "Tindakan yang disarankan", "Saved.": "Tersimpan.",
+    "Scorecard": "Scorecard", "red": "merah", "yellow": "kuning", "green": "hijau", "no data": "tanpa data",
+    "Performance index": "Indeks kinerja", "against the previous period": "dibanding periode sebelumnya",
+    "Subtotal": "Subtotal", "Trend": "Tren", "Objective Matrix": "Objective Matrix (OMAX)", "Performance": "Kinerja",
+    "Level": "Level", "Light": "Lampu", "Red and yellow KPIs": "IKU merah dan kuning", "Edit": "Ubah", "Save": "Simpan",
+    "Every KPI is green.": "Semua IKU hijau.", "Performance data": "Data kinerja", "scorecard": "scorecard",
+    "no data yet": "belum ada data", "Ladder": "Tangga skor", "Entered": "Dimasukkan oleh", "automatic": "otomatis",
+    "Enter a target or actual": "Masukkan target atau realisasi",
+    "A new entry never erases the old one: the newest counts and the history is kept.":
+        "Entri baru tidak menghapus yang lama: yang terbaru berlaku dan riwayatnya disimpan.",
+    "Set a ladder": "Atur tangga skor",
+    "Level 10 holds the target, level 3 the baseline, level 0 the worst value. Without a ladder, Neraca builds one from this period's target, last period's actual and the worst actual seen.":
+        "Level 10 berisi target, level 3 nilai dasar, level 0 nilai terburuk. Tanpa tangga skor, Neraca menyusunnya dari target periode ini, realisasi periode lalu, dan realisasi terburuk yang pernah ada.",
+    "Measurements: columns kpi, period, target, actual (other columns are inputs of formula KPIs). Ladders: columns kpi, period and 0 ... 10 for the anchored levels. Nothing is imported if any row is wrong.":
+        "Pengukuran: kolom kpi, period, target, actual (kolom lain adalah masukan IKU berumus). Tangga skor: kolom kpi, period dan 0 ... 10 untuk level jangkar. Tidak ada yang diimpor bila ada baris yang salah.",
+    "Performance data and scorecards": "Data kinerja dan scorecard",
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

@@ -71,6 +71,11 @@ class RoundForm(FlaskForm):
     max_reasks = IntegerField(_l("Re-asks at most"), default=2, validators=[InputRequired(), NumberRange(0, 5)])
     aggregation = SelectField(_l("Aggregation"), choices=[("aij", _l("Geometric mean of judgments (AIJ)")),
                                                           ("aip", _l("Mean of individual priorities (AIP)"))])
+    priority_method = SelectField(_l("Priorities"), choices=[
+        ("eigen", _l("Principal eigenvector (standard)")), ("geometric", _l("Row geometric mean")),
+        ("approximate", _l("Approximate (normalised columns, row averages)"))])
+    weight_decimals = IntegerField(_l("Round published global weights to decimals"),
+                                   validators=[Optional(), NumberRange(1, 6)])
     include_inconsistent = BooleanField(_l("Count respondents who stayed inconsistent"), default=True)
     allow_dont_know = BooleanField(_l("Allow \"don't know\""))
     ask_identity = BooleanField(_l("Ask role and years of service"), default=True)
@@ -125,3 +130,46 @@ def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
             choices=[(value, value) for value in SCALE_VALUES],
             validators=[InputRequired(message=_l("Choose a value for this pair."))]))
     return ReaskForm(formdata=formdata, data=data) if formdata is not None else ReaskForm(data=data)
+
+
+class MeasurementForm(FlaskForm):
+    kpi = SelectField(_l("KPI"))
+    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+    target = FloatField(_l("Target"), validators=[Optional()])
+    actual = FloatField(_l("Actual"), validators=[Optional()])
+    note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])
+
+
+class LadderForm(FlaskForm):
+    kpi = SelectField(_l("KPI"))
+    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+    anchors = StringField(_l("Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100"),
+                          validators=[InputRequired(), Length(max=500)])
+
+    def validate_anchors(self, field):
+        from wtforms import ValidationError
+        try:
+            field.parsed = parse_anchors(field.data)
+        except ValueError:
+            raise ValidationError(_l("Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100."))
+
+
+class FindingForm(FlaskForm):
+    kpi = HiddenField()
+    root_cause = TextAreaField(_l("Root cause"), validators=[Optional(), Length(max=2000)])
+    action = TextAreaField(_l("Recommended action"), validators=[Optional(), Length(max=2000)])
+
+
+def parse_anchors(text: str) -> dict[int, float]:
+    """'0: 50; 3: 70; 10: 100' -> {0: 50.0, 3: 70.0, 10: 100.0}; ValueError when malformed."""
+    anchors = {}
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        level, separator, value = part.partition(":")
+        if not separator:
+            raise ValueError(part)
+        anchors[int(level.strip())] = float(value.strip().replace(",", "."))
+    if not anchors:
+        raise ValueError(text)
+    return anchors

@@ -148,6 +148,12 @@ class Round(Base):
     include_inconsistent: Mapped[bool] = mapped_column(Boolean, default=True)
     allow_dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
     ask_identity: Mapped[bool] = mapped_column(Boolean, default=True)
+    # How group judgments become weights, and how many decimals the published global weights keep
+    # (offices often publish them rounded to 2 and score with the rounded values).
+    priority_method: Mapped[str] = mapped_column(String(12), default="eigen", server_default="eigen")
+    weight_decimals: Mapped[Optional[int]] = mapped_column(Integer)
+    # Personal scorecards from self-report rounds: whole levels or fractions.
+    snap: Mapped[Optional[str]] = mapped_column(String(15))
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
@@ -243,3 +249,45 @@ class OutboxMessage(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class Measurement(Base):
+    """Target and actual of a KPI in a period, or the raw inputs of a formula KPI.
+
+    Never updated: a correction adds a row, the newest one counts, and the history stays.
+    """
+    __tablename__ = "measurements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    target: Mapped[Optional[float]] = mapped_column(Float)
+    actual: Mapped[Optional[float]] = mapped_column(Float)
+    inputs: Mapped[dict] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    entered_by: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LadderSetting(Base):
+    """The OMAX anchors HR set for a KPI in a period ({level: value}); the newest row counts."""
+    __tablename__ = "ladders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    anchors: Mapped[dict] = mapped_column(JSON)
+    entered_by: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Finding(Base):
+    """Why a red or yellow KPI missed, and what to do about it (entered by HR for the report)."""
+    __tablename__ = "findings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    root_cause: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -28,7 +28,7 @@ def launch_round(client, session, smtp=None, **round_options):
     sign_in(client, session, organisation.id)
     response = post(client, "/hr/rounds/new", {"title": "Bobot 2010", "version_id": version.id, "language": "id",
                                                 "cr_threshold": "0.10", "ri_table": "saaty", "max_reasks": "2",
-                                                "aggregation": "aij", "include_inconsistent": "y",
+                                                "aggregation": "aij", "priority_method": "eigen", "include_inconsistent": "y",
                                                 "ask_identity": "y", **round_options})
     assert response.status_code == 302, response.get_data(as_text=True)
     round_id = int(response.headers["Location"].rsplit("/", 1)[1])
@@ -207,7 +207,7 @@ def test_a_bad_round_form_is_shown_again_at_the_field_and_creates_nothing(client
     sign_in(client, session, organisation.id)
     response = post(client, "/hr/rounds/new", {"title": "", "version_id": version.id, "language": "id",
                                                 "cr_threshold": "2", "ri_table": "saaty", "max_reasks": "9",
-                                                "aggregation": "aij"})
+                                                "aggregation": "aij", "priority_method": "eigen"})
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert page.count('role="alert"') >= 3

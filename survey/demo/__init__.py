@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import parse_judgment
 from survey.models import Invitation, Organisation, Person, Round, User
-from survey.services import accounts, answers, mail, people, rounds, scorecards
+from survey.services import accounts, answers, mail, people, performance, results, rounds, scorecards
 
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
@@ -52,7 +52,8 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
     accounts.set_password(session, admin, password)
     round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id))
     lines = [f"Admin login:  {base_url.rstrip('/')}/login  as {ADMIN_EMAIL} / {password}",
-             f"Round:        {round_.title} ({base_url.rstrip('/')}/hr/rounds/{round_.id})"]
+             f"Round:        {round_.title} ({base_url.rstrip('/')}/hr/rounds/{round_.id})",
+             f"Scorecard:    {base_url.rstrip('/')}/hr/versions/{round_.version_id}/scorecard/2010"]
     for invitation, person in session.execute(select(Invitation, Person).join(Person)
                                               .where(Invitation.round_id == round_.id).order_by(Person.id)):
         note = next(note for name, _, note in STAKEHOLDERS if name == person.name)
@@ -86,7 +87,16 @@ def _create(session: Session, password: str, secret_key: str, base_url: str) -> 
                                                                      .where(Invitation.round_id == round_.id))}
     _answer_published(session, invitations["kepala@samsat.demo"], data)
     _answer_inconsistently(session, invitations["kasi@samsat.demo"], data)
+    _performance_data(session, round_, version, data)
     return organisation
+
+
+def _performance_data(session: Session, round_: Round, version, data: dict) -> None:
+    """Publish the round's weights so far and enter 2009-2010 data, so the 2010 scorecard can be read."""
+    results.publish(session, round_)
+    performance.import_measurements(session, version, pd.DataFrame(data["measurements"]), "demo")
+    for kpi, anchors in data["ladders_2010"].items():
+        performance.set_ladder(session, version, kpi=kpi, period="2010", anchors=anchors, entered_by="demo")
 
 
 def _published(cluster, data) -> dict:

@@ -68,9 +68,11 @@ def publish(session: Session, round_: Round) -> None:
     if not results.complete or not results.global_weights:
         raise Invalid({"": "Every cluster needs at least one finished respondent before weights can be published."})
     version = session.get(ScorecardVersion, round_.version_id)
+    decimals = round_.weight_decimals
     for element in session.scalars(select(Element).where(Element.version_id == version.id)):
         element.local_weight = results.local[element.id]
-        element.global_weight = results.global_weights[element.id]
+        exact = results.global_weights[element.id]
+        element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id = round_.id
     session.commit()
 
@@ -89,10 +91,12 @@ def _cluster_result(session, round_, key, members, rows, statuses, include) -> C
     if not matrices:
         return ClusterResult(key, members, 0, excluded, None, None, None, None)
     stack = np.stack(matrices)
-    individual = priorities(stack)
+    individual = priorities(stack)  # eigenvectors, for the consensus
     group = aggregate(stack, respondent_weights)
     weights, result = weights_and_consistency(group, ri=round_.ri_table)
+    if round_.priority_method != "eigen":
+        weights = priorities(group, round_.priority_method)
     if round_.aggregation == "aip":  # combine individual priorities instead of judgments
-        weights = aggregate_priorities(individual, respondent_weights)
+        weights = aggregate_priorities(priorities(stack, round_.priority_method), respondent_weights)
     return ClusterResult(key, members, len(matrices), excluded, group, weights, result,
                          consensus(individual, respondent_weights))

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from analysis.ahp import RANDOM_INDEX
+from analysis.ahp import METHODS, RANDOM_INDEX
 from survey.models import ClusterAnswer, Invitation, Person, Reask, Round, utcnow
 from survey.services import mail
 from survey.services.errors import Invalid
@@ -23,7 +23,7 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                  opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
                  cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
                  aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
-                 ask_identity: bool = True) -> Round:
+                 ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None) -> Round:
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
         errors["version_id"] = "Choose a scorecard version of your organisation."
@@ -39,6 +39,10 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["max_reasks"] = f"Re-asks lie between 0 and {MAX_REASKS_LIMIT}."
     if aggregation not in AGGREGATIONS:
         errors["aggregation"] = "Aggregation is aij or aip."
+    if priority_method not in METHODS:
+        errors["priority_method"] = f"Priority method must be one of {', '.join(METHODS)}."
+    if weight_decimals is not None and not 1 <= weight_decimals <= 6:
+        errors["weight_decimals"] = "Round published weights to 1-6 decimals, or leave empty for exact weights."
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = "The round must close after it opens."
     if errors:
@@ -47,7 +51,8 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                    opens_at=opens_at, closes_at=closes_at, language=language, cr_threshold=cr_threshold,
                    ri_table=ri_table, max_reasks=max_reasks, aggregation=aggregation,
                    include_inconsistent=include_inconsistent, allow_dont_know=allow_dont_know,
-                   ask_identity=ask_identity, status="open")
+                   ask_identity=ask_identity, priority_method=priority_method, weight_decimals=weight_decimals,
+                   status="open")
     session.add(round_)
     session.commit()
     return round_

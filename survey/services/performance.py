@@ -1,0 +1,270 @@
+"""KPI data entry, ladders and the office scorecard of a period.
+
+Measurements and ladders are only ever added: the newest row for a KPI and
+period counts, and the earlier ones remain as history.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.indicators import Formula
+from analysis.scorecard import indexes, perspective_subtotals, score_table
+from analysis.scoring import Ladder
+from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
+from survey.services.errors import Invalid
+from survey.services.scorecards import elements
+from survey.services.tables import cell, row_label
+
+MEASUREMENT_COLUMNS = ("kpi", "period", "target", "actual")
+
+
+def kpis(session: Session, version: ScorecardVersion) -> dict[str, Element]:
+    return {e.code: e for e in elements(session, version.id) if e.kind == "kpi"}
+
+
+def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str, period: str, target=None,
+                       actual=None, inputs: dict | None = None, note: str = "", entered_by: str = "") -> Measurement:
+    values, errors = _checked_measurement(kpis(session, version), kpi, period, target, actual, inputs or {})
+    if errors:
+        raise Invalid(errors)
+    measurement = Measurement(organisation_id=version.organisation_id, note=note.strip()[:2000],
+                              entered_by=entered_by, **values)
+    session.add(measurement)
+    session.commit()
+    return measurement
+
+
+def import_measurements(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "") -> int:
+    """Rows of kpi, period, target, actual (other columns are raw inputs of formula KPIs); all or nothing."""
+    known = kpis(session, version)
+    rows, errors = [], {}
+    input_columns = [c for c in frame.columns if c not in MEASUREMENT_COLUMNS + ("note",)]
+    for index, row in enumerate(frame.to_dict("records")):
+        inputs = {c: cell(row, c) for c in input_columns if cell(row, c)}
+        values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), cell(row, "target"),
+                                                cell(row, "actual"), inputs)
+        if problems:
+            errors[row_label(index)] = " ".join(problems.values())
+        else:
+            rows.append(values)
+    if errors:
+        raise Invalid(errors)
+    session.add_all(Measurement(organisation_id=version.organisation_id, entered_by=entered_by, **values)
+                    for values in rows)
+    session.commit()
+    return len(rows)
+
+
+def current_measurements(session: Session, version: ScorecardVersion) -> dict[tuple[int, str], Measurement]:
+    """The newest measurement of every KPI and period."""
+    ids = [e.id for e in kpis(session, version).values()]
+    latest: dict[tuple[int, str], Measurement] = {}
+    for measurement in session.scalars(select(Measurement).where(Measurement.element_id.in_(ids))
+                                       .order_by(Measurement.created_at, Measurement.id)):
+        latest[(measurement.element_id, measurement.period)] = measurement
+    return latest
+
+
+def history(session: Session, element: Element, period: str) -> list[Measurement]:
+    return list(session.scalars(select(Measurement).where(Measurement.element_id == element.id,
+                                                          Measurement.period == period)
+                                .order_by(Measurement.created_at.desc(), Measurement.id.desc())))
+
+
+def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period: str, anchors: dict,
+               entered_by: str = "") -> LadderSetting:
+    """HR's anchors for a KPI's ladder in a period; checked by analysis.scoring.Ladder."""
+    setting = _ladder_setting(kpis(session, version), version, kpi, period, anchors, entered_by)
+    session.add(setting)
+    session.commit()
+    return setting
+
+
+def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "") -> int:
+    """Rows of kpi, period and one column per anchored level ("0" ... "10"); all or nothing."""
+    levels = [c for c in frame.columns if str(c).isdigit()]
+    if not levels:
+        raise Invalid({"file": "Give target/actual columns for measurements, or level columns 0 ... 10 for ladders."})
+    known, settings, errors = kpis(session, version), [], {}
+    for index, row in enumerate(frame.to_dict("records")):
+        try:
+            anchors = {int(level): _number(cell(row, level), f"level {level}") for level in levels if cell(row, level)}
+            bad = [problem for _, problem in anchors.values() if problem]
+            if bad:
+                raise Invalid({"anchors": " ".join(bad)})
+            settings.append(_ladder_setting(known, version, cell(row, "kpi"), cell(row, "period"),
+                                            {level: value for level, (value, _) in anchors.items()}, entered_by))
+        except Invalid as error:
+            errors[row_label(index)] = " ".join(error.errors.values())
+    if errors:
+        raise Invalid(errors)
+    session.add_all(settings)
+    session.commit()
+    return len(settings)
+
+
+def _ladder_setting(known, version, kpi, period, anchors, entered_by) -> LadderSetting:
+    element = known.get(str(kpi).strip())
+    if element is None:
+        raise Invalid({"kpi": f"'{kpi}' is not a KPI code of this scorecard."})
+    if not str(period or "").strip():
+        raise Invalid({"period": "Give the period, e.g. 2010."})
+    try:
+        ladder = Ladder({int(level): float(value) for level, value in anchors.items()}, better=element.better)
+    except (TypeError, ValueError) as error:
+        raise Invalid({"anchors": f"{kpi}: {error}"}) from None
+    return LadderSetting(organisation_id=version.organisation_id, element_id=element.id, period=str(period).strip(),
+                         entered_by=entered_by, anchors={str(level): value for level, value in ladder.anchors.items()})
+
+
+def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period: str, root_cause: str,
+                action: str) -> Finding:
+    element = kpis(session, version).get(kpi)
+    if element is None:
+        raise Invalid({"kpi": f"{kpi} is not a KPI of this scorecard."})
+    finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
+                      root_cause=root_cause.strip()[:2000], action=action.strip()[:2000])
+    session.add(finding)
+    session.commit()
+    return finding
+
+
+@dataclass(frozen=True)
+class OfficeScorecard:
+    period: str
+    kpis: pd.DataFrame          # one row per KPI: code, name, perspective, weight, performance, level, light, value, ...
+    subtotals: pd.DataFrame     # per perspective
+    index: pd.Series            # index, light, counts, change
+    trend: pd.DataFrame         # the index of every period with data
+    problems: list[str]         # KPIs that could not be scored, and why
+
+
+def office_scorecard(session: Session, version: ScorecardVersion, period: str) -> OfficeScorecard:
+    """Published weights x OMAX levels for one period, with the index over all periods."""
+    known = kpis(session, version)
+    if not known or any(e.global_weight is None for e in known.values()):
+        raise Invalid({"": "Publish the weights of a round to this scorecard first."})
+    measurements = current_measurements(session, version)
+    periods = sorted({p for (_, p) in measurements})
+    if period not in periods:
+        raise Invalid({"period": f"No data for period {period}."})
+    ladders = ladder_settings(session, known)
+    by_id = {e.id: e for e in elements(session, version.id)}
+    findings = _findings(session, known)
+    rows, problems = [], []
+    for shown in periods[:periods.index(period) + 1]:
+        for code, element in known.items():
+            performance, problem = _performance(element, shown, measurements, periods)
+            ladder, ladder_problem = _ladder(element, shown, ladders, measurements, periods)
+            if shown == period and (problem or ladder_problem):
+                problems.append(f"{code}: {problem or ladder_problem}")
+            if ladder is None:
+                continue
+            objective = by_id[element.parent_id]
+            perspective = by_id[objective.parent_id]
+            measurement = measurements.get((element.id, shown))
+            finding = findings.get((element.id, shown))
+            rows.append({"period": shown, "kpi": code, "name": element.name, "unit": element.unit,
+                         "perspective": perspective.code, "perspective_name": perspective.name,
+                         "objective": objective.code, "weight": element.global_weight, "performance": performance,
+                         "target": measurement.target if measurement else None, "ladder": ladder,
+                         "root_cause": finding.root_cause if finding else "",
+                         "action": finding.action if finding else ""})
+    if not rows:
+        raise Invalid({"period": f"No KPI of period {period} can be scored yet."})
+    scored = score_table(pd.DataFrame(rows))
+    all_indexes = indexes(scored)
+    this = scored[scored["period"] == period].reset_index(drop=True)
+    subtotals = perspective_subtotals(this)
+    index = all_indexes[all_indexes["period"] == period].iloc[0]
+    return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems)
+
+
+def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[dict, dict[str, str]]:
+    errors, values = {}, {}
+    element = known.get(str(kpi).strip())
+    if element is None:
+        errors["kpi"] = f"'{kpi}' is not a KPI code of this scorecard."
+    if not str(period or "").strip():
+        errors["period"] = "Give the period, e.g. 2010."
+    for name, raw in (("target", target), ("actual", actual)):
+        values[name], problem = _number(raw, name)
+        if problem:
+            errors[name] = problem
+    parsed_inputs = {}
+    for name, raw in inputs.items():
+        parsed_inputs[name], problem = _number(raw, name)
+        if problem:
+            errors[name] = problem
+    if not errors and values["target"] is None and values["actual"] is None and not parsed_inputs:
+        errors["actual"] = "Give a target, an actual or the formula's inputs."
+    if errors:
+        return {}, errors
+    return {"element_id": element.id, "period": str(period).strip(), **values, "inputs": parsed_inputs}, {}
+
+
+def _number(raw, name: str) -> tuple[float | None, str | None]:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    try:
+        value = float(str(raw).strip().replace(",", ".")) if isinstance(raw, str) else float(raw)
+    except ValueError:
+        return None, f"{name} '{raw}' is not a number."
+    if not math.isfinite(value):
+        return None, f"{name} must be a finite number."
+    return value, None
+
+
+def _performance(element, period, measurements, periods) -> tuple[float | None, str | None]:
+    measurement = measurements.get((element.id, period))
+    if measurement is None:
+        return None, "no data for this period"
+    if measurement.actual is not None:
+        return measurement.actual, None
+    if element.formula and measurement.inputs:
+        position = periods.index(period)
+        previous = measurements.get((element.id, periods[position - 1])) if position else None
+        try:
+            return Formula.parse(element.formula).evaluate(measurement.inputs,
+                                                           previous.inputs if previous else None), None
+        except ValueError as error:
+            return None, str(error)
+    return None, "no actual value"
+
+
+def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | None, str | None]:
+    """HR's ladder for the period, else one built from target, last period's actual and the worst actual seen."""
+    anchors = settings.get((element.id, period))
+    if anchors is not None:
+        return Ladder({int(level): value for level, value in anchors.items()}, better=element.better), None
+    measurement = measurements.get((element.id, period))
+    position = periods.index(period)
+    previous = measurements.get((element.id, periods[position - 1])) if position else None
+    if measurement is None or measurement.target is None or previous is None or previous.actual is None:
+        return None, "no ladder: set one, or enter this period's target and last period's actual"
+    observed = [m.actual for (eid, _), m in measurements.items() if eid == element.id and m.actual is not None]
+    try:
+        return Ladder.from_target(measurement.target, previous.actual, observed=observed, better=element.better), None
+    except ValueError as error:
+        return None, f"no ladder: {error}"
+
+
+def ladder_settings(session, known) -> dict[tuple[int, str], dict]:
+    settings = {}
+    for setting in session.scalars(select(LadderSetting).where(LadderSetting.element_id.in_(
+            [e.id for e in known.values()])).order_by(LadderSetting.created_at, LadderSetting.id)):
+        settings[(setting.element_id, setting.period)] = setting.anchors
+    return settings
+
+
+def _findings(session, known) -> dict[tuple[int, str], Finding]:
+    found = {}
+    for finding in session.scalars(select(Finding).where(Finding.element_id.in_([e.id for e in known.values()]))
+                                   .order_by(Finding.created_at, Finding.id)):
+        found[(finding.element_id, finding.period)] = finding
+    return found

@@ -1,0 +1,135 @@
+"""Acceptance: the published SAMSAT 2010 scorecard rebuilt purely through the site.
+
+One stakeholder enters the published pairwise judgments; HR publishes the weights
+(approximate method, global weights rounded to 2 decimals, as the source did),
+imports the 2009 and 2010 targets and actuals and the 2010 ladders, and reads the
+office scorecard: index 7.90 +- 0.01, lights 15 green / 4 yellow / 3 red.
+"""
+import csv
+import io
+import re
+
+import pytest
+
+from survey.models import Round, ScorecardVersion
+from survey.services import answers, performance
+from tests.reference import samsat
+from tests.samsat_site import published_answers, samsat_rows
+from tests.test_site_weighting import answer_page
+from tests.web import csrf, post, sign_in
+
+LINK = re.compile(r"http://neraca\.test(/r/[A-Za-z0-9_-]+)")
+
+
+def upload(client, url, page, rows, columns):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(rows)
+    return post(client, url, {"file": (io.BytesIO(buffer.getvalue().encode()), "table.csv")}, page=page,
+                content_type="multipart/form-data")
+
+
+def measurement_rows():
+    """2009 and 2010 targets and actuals. The 2010 actual is the performance the OMAX table scores;
+    the source's OMAX columns C4a and C4b carry each other's data (reference quirk 2), so do we."""
+    case = samsat()
+    table = case["targets_and_actuals"]
+    swapped = {"C4a": "C4b", "C4b": "C4a"}
+    rows = []
+    for kpi, omax in case["omax_2010"]["kpis"].items():
+        source = table[swapped.get(kpi, kpi)]
+        rows.append({"kpi": kpi, "period": "2009", "target": source[0], "actual": source[1]})
+        rows.append({"kpi": kpi, "period": "2010", "target": source[2], "actual": omax["performance"]})
+    return rows
+
+
+def ladder_rows():
+    return [{"kpi": kpi, "period": "2010", **{str(level): value for level, value in omax["anchors"].items()}}
+            for kpi, omax in samsat()["omax_2010"]["kpis"].items()]
+
+
+def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client, session):
+    from survey.services import accounts
+    organisation = accounts.create_organisation(session, "SAMSAT")
+    sign_in(client, session, organisation.id)
+    created = post(client, "/hr/scorecards/new", {"name": "BSC SAMSAT", "label": "2010"})
+    version_id = int(created.headers["Location"].rsplit("/", 1)[1])
+    assert upload(client, f"/hr/versions/{version_id}/import", f"/hr/versions/{version_id}",
+                  samsat_rows().to_dict("records"), ["code", "kind", "parent", "name", "better"]).status_code == 302
+    post(client, "/hr/people", {"name": "Administrator Pelayanan", "email": "admin@samsat.go.id", "kind": "stakeholder",
+                                "weight": "1"})
+    response = post(client, "/hr/rounds/new", {"title": "Bobot 2010", "version_id": version_id, "language": "id",
+                                                "cr_threshold": "0.10", "ri_table": "saaty", "max_reasks": "2",
+                                                "aggregation": "aij", "priority_method": "approximate",
+                                                "weight_decimals": "2", "include_inconsistent": "y"})
+    round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
+    page = f"/hr/rounds/{round_.id}"
+    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": ["1"]})
+    link = LINK.search(client.get("/hr/outbox").get_data(as_text=True)).group(1)
+
+    stakeholder = app.test_client()
+    post(stakeholder, link, {"role": "Administrator", "years_of_service": "10"})
+    invitation = answers.find_invitation(session, link.rsplit("/", 1)[1])
+    for cluster in answers.questionnaire(session, invitation):
+        assert answer_page(stakeholder, f"{link}/c/{cluster.key}", published_answers(cluster)).status_code == 302
+    assert stakeholder.get(f"{link}/next").headers["Location"].endswith("/done")
+
+    assert client.post(f"{page}/publish", data={"csrf_token": csrf(client, f"{page}/results")}).status_code == 302
+    performance_page = f"/hr/versions/{version_id}/performance"
+    assert upload(client, f"{performance_page}/import", performance_page, measurement_rows(),
+                  ["kpi", "period", "target", "actual"]).status_code == 302
+    assert upload(client, f"{performance_page}/import", performance_page, ladder_rows(),
+                  ["kpi", "period", "0", "3", "8", "10"]).status_code == 302
+
+    scorecard_page = client.get(f"/hr/versions/{version_id}/scorecard/2010")
+    assert scorecard_page.status_code == 200
+    card = performance.office_scorecard(session, session.get(ScorecardVersion, version_id), "2010")
+    assert card.index["index"] == pytest.approx(samsat()["omax_2010"]["index_total"], abs=0.01)
+    assert (card.index["green"], card.index["yellow"], card.index["red"]) == (15, 4, 3)
+    weights = dict(zip(card.kpis["kpi"], card.kpis["weight"]))
+    assert weights == pytest.approx(samsat()["global_weights_published"])
+    subtotals = dict(zip(card.subtotals["perspective"], card.subtotals["subtotal"]))
+    for perspective, published in samsat()["omax_2010"]["perspective_index"].items():
+        assert subtotals[perspective] == pytest.approx(published, abs=0.01)
+    assert f"{card.index['index']:.4f}" in scorecard_page.get_data(as_text=True)
+    assert len(card.trend) == 1  # 2009 has actuals but no ladder of its own: reported, not guessed
+
+
+def test_a_measurement_import_with_one_bad_row_imports_nothing_and_names_the_row(client, session):
+    from tests.samsat_site import build_samsat
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    rows = measurement_rows()[:4]
+    rows[2]["actual"] = "banyak"
+    page = f"/hr/versions/{version.id}/performance"
+    response = upload(client, f"{page}/import", page, rows, ["kpi", "period", "target", "actual"])
+    assert response.status_code == 400
+    assert "row 4" in response.get_data(as_text=True) and "banyak" in response.get_data(as_text=True)
+    assert performance.current_measurements(session, version) == {}
+
+
+def test_a_correction_keeps_the_history(client, session):
+    from tests.samsat_site import build_samsat
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    page = f"/hr/versions/{version.id}/performance"
+    for actual in ("90", "92.5"):
+        response = post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-target": "100", "m-actual": actual,
+                                       "m-note": "recount"})
+        assert response.status_code == 302
+    kpi = performance.kpis(session, version)["L1a"]
+    assert [m.actual for m in performance.history(session, kpi, "2010")] == [92.5, 90.0]
+    assert performance.current_measurements(session, version)[(kpi.id, "2010")].actual == 92.5
+
+
+def test_a_bad_ladder_is_refused_at_the_field(client, session):
+    from tests.samsat_site import build_samsat
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    page = f"/hr/versions/{version.id}/performance"
+    response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 100; 5: 50; 10: 90"})
+    assert response.status_code == 400 and "reverses direction" in response.get_data(as_text=True)
+    response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "nol: seratus"})
+    assert response.status_code == 400
+    assert performance.ladder_settings(session, performance.kpis(session, version)) == {}
