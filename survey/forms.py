@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -60,6 +61,9 @@ class PersonForm(FlaskForm):
 
 
 class RoundForm(FlaskForm):
+    kind = SelectField(_l("Kind of round"), choices=[
+        ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
+        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
     period = StringField(_l("Period"), validators=[Optional(), Length(max=50)])
@@ -76,6 +80,9 @@ class RoundForm(FlaskForm):
         ("approximate", _l("Approximate (normalised columns, row averages)"))])
     weight_decimals = IntegerField(_l("Round published global weights to decimals"),
                                    validators=[Optional(), NumberRange(1, 6)])
+    snap = SelectField(_l("Personal scorecard levels"), choices=[
+        ("", _l("Fractional")), ("round_half_up", _l("Whole, rounded half up")), ("floor", _l("Whole, rounded down")),
+        ("ceil", _l("Whole, rounded up"))])
     include_inconsistent = BooleanField(_l("Count respondents who stayed inconsistent"), default=True)
     allow_dont_know = BooleanField(_l("Allow \"don't know\""))
     ask_identity = BooleanField(_l("Ask role and years of service"), default=True)
@@ -173,3 +180,58 @@ def parse_anchors(text: str) -> dict[int, float]:
     if not anchors:
         raise ValueError(text)
     return anchors
+
+
+class QuestionForm(FlaskForm):
+    kind = SelectField(_l("Kind"), choices=[("number", _l("Number")), ("choice", _l("Choice over ranges")),
+                                            ("likert", _l("Likert 1-5")), ("yesno", _l("Yes / no")),
+                                            ("verdict", _l("Overall verdict"))])
+    text = StringField(_l("Question"), validators=[InputRequired(), Length(max=500)])
+    kpi = StringField(_l("KPI or element code"), validators=[Optional(), Length(max=30)])
+    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
+    minimum = FloatField(_l("Minimum"), validators=[Optional()])
+    maximum = FloatField(_l("Maximum"), validators=[Optional()])
+    options = StringField(_l("Options (label = value; ...)"), validators=[Optional(), Length(max=1000)])
+
+
+class CorrectionForm(FlaskForm):
+    invitation = HiddenField()
+    question = HiddenField()
+    value = StringField(_l("Corrected answer"), validators=[InputRequired(), Length(max=50)])
+    reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=2000)])
+
+
+class SatisfactionToKpiForm(FlaskForm):
+    kpi = StringField(_l("KPI code"), validators=[InputRequired(), Length(max=30)])
+    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+
+
+def answers_form(asked, formdata=None, data=None) -> FlaskForm:
+    """One field per question; each value is checked by the question's own rule."""
+    from wtforms import ValidationError
+    from survey.services.questionnaires import check_answer
+
+    class AnswersForm(FlaskForm):
+        submission = HiddenField()
+
+    def rule(question):
+        def check(_form, field):
+            _value, problem = check_answer(question, field.data)
+            if problem:
+                raise ValidationError(_(problem))
+        return check
+
+    for question in asked:
+        name = f"q_{question.id}"
+        if question.kind == "number":
+            field = StringField(question.text, validators=[rule(question)])
+        else:
+            if question.kind == "choice":
+                choices = [(str(i), option["label"]) for i, option in enumerate(question.options)]
+            elif question.kind == "likert":
+                choices = [(str(v), str(v)) for v in (1, 2, 3, 4, 5)]
+            else:
+                choices = [("1", _l("Yes")), ("0", _l("No"))]
+            field = RadioField(question.text, choices=choices, validators=[rule(question)], validate_choice=False)
+        setattr(AnswersForm, name, field)
+    return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)

@@ -291,3 +291,38 @@ class Finding(Base):
     root_cause: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+QUESTION_KINDS = ("number", "choice", "likert", "yesno", "verdict")
+
+
+class Question(Base):
+    """A question of a self-report, validation or satisfaction round.
+
+    number: a value with unit and range; choice: options [{"label", "value"}] mapped to numbers;
+    likert: 1-5; yesno: 1 yes / 0 no (is this element relevant?); verdict: 1 valid / 0 not valid.
+    """
+    __tablename__ = "questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    element_id: Mapped[Optional[int]] = mapped_column(ForeignKey("elements.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    minimum: Mapped[Optional[float]] = mapped_column(Float)
+    maximum: Mapped[Optional[float]] = mapped_column(Float)
+    options: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class Response(Base):
+    """An answer, never updated: a change or an HR correction adds a row; the newest counts."""
+    __tablename__ = "responses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    corrected_by: Mapped[str] = mapped_column(String(254), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -16,7 +16,7 @@ from survey.services import answers, performance
 from tests.reference import samsat
 from tests.samsat_site import published_answers, samsat_rows
 from tests.test_site_weighting import answer_page
-from tests.web import csrf, post, sign_in
+from tests.web import csrf, post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test(/r/[A-Za-z0-9_-]+)")
 
@@ -59,10 +59,8 @@ def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client,
                   samsat_rows().to_dict("records"), ["code", "kind", "parent", "name", "better"]).status_code == 302
     post(client, "/hr/people", {"name": "Administrator Pelayanan", "email": "admin@samsat.go.id", "kind": "stakeholder",
                                 "weight": "1"})
-    response = post(client, "/hr/rounds/new", {"title": "Bobot 2010", "version_id": version_id, "language": "id",
-                                                "cr_threshold": "0.10", "ri_table": "saaty", "max_reasks": "2",
-                                                "aggregation": "aij", "priority_method": "approximate",
-                                                "weight_decimals": "2", "include_inconsistent": "y"})
+    response = post(client, "/hr/rounds/new", round_form(version_id=version_id, priority_method="approximate",
+                                                          weight_decimals="2", ask_identity=""))
     round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
     page = f"/hr/rounds/{round_.id}"
     client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": ["1"]})

@@ -9,7 +9,7 @@ from analysis.ahp import aggregate, scale_label
 from survey.models import Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
-from tests.web import csrf, post, sign_in
+from tests.web import csrf, post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test/r/[A-Za-z0-9_-]+")
 
@@ -26,10 +26,7 @@ def field_value(page: str, name: str) -> str:
 def launch_round(client, session, smtp=None, **round_options):
     organisation, version = build_samsat(session)
     sign_in(client, session, organisation.id)
-    response = post(client, "/hr/rounds/new", {"title": "Bobot 2010", "version_id": version.id, "language": "id",
-                                                "cr_threshold": "0.10", "ri_table": "saaty", "max_reasks": "2",
-                                                "aggregation": "aij", "priority_method": "eigen", "include_inconsistent": "y",
-                                                "ask_identity": "y", **round_options})
+    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, **round_options))
     assert response.status_code == 302, response.get_data(as_text=True)
     round_id = int(response.headers["Location"].rsplit("/", 1)[1])
     return organisation, version, session.get(Round, round_id)
@@ -205,9 +202,8 @@ def test_forms_without_a_csrf_token_are_refused(client, session):
 def test_a_bad_round_form_is_shown_again_at_the_field_and_creates_nothing(client, session):
     organisation, version = build_samsat(session)
     sign_in(client, session, organisation.id)
-    response = post(client, "/hr/rounds/new", {"title": "", "version_id": version.id, "language": "id",
-                                                "cr_threshold": "2", "ri_table": "saaty", "max_reasks": "9",
-                                                "aggregation": "aij", "priority_method": "eigen"})
+    response = post(client, "/hr/rounds/new", round_form(title="", version_id=version.id, cr_threshold="2",
+                                                          max_reasks="9"))
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert page.count('role="alert"') >= 3

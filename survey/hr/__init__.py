@@ -11,10 +11,11 @@ from flask_login import current_user, login_required
 from sqlalchemy import func
 
 from survey import db
-from survey.forms import (ActionForm, CopyVersionForm, ElementForm, FindingForm, LadderForm, MeasurementForm,
-                          PersonForm, RoundForm, ScorecardForm, UploadForm)
+from survey.forms import (ActionForm, CopyVersionForm, CorrectionForm, ElementForm, FindingForm, LadderForm,
+                          MeasurementForm, PersonForm, QuestionForm, RoundForm, SatisfactionToKpiForm, ScorecardForm,
+                          UploadForm)
 from survey.models import OutboxMessage, Scorecard
-from survey.services import mail, people, performance, results, rounds, scorecards
+from survey.services import mail, people, performance, questionnaires, results, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import read_table, to_bytes
 
@@ -240,7 +241,43 @@ def round_page(round_id):
     failed = session.query(OutboxMessage).filter_by(round_id=round_.id, status="failed").all()
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
-                           outbox=outbox, failed=failed, by_id=by_id, action=ActionForm())
+                           outbox=outbox, failed=failed, by_id=by_id, action=ActionForm(),
+                           questions=questionnaires.questions(session, round_), question_form=QuestionForm())
+
+
+@blueprint.post("/rounds/<int:round_id>/questions")
+@editor
+def add_question(round_id):
+    session = db.session()
+    round_ = round_or_404(round_id)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        try:
+            questionnaires.add_question(session, round_, kind=form.kind.data, text=form.text.data,
+                                        kpi=form.kpi.data or "", unit=form.unit.data or "", minimum=form.minimum.data,
+                                        maximum=form.maximum.data, options=form.options.data or "")
+            return redirect(url_for("hr.round_page", round_id=round_id))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    for name, messages in form.errors.items():
+        flash(f"{getattr(form, name).label.text if hasattr(form, name) else ''}: {' '.join(map(str, messages))}",
+              "error")
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/questions/defaults")
+@editor
+def default_questions(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        count = questionnaires.default_questions(db.session(), round_)
+        flash(_("%(count)d questions created from the scorecard.", count=count), "ok")
+    except Invalid as error:
+        flash(_(next(iter(error.errors.values()))), "error")
+    return redirect(url_for("hr.round_page", round_id=round_id))
 
 
 @blueprint.post("/rounds/<int:round_id>/invite")
@@ -302,10 +339,12 @@ def close(round_id):
     return redirect(url_for("hr.round_page", round_id=round_id))
 
 
-@blueprint.get("/rounds/<int:round_id>/results")
+@blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
 def round_results(round_id):
     session = db.session()
     round_ = round_or_404(round_id)
+    if round_.kind != "weighting":
+        return _questionnaire_results(round_)
     outcome = results.round_results(session, round_)
     without = results.round_results(session, round_, include_inconsistent=False)
     with_all = results.round_results(session, round_, include_inconsistent=True)
@@ -437,3 +476,43 @@ def office_scorecard(version_id, period):
                                message=_(next(iter(error.errors.values())))), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
                            action=ActionForm())
+
+
+def _questionnaire_results(round_):
+    """Personal scorecards, validation shares or satisfaction scores, by the round's kind."""
+    session = db.session()
+    correction, to_kpi = CorrectionForm(prefix="c"), SatisfactionToKpiForm(prefix="s")
+    if request.method == "POST":
+        if current_user.role not in ("admin", "hr"):
+            abort(403)
+        form = correction if "c-value" in request.form else to_kpi
+        if form.validate_on_submit():
+            try:
+                if form is correction:
+                    questionnaires.correct_response(session, round_, int(form.invitation.data or 0),
+                                                    int(form.question.data or 0), form.value.data, form.reason.data,
+                                                    current_user.email)
+                else:
+                    _items, overall = questionnaires.satisfaction_results(session, round_)
+                    version_row = version_or_404(round_.version_id)
+                    performance.record_measurement(session, version_row, kpi=form.kpi.data, period=form.period.data,
+                                                   actual=overall, note=f"satisfaction round {round_.title}",
+                                                   entered_by=current_user.email)
+                flash(_("Saved."), "ok")
+                return redirect(url_for("hr.round_results", round_id=round_.id))
+            except Invalid as error:
+                session.rollback()
+                field_errors(form, error)
+    status = 400 if request.method == "POST" else 200
+    context = {"round": round_, "correction": correction, "to_kpi": to_kpi}
+    try:
+        if round_.kind == "self_report":
+            context["personal"] = questionnaires.personal_results(session, round_)
+            context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}
+        elif round_.kind == "validation":
+            context["shares"], context["verdicts"] = questionnaires.validation_results(session, round_)
+        else:
+            context["items"], context["overall"] = questionnaires.satisfaction_results(session, round_)
+    except Invalid as error:
+        context["message"] = _(next(iter(error.errors.values())))
+    return render_template("hr/questionnaire_results.html", **context), status

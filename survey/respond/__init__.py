@@ -13,9 +13,9 @@ from flask import Blueprint, abort, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 
 from survey import db
-from survey.forms import DONT_KNOW, IdentityForm, pairwise_form, reask_form
+from survey.forms import DONT_KNOW, IdentityForm, answers_form, pairwise_form, reask_form
 from survey.models import Round
-from survey.services import accounts, answers, rounds
+from survey.services import accounts, answers, questionnaires, rounds
 from survey.services.errors import Invalid
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
@@ -64,6 +64,9 @@ def welcome(token, invitation, round_):
 @blueprint.get("/<token>/next")
 @with_invitation
 def resume(token, invitation, round_):
+    if round_.kind != "weighting":
+        answered = invitation.completed_at is not None
+        return redirect(url_for("respond.done" if answered else "respond.questionnaire", token=token))
     step, key = answers.next_step(db.session(), invitation)
     if step == "cluster":
         return redirect(url_for("respond.cluster", token=token, key=key))
@@ -128,14 +131,65 @@ def reask(token, invitation, round_, key):
         400 if form.errors else 200
 
 
+@blueprint.route("/<token>/q", methods=["GET", "POST"])
+@with_invitation
+def questionnaire(token, invitation, round_):
+    """Self-report, validation and satisfaction rounds: all questions on one page."""
+    session = db.session()
+    if round_.kind == "weighting":
+        return redirect(url_for("respond.resume", token=token))
+    asked = questionnaires.questions(session, round_)
+    if request.method == "POST":
+        form = answers_form(asked, formdata=request.form)
+        if form.validate_on_submit():
+            try:
+                questionnaires.submit_answers(session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
+                                              form.submission.data)
+                return redirect(url_for("respond.done", token=token))
+            except Invalid as error:
+                session.rollback()
+                _errors_to_form(form, error)
+    else:
+        current = questionnaires.current_responses(session, invitation)
+        form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid].value)
+                                         for q in asked for qid in [q.id] if qid in current})
+    form.submission.data = secrets.token_hex(16)
+    return render_template("respond/questionnaire.html", token=token, round=round_, form=form, questions=asked), \
+        400 if form.errors else 200
+
+
 @blueprint.get("/<token>/done")
 @with_invitation
 def done(token, invitation, round_):
     session = db.session()
+    if round_.kind != "weighting":
+        if invitation.completed_at is None:
+            return redirect(url_for("respond.questionnaire", token=token))
+        current = questionnaires.current_responses(session, invitation)
+        asked = questionnaires.questions(session, round_)
+        return render_template("respond/done_questions.html", round=round_, token=token,
+                               answers=[(q, _label(q, current[q.id].value)) for q in asked if q.id in current])
     step, _key = answers.next_step(session, invitation)
     if step != "done":
         return redirect(url_for("respond.resume", token=token))
     return render_template("respond/done.html", round=round_, weights=answers.own_weights(session, invitation))
+
+
+def _shown_answer(question, value: float) -> str:
+    """A stored number back as the form's value."""
+    if question.kind == "choice":
+        return next((str(i) for i, option in enumerate(question.options) if option["value"] == value), "")
+    if question.kind == "number":
+        return f"{value:g}"
+    return str(int(value))
+
+
+def _label(question, value: float) -> str:
+    if question.kind == "choice":
+        return next((option["label"] for option in question.options if option["value"] == value), f"{value:g}")
+    if question.kind in ("yesno", "verdict"):
+        return _("Yes") if value == 1 else _("No")
+    return f"{value:g} {question.unit}".strip()
 
 
 def _judgment(choice: str) -> float | None:

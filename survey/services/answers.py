@@ -135,7 +135,7 @@ def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]
 def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
                    answers: dict[tuple[int, int], float | None], submission_key: str) -> Outcome:
     """Store a page of judgments, check consistency and open a re-ask when it is too high."""
-    round_ = _accepting_round(session, invitation)
+    round_ = accepting_round(session, invitation)
     expected = {(a.id, b.id) for a, b in cluster.pairs}
     errors = {}
     for pair in expected:
@@ -151,7 +151,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
         raise Invalid(errors)
     A = answer_matrix(cluster, answers)
     cr = _cr(A, round_)
-    if not _claim(session, invitation, submission_key):
+    if not claim_submission(session, invitation, submission_key):
         return _settled_outcome(session, invitation, cluster.key)
     _store(session, invitation, cluster.key, answers)
     answer = session.scalar(select(ClusterAnswer).where(ClusterAnswer.invitation_id == invitation.id,
@@ -174,7 +174,7 @@ def open_reask(session: Session, invitation: Invitation, cluster_key: str) -> Re
 def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, values: dict[tuple[int, int], float],
                  reason: str, submission_key: str) -> Outcome:
     """Apply the respondent's reply to a re-ask: changed values, or the same ones kept with a reason."""
-    round_ = _accepting_round(session, invitation)
+    round_ = accepting_round(session, invitation)
     reask = open_reask(session, invitation, cluster.key)
     if reask is None:
         return _settled_outcome(session, invitation, cluster.key)
@@ -191,7 +191,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         errors["reason"] = N_("You kept your answers: please say why, in a few words.")
     if errors:
         raise Invalid(errors)
-    if not _claim(session, invitation, submission_key):
+    if not claim_submission(session, invitation, submission_key):
         return _settled_outcome(session, invitation, cluster.key)
     _store(session, invitation, cluster.key, changed, only=set(changed))
     answers.update(changed)
@@ -228,7 +228,7 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
     return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
 
 
-def _accepting_round(session: Session, invitation: Invitation) -> Round:
+def accepting_round(session: Session, invitation: Invitation) -> Round:
     from survey.services.rounds import is_accepting
     round_ = session.get(Round, invitation.round_id)
     if not is_accepting(round_):
@@ -246,7 +246,7 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
                            f"({error})"}) from None
 
 
-def _claim(session: Session, invitation: Invitation, key: str) -> bool:
+def claim_submission(session: Session, invitation: Invitation, key: str) -> bool:
     """Record a submission key once; a repeated key (double click, resent form) changes nothing."""
     if not key or len(key) > 64:
         raise Invalid({"": N_("The form has expired; reload the page.")})

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX
+from analysis.scoring import SNAP_RULES
 from survey.models import ClusterAnswer, Invitation, Person, Reask, Round, utcnow
 from survey.services import mail
 from survey.services.errors import Invalid
@@ -15,6 +16,7 @@ from survey.services.scorecards import get_version
 from survey.services.tokens import new_nonce, token_for, token_hash
 
 LANGUAGES = ("id", "en")
+ROUND_KINDS = ("weighting", "self_report", "validation", "satisfaction")
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 
@@ -23,7 +25,8 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                  opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
                  cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
                  aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
-                 ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None) -> Round:
+                 ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
+                 kind: str = "weighting", snap: str | None = None) -> Round:
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
         errors["version_id"] = "Choose a scorecard version of your organisation."
@@ -39,6 +42,10 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["max_reasks"] = f"Re-asks lie between 0 and {MAX_REASKS_LIMIT}."
     if aggregation not in AGGREGATIONS:
         errors["aggregation"] = "Aggregation is aij or aip."
+    if kind not in ROUND_KINDS:
+        errors["kind"] = f"Kind must be one of {', '.join(ROUND_KINDS)}."
+    if snap not in (None, "") + SNAP_RULES:
+        errors["snap"] = f"Levels are fractional, or snapped by one of {', '.join(SNAP_RULES)}."
     if priority_method not in METHODS:
         errors["priority_method"] = f"Priority method must be one of {', '.join(METHODS)}."
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
@@ -52,7 +59,7 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                    ri_table=ri_table, max_reasks=max_reasks, aggregation=aggregation,
                    include_inconsistent=include_inconsistent, allow_dont_know=allow_dont_know,
                    ask_identity=ask_identity, priority_method=priority_method, weight_decimals=weight_decimals,
-                   status="open")
+                   kind=kind, snap=snap or None, status="open")
     session.add(round_)
     session.commit()
     return round_

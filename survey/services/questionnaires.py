@@ -1,0 +1,294 @@
+"""Self-report, validation and satisfaction rounds: questions, answers, corrections, results.
+
+Answers are stored as numbers whatever the question kind (a choice maps to the
+value HR set, Likert 1-5, yes 1 / no 0), and only ever added, so an HR
+correction leaves the respondent's own answer and the reason on record.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.scorecard import PersonalScores, personal_scorecards
+from analysis.scoring import Ladder
+from survey.models import (QUESTION_KINDS, Element, Invitation, LadderSetting, Measurement, Person, Question,
+                           Response, Round, utcnow)
+from survey.services.answers import accepting_round, claim_submission
+from survey.services.errors import N_, Invalid
+from survey.services.scorecards import elements
+
+LIKERT = (1, 2, 3, 4, 5)
+YES, NO = 1.0, 0.0
+
+
+def questions(session: Session, round_: Round) -> list[Question]:
+    return list(session.scalars(select(Question).where(Question.round_id == round_.id)
+                                .order_by(Question.position, Question.id)))
+
+
+def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: str = "", unit: str = "",
+                 minimum: float | None = None, maximum: float | None = None, options: str = "") -> Question:
+    """One question; ``options`` for a choice is 'label = value; label = value'."""
+    by_code = {e.code: e for e in elements(session, round_.version_id)}
+    errors = {}
+    if kind not in QUESTION_KINDS:
+        errors["kind"] = f"Kind must be one of {', '.join(QUESTION_KINDS)}."
+    if not text.strip():
+        errors["text"] = "Write the question."
+    if kpi and kpi not in by_code:
+        errors["kpi"] = f"{kpi} is not in this round's scorecard."
+    if minimum is not None and maximum is not None and maximum <= minimum:
+        errors["maximum"] = "The maximum must be above the minimum."
+    parsed = []
+    if kind == "choice":
+        try:
+            parsed = parse_options(options)
+        except ValueError:
+            errors["options"] = "Write options as 'label = value' separated by ';', e.g. 0-10 minutes = 5; 11-20 minutes = 15."
+    if _has_responses(session, round_):
+        errors[""] = "People have answered already: the questionnaire can no longer change."
+    if errors:
+        raise Invalid(errors)
+    question = Question(organisation_id=round_.organisation_id, round_id=round_.id, kind=kind, text=text.strip(),
+                        element_id=by_code[kpi].id if kpi else None, unit=unit.strip(), minimum=minimum,
+                        maximum=maximum, options=parsed, position=len(questions(session, round_)))
+    session.add(question)
+    session.commit()
+    return question
+
+
+def default_questions(session: Session, round_: Round) -> int:
+    """A questionnaire from the scorecard in one click, by the round's kind."""
+    if questions(session, round_):
+        raise Invalid({"": "This round has questions already."})
+    tree = elements(session, round_.version_id)
+    by_id = {e.id: e for e in tree}
+    made = []
+    if round_.kind == "self_report":
+        for e in (e for e in tree if e.kind == "kpi"):
+            percent = e.unit.strip() == "%"
+            made.append(Question(kind="number", element_id=e.id, text=e.name, unit=e.unit,
+                                 minimum=0.0, maximum=100.0 if percent else None))
+    elif round_.kind == "validation":
+        for e in (e for e in tree if e.kind in ("objective", "kpi")):
+            perspective = by_id[e.parent_id] if e.kind == "objective" else by_id[by_id[e.parent_id].parent_id]
+            made.append(Question(kind="yesno", element_id=e.id,
+                                 text=f"{e.code} {e.name} — {perspective.name}"))
+        made.append(Question(kind="verdict", text="Overall, is this scorecard valid?"))
+    elif round_.kind == "satisfaction":
+        made = [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
+    else:
+        raise Invalid({"": "A weighting round asks pairwise comparisons, not questions."})
+    for position, question in enumerate(made):
+        question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
+    session.add_all(made)
+    session.commit()
+    return len(made)
+
+
+def parse_options(text: str) -> list[dict]:
+    options = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        label, separator, value = part.rpartition("=")
+        if not separator or not label.strip():
+            raise ValueError(part)
+        number = float(value.strip().replace(",", "."))
+        if not math.isfinite(number):
+            raise ValueError(part)
+        options.append({"label": label.strip(), "value": number})
+    if len(options) < 2:
+        raise ValueError(text)
+    return options
+
+
+def check_answer(question: Question, raw: str | None) -> tuple[float | None, str | None]:
+    """The stored number for a raw form value, or a message saying what is wrong."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None, N_("Answer this question.")
+    if question.kind == "number":
+        try:
+            value = float(raw.replace(",", "."))
+        except ValueError:
+            return None, N_("Enter a number.")
+        if not math.isfinite(value):
+            return None, N_("Enter a number.")
+        if question.minimum is not None and value < question.minimum or \
+                question.maximum is not None and value > question.maximum:
+            return None, N_("The answer is outside the allowed range.")
+        return value, None
+    if question.kind == "choice":
+        labels = {str(i): option["value"] for i, option in enumerate(question.options)}
+        return (labels[raw], None) if raw in labels else (None, N_("Choose one of the options."))
+    allowed = {str(v): float(v) for v in LIKERT} if question.kind == "likert" else {"1": YES, "0": NO}
+    return (allowed[raw], None) if raw in allowed else (None, N_("Choose one of the options."))
+
+
+def current_responses(session: Session, invitation: Invitation) -> dict[int, Response]:
+    latest = {}
+    for response in session.scalars(select(Response).where(Response.invitation_id == invitation.id)
+                                    .order_by(Response.created_at, Response.id)):
+        latest[response.question_id] = response
+    return latest
+
+
+def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str) -> None:
+    """Check every answer first; store the changed ones only when all are right."""
+    round_ = accepting_round(session, invitation)
+    asked = questions(session, round_)
+    values, errors = {}, {}
+    for question in asked:
+        values[question.id], problem = check_answer(question, raw.get(question.id))
+        if problem:
+            errors[f"q_{question.id}"] = problem
+    if errors:
+        raise Invalid(errors)
+    if not claim_submission(session, invitation, submission_key):
+        return  # the same form again: already stored
+    previous = current_responses(session, invitation)
+    for question in asked:
+        before = previous.get(question.id)
+        if before is None or before.value != values[question.id]:
+            session.add(Response(invitation_id=invitation.id, question_id=question.id, value=values[question.id]))
+    invitation.completed_at = utcnow()
+    session.commit()
+
+
+def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,
+                     corrected_by: str) -> Response:
+    """HR's correction of an answer: a new response naming who corrected it and why."""
+    invitation = session.scalar(select(Invitation).where(Invitation.id == invitation_id,
+                                                         Invitation.round_id == round_.id))
+    question = session.scalar(select(Question).where(Question.id == question_id, Question.round_id == round_.id))
+    if invitation is None or question is None:
+        raise Invalid({"": "No such answer in this round."})
+    value, problem = check_answer(question, raw)
+    errors = {"value": problem} if problem else {}
+    if not reason.strip():
+        errors["reason"] = "Say why the answer is corrected."
+    if errors:
+        raise Invalid(errors)
+    response = Response(invitation_id=invitation.id, question_id=question.id, value=value,
+                        corrected_by=corrected_by, reason=reason.strip()[:2000])
+    session.add(response)
+    session.commit()
+    return response
+
+
+def answer_history(session: Session, invitation_id: int, question_id: int) -> list[Response]:
+    return list(session.scalars(select(Response).where(Response.invitation_id == invitation_id,
+                                                       Response.question_id == question_id)
+                                .order_by(Response.created_at.desc(), Response.id.desc())))
+
+
+def response_table(session: Session, round_: Round) -> pd.DataFrame:
+    """Latest answers as people x questions (NaN where unanswered), one row per invitation."""
+    rows = session.execute(
+        select(Response.invitation_id, Response.question_id, Response.value)
+        .join(Invitation, Invitation.id == Response.invitation_id)
+        .where(Invitation.round_id == round_.id).order_by(Response.created_at, Response.id)).all()
+    frame = pd.DataFrame(rows, columns=["invitation", "question", "value"])
+    if frame.empty:
+        return pd.DataFrame()
+    return frame.groupby(["invitation", "question"])["value"].last().unstack("question")
+
+
+@dataclass(frozen=True)
+class PersonalResults:
+    people: list[Person]
+    invitations: list[int]
+    kpis: list[Element]
+    achievements: np.ndarray  # people x KPIs, nan = not answered
+    ladders: list[Ladder]
+    weights: np.ndarray
+    equal_weights: bool
+    scores: PersonalScores
+
+
+def personal_results(session: Session, round_: Round) -> PersonalResults:
+    """Each respondent's achievements -> levels (with the round's snap rule) -> total, class and rank."""
+    kpi_questions = [q for q in questions(session, round_) if q.kind in ("number", "choice") and q.element_id]
+    if not kpi_questions:
+        raise Invalid({"": "This round has no questions tied to KPIs."})
+    table = response_table(session, round_)
+    if table.empty:
+        raise Invalid({"": "Nobody has answered yet."})
+    by_id = {e.id: e for e in elements(session, round_.version_id)}
+    kpis = [by_id[q.element_id] for q in kpi_questions]
+    achievements = table.reindex(columns=[q.id for q in kpi_questions]).to_numpy(dtype=float)
+    ladders = [_personal_ladder(session, round_, kpi, question, achievements[:, k])
+               for k, (kpi, question) in enumerate(zip(kpis, kpi_questions))]
+    published = [kpi.global_weight for kpi in kpis]
+    equal = any(w is None for w in published)
+    weights = np.full(len(kpis), 1 / len(kpis)) if equal else np.asarray(published, dtype=float)
+    scores = personal_scorecards(achievements, ladders, weights, snap=round_.snap)
+    invitation_ids = [int(i) for i in table.index]
+    people_by_invitation = dict(session.execute(select(Invitation.id, Person).join(Person)
+                                                .where(Invitation.id.in_(invitation_ids))).all())
+    return PersonalResults([people_by_invitation[i] for i in invitation_ids], invitation_ids, kpis, achievements,
+                           ladders, weights, equal, scores)
+
+
+def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:
+    """HR's ladder for the round's period; else target (this period's, or the question's maximum),
+    baseline (last period's actual, or the group's mean as the standard) and the worst answer seen."""
+    setting = session.scalar(select(LadderSetting).where(LadderSetting.element_id == kpi.id,
+                                                         LadderSetting.period == round_.period)
+                             .order_by(LadderSetting.created_at.desc(), LadderSetting.id.desc()))
+    if setting is not None:
+        return Ladder({int(level): value for level, value in setting.anchors.items()}, better=kpi.better)
+    measurements = {m.period: m for m in session.scalars(select(Measurement).where(Measurement.element_id == kpi.id)
+                                                         .order_by(Measurement.created_at, Measurement.id))}
+    current = measurements.get(round_.period)
+    target = current.target if current and current.target is not None else question.maximum
+    earlier = [p for p in sorted(measurements) if p < round_.period and measurements[p].actual is not None]
+    seen = observed[~np.isnan(observed)]
+    baseline = measurements[earlier[-1]].actual if earlier else (float(seen.mean()) if seen.size else None)
+    if target is None or baseline is None:
+        raise Invalid({"": f"{kpi.code}: set a ladder or a target for period {round_.period or '(none)'}."})
+    try:
+        return Ladder.from_target(target, baseline, observed=seen, better=kpi.better)
+    except ValueError as error:
+        raise Invalid({"": f"{kpi.code}: {error}"}) from None
+
+
+def validation_results(session: Session, round_: Round) -> tuple[list[tuple[Question, float, int]], list[tuple[Person, bool]]]:
+    """Per element the share answering "relevant", and each respondent's overall verdict."""
+    table = response_table(session, round_)
+    asked = questions(session, round_)
+    shares = []
+    for question in (q for q in asked if q.kind == "yesno"):
+        answers = table[question.id].dropna() if question.id in table else pd.Series(dtype=float)
+        shares.append((question, float(answers.mean()) if len(answers) else float("nan"), len(answers)))
+    verdict = next((q for q in asked if q.kind == "verdict"), None)
+    verdicts = []
+    if verdict is not None and verdict.id in table:
+        people = dict(session.execute(select(Invitation.id, Person).join(Person)
+                                      .where(Invitation.round_id == round_.id)).all())
+        verdicts = [(people[int(i)], bool(v == YES)) for i, v in table[verdict.id].dropna().items()]
+    return shares, verdicts
+
+
+def satisfaction_results(session: Session, round_: Round) -> tuple[list[tuple[Question, float, float, int]], float]:
+    """Per Likert item the mean and the percent (mean / 5 x 100), and the overall percent over all answers."""
+    table = response_table(session, round_)
+    items, everything = [], []
+    for question in (q for q in questions(session, round_) if q.kind == "likert"):
+        answers = table[question.id].dropna() if question.id in table else pd.Series(dtype=float)
+        mean = float(answers.mean()) if len(answers) else float("nan")
+        items.append((question, mean, mean / max(LIKERT) * 100, len(answers)))
+        everything.extend(answers.tolist())
+    overall = float(np.mean(everything)) / max(LIKERT) * 100 if everything else float("nan")
+    return items, overall
+
+
+def _has_responses(session: Session, round_: Round) -> bool:
+    return session.scalar(select(Response.id).join(Question, Question.id == Response.question_id)
+                          .where(Question.round_id == round_.id).limit(1)) is not None
