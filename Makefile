@@ -18,6 +18,8 @@ test: setup
 bench: setup
 	$(PY) benchmarks/ahp.py
 	$(PY) benchmarks/scoring.py
+	$(PY) benchmarks/personal.py
+	$(PY) benchmarks/site.py
 
 setup: system-packages $(VENV)/.installed
 

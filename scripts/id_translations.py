@@ -160,6 +160,9 @@ ID = {
     "Your answers are saved:": "Jawaban Anda tersimpan:", "Change my answers": "Ubah jawaban saya",
     "Some answers need attention: see the marked ones below.": "Beberapa jawaban perlu diperbaiki: lihat yang ditandai di bawah.",
     "very dissatisfied": "sangat tidak puas", "very satisfied": "sangat puas",
+    "New survey round": "Putaran survei baru",
+    'You are invited to fill in the questionnaire "%(title)s". Your personal link is:':
+        'Anda diundang untuk mengisi kuesioner "%(title)s". Tautan pribadi Anda:',
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

@@ -162,3 +162,13 @@ def test_answers_cannot_be_resubmitted_twice_and_the_questionnaire_freezes_once_
     assert [r.value for r in session.query(Response)] == [4.0]
     with pytest.raises(Invalid, match="can no longer change"):
         questionnaires.add_question(session, round_, kind="likert", text="Another")
+
+
+def test_a_questionnaire_invitation_says_what_it_asks(app, client, session, smtp_server):
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
+    organisation, _, round_ = new_round(client, session, "self_report", language="id")
+    person = people.add_person(session, organisation.id, name="Ani", email="ani@x.org", kind="employee")
+    page = f"/hr/rounds/{round_.id}"
+    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": [str(person.id)]})
+    body = smtp_server.messages[0].get_payload()
+    assert "mengisi kuesioner" in body and "/r/" in body

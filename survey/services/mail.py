@@ -31,8 +31,9 @@ def queue_invitation(session: Session, invitation: Invitation, url: str, *, remi
                else _("Invitation: %(title)s", title=round_.title))
     body = "\n\n".join([
         _("Dear %(name)s,", name=person.name),
-        _("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
-          "Your personal link is:", title=round_.title),
+        (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
+           "Your personal link is:", title=round_.title) if round_.kind == "weighting" else
+         _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
         url,
         _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
           "with the same link."),
