@@ -19,8 +19,8 @@ def hidden(page, name):
 def new_round(client, session, kind, **extra):
     organisation, version = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)
-    response = post(client, "/hr/rounds/new", round_form(kind=kind, title=f"{kind} 2010", version_id=version.id,
-                                                          period="2010", language="en", **extra))
+    response = post(client, "/hr/rounds/new", round_form(**{"kind": kind, "title": f"{kind} 2010", "period": "2010",
+                                                            "version_id": version.id, "language": "en", **extra}))
     assert response.status_code == 302, response.get_data(as_text=True)
     round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
     return organisation, version, round_
