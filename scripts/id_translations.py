@@ -163,6 +163,9 @@ ID = {
     "New survey round": "Putaran survei baru",
     'You are invited to fill in the questionnaire "%(title)s". Your personal link is:':
         'Anda diundang untuk mengisi kuesioner "%(title)s". Tautan pribadi Anda:',
+    "Inputs of a formula KPI (name = value; ...)": "Masukan IKU berumus (nama = nilai; ...)",
+    "Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16.":
+        "Tulis masukan sebagai pasangan nama = nilai dipisah ';', mis. trained = 12; staff = 16.",
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

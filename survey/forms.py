@@ -144,7 +144,15 @@ class MeasurementForm(FlaskForm):
     period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
     target = FloatField(_l("Target"), validators=[Optional()])
     actual = FloatField(_l("Actual"), validators=[Optional()])
+    inputs = StringField(_l("Inputs of a formula KPI (name = value; ...)"), validators=[Optional(), Length(max=1000)])
     note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])
+
+    def validate_inputs(self, field):
+        from wtforms import ValidationError
+        try:
+            field.parsed = parse_inputs(field.data or "")
+        except ValueError:
+            raise ValidationError(_l("Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16."))
 
 
 class LadderForm(FlaskForm):
@@ -235,3 +243,16 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
             field = RadioField(question.text, choices=choices, validators=[rule(question)], validate_choice=False)
         setattr(AnswersForm, name, field)
     return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)
+
+
+def parse_inputs(text: str) -> dict[str, str]:
+    """'trained = 12; staff = 16' -> {'trained': '12', 'staff': '16'} (numbers are checked by the service)."""
+    inputs = {}
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        name, separator, value = part.partition("=")
+        if not separator or not name.strip().isidentifier():
+            raise ValueError(part)
+        inputs[name.strip()] = value.strip()
+    return inputs

@@ -131,3 +131,25 @@ def test_a_bad_ladder_is_refused_at_the_field(client, session):
     response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "nol: seratus"})
     assert response.status_code == 400
     assert performance.ladder_settings(session, performance.kpis(session, version)) == {}
+
+
+def test_a_formula_kpi_is_scored_from_its_raw_inputs(client, session):
+    """L1a 'employees who attended training (%)' computed as share(trained, staff) from entered inputs."""
+    from tests.samsat_site import build_samsat
+    from survey.models import Element
+    organisation, version = build_samsat(session, stakeholders=0)
+    for element in session.query(Element).filter_by(version_id=version.id):
+        element.global_weight = 1.0 if element.code == "L1a" else 0.0
+        if element.code == "L1a":
+            element.formula = "share(trained, staff)"
+    session.commit()
+    sign_in(client, session, organisation.id)
+    page = f"/hr/versions/{version.id}/performance"
+    assert post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-target": "100",
+                               "m-inputs": "trained = 59; staff = 65"}).status_code == 302
+    assert post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-inputs": "trained = many"}).status_code == 400
+    assert post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 75; 3: 92; 10: 100"}).status_code == 302
+    card = performance.office_scorecard(session, version, "2010")
+    row = card.kpis.set_index("kpi").loc["L1a"]
+    assert row["performance"] == pytest.approx(59 / 65 * 100)
+    assert row["level"] == pytest.approx(samsat()["omax_2010"]["kpis"]["L1a"]["level"], abs=0.02)

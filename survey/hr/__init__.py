@@ -403,6 +403,7 @@ def performance_data(version_id):
                 if form is measurement_form:
                     performance.record_measurement(session, version_row, kpi=form.kpi.data, period=form.period.data,
                                                    target=form.target.data, actual=form.actual.data,
+                                                   inputs=getattr(form.inputs, "parsed", {}),
                                                    note=form.note.data or "", entered_by=current_user.email)
                 else:
                     performance.set_ladder(session, version_row, kpi=form.kpi.data, period=form.period.data,
