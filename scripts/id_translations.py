@@ -166,6 +166,13 @@ ID = {
     "Inputs of a formula KPI (name = value; ...)": "Masukan IKU berumus (nama = nilai; ...)",
     "Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16.":
         "Tulis masukan sebagai pasangan nama = nilai dipisah ';', mis. trained = 12; staff = 16.",
+    "This report cannot be made yet": "Laporan ini belum dapat dibuat", "Print": "Cetak", "Export": "Ekspor",
+    "raw judgments": "penilaian mentah", "group matrices": "matriks kelompok", "weights": "bobot", "Printed": "Dicetak",
+    "Page": "Halaman", "Performance scorecard": "Scorecard kinerja", "Subtotal per perspective": "Subtotal per perspektif",
+    "Lights": "Lampu", "Index over the periods": "Indeks dari periode ke periode", "Personal scorecards": "Scorecard pribadi",
+    "Weighting report": "Laporan pembobotan", "Respondents": "Responden",
+    "Stayed inconsistent after re-asking": "Tetap tidak konsisten setelah ditanya ulang", "Re-asked": "Ditanya ulang",
+    "Local and global weights": "Bobot lokal dan global",
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

@@ -31,8 +31,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from survey.auth import blueprint as auth
     from survey.health import blueprint as health
     from survey.hr import blueprint as hr
+    from survey.reports import blueprint as reports
     from survey.respond import blueprint as respond
-    for blueprint in (health, auth, hr, respond):
+    for blueprint in (health, auth, hr, reports, respond):
         app.register_blueprint(blueprint)
 
     @app.get("/")

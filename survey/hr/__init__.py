@@ -90,25 +90,10 @@ def new_scorecard():
 @blueprint.get("/versions/<int:version_id>")
 def version(version_id, element_form=None, upload_form=None, status=200):
     version_row = version_or_404(version_id)
-    tree = _tree_order(scorecards.elements(db.session(), version_row.id))
+    tree = scorecards.tree_order(scorecards.elements(db.session(), version_row.id))
     return render_template("hr/version.html", version=version_row, tree=tree,
                            element_form=element_form or ElementForm(), upload_form=upload_form or UploadForm(),
                            copy_form=CopyVersionForm()), status
-
-
-def _tree_order(elements):
-    """(element, depth) pairs, each element followed by its children."""
-    children = {}
-    for element in elements:
-        children.setdefault(element.parent_id, []).append(element)
-    ordered = []
-
-    def visit(parent, depth):
-        for element in children.get(parent, []):
-            ordered.append((element, depth))
-            visit(element.id, depth + 1)
-    visit(None, 0)
-    return ordered
 
 
 @blueprint.post("/versions/<int:version_id>/elements")
@@ -349,7 +334,7 @@ def round_results(round_id):
     without = results.round_results(session, round_, include_inconsistent=False)
     with_all = results.round_results(session, round_, include_inconsistent=True)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    tree = _tree_order(list(by_id.values()))
+    tree = scorecards.tree_order(list(by_id.values()))
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
                            by_id=by_id, tree=tree, action=ActionForm())
 

@@ -146,6 +146,22 @@ def clusters(session: Session, version_id: int, tree_only: bool = False) -> list
     return ordered
 
 
+def tree_order(nodes) -> list[tuple[Element, int]]:
+    """(element, depth) pairs, each element followed by its children, for tables of the whole tree."""
+    children: dict[int | None, list[Element]] = {}
+    for element in nodes:
+        children.setdefault(element.parent_id, []).append(element)
+    ordered: list[tuple[Element, int]] = []
+
+    def visit(parent, depth):
+        for element in children.get(parent, []):
+            ordered.append((element, depth))
+            visit(element.id, depth + 1)
+
+    visit(None, 0)
+    return ordered
+
+
 def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
     return "" if cluster == ROOT_CLUSTER else by_id[int(cluster)].name
 

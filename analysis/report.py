@@ -1,0 +1,45 @@
+"""Printed reports: report data -> HTML (Jinja) -> PDF (WeasyPrint).
+
+The same HTML is served as a print-ready page and turned into an A4 PDF.
+Templates live in templates/reports; the caller passes the translation
+functions, so this module knows nothing of the web app.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from analysis import charts
+
+REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
+
+
+def _identity(message: str, **values) -> str:
+    return message % values if values else message
+
+
+def environment(gettext: Callable[..., str] = _identity) -> Environment:
+    """Jinja with autoescaping (names with HTML stay text) and the caller's translations."""
+    env = Environment(loader=FileSystemLoader(str(REPORT_TEMPLATES)), autoescape=select_autoescape(["html"]),
+                      extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(gettext=gettext, ngettext=lambda s, p, n, **kw: gettext(s if n == 1 else p, **kw),
+                                  newstyle=True)
+    env.globals.update(charts=charts)
+    return env
+
+
+def render_html(template: str, context: dict, *, organisation: str, language: str,
+                gettext: Callable[..., str] = _identity, generated: datetime | None = None) -> str:
+    """The report as a complete HTML document (header fields are part of every page)."""
+    return environment(gettext).get_template(template).render(
+        organisation=organisation, language=language, generated=(generated or datetime.now()).strftime("%Y-%m-%d %H:%M"),
+        **context)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """A4 PDF of a report's HTML; fonts are subset (fast with libharfbuzz-subset)."""
+    from weasyprint import HTML  # imported here: loading pango is slow and only PDFs need it
+    return HTML(string=html, base_url=str(REPORT_TEMPLATES)).write_pdf()

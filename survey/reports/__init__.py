@@ -1,0 +1,88 @@
+"""Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from analysis.report import html_to_pdf, render_html
+from survey import db
+from survey.services import reports, rounds, scorecards
+from survey.services.errors import Invalid
+from survey.services.tables import to_bytes
+
+blueprint = Blueprint("reports", __name__, url_prefix="/hr/reports")
+MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+@blueprint.before_request
+@login_required
+def signed_in():
+    """Reports are for signed-in users of the organisation."""
+
+
+@blueprint.get("/office/<int:version_id>/<period>.<fmt>")
+def office(version_id, period, fmt):
+    version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    if fmt in ("csv", "xlsx"):
+        return _download(_data(lambda: reports.office_table(db.session(), version, period)), fmt, f"scorecard-{period}")
+    context = _data(lambda: reports.office_report(db.session(), version, period))
+    return _document("office.html", context, fmt, f"scorecard-{period}")
+
+
+@blueprint.get("/weighting/<int:round_id>.<fmt>")
+def weighting(round_id, fmt):
+    round_ = _round(round_id)
+    return _document("weighting.html", _data(lambda: reports.weighting_report(db.session(), round_)), fmt,
+                     f"weights-{round_id}")
+
+
+@blueprint.get("/weighting/<int:round_id>/<table>.<fmt>")
+def weighting_export(round_id, table, fmt):
+    round_ = _round(round_id)
+    builders = {"judgments": reports.judgments_table, "matrices": reports.group_matrices_table,
+                "weights": reports.weights_table}
+    if table not in builders:
+        abort(404)
+    return _download(_data(lambda: builders[table](db.session(), round_)), fmt, f"{table}-{round_id}")
+
+
+@blueprint.get("/personal/<int:round_id>.<fmt>")
+def personal(round_id, fmt):
+    round_ = _round(round_id)
+    if fmt in ("csv", "xlsx"):
+        return _download(_data(lambda: reports.personal_table(db.session(), round_)), fmt, f"personal-{round_id}")
+    return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
+                     f"personal-{round_id}")
+
+
+def _round(round_id):
+    return rounds.get_round(db.session(), current_user.organisation_id, round_id) or abort(404)
+
+
+def _data(build):
+    try:
+        return build()
+    except Invalid as error:
+        abort(Response(render_template("errors/report_unavailable.html",
+                                       message=_(next(iter(error.errors.values())))), 404))
+
+
+def _document(template, context, fmt, name):
+    if fmt not in ("html", "pdf"):
+        abort(404)
+    html = render_html(template, context, organisation=current_user.organisation.name,
+                       language=str(get_locale() or "id"), gettext=_)
+    if fmt == "html":
+        return Response(html, mimetype="text/html")
+    return Response(html_to_pdf(html), mimetype=MIME["pdf"],
+                    headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+
+
+def _download(frame, fmt, name):
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    return Response(to_bytes(frame, fmt), mimetype=MIME[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})

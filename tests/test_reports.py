@@ -1,0 +1,146 @@
+"""Printed reports: real PDFs read back as text (pdftotext) and looked at as images (pdftoppm)."""
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from survey.models import Element
+from survey.services import people, performance, questionnaires, rounds
+from tests.reference import samsat
+from tests.samsat_site import build_samsat
+from tests.test_site_samsat import ladder_rows, measurement_rows
+from tests.test_services_weighting import answer_everything, invitations, launch
+from tests.web import sign_in
+
+ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The PDF's words in reading order, white space folded (cells wrap lines)."""
+    raw = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return " ".join(raw.split())
+
+
+def page_count(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def keep_pages(pdf: bytes, name: str) -> list[Path]:
+    """Render every page to PNG for a person to look at; kept as test artefacts."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True)
+    return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+def samsat_office(session, kpi_name=None):
+    organisation, version = build_samsat(session, stakeholders=0)
+    for element in session.query(Element).filter_by(version_id=version.id):
+        element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
+        if kpi_name and element.code == "C1a":
+            element.name = kpi_name
+    session.commit()
+    performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
+    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""))
+    performance.set_finding(session, version, kpi="C3b", period="2010", root_cause="Apel pagi dimulai terlambat",
+                            action="Absensi sidik jari")
+    return organisation, version
+
+
+def test_office_scorecard_pdf_has_the_samsat_figures_and_pages_to_look_at(client, session):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    response = client.get(f"/hr/reports/office/{version.id}/2010.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    assert "7.90" in text  # the index, 7.9001 recomputed from the performances
+    for subtotal in ("2.2063", "2.7711", "1.5881", "1.3346"):  # F, C, I, L as recomputed (published 2.2068 ...)
+        assert subtotal in text
+    assert "Apel pagi dimulai terlambat" in text and "Absensi sidik jari" in text
+    assert "Halaman 1 / " in text and "SAMSAT" in text
+    pages = page_count(response.data)
+    assert 3 <= pages <= 8
+    assert len(keep_pages(response.data, "office-scorecard-2010")) == pages
+
+
+def test_office_scorecard_report_is_also_a_printable_page_and_a_spreadsheet(client, session):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    html = client.get(f"/hr/reports/office/{version.id}/2010.html?lang=en").get_data(as_text=True)
+    assert "Performance scorecard 2010" in html and "<svg" in html
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/office/{version.id}/2010.xlsx").data))
+    rows = list(workbook.active.values)
+    assert len(rows) == 1 + 22 and "level_10" in rows[0]
+    csv = client.get(f"/hr/reports/office/{version.id}/2010.csv").data.decode("utf-8-sig")
+    assert csv.splitlines()[0].startswith("period,perspective,objective,kpi")
+
+
+def test_names_with_html_or_formulas_stay_text_in_pdf_html_and_spreadsheets(client, session):
+    evil = '<script>alert("x")</script>=HYPERLINK("http://evil")'
+    organisation, version = samsat_office(session, kpi_name=evil)
+    sign_in(client, session, organisation.id)
+    html = client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    printed = pdf_text(client.get(f"/hr/reports/office/{version.id}/2010.pdf").data).replace(" ", "")
+    assert '<script>alert("x")</script>' in printed  # shown as text (a table cell may wrap it)
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/office/{version.id}/2010.xlsx").data))
+    names = [row[4] for row in workbook.active.values]
+    assert evil in names  # starts with '<', so it is kept as is
+    people.add_person(session, organisation.id, name='=cmd|"/c calc"!A1', email="x@y.org")
+    from survey.services.tables import safe_cell
+    assert safe_cell('=cmd|"/c calc"!A1').startswith("'=")
+
+
+def test_weighting_report_lists_weights_cr_and_who_stayed_inconsistent(client, session):
+    organisation, _, round_ = launch(session)
+    first, second, _ = invitations(session, round_)
+    answer_everything(session, first)
+    answer_everything(session, second, inverse=True)
+    sign_in(client, session, organisation.id)
+    pdf = client.get(f"/hr/reports/weighting/{round_.id}.pdf").data
+    text = pdf_text(pdf)
+    assert "Laporan pembobotan" in text and "CR" in text and "F1a" in text
+    keep_pages(pdf, "weighting")
+    judgments = pd.read_csv(io.BytesIO(client.get(f"/hr/reports/weighting/{round_.id}/judgments.csv").data))
+    assert set(judgments["respondent"]) == {"Stakeholder 0", "Stakeholder 1"}
+    weights = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/weighting/{round_.id}/weights.xlsx").data))
+    assert len(list(weights.active.values)) == 1 + 38
+
+
+def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, client, session):
+    organisation, version = build_samsat(session, stakeholders=0)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Kinerja pegawai",
+                                 kind="self_report", period="2010")
+    question = questionnaires.add_question(session, round_, kind="number", text="Training", kpi="L1a", unit="%",
+                                           minimum=0, maximum=100)
+    performance.set_ladder(session, version, kpi="L1a", period="2010", anchors={0: 0, 3: 50, 10: 100})
+    for name, value in (("Ani", 90.0), ("Budi", 40.0), ("Cici", 70.0)):
+        person = people.add_person(session, organisation.id, name=name, email=f"{name}@x.org", kind="employee")
+        invitation, _ = rounds.new_invitation(round_, person, "test")
+        session.add(invitation)
+        session.flush()
+        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{name}")
+    sign_in(client, session, organisation.id)
+    pdf = client.get(f"/hr/reports/personal/{round_.id}.pdf").data
+    assert page_count(pdf) == 1 + 3
+    text = pdf_text(pdf)
+    assert text.index("Ani") < text.index("Cici") < text.index("Budi")  # the ranking comes first
+    keep_pages(pdf, "personal")
+    table = pd.read_csv(io.BytesIO(client.get(f"/hr/reports/personal/{round_.id}.csv").data))
+    assert table.set_index("name").loc["Ani", "rank"] == 1
+
+
+def test_another_organisations_reports_are_not_found(client, session):
+    _, version = samsat_office(session)
+    from survey.services import accounts
+    other = accounts.create_organisation(session, "Other")
+    sign_in(client, session, other.id, email="hr@other.org")
+    assert client.get(f"/hr/reports/office/{version.id}/2010.pdf").status_code == 404
