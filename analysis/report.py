@@ -6,9 +6,12 @@ functions, so this module knows nothing of the web app.
 """
 from __future__ import annotations
 
+import io
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -43,3 +46,39 @@ def html_to_pdf(html: str) -> bytes:
     """A4 PDF of a report's HTML; fonts are subset (fast with libharfbuzz-subset)."""
     from weasyprint import HTML  # imported here: loading pango is slow and only PDFs need it
     return HTML(string=html, base_url=str(REPORT_TEMPLATES)).write_pdf()
+
+
+def render_pdf_parts(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,
+                     gettext: Callable[..., str] = _identity, processes: int = 2,
+                     progress: Callable[[int, int], None] | None = None) -> bytes:
+    """One PDF from several independently laid-out parts (e.g. 25 employees each), printed on
+    ``processes`` cores and joined in order. ``progress(done, total)`` follows the parts.
+    ``gettext`` must be picklable (a module-level function or a functools.partial of one).
+    """
+    generated = datetime.now()
+    pdfs: list[bytes | None] = [None] * len(parts)
+    context = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
+    with ProcessPoolExecutor(max_workers=max(1, processes), mp_context=context) as pool:
+        futures = {pool.submit(_render_part, template, part, organisation, language, gettext, generated): index
+                   for index, (template, part) in enumerate(parts)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            pdfs[futures[future]] = future.result()
+            if progress:
+                progress(done, len(parts))
+    return merge_pdfs(pdfs)
+
+
+def merge_pdfs(pdfs: Sequence[bytes]) -> bytes:
+    from pypdf import PdfWriter
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(io.BytesIO(pdf))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _render_part(template, context, organisation, language, gettext, generated) -> bytes:
+    html = render_html(template, context, organisation=organisation, language=language, gettext=gettext,
+                       generated=generated)
+    return html_to_pdf(html)

@@ -1,4 +1,4 @@
-"""Console commands: ``neraca upgrade`` (migrations) and ``neraca demo``."""
+"""Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``."""
 from __future__ import annotations
 
 import argparse
@@ -39,12 +39,62 @@ def demo() -> None:
     print("\n".join(["", "Neraca demo", *lines, ""]))
 
 
-def main(argv: list[str] | None = None) -> None:
+def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -> int:
+    """Personal scorecards of a self-report round into one PDF, with a progress bar on stderr."""
+    import sys
+
+    from survey import create_app
+    from survey.models import Round
+    from survey.services import jobs
+
+    def bar(done: int, total: int) -> None:
+        filled = int(30 * done / total) if total else 30
+        print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} parts", end="", file=sys.stderr, flush=True)
+
+    app = create_app()
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        round_ = session.get(Round, round_id)
+        if round_ is None:
+            print(f"no round {round_id}", file=sys.stderr)
+            return 2
+        job = jobs.queue_personal_report(session, round_, language, "command line")
+        jobs.run(session, job, processes=processes, on_progress=bar)
+        print(file=sys.stderr)
+        if job.status != "done":
+            print(f"failed: {job.error}", file=sys.stderr)
+            return 1
+        out.write_bytes(job.content)
+    print(f"{out} written")
+    return 0
+
+
+def deliver() -> None:
+    """Send every queued email now (cron, or after a crash)."""
+    from survey import create_app
+    from survey.services import mail
+
+    app = create_app()
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        print(mail.deliver(session, app.config))
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="neraca")
-    parser.add_argument("command", choices=["upgrade", "demo"])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("upgrade", help="migrate the database to the newest schema")
+    commands.add_parser("demo", help="load the demo organisation and print its logins and links")
+    commands.add_parser("deliver", help="send queued emails")
+    personal = commands.add_parser("report", help="personal scorecards of a self-report round as one PDF")
+    personal.add_argument("round_id", type=int)
+    personal.add_argument("--out", type=Path, required=True)
+    personal.add_argument("--language", choices=["id", "en"], default="id")
+    personal.add_argument("--processes", type=int, default=2)
     arguments = parser.parse_args(argv)
-    {"upgrade": upgrade, "demo": demo}[arguments.command]()
+    if arguments.command == "report":
+        return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)
+    {"upgrade": upgrade, "demo": demo, "deliver": deliver}[arguments.command]()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.db import Base
@@ -326,3 +326,21 @@ class Response(Base):
     corrected_by: Mapped[str] = mapped_column(String(254), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportJob(Base):
+    """A long report made in the background; the finished PDF is kept here so any machine can serve it."""
+    __tablename__ = "report_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    round_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rounds.id"))
+    language: Mapped[str] = mapped_column(String(5), default="id")
+    status: Mapped[str] = mapped_column(String(10), default="queued")  # queued | running | done | failed
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    requested_by: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -93,13 +93,14 @@ def test_names_with_html_or_formulas_stay_text_in_pdf_html_and_spreadsheets(clie
     assert '<script>alert("x")</script>' in printed  # shown as text (a table cell may wrap it)
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/office/{version.id}/2010.xlsx").data))
     names = [row[4] for row in workbook.active.values]
-    assert evil in names  # starts with '<', so it is kept as is
-    people.add_person(session, organisation.id, name='=cmd|"/c calc"!A1', email="x@y.org")
-    from survey.services.tables import safe_cell
-    assert safe_cell('=cmd|"/c calc"!A1').startswith("'=")
+    assert evil in names  # starts with '<', so a spreadsheet shows it as text anyway
+    performance.set_finding(session, version, kpi="C1a", period="2010", root_cause='=cmd|"/c calc"!A1', action="")
+    exported = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/office/{version.id}/2010.xlsx").data))
+    causes = [row[12] for row in exported.active.values]
+    assert '\'=cmd|"/c calc"!A1' in causes and '=cmd|"/c calc"!A1' not in causes  # no formula injection
 
 
-def test_weighting_report_lists_weights_cr_and_who_stayed_inconsistent(client, session):
+def test_weighting_report_prints_weights_and_cr_and_exports_judgments_and_weights(client, session):
     organisation, _, round_ = launch(session)
     first, second, _ = invitations(session, round_)
     answer_everything(session, first)
@@ -115,19 +116,26 @@ def test_weighting_report_lists_weights_cr_and_who_stayed_inconsistent(client, s
     assert len(list(weights.active.values)) == 1 + 38
 
 
-def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, client, session):
+def self_report_round(session, answers):
+    """A self-report round on L1a where each named employee reported the given percentage."""
     organisation, version = build_samsat(session, stakeholders=0)
     round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Kinerja pegawai",
                                  kind="self_report", period="2010")
     question = questionnaires.add_question(session, round_, kind="number", text="Training", kpi="L1a", unit="%",
                                            minimum=0, maximum=100)
     performance.set_ladder(session, version, kpi="L1a", period="2010", anchors={0: 0, 3: 50, 10: 100})
-    for name, value in (("Ani", 90.0), ("Budi", 40.0), ("Cici", 70.0)):
-        person = people.add_person(session, organisation.id, name=name, email=f"{name}@x.org", kind="employee")
+    for n, (name, value) in enumerate(answers.items()):
+        person = people.add_person(session, organisation.id, name=name, email=f"p{n}@x.org", kind="employee")
         invitation, _ = rounds.new_invitation(round_, person, "test")
         session.add(invitation)
         session.flush()
-        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{name}")
+        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}")
+    return organisation, round_
+
+
+
+def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, client, session):
+    organisation, round_ = self_report_round(session, {"Ani": 90.0, "Budi": 40.0, "Cici": 70.0})
     sign_in(client, session, organisation.id)
     pdf = client.get(f"/hr/reports/personal/{round_.id}.pdf").data
     assert page_count(pdf) == 1 + 3
@@ -144,3 +152,30 @@ def test_another_organisations_reports_are_not_found(client, session):
     other = accounts.create_organisation(session, "Other")
     sign_in(client, session, other.id, email="hr@other.org")
     assert client.get(f"/hr/reports/office/{version.id}/2010.pdf").status_code == 404
+
+
+def test_hundreds_of_personal_scorecards_are_made_in_the_background_and_kept(app, client, session):
+    app.config["JOBS_INLINE"] = True  # the same work the background thread does, awaited here
+    organisation, round_ = self_report_round(session, {f"Pegawai {n:03d}": n % 101 for n in range(60)})
+    sign_in(client, session, organisation.id)
+    page = f"/hr/rounds/{round_.id}/results"
+    from tests.web import csrf
+    response = client.post(f"/hr/reports/personal/{round_.id}/job", data={"csrf_token": csrf(client, page)})
+    job_page = response.headers["Location"]
+    assert "Siap" in client.get(job_page).get_data(as_text=True) or "Ready" in client.get(job_page).get_data(as_text=True)
+    pdf = client.get(f"{job_page}.pdf").data
+    assert page_count(pdf) - 60 in (1, 2)  # the ranking, then one page per employee
+    text = pdf_text(pdf)
+    assert "Pegawai 1 dari 60" in text and "Pegawai 60 dari 60" in text
+
+
+def test_the_command_line_prints_personal_scorecards_on_two_cores_with_a_progress_bar(app, session, tmp_path,
+                                                                                      monkeypatch, capsys):
+    organisation, round_ = self_report_round(session, {f"Pegawai {n:03d}": n for n in range(30)})
+    monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
+    monkeypatch.setenv("SECRET_KEY", "test")
+    from survey.cli import main
+    out = tmp_path / "personal.pdf"
+    assert main(["report", str(round_.id), "--out", str(out), "--processes", "2"]) == 0
+    assert "3/3 parts" in capsys.readouterr().err  # the ranking, then employees 1-25 and 26-30
+    assert page_count(out.read_bytes()) == 1 + 30

@@ -490,7 +490,7 @@ def _questionnaire_results(round_):
                 session.rollback()
                 field_errors(form, error)
     status = 400 if request.method == "POST" else 200
-    context = {"round": round_, "correction": correction, "to_kpi": to_kpi}
+    context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}
     try:
         if round_.kind == "self_report":
             context["personal"] = questionnaires.personal_results(session, round_)

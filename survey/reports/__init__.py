@@ -1,14 +1,15 @@
 """Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from analysis.report import html_to_pdf, render_html
 from survey import db
-from survey.services import reports, rounds, scorecards
+from survey.forms import ActionForm
+from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
 
@@ -56,6 +57,36 @@ def personal(round_id, fmt):
         return _download(_data(lambda: reports.personal_table(db.session(), round_)), fmt, f"personal-{round_id}")
     return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
                      f"personal-{round_id}")
+
+
+@blueprint.post("/personal/<int:round_id>/job")
+def personal_job(round_id):
+    """Hundreds of personal scorecards: made in the background while HR watches the progress."""
+    if current_user.role not in ("admin", "hr") or not ActionForm().validate_on_submit():
+        abort(403 if current_user.role not in ("admin", "hr") else 400)
+    round_ = _round(round_id)
+    job = _data(lambda: jobs.queue_personal_report(db.session(), round_, str(get_locale() or "id"),
+                                                   current_user.email))
+    if current_app.config.get("JOBS_INLINE"):
+        jobs.run(db.session(), job, processes=1)
+    else:
+        jobs.run_in_background(current_app.extensions["neraca.sessionmaker"], job.id)
+    return redirect(url_for("reports.job", job_id=job.id))
+
+
+@blueprint.get("/jobs/<int:job_id>")
+def job(job_id):
+    found = jobs.get_job(db.session(), current_user.organisation_id, job_id) or abort(404)
+    return render_template("hr/job.html", job=found)
+
+
+@blueprint.get("/jobs/<int:job_id>.pdf")
+def job_pdf(job_id):
+    found = jobs.get_job(db.session(), current_user.organisation_id, job_id) or abort(404)
+    if found.status != "done":
+        abort(404)
+    return Response(found.content, mimetype=MIME["pdf"],
+                    headers={"Content-Disposition": f'attachment; filename="report-{job_id}.pdf"'})
 
 
 def _round(round_id):

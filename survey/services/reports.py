@@ -109,7 +109,22 @@ def personal_report(session: Session, round_: Round) -> dict:
                                  "weight": float(found.weights[k]), "value": _float(s.values[i, k]),
                                  "light": LIGHT_OF_CODE[int(s.lights[i, k])]} for k, kpi in enumerate(found.kpis)]})
     ranking = sorted(people, key=lambda p: (p["rank"], p["name"]))
-    return {"title": round_.title, "period": round_.period, "people": ranking, "ranking": ranking}
+    return {"title": round_.title, "period": round_.period, "people": ranking, "ranking": ranking,
+            "employees": len(ranking), "first_number": 1}
+
+
+#: Employees per separately printed part of a bulk personal report.
+PART_SIZE = 25
+
+
+def personal_parts(report: dict, part_size: int = PART_SIZE) -> list[tuple[str, dict]]:
+    """The ranking, then the employees in parts that can be printed on different cores."""
+    people = report["people"]
+    parts = [("personal.html", dict(report, people=[]))]
+    for start in range(0, len(people), part_size):
+        parts.append(("personal.html", dict(report, ranking=[], people=people[start:start + part_size],
+                                            first_number=start + 1)))
+    return parts
 
 
 def personal_table(session: Session, round_: Round) -> pd.DataFrame:
