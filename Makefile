@@ -20,6 +20,7 @@ bench: setup
 	$(PY) benchmarks/scoring.py
 	$(PY) benchmarks/personal.py
 	$(PY) benchmarks/site.py
+	$(PY) benchmarks/reports.py
 
 setup: system-packages $(VENV)/.installed
 
