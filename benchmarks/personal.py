@@ -23,7 +23,7 @@ def main() -> None:
     from analysis.scorecard import personal_scorecards
     from survey import create_app
     from survey.cli import upgrade
-    from survey.models import Invitation, Person, Question, Response
+    from survey.models import Invitation, Person, Response
     from survey.services import accounts, questionnaires, rounds, scorecards
 
     with tempfile.TemporaryDirectory() as workdir:

@@ -38,7 +38,7 @@ class Cluster:
     members: list[Node]
 
     @property
-    def pairs(self) -> list[tuple[Element, Element]]:
+    def pairs(self) -> list[tuple[Node, Node]]:
         return [(a, b) for i, a in enumerate(self.members) for b in self.members[i + 1:]]
 
 

@@ -1,0 +1,229 @@
+"""HR pages for survey rounds: launch, questions, invitations, monitoring, results, publishing."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func
+
+from survey import db
+from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm
+from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
+from survey.models import OutboxMessage, Scorecard
+from survey.services import mail, people, performance, questionnaires, results, rounds, scorecards
+from survey.services.errors import Invalid
+
+
+@blueprint.route("/rounds/new", methods=["GET", "POST"])
+@editor
+def new_round():
+    form = RoundForm()
+    session = db.session()
+    form.version_id.choices = [(v.id, f"{card.name} – {v.label}")
+                               for card in session.query(Scorecard).filter_by(organisation_id=org())
+                               for v in card.versions]
+    if form.validate_on_submit():
+        try:
+            round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()
+                                                              if name != "csrf_token"})
+            return redirect(url_for("hr.round_page", round_id=round_.id))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return render_template("hr/round_new.html", form=form), 400 if form.errors else 200
+
+
+@blueprint.get("/rounds/<int:round_id>")
+def round_page(round_id):
+    session = db.session()
+    round_ = round_or_404(round_id)
+    progress = rounds.progress(session, round_)
+    invited = {p.person.id for p in progress.participants}
+    candidates = [p for p in people.people(session, org()) if p.id not in invited]
+    outbox = dict(session.query(OutboxMessage.status, func.count()).filter_by(round_id=round_.id)
+                  .group_by(OutboxMessage.status).all())
+    failed = session.query(OutboxMessage).filter_by(round_id=round_.id, status="failed").all()
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
+                           outbox=outbox, failed=failed, by_id=by_id, action=ActionForm(),
+                           questions=questionnaires.questions(session, round_), question_form=QuestionForm())
+
+
+@blueprint.post("/rounds/<int:round_id>/questions")
+@editor
+def add_question(round_id):
+    session = db.session()
+    round_ = round_or_404(round_id)
+    form = QuestionForm()
+    if form.validate_on_submit():
+        try:
+            questionnaires.add_question(session, round_, kind=form.kind.data, text=form.text.data,
+                                        kpi=form.kpi.data or "", unit=form.unit.data or "", minimum=form.minimum.data,
+                                        maximum=form.maximum.data, options=form.options.data or "")
+            return redirect(url_for("hr.round_page", round_id=round_id))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    for name, messages in form.errors.items():
+        flash(f"{getattr(form, name).label.text if hasattr(form, name) else ''}: {' '.join(map(str, messages))}",
+              "error")
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/questions/defaults")
+@editor
+def default_questions(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        count = questionnaires.default_questions(db.session(), round_)
+        flash(_("%(count)d questions created from the scorecard.", count=count), "ok")
+    except Invalid as error:
+        flash(_(next(iter(error.errors.values()))), "error")
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/invite")
+@editor
+def invite(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    chosen = [int(value) for value in request.form.getlist("person") if value.isdigit()]
+    if not chosen:
+        flash(_("Choose at least one person to invite."), "error")
+        return redirect(url_for("hr.round_page", round_id=round_id))
+    try:
+        count = rounds.invite(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
+                              base_url=base_url())
+    except Invalid as error:
+        db.session().rollback()
+        flash(str(error), "error")
+        return redirect(url_for("hr.round_page", round_id=round_id))
+    _deliver(round_.id)
+    flash(_("%(count)d invitations queued.", count=count), "ok")
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/remind")
+@editor
+def remind(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        count = rounds.remind(db.session(), round_, secret_key=current_app.config["SECRET_KEY"], base_url=base_url())
+    except Invalid as error:
+        flash(str(error), "error")
+        return redirect(url_for("hr.round_page", round_id=round_id))
+    _deliver(round_.id)
+    flash(_("%(count)d reminders queued.", count=count), "ok")
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/retry-mail")
+@editor
+def retry_mail(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    mail.retry_failed(db.session(), round_.id)
+    _deliver(round_.id)
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.post("/rounds/<int:round_id>/close")
+@editor
+def close(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    rounds.close_round(db.session(), round_)
+    return redirect(url_for("hr.round_page", round_id=round_id))
+
+
+@blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
+def round_results(round_id):
+    session = db.session()
+    round_ = round_or_404(round_id)
+    if round_.kind != "weighting":
+        return _questionnaire_results(round_)
+    outcome = results.round_results(session, round_)
+    without = results.round_results(session, round_, include_inconsistent=False)
+    with_all = results.round_results(session, round_, include_inconsistent=True)
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    tree = scorecards.tree_order(list(by_id.values()))
+    return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
+                           by_id=by_id, tree=tree, action=ActionForm())
+
+
+@blueprint.post("/rounds/<int:round_id>/publish")
+@editor
+def publish(round_id):
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        results.publish(db.session(), round_)
+        flash(_("Weights published to the scorecard."), "ok")
+    except Invalid as error:
+        db.session().rollback()
+        flash(str(error), "error")
+    return redirect(url_for("hr.round_results", round_id=round_id))
+
+
+@blueprint.get("/outbox")
+def outbox():
+    messages = (db.session().query(OutboxMessage).filter_by(organisation_id=org())
+                .order_by(OutboxMessage.id.desc()).limit(200).all())
+    return render_template("hr/outbox.html", messages=messages)
+
+
+def _deliver(round_id: int) -> None:
+    """Send the round's queued mail after this response, in this worker's background thread."""
+    if current_app.config.get("MAIL_INLINE"):
+        mail.deliver(db.session(), current_app.config, round_id)
+    else:
+        maker = current_app.extensions["neraca.sessionmaker"]
+        mail.deliver_in_background(maker, dict(current_app.config), round_id)
+
+
+def _questionnaire_results(round_):
+    """Personal scorecards, validation shares or satisfaction scores, by the round's kind."""
+    session = db.session()
+    correction, to_kpi = CorrectionForm(prefix="c"), SatisfactionToKpiForm(prefix="s")
+    if request.method == "POST":
+        if current_user.role not in ("admin", "hr"):
+            abort(403)
+        form = correction if "c-value" in request.form else to_kpi
+        if form.validate_on_submit():
+            try:
+                if form is correction:
+                    questionnaires.correct_response(session, round_, int(form.invitation.data or 0),
+                                                    int(form.question.data or 0), form.value.data, form.reason.data,
+                                                    current_user.email)
+                else:
+                    _items, overall = questionnaires.satisfaction_results(session, round_)
+                    version_row = version_or_404(round_.version_id)
+                    performance.record_measurement(session, version_row, kpi=form.kpi.data, period=form.period.data,
+                                                   actual=overall, note=f"satisfaction round {round_.title}",
+                                                   entered_by=current_user.email)
+                flash(_("Saved."), "ok")
+                return redirect(url_for("hr.round_results", round_id=round_.id))
+            except Invalid as error:
+                session.rollback()
+                field_errors(form, error)
+    status = 400 if request.method == "POST" else 200
+    context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}
+    try:
+        if round_.kind == "self_report":
+            context["personal"] = questionnaires.personal_results(session, round_)
+            context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}
+        elif round_.kind == "validation":
+            context["shares"], context["verdicts"] = questionnaires.validation_results(session, round_)
+        else:
+            context["items"], context["overall"] = questionnaires.satisfaction_results(session, round_)
+    except Invalid as error:
+        context["message"] = _(next(iter(error.errors.values())))
+    return render_template("hr/questionnaire_results.html", **context), status
