@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test setup system-packages bench clean
+.PHONY: run test test-postgres setup system-packages bench clean
 
 run: setup
 	$(PY) -m survey.cli upgrade
@@ -14,6 +14,11 @@ run: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The database tests again on a local PostgreSQL server (installed and started when missing).
+test-postgres: setup
+	bash scripts/with-postgres.sh $(PY) -m pytest tests/test_site_foundation.py tests/test_services_weighting.py \
+		tests/test_site_weighting.py tests/test_site_samsat.py tests/test_site_questionnaires.py tests/test_demo.py
 
 bench: setup
 	$(PY) benchmarks/ahp.py
