@@ -257,3 +257,15 @@ def test_pages_switch_language(client, session):
     assert "Masuk" in client.get("/login?lang=id").get_data(as_text=True)
     client.get("/lang/en?next=/login")
     assert "Sign in" in client.get("/login").get_data(as_text=True)
+
+
+def test_guessing_links_is_slowed_down_after_twenty_wrong_tokens(app, client, session):
+    from survey.respond import WRONG_TOKENS_ALLOWED
+    organisation, _, round_ = launch_round(client, session)
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    for attempt in range(WRONG_TOKENS_ALLOWED):
+        assert client.get(f"/r/guess{attempt:030d}").status_code == 404
+    assert client.get("/r/" + "y" * 32).status_code == 429
+    assert client.get(f"/r/{token}").status_code == 200  # a real link still opens

@@ -8,10 +8,10 @@ from __future__ import annotations
 import secrets
 from functools import wraps
 
-from analysis.ahp import parse_judgment, scale_label
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from analysis.ahp import parse_judgment, scale_label
 from survey import db
 from survey.forms import DONT_KNOW, IdentityForm, answers_form, pairwise_form, reask_form
 from survey.models import Round
