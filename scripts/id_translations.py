@@ -177,6 +177,10 @@ ID = {
     "Failed": "Gagal", "Download the PDF": "Unduh PDF",
     "Make all personal scorecards in the background": "Buat semua scorecard pribadi di latar belakang",
     "Employee %(n)d of %(total)d": "Pegawai %(n)d dari %(total)d",
+    "Your answers so far agree with each other (consistency ratio %(cr)s).":
+        "Jawaban Anda sejauh ini saling sesuai (rasio konsistensi %(cr)s).",
+    "Some answers contradict each other (consistency ratio %(cr)s): you may look again before saving.":
+        "Beberapa jawaban saling bertentangan (rasio konsistensi %(cr)s): Anda dapat memeriksanya lagi sebelum menyimpan.",
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

@@ -11,7 +11,7 @@ from functools import wraps
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from analysis.ahp import parse_judgment, scale_label
+from analysis.ahp import RANDOM_INDEX, parse_judgment, scale_label
 from survey import db
 from survey.forms import DONT_KNOW, IdentityForm, answers_form, pairwise_form, reask_form
 from survey.models import Round
@@ -97,8 +97,10 @@ def cluster(token, invitation, round_, key):
     form.submission.data = secrets.token_hex(16)
     pages = answers.questionnaire(session, invitation)
     number = [p.key for p in pages].index(key) + 1
+    n = len(page.members)
+    random_index = RANDOM_INDEX[round_.ri_table][n - 1] if n <= len(RANDOM_INDEX[round_.ri_table]) else 0
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
-                           number=number, total=len(pages)), 400 if form.errors else 200
+                           number=number, total=len(pages), random_index=random_index), 400 if form.errors else 200
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
