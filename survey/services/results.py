@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import Consistency, aggregate, aggregate_priorities, consensus, priorities, weights_and_consistency
-from survey.models import ClusterAnswer, Element, Invitation, Person, Round, ScorecardVersion
-from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix, current_answers
+from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion
+from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
@@ -46,12 +46,13 @@ def round_results(session: Session, round_: Round, include_inconsistent: bool | 
     statuses = {(a.invitation_id, a.cluster): a.status for a in session.scalars(
         select(ClusterAnswer).join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
         .where(Invitation.round_id == round_.id))}
+    judgments = latest_judgments(session, round_)
     results, local = [], {}
     for key, members in version_clusters(session, round_.version_id):
         if len(members) == 1:
             local[members[0].id] = 1.0
             continue
-        result = _cluster_result(session, round_, key, members, rows, statuses, include)
+        result = _cluster_result(round_, key, members, rows, statuses, judgments, include)
         results.append(result)
         if result.weights is not None:
             local.update({element.id: float(w) for element, w in zip(members, result.weights)})
@@ -77,7 +78,17 @@ def publish(session: Session, round_: Round) -> None:
     session.commit()
 
 
-def _cluster_result(session, round_, key, members, rows, statuses, include) -> ClusterResult:
+def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], dict[tuple[int, int], float | None]]:
+    """Every respondent's current judgments of the round in one query: {(invitation, cluster): {pair: value}}."""
+    latest: dict[tuple[int, str], dict[tuple[int, int], float | None]] = {}
+    for judgment in session.scalars(select(Judgment).join(Invitation, Invitation.id == Judgment.invitation_id)
+                                    .where(Invitation.round_id == round_.id).order_by(Judgment.revision, Judgment.id)):
+        latest.setdefault((judgment.invitation_id, judgment.cluster), {})[
+            (judgment.row_id, judgment.column_id)] = judgment.value
+    return latest
+
+
+def _cluster_result(round_, key, members, rows, statuses, judgments, include) -> ClusterResult:
     matrices, respondent_weights, excluded = [], [], 0
     for invitation, person in rows:
         status = statuses.get((invitation.id, key))
@@ -86,7 +97,7 @@ def _cluster_result(session, round_, key, members, rows, statuses, include) -> C
         if status == KEPT and not include:
             excluded += 1
             continue
-        matrices.append(answer_matrix(Cluster(key, None, members), current_answers(session, invitation, key)))
+        matrices.append(answer_matrix(Cluster(key, None, members), judgments.get((invitation.id, key), {})))
         respondent_weights.append(person.weight)
     if not matrices:
         return ClusterResult(key, members, 0, excluded, None, None, None, None)
