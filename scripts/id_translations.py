@@ -181,6 +181,11 @@ ID = {
         "Jawaban Anda sejauh ini saling sesuai (rasio konsistensi %(cr)s).",
     "Some answers contradict each other (consistency ratio %(cr)s): you may look again before saving.":
         "Beberapa jawaban saling bertentangan (rasio konsistensi %(cr)s): Anda dapat memeriksanya lagi sebelum menyimpan.",
+    "Other systems read scorecards, rounds and results and add participants through the JSON API described at":
+        "Sistem lain membaca scorecard, putaran dan hasil serta menambah peserta melalui API JSON yang dijelaskan di",
+    "Copy this token now; it is not shown again:": "Salin token ini sekarang; token tidak ditampilkan lagi:",
+    "Made": "Dibuat", "revoked": "dicabut", "Revoke": "Cabut", "No tokens yet.": "Belum ada token.",
+    "Make a token": "Buat token", "Revoked.": "Dicabut.",
     "About you": "Tentang Anda", "Continue": "Lanjutkan", "Start": "Mulai",
     "This round asks for a value for every pair.": "Putaran ini meminta nilai untuk setiap pasangan.",
     "Choose a value on the 1-9 scale.": "Pilih nilai pada skala 1-9.",

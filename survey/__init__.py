@@ -22,19 +22,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     db.init_app(app)
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
     translations = i18n.compile_catalogs(Path(app.config["INSTANCE_DIR"]) / "translations")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
+    from survey.api import blueprint as api
     from survey.auth import blueprint as auth
     from survey.health import blueprint as health
     from survey.hr import blueprint as hr
     from survey.reports import blueprint as reports
     from survey.respond import blueprint as respond
-    for blueprint in (health, auth, hr, reports, respond):
+    for blueprint in (health, auth, hr, reports, respond, api):
         app.register_blueprint(blueprint)
+    csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
 
     @app.get("/")
     def index():

@@ -73,4 +73,4 @@ def dashboard():
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
 
-from survey.hr import people_views, round_views, scorecard_views  # noqa: E402,F401  (register their routes)
+from survey.hr import people_views, round_views, scorecard_views, token_views  # noqa: E402,F401  (register routes)

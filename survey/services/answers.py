@@ -160,8 +160,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     session.add(answer)
     answer.cr, answer.updated_at = cr, utcnow()
     _settle(session, invitation, cluster, answer, A, round_)
-    if invitation.completed_at is not None and answer.status == REASKING:
-        invitation.completed_at = None  # a changed page reopened the questionnaire
+    _update_completion(session, invitation, answer)
     session.commit()
     return Outcome(answer.status, cr)
 
@@ -206,6 +205,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         answer.status = KEPT  # kept on purpose, with a reason: recorded, not asked again
     else:
         _settle(session, invitation, cluster, answer, A, round_)
+    _update_completion(session, invitation, answer)
     session.commit()
     return Outcome(answer.status, answer.cr)
 
@@ -274,6 +274,17 @@ def _store(session: Session, invitation: Invitation, cluster_key: str, answers: 
             continue  # unchanged: no new revision
         session.add(Judgment(invitation_id=invitation.id, cluster=cluster_key, row_id=pair[0], column_id=pair[1],
                              value=value, revision=revisions.get(pair, 0) + 1))
+
+
+def _update_completion(session: Session, invitation: Invitation, answer: ClusterAnswer) -> None:
+    """Completed when every page is accepted or kept; a page re-asked again reopens the questionnaire."""
+    if answer.status not in FINISHED:
+        invitation.completed_at = None
+        return
+    session.flush()
+    finished = {a.cluster for a in status_of(session, invitation).values() if a.status in FINISHED}
+    if invitation.completed_at is None and all(c.key in finished for c in questionnaire(session, invitation)):
+        invitation.completed_at = utcnow()
 
 
 def _settle(session: Session, invitation: Invitation, cluster: Cluster, answer: ClusterAnswer, A: np.ndarray,

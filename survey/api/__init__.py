@@ -1,0 +1,167 @@
+"""The JSON API for HR and government reporting systems, described at /api/openapi.json.
+
+Authenticated with a per-organisation bearer token; everything is scoped to the
+token's organisation, and another organisation's ids answer 404 like unknown ones.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify, request
+
+from survey import db
+from survey.api.openapi import DOCUMENT
+from survey.services import accounts, api_tokens, people, performance, questionnaires, results, rounds, scorecards
+from survey.services.errors import Invalid
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+WRONG_TOKENS_ALLOWED = 20
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, errors: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.errors = status, message, errors
+
+
+@blueprint.errorhandler(ApiError)
+def api_error(error: ApiError):
+    body = {"error": error.message}
+    if error.errors:
+        body["errors"] = error.errors
+    return jsonify(body), error.status
+
+
+@blueprint.before_request
+def authenticate():
+    if request.endpoint == "api.openapi":
+        return None
+    session = db.session()
+    client = f"api-ip:{request.remote_addr}"
+    header = request.headers.get("Authorization", "")
+    raw = header[7:].strip() if header.startswith("Bearer ") else ""
+    token = api_tokens.authenticate(session, raw) if raw else None
+    if token is None:
+        if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+            raise ApiError(429, "too many failed attempts; wait 15 minutes")
+        if raw:
+            accounts.record_failure(session, client)
+        raise ApiError(401, "send 'Authorization: Bearer <token>' with a valid API token")
+    g.api_organisation = token.organisation_id
+    return None
+
+
+@blueprint.get("/openapi.json")
+def openapi():
+    return jsonify(DOCUMENT)
+
+
+@blueprint.get("/scorecards")
+def list_scorecards():
+    from survey.models import Scorecard
+    cards = db.session().query(Scorecard).filter_by(organisation_id=g.api_organisation).order_by(Scorecard.id)
+    return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id}
+                    for card in cards for v in card.versions])
+
+
+@blueprint.get("/scorecards/<int:version_id>")
+def scorecard(version_id):
+    version = _version(version_id)
+    tree = scorecards.tree_order(scorecards.elements(db.session(), version.id))
+    codes = {element.id: element.code for element, _ in tree}
+    return jsonify({"id": version.id, "scorecard": version.scorecard.name, "label": version.label,
+                    "elements": [{"code": e.code, "kind": e.kind, "parent": codes.get(e.parent_id), "name": e.name,
+                                  "unit": e.unit, "better": e.better, "formula": e.formula,
+                                  "local_weight": e.local_weight, "global_weight": e.global_weight}
+                                 for e, _ in tree]})
+
+
+@blueprint.get("/scorecards/<int:version_id>/scores/<period>")
+def scores(version_id, period):
+    version = _version(version_id)
+    try:
+        card = performance.office_scorecard(db.session(), version, period)
+    except Invalid as error:
+        raise ApiError(404, "no scores for this period", error.errors) from None
+    return jsonify({"period": period, "index": float(card.index["index"]), "light": card.index["light"],
+                    "subtotals": {str(r.perspective): float(r.subtotal) for r in card.subtotals.itertuples()},
+                    "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": _number(r["performance"]),
+                              "level": _number(r["level"]), "light": r["light"], "value": _number(r["value"])}
+                             for r in card.kpis.to_dict("records")]})
+
+
+@blueprint.get("/rounds")
+def list_rounds():
+    return jsonify([_round_json(r) for r in rounds.rounds(db.session(), g.api_organisation)])
+
+
+@blueprint.get("/rounds/<int:round_id>/progress")
+def progress(round_id):
+    found = rounds.progress(db.session(), _round(round_id))
+    return jsonify({"invited": found.invited, "opened": found.opened, "completed": found.completed,
+                    "response_rate": found.response_rate})
+
+
+@blueprint.get("/rounds/<int:round_id>/results")
+def round_results(round_id):
+    session, round_ = db.session(), _round(round_id)
+    try:
+        if round_.kind == "self_report":
+            found = questionnaires.personal_results(session, round_)
+            return jsonify({"people": [{"email": p.email, "total": float(found.scores.totals[i]),
+                                        "rank": int(found.scores.ranks[i])} for i, p in enumerate(found.people)]})
+        outcome = results.round_results(session, round_)
+    except Invalid as error:
+        raise ApiError(404, "no results yet", error.errors) from None
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    return jsonify({"clusters": [{"cluster": "root" if c.key == "root" else by_id[int(c.key)].code,
+                                  "elements": [m.code for m in c.members], "respondents": c.respondents,
+                                  "weights": None if c.weights is None else [float(w) for w in c.weights],
+                                  "cr": None if c.consistency is None else float(c.consistency.cr),
+                                  "consensus": c.consensus} for c in outcome.clusters],
+                    "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
+
+
+@blueprint.post("/rounds/<int:round_id>/participants")
+def add_participants(round_id):
+    """Add people (all or none) and invite them to the round; people already known are invited as they are."""
+    import pandas as pd
+    from flask import current_app
+    session, round_ = db.session(), _round(round_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
+        raise ApiError(422, "send a JSON list of people: [{\"name\": ..., \"email\": ...}, ...] (at most 5000)")
+    known = {p.email: p for p in people.people(session, g.api_organisation)}
+    new_rows = [row for row in body if str(row.get("email", "")).strip().lower() not in known]
+    try:
+        if new_rows:
+            people.import_people(session, g.api_organisation, pd.DataFrame(new_rows).astype(object))
+        emails = {str(row.get("email", "")).strip().lower() for row in body}
+        chosen = [p.id for p in people.people(session, g.api_organisation) if p.email in emails]
+        invited = rounds.invite(session, round_, chosen, secret_key=current_app.config["SECRET_KEY"],
+                                base_url=current_app.config.get("PUBLIC_URL") or request.host_url)
+    except Invalid as error:
+        session.rollback()
+        raise ApiError(422, "nothing was added", error.errors) from None
+    return jsonify({"added": len(new_rows), "invited": invited}), 201
+
+
+def _version(version_id):
+    version = scorecards.get_version(db.session(), g.api_organisation, version_id)
+    if version is None:
+        raise ApiError(404, "no such scorecard version")
+    return version
+
+
+def _round(round_id):
+    round_ = rounds.get_round(db.session(), g.api_organisation, round_id)
+    if round_ is None:
+        raise ApiError(404, "no such round")
+    return round_
+
+
+def _round_json(round_):
+    return {"id": round_.id, "title": round_.title, "kind": round_.kind, "status": round_.status,
+            "period": round_.period, "version_id": round_.version_id}
+
+
+def _number(value):
+    return None if value is None or value != value else float(value)

@@ -1,0 +1,91 @@
+"""The OpenAPI 3 description of the JSON API, served at /api/openapi.json."""
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+_NUMBER_OR_NULL = {"type": "number", "nullable": True}
+
+
+def _responses(ok_schema, *errors):
+    responses = {"200": {"description": "OK", "content": {"application/json": {"schema": ok_schema}}}}
+    for status in ("401",) + errors:
+        responses[status] = {"description": {"401": "missing or invalid token", "404": "not found in your organisation",
+                                             "422": "invalid body; nothing was written"}[status],
+                             "content": {"application/json": {"schema": _ERROR}}}
+    return responses
+
+
+def _id(name):
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+
+
+DOCUMENT = {
+    "openapi": "3.0.3",
+    "info": {"title": "Neraca API", "version": "1",
+             "description": "Scorecards, survey rounds, participants, progress and results of one organisation. "
+                            "Authenticate with 'Authorization: Bearer <token>' (HR makes tokens in the site)."},
+    "security": [{"token": []}],
+    "components": {
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Error": {"type": "object", "required": ["error"],
+                      "properties": {"error": {"type": "string"}, "errors": {"type": "object"}}},
+            "Version": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "scorecard": {"type": "string"}, "label": {"type": "string"},
+                "weights_round_id": {"type": "integer", "nullable": True}}},
+            "Element": {"type": "object", "properties": {
+                "code": {"type": "string"}, "kind": {"type": "string", "enum": ["perspective", "objective", "kpi"]},
+                "parent": {"type": "string", "nullable": True}, "name": {"type": "string"}, "unit": {"type": "string"},
+                "better": {"type": "string", "enum": ["higher", "lower"]}, "formula": {"type": "string"},
+                "local_weight": _NUMBER_OR_NULL, "global_weight": _NUMBER_OR_NULL}},
+            "Round": {"type": "object", "properties": {
+                "id": {"type": "integer"}, "title": {"type": "string"},
+                "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction"]},
+                "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
+            "Participant": {"type": "object", "required": ["name", "email"], "properties": {
+                "name": {"type": "string"}, "email": {"type": "string", "format": "email"}, "unit": {"type": "string"},
+                "role": {"type": "string"}, "kind": {"type": "string", "enum": ["stakeholder", "employee"]},
+                "weight": {"type": "number", "exclusiveMinimum": True, "minimum": 0}}},
+        },
+    },
+    "paths": {
+        "/api/scorecards": {"get": {"summary": "Scorecard versions", "responses": _responses(
+            {"type": "array", "items": {"$ref": "#/components/schemas/Version"}})}},
+        "/api/scorecards/{version_id}": {"get": {
+            "summary": "A scorecard version's tree with its published weights", "parameters": [_id("version_id")],
+            "responses": _responses({"allOf": [{"$ref": "#/components/schemas/Version"}, {"type": "object", "properties": {
+                "elements": {"type": "array", "items": {"$ref": "#/components/schemas/Element"}}}}]}, "404")}},
+        "/api/scorecards/{version_id}/scores/{period}": {"get": {
+            "summary": "The office scorecard of a period: KPI levels, lights, subtotals and the index",
+            "parameters": [_id("version_id"), {"name": "period", "in": "path", "required": True,
+                                              "schema": {"type": "string"}}],
+            "responses": _responses({"type": "object", "properties": {
+                "period": {"type": "string"}, "index": {"type": "number"}, "light": {"type": "string"},
+                "subtotals": {"type": "object", "additionalProperties": {"type": "number"}},
+                "kpis": {"type": "array", "items": {"type": "object", "properties": {
+                    "code": {"type": "string"}, "weight": {"type": "number"}, "performance": _NUMBER_OR_NULL,
+                    "level": _NUMBER_OR_NULL, "light": {"type": "string"}, "value": _NUMBER_OR_NULL}}}}}, "404")}},
+        "/api/rounds": {"get": {"summary": "Survey rounds", "responses": _responses(
+            {"type": "array", "items": {"$ref": "#/components/schemas/Round"}})}},
+        "/api/rounds/{round_id}/progress": {"get": {
+            "summary": "How many were invited, opened the link and completed", "parameters": [_id("round_id")],
+            "responses": _responses({"type": "object", "properties": {
+                "invited": {"type": "integer"}, "opened": {"type": "integer"}, "completed": {"type": "integer"},
+                "response_rate": {"type": "number"}}}, "404")}},
+        "/api/rounds/{round_id}/results": {"get": {
+            "summary": "Group weights per cluster and global weights (weighting rounds), or personal totals and "
+                       "ranks (self-report rounds)", "parameters": [_id("round_id")],
+            "responses": _responses({"type": "object"}, "404")}},
+        "/api/rounds/{round_id}/participants": {"post": {
+            "summary": "Add people (all or none) and invite them to the round", "parameters": [_id("round_id")],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "array", "maxItems": 5000, "items": {"$ref": "#/components/schemas/Participant"}}}}},
+            "responses": {"201": {"description": "added and invited", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"added": {"type": "integer"}, "invited": {"type": "integer"}}}}}},
+                "401": {"description": "missing or invalid token", "content": {"application/json": {"schema": _ERROR}}},
+                "404": {"description": "not found in your organisation",
+                        "content": {"application/json": {"schema": _ERROR}}},
+                "422": {"description": "invalid body; nothing was written",
+                        "content": {"application/json": {"schema": _ERROR}}}}}},
+        "/api/openapi.json": {"get": {"summary": "This description", "security": [],
+                                      "responses": {"200": {"description": "OK"}}}},
+    },
+}
