@@ -12,6 +12,7 @@ from wtforms import (BooleanField, DateTimeLocalField, EmailField, FloatField, H
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
+from survey.services.tables import split_pairs
 
 #: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
 SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
@@ -175,16 +176,23 @@ class FindingForm(FlaskForm):
     action = TextAreaField(_l("Recommended action"), validators=[Optional(), Length(max=2000)])
 
 
+def attach_errors(form, error) -> list[tuple[str, str]]:
+    """Put a service's Invalid messages at the fields they name (fixed messages translated);
+    return (name, message) for those no field takes, for the page to show at the top."""
+    left = []
+    for name, message in error.errors.items():
+        message = _(message)  # fixed service messages are in the catalog; others pass through
+        field = getattr(form, name, None) if name else None
+        if field is not None and hasattr(field, "errors"):
+            field.errors = list(field.errors) + [message]
+        else:
+            left.append((name, message))
+    return left
+
+
 def parse_anchors(text: str) -> dict[int, float]:
     """'0: 50; 3: 70; 10: 100' -> {0: 50.0, 3: 70.0, 10: 100.0}; ValueError when malformed."""
-    anchors = {}
-    for part in text.split(";"):
-        if not part.strip():
-            continue
-        level, separator, value = part.partition(":")
-        if not separator:
-            raise ValueError(part)
-        anchors[int(level.strip())] = float(value.strip().replace(",", "."))
+    anchors = {int(level): float(value.replace(",", ".")) for level, value in split_pairs(text, ":")}
     if not anchors:
         raise ValueError(text)
     return anchors
@@ -247,12 +255,7 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
 
 def parse_inputs(text: str) -> dict[str, str]:
     """'trained = 12; staff = 16' -> {'trained': '12', 'staff': '16'} (numbers are checked by the service)."""
-    inputs = {}
-    for part in text.split(";"):
-        if not part.strip():
-            continue
-        name, separator, value = part.partition("=")
-        if not separator or not name.strip().isidentifier():
-            raise ValueError(part)
-        inputs[name.strip()] = value.strip()
+    inputs = dict(split_pairs(text, "="))
+    if not all(name.isidentifier() for name in inputs):
+        raise ValueError(text)
     return inputs

@@ -10,6 +10,7 @@ from flask import Blueprint, g, jsonify, request
 from survey import db
 from survey.api.openapi import DOCUMENT
 from survey.services import accounts, api_tokens, people, performance, questionnaires, results, rounds, scorecards
+from survey.services.reports import plain_number
 from survey.services.errors import Invalid
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -83,8 +84,8 @@ def scores(version_id, period):
         raise ApiError(404, "no scores for this period", error.errors) from None
     return jsonify({"period": period, "index": float(card.index["index"]), "light": card.index["light"],
                     "subtotals": {str(r.perspective): float(r.subtotal) for r in card.subtotals.itertuples()},
-                    "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": _number(r["performance"]),
-                              "level": _number(r["level"]), "light": r["light"], "value": _number(r["value"])}
+                    "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": plain_number(r["performance"]),
+                              "level": plain_number(r["level"]), "light": r["light"], "value": plain_number(r["value"])}
                              for r in card.kpis.to_dict("records")]})
 
 
@@ -161,7 +162,3 @@ def _round(round_id):
 def _round_json(round_):
     return {"id": round_.id, "title": round_.title, "kind": round_.kind, "status": round_.status,
             "period": round_.period, "version_id": round_.version_id}
-
-
-def _number(value):
-    return None if value is None or value != value else float(value)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Blueprint, abort, current_app, flash, render_template, request
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from survey import db
+from survey.forms import attach_errors
 from survey.models import Scorecard
 from survey.services import rounds, scorecards
 from survey.services.errors import Invalid
@@ -42,14 +42,9 @@ def org() -> int:
 
 
 def field_errors(form, error: Invalid) -> None:
-    """Put a service's messages at the matching form fields (or at the top)."""
-    for name, message in error.errors.items():
-        message = _(message)  # fixed service messages are in the catalog; others pass through
-        field = getattr(form, name, None)
-        if field is not None and hasattr(field, "errors"):
-            field.errors = list(field.errors) + [message]
-        else:
-            flash(f"{name}: {message}" if name else message, "error")
+    """Put a service's messages at the matching form fields, the rest in a message at the top."""
+    for name, message in attach_errors(form, error):
+        flash(f"{name}: {message}" if name else message, "error")
 
 
 def version_or_404(version_id: int):

@@ -1,6 +1,8 @@
 """HR pages for survey rounds: launch, questions, invitations, monitoring, results, publishing."""
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -49,6 +51,18 @@ def round_page(round_id):
                            questions=questionnaires.questions(session, round_), question_form=QuestionForm())
 
 
+def round_action(view):
+    """A button on a round's page: editors only, the round of this organisation, a valid CSRF token."""
+    @editor
+    @wraps(view)
+    def checked(round_id):
+        round_ = round_or_404(round_id)
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        return view(round_)
+    return checked
+
+
 @blueprint.post("/rounds/<int:round_id>/questions")
 @editor
 def add_question(round_id):
@@ -71,76 +85,61 @@ def add_question(round_id):
 
 
 @blueprint.post("/rounds/<int:round_id>/questions/defaults")
-@editor
-def default_questions(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def default_questions(round_):
     try:
         count = questionnaires.default_questions(db.session(), round_)
         flash(_("%(count)d questions created from the scorecard.", count=count), "ok")
     except Invalid as error:
         flash(_(next(iter(error.errors.values()))), "error")
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.post("/rounds/<int:round_id>/invite")
-@editor
-def invite(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def invite(round_):
     chosen = [int(value) for value in request.form.getlist("person") if value.isdigit()]
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
-        return redirect(url_for("hr.round_page", round_id=round_id))
+        return redirect(url_for("hr.round_page", round_id=round_.id))
     try:
         count = rounds.invite(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
                               base_url=base_url())
     except Invalid as error:
         db.session().rollback()
         flash(str(error), "error")
-        return redirect(url_for("hr.round_page", round_id=round_id))
+        return redirect(url_for("hr.round_page", round_id=round_.id))
     _deliver(round_.id)
     flash(_("%(count)d invitations queued.", count=count), "ok")
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.post("/rounds/<int:round_id>/remind")
-@editor
-def remind(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def remind(round_):
     try:
         count = rounds.remind(db.session(), round_, secret_key=current_app.config["SECRET_KEY"], base_url=base_url())
     except Invalid as error:
         flash(str(error), "error")
-        return redirect(url_for("hr.round_page", round_id=round_id))
+        return redirect(url_for("hr.round_page", round_id=round_.id))
     _deliver(round_.id)
     flash(_("%(count)d reminders queued.", count=count), "ok")
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.post("/rounds/<int:round_id>/retry-mail")
-@editor
-def retry_mail(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def retry_mail(round_):
     mail.retry_failed(db.session(), round_.id)
     _deliver(round_.id)
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.post("/rounds/<int:round_id>/close")
-@editor
-def close(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def close(round_):
     rounds.close_round(db.session(), round_)
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
@@ -149,9 +148,9 @@ def round_results(round_id):
     round_ = round_or_404(round_id)
     if round_.kind != "weighting":
         return _questionnaire_results(round_)
-    outcome = results.round_results(session, round_)
     without = results.round_results(session, round_, include_inconsistent=False)
     with_all = results.round_results(session, round_, include_inconsistent=True)
+    outcome = with_all if round_.include_inconsistent else without  # the round's own rule
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     tree = scorecards.tree_order(list(by_id.values()))
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
@@ -159,18 +158,15 @@ def round_results(round_id):
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")
-@editor
-def publish(round_id):
-    round_ = round_or_404(round_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
+@round_action
+def publish(round_):
     try:
         results.publish(db.session(), round_)
         flash(_("Weights published to the scorecard."), "ok")
     except Invalid as error:
         db.session().rollback()
         flash(str(error), "error")
-    return redirect(url_for("hr.round_results", round_id=round_id))
+    return redirect(url_for("hr.round_results", round_id=round_.id))
 
 
 @blueprint.get("/outbox")

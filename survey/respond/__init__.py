@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from analysis.ahp import RANDOM_INDEX, parse_judgment, scale_label
 from survey import db
-from survey.forms import DONT_KNOW, IdentityForm, answers_form, pairwise_form, reask_form
+from survey.forms import DONT_KNOW, IdentityForm, answers_form, attach_errors, pairwise_form, reask_form
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, rounds
 from survey.services.errors import Invalid
@@ -203,13 +203,7 @@ def _choice(value: float | None) -> str:
 
 
 def _errors_to_form(form, error: Invalid) -> None:
-    for name, message in error.errors.items():
-        message = _(message)  # fixed service messages are in the catalog; others pass through
-        field = getattr(form, name, None)
-        if field is not None and hasattr(field, "errors") and name:
-            field.errors = list(field.errors) + [message]
-        else:
-            form.form_errors.append(message)
+    form.form_errors.extend(message for _name, message in attach_errors(form, error))
 
 
 def scale_meanings():

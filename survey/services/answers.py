@@ -106,9 +106,6 @@ def next_step(session: Session, invitation: Invitation) -> tuple[str, str | None
             return "cluster", cluster.key
         if answer.status == REASKING:
             return "reask", cluster.key
-    if invitation.completed_at is None:
-        invitation.completed_at = utcnow()
-        session.commit()
     return "done", None
 
 

@@ -21,6 +21,7 @@ from survey.models import (QUESTION_KINDS, Element, Invitation, LadderSetting, M
 from survey.services.answers import accepting_round, claim_submission
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements
+from survey.services.tables import split_pairs
 
 LIKERT = (1, 2, 3, 4, 5)
 YES, NO = 1.0, 0.0
@@ -92,17 +93,13 @@ def default_questions(session: Session, round_: Round) -> int:
 
 
 def parse_options(text: str) -> list[dict]:
+    """'0-10 minutes = 5; 11-20 minutes = 15' -> [{'label', 'value'}, ...]; ValueError when malformed."""
     options = []
-    for part in text.split(";"):
-        if not part.strip():
-            continue
-        label, separator, value = part.rpartition("=")
-        if not separator or not label.strip():
-            raise ValueError(part)
-        number = float(value.strip().replace(",", "."))
-        if not math.isfinite(number):
-            raise ValueError(part)
-        options.append({"label": label.strip(), "value": number})
+    for label, value in split_pairs(text, "=", from_right=True):
+        number = float(value.replace(",", "."))
+        if not label or not math.isfinite(number):
+            raise ValueError(label)
+        options.append({"label": label, "value": number})
     if len(options) < 2:
         raise ValueError(text)
     return options

@@ -20,9 +20,9 @@ LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_
 def office_report(session: Session, version: ScorecardVersion, period: str) -> dict:
     card = performance.office_scorecard(session, version, period)
     by_code = {e.code: e for e in scorecards.elements(session, version.id)}
-    kpis = [{"code": row["kpi"], "name": row["name"], "performance": _float(row["performance"]),
-             "ladder": list(row["ladder"].values()), "level": _float(row["level"]), "weight": row["weight"],
-             "value": _float(row["value"]), "light": row["light"], "root_cause": row["root_cause"],
+    kpis = [{"code": row["kpi"], "name": row["name"], "performance": plain_number(row["performance"]),
+             "ladder": list(row["ladder"].values()), "level": plain_number(row["level"]), "weight": row["weight"],
+             "value": plain_number(row["value"]), "light": row["light"], "root_cause": row["root_cause"],
              "action": row["action"], "perspective": row["perspective"]} for row in card.kpis.to_dict("records")]
     subtotals = [{"code": row.perspective, "name": by_code[str(row.perspective)].name, "subtotal": row.subtotal}
                  for row in card.subtotals.itertuples()]
@@ -105,8 +105,8 @@ def personal_report(session: Session, round_: Round) -> dict:
         people.append({"name": person.name, "unit": person.unit, "rank": int(s.ranks[i]), "total": float(s.totals[i]),
                        "light": LIGHT_OF_CODE[int(s.classes[i])],
                        "kpis": [{"code": kpi.code, "name": kpi.name, "unit": kpi.unit,
-                                 "achievement": _float(found.achievements[i, k]), "level": _float(s.levels[i, k]),
-                                 "weight": float(found.weights[k]), "value": _float(s.values[i, k]),
+                                 "achievement": plain_number(found.achievements[i, k]), "level": plain_number(s.levels[i, k]),
+                                 "weight": float(found.weights[k]), "value": plain_number(s.values[i, k]),
                                  "light": LIGHT_OF_CODE[int(s.lights[i, k])]} for k, kpi in enumerate(found.kpis)]})
     ranking = sorted(people, key=lambda p: (p["rank"], p["name"]))
     return {"title": round_.title, "period": round_.period, "people": ranking, "ranking": ranking,
@@ -135,7 +135,8 @@ def personal_table(session: Session, round_: Round) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _float(value) -> float | None:
+def plain_number(value) -> float | None:
+    """A float for JSON and templates: None where there is no number (None or NaN)."""
     if value is None:
         return None
     value = float(value)

@@ -44,6 +44,22 @@ def cell(row: dict, column: str) -> str:
     return str(value).strip()
 
 
+def split_pairs(text: str, separator: str, from_right: bool = False) -> list[tuple[str, str]]:
+    """'a = 1; b = 2' -> [('a', '1'), ('b', '2')], parts stripped; ValueError naming a part without the separator.
+
+    ``from_right`` splits at the last separator, for labels that may contain it.
+    """
+    pairs = []
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        key, found, value = part.rpartition(separator) if from_right else part.partition(separator)
+        if not found:
+            raise ValueError(part)
+        pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
 def row_label(index: int) -> str:
     """Spreadsheet row number of a data row (row 1 holds the headers)."""
     return f"row {index + 2}"
