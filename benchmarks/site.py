@@ -29,15 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.ahp import scale_label  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
 
 STAKEHOLDERS, CONCURRENCY, WORKERS = int(os.environ.get("STAKEHOLDERS", 48)), 12, 2
 SECRET = "benchmark-secret"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -1,5 +1,4 @@
 """Self-report, validation and satisfaction rounds: questions of each kind, answers, corrections, results."""
-import re
 
 import numpy as np
 import pytest
@@ -9,11 +8,9 @@ from survey.models import Response, Round
 from survey.services import people, performance, questionnaires, rounds
 from survey.services.errors import Invalid
 from tests.samsat_site import build_samsat
-from tests.web import csrf, post, round_form, sign_in
+from tests.web import csrf, hidden, post, round_form, sign_in
 
 
-def hidden(page, name):
-    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
 
 
 def new_round(client, session, kind, **extra):

@@ -9,21 +9,12 @@ from analysis.ahp import aggregate, scale_label
 from survey.models import Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
-from tests.web import csrf, post, round_form, sign_in
+from tests.web import csrf, hidden, post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test/r/[A-Za-z0-9_-]+")
 
 
-def hidden(page: str, name: str) -> str:
-    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
-
-
-def field_value(page: str, name: str) -> str:
-    match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', page)
-    return match.group(1)
-
-
-def launch_round(client, session, smtp=None, **round_options):
+def launch_round(client, session, **round_options):
     organisation, version = build_samsat(session)
     sign_in(client, session, organisation.id)
     response = post(client, "/hr/rounds/new", round_form(version_id=version.id, **round_options))

@@ -6,6 +6,11 @@ from survey.services import accounts
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
+def hidden(page: str, name: str) -> str:
+    """The value of a hidden input, e.g. a page's idempotency key."""
+    return re.search(rf'name="{name}" type="hidden" value="([^"]*)"', page).group(1)
+
+
 def csrf(client, url: str) -> str:
     page = client.get(url).get_data(as_text=True)
     match = TOKEN.search(page)
