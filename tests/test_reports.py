@@ -22,9 +22,10 @@ ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().par
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
 
 
-def pdf_text(pdf: bytes) -> str:
-    """The PDF's words in reading order, white space folded (cells wrap lines)."""
-    raw = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """The PDF's words (of one page if given) in reading order, white space folded (cells wrap lines)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    raw = subprocess.run(["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     return " ".join(raw.split())
 
 
@@ -142,8 +143,12 @@ def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, clie
     text = pdf_text(pdf)
     assert text.index("Ani") < text.index("Cici") < text.index("Budi")  # the ranking comes first
     keep_pages(pdf, "personal")
-    table = pd.read_csv(io.BytesIO(client.get(f"/hr/reports/personal/{round_.id}.csv").data))
-    assert table.set_index("name").loc["Ani", "rank"] == 1
+    table = pd.read_csv(io.BytesIO(client.get(f"/hr/reports/personal/{round_.id}.csv").data)).set_index("name")
+    assert table.loc["Ani", "rank"] == 1
+    for page, name in enumerate(["Ani", "Cici", "Budi"], start=2):  # each employee's figures on their own page
+        row, words = table.loc[name], pdf_text(pdf, page).split()
+        assert name in words and f"{row.achievement:.2f}" in words and f"{row.level:.2f}" in words
+        assert f"{row.value:.4f}" in words and f"{row.total:.2f}" in words
 
 
 def test_another_organisations_reports_are_not_found(client, session):
