@@ -41,7 +41,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
-    """The SAMSAT organisation with one invitation per simulated stakeholder and their page answers."""
+    """The SAMSAT organisation with two sets of stakeholders (one per server), their invitations and answers."""
     from survey import create_app
     from survey.cli import upgrade
     from survey.services import answers, people, rounds
@@ -51,7 +51,7 @@ def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
     app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": SECRET})
     plan = []
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
-        organisation, version = build_samsat(session, stakeholders=STAKEHOLDERS)
+        organisation, version = build_samsat(session, stakeholders=2 * STAKEHOLDERS)
         round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Benchmark",
                                      ask_identity=False)
         for person in people.people(session, organisation.id):
@@ -145,12 +145,14 @@ def main() -> None:
         env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, NERACA_INSTANCE=workdir,
                    NERACA_INSECURE_COOKIES="1", PYTHONPATH=str(ROOT))
         figures = {}
-        for name, target, stakeholder in (("bare endpoint", "benchmarks.bare_app:create_app()", bare_stakeholder),
-                                          ("neraca pages", "survey:create_app()", site_stakeholder)):
+        # Each server gets its own stakeholders, so both start from the same database state.
+        runs = (("bare endpoint", "benchmarks.bare_app:create_app()", bare_stakeholder, plan[:STAKEHOLDERS]),
+                ("neraca pages", "survey:create_app()", site_stakeholder, plan[STAKEHOLDERS:]))
+        for name, target, stakeholder, stakeholders in runs:
             port = free_port()
             server = serve(target, port, env)
             try:
-                latencies, elapsed = run_clients(stakeholder(f"http://127.0.0.1:{port}"), plan)
+                latencies, elapsed = run_clients(stakeholder(f"http://127.0.0.1:{port}"), stakeholders)
             finally:
                 server.terminate()
                 server.wait(timeout=10)

@@ -15,8 +15,9 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str) -> Engine:
-    # pre-ping replaces connections a restarted PostgreSQL dropped, instead of failing a request.
-    engine = create_engine(url, pool_pre_ping=True, future=True)
+    # pre-ping replaces connections a restarted server dropped, instead of failing a request;
+    # an embedded SQLite file cannot drop one, so it saves that round trip on every request.
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):

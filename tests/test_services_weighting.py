@@ -3,8 +3,10 @@ import uuid
 
 import numpy as np
 import pytest
+from sqlalchemy import event
 
 from analysis.ahp import aggregate, priorities
+from survey.models import Invitation
 from survey.services import answers, people, results, rounds, scorecards
 from survey.services.errors import Invalid
 from tests.reference import samsat
@@ -112,6 +114,28 @@ def test_a_double_submit_stores_nothing_twice(session):
     changed = {pair: 1.0 for pair in values}
     answers.submit_cluster(session, invitation, root, changed, "same-key")
     assert answers.current_answers(session, invitation, "root") == pytest.approx(values)
+
+
+def test_a_page_saved_at_the_same_moment_from_two_windows_keeps_the_first_and_says_so(app, session):
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    values = published_answers(root)
+    other_window, saved = app.extensions["neraca.sessionmaker"](), []
+
+    def the_other_window_commits_first(_session):
+        # Runs when this window commits: the other one has read and written the same page meanwhile.
+        if not saved:
+            saved.append("w-2")
+            answers.submit_cluster(other_window, other_window.get(Invitation, invitation.id), root, values, "w-2")
+
+    event.listen(session, "before_commit", the_other_window_commits_first)
+    with pytest.raises(Invalid, match="another window"):
+        answers.submit_cluster(session, invitation, root, {pair: 1.0 for pair in values}, "window-1")
+    event.remove(session, "before_commit", the_other_window_commits_first)
+    other_window.close()
+    assert answers.current_answers(session, invitation, "root") == pytest.approx(values)
+    assert answers.status_of(session, invitation)["root"].status == "accepted"
 
 
 def test_bad_answers_are_refused_and_nothing_is_written(session):

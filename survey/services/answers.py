@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
@@ -51,7 +51,9 @@ class Outcome:
 def find_invitation(session: Session, token: str) -> Invitation | None:
     if not token or len(token) > 100:
         return None
-    return session.scalar(select(Invitation).where(Invitation.token_hash == token_hash(token)))
+    # The round comes in the same query: every page needs it (session.get then finds it loaded).
+    return session.scalar(select(Invitation).options(joinedload(Invitation.round))
+                          .where(Invitation.token_hash == token_hash(token)))
 
 
 def mark_opened(session: Session, invitation: Invitation) -> None:
@@ -131,8 +133,13 @@ def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]
 
 def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
                    answers: dict[tuple[int, int], float | None], submission_key: str) -> Outcome:
-    """Store a page of judgments, check consistency and open a re-ask when it is too high."""
+    """Store a page of judgments, check consistency and open a re-ask when it is too high.
+
+    One query for the page's state, one more only when the page was answered before, and
+    one commit for everything, the submission key included (the hot path of a survey).
+    """
     round_ = accepting_round(session, invitation)
+    check_submission_key(submission_key)
     expected = {(a.id, b.id) for a, b in cluster.pairs}
     errors = {}
     for pair in expected:
@@ -148,17 +155,19 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
         raise Invalid(errors)
     A = answer_matrix(cluster, answers)
     cr = _cr(A, round_)
-    if not claim_submission(session, invitation, submission_key):
-        return _settled_outcome(session, invitation, cluster.key)
-    _store(session, invitation, cluster.key, answers)
-    answer = session.scalar(select(ClusterAnswer).where(ClusterAnswer.invitation_id == invitation.id,
-                                                        ClusterAnswer.cluster == cluster.key)) or ClusterAnswer(
-        invitation_id=invitation.id, cluster=cluster.key, reasks=0)
-    session.add(answer)
+    pages = status_of(session, invitation)
+    answer = pages.get(cluster.key)
+    if answer is None:  # judgments are stored with their page's answer, so a new page has none yet
+        answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
+        session.add(answer)
+        _store(session, invitation, cluster.key, answers, first=True)
+    else:
+        _store(session, invitation, cluster.key, answers)
     answer.cr, answer.updated_at = cr, utcnow()
     _settle(session, invitation, cluster, answer, A, round_)
-    _update_completion(session, invitation, answer)
-    session.commit()
+    _update_completion(session, invitation, pages)
+    if not commit_submission(session, invitation, submission_key):
+        return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, cr)
 
 
@@ -171,6 +180,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
                  reason: str, submission_key: str) -> Outcome:
     """Apply the respondent's reply to a re-ask: changed values, or the same ones kept with a reason."""
     round_ = accepting_round(session, invitation)
+    check_submission_key(submission_key)
     reask = open_reask(session, invitation, cluster.key)
     if reask is None:
         return _settled_outcome(session, invitation, cluster.key)
@@ -187,12 +197,11 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         errors["reason"] = N_("You kept your answers: please say why, in a few words.")
     if errors:
         raise Invalid(errors)
-    if not claim_submission(session, invitation, submission_key):
-        return _settled_outcome(session, invitation, cluster.key)
-    _store(session, invitation, cluster.key, changed, only=set(changed))
+    _store(session, invitation, cluster.key, changed)
     answers.update(changed)
     A = answer_matrix(cluster, answers)
-    answer = status_of(session, invitation)[cluster.key]
+    pages = status_of(session, invitation)
+    answer = pages[cluster.key]
     answer.cr, answer.updated_at = _cr(A, round_), utcnow()
     answer.reasks += 1
     reask.cr_after, reask.reason, reask.answered_at = answer.cr, reason.strip()[:2000], utcnow()
@@ -202,8 +211,9 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         answer.status = KEPT  # kept on purpose, with a reason: recorded, not asked again
     else:
         _settle(session, invitation, cluster, answer, A, round_)
-    _update_completion(session, invitation, answer)
-    session.commit()
+    _update_completion(session, invitation, pages)
+    if not commit_submission(session, invitation, submission_key):
+        return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, answer.cr)
 
 
@@ -243,44 +253,51 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
                            f"({error})"}) from None
 
 
-def claim_submission(session: Session, invitation: Invitation, key: str) -> bool:
-    """Record a submission key once; a repeated key (double click, resent form) changes nothing."""
+def check_submission_key(key: str) -> None:
     if not key or len(key) > 64:
         raise Invalid({"": N_("The form has expired; reload the page.")})
+
+
+def commit_submission(session: Session, invitation: Invitation, key: str) -> bool:
+    """Commit a page's writes together with its submission key. A key used before (double click,
+    resent form) makes it write nothing and return False."""
     session.add(Submission(invitation_id=invitation.id, key=key))
     try:
-        session.flush()
+        session.commit()
     except IntegrityError:
         session.rollback()
+        if session.scalar(select(Submission.id).where(Submission.invitation_id == invitation.id,
+                                                      Submission.key == key)) is None:
+            # Not this key: the same page saved at the same moment from another window.
+            raise Invalid({"": N_("This page was just saved from another window; reload it.")}) from None
         return False
     return True
 
 
-def _store(session: Session, invitation: Invitation, cluster_key: str, answers: dict, only: set | None = None):
+def _store(session: Session, invitation: Invitation, cluster_key: str, answers: dict, first: bool = False) -> None:
+    """Add a revision for each judgment that differs from its latest one; ``first``: the page has none yet."""
     previous: dict[tuple[int, int], float | None] = {}
     revisions: dict[tuple[int, int], int] = {}
-    for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
-                                                           Judgment.cluster == cluster_key)
-                                    .order_by(Judgment.revision, Judgment.id)):
-        pair = (judgment.row_id, judgment.column_id)
-        previous[pair], revisions[pair] = judgment.value, judgment.revision
+    if not first:
+        for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
+                                                               Judgment.cluster == cluster_key)
+                                        .order_by(Judgment.revision, Judgment.id)):
+            pair = (judgment.row_id, judgment.column_id)
+            previous[pair], revisions[pair] = judgment.value, judgment.revision
     for pair, value in answers.items():
-        if only is not None and pair not in only:
-            continue
         if pair in previous and previous[pair] == value:
             continue  # unchanged: no new revision
         session.add(Judgment(invitation_id=invitation.id, cluster=cluster_key, row_id=pair[0], column_id=pair[1],
                              value=value, revision=revisions.get(pair, 0) + 1))
 
 
-def _update_completion(session: Session, invitation: Invitation, answer: ClusterAnswer) -> None:
-    """Completed when every page is accepted or kept; a page re-asked again reopens the questionnaire."""
-    if answer.status not in FINISHED:
+def _update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
+    """Completed when every page is accepted or kept; a page re-asked again reopens the questionnaire.
+    ``pages`` is the invitation's page answers as they will be committed."""
+    finished = {key for key, answer in pages.items() if answer.status in FINISHED}
+    if not all(c.key in finished for c in questionnaire(session, invitation)):
         invitation.completed_at = None
-        return
-    session.flush()
-    finished = {a.cluster for a in status_of(session, invitation).values() if a.status in FINISHED}
-    if invitation.completed_at is None and all(c.key in finished for c in questionnaire(session, invitation)):
+    elif invitation.completed_at is None:
         invitation.completed_at = utcnow()
 
 

@@ -18,7 +18,7 @@ from analysis.scorecard import PersonalScores, personal_scorecards
 from analysis.scoring import Ladder
 from survey.models import (QUESTION_KINDS, Element, Invitation, LadderSetting, Measurement, Person, Question,
                            Response, Round, utcnow)
-from survey.services.answers import accepting_round, claim_submission
+from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
@@ -139,6 +139,7 @@ def current_responses(session: Session, invitation: Invitation) -> dict[int, Res
 def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str) -> None:
     """Check every answer first; store the changed ones only when all are right."""
     round_ = accepting_round(session, invitation)
+    check_submission_key(submission_key)
     asked = questions(session, round_)
     values, errors = {}, {}
     for question in asked:
@@ -147,15 +148,13 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
             errors[f"q_{question.id}"] = problem
     if errors:
         raise Invalid(errors)
-    if not claim_submission(session, invitation, submission_key):
-        return  # the same form again: already stored
     previous = current_responses(session, invitation)
     for question in asked:
         before = previous.get(question.id)
         if before is None or before.value != values[question.id]:
             session.add(Response(invitation_id=invitation.id, question_id=question.id, value=values[question.id]))
     invitation.completed_at = utcnow()
-    session.commit()
+    commit_submission(session, invitation, submission_key)  # the same form again writes nothing
 
 
 def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,
