@@ -18,7 +18,8 @@ test: setup
 # The database tests again on a local PostgreSQL server (installed and started when missing).
 test-postgres: setup
 	bash scripts/with-postgres.sh $(PY) -m pytest tests/test_site_foundation.py tests/test_services_weighting.py \
-		tests/test_site_weighting.py tests/test_site_samsat.py tests/test_site_questionnaires.py tests/test_demo.py
+		tests/test_site_weighting.py tests/test_site_samsat.py tests/test_site_questionnaires.py tests/test_demo.py \
+		tests/test_background.py
 
 bench: setup
 	$(PY) benchmarks/ahp.py

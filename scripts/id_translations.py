@@ -195,4 +195,7 @@ ID = {
     "The form has expired; reload the page.": "Formulir sudah kedaluwarsa; muat ulang halaman.",
     "This version is used by a survey round and cannot change; copy it to revise it.":
         "Versi ini dipakai oleh putaran survei dan tidak dapat diubah; salin untuk merevisinya.",
+    "This page was just saved from another window; reload it.":
+        "Halaman ini baru saja disimpan dari jendela lain; muat ulang halaman.",
+    "Try again": "Coba lagi",
 }

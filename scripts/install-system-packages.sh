@@ -4,8 +4,9 @@
 #   pango, harfbuzz-subset, fonts: WeasyPrint renders PDFs (harfbuzz-subset makes font subsetting fast)
 #   poppler-utils:          pdftotext / pdftoppm, used by the tests to read and look at PDFs
 #   chromium:               the browser test drives Debian's chromium through Playwright (no browser download)
+#   redis-server:           the tests run background jobs through RQ on a real Redis server they start
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server)
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi

@@ -59,6 +59,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def languages():
         return {"languages": i18n.LANGUAGES, "current_language": _language()}
 
+    if not app.config.get("TESTING") and not app.config.get("REDIS_URL"):  # with RQ, `neraca worker` does it
+        from survey import background
+        recovering = []
+
+        @app.before_request
+        def resume_background_work():
+            """A serving worker's first request: resume what a dead worker left (not on CLI commands)."""
+            if not recovering:
+                recovering.append(True)
+                background.recover_in_background(app)
     return app
 
 

@@ -57,8 +57,8 @@ def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -
         if round_ is None:
             print(f"no round {round_id}", file=sys.stderr)
             return 2
-        job = jobs.queue_personal_report(session, round_, language, "command line")
-        jobs.run(session, job, processes=processes, on_progress=bar)
+        job = jobs.run(session, jobs.queue_personal_report(session, round_, language, "command line").id,
+                       processes=processes, on_progress=bar)
         print(file=sys.stderr)
         if job.status != "done":
             print(f"failed: {job.error}", file=sys.stderr)
@@ -78,12 +78,28 @@ def deliver() -> None:
         print(mail.deliver(session, app.config))
 
 
+def worker(burst: bool = False) -> None:
+    """Run background jobs: an RQ worker on REDIS_URL (several may run, on several machines),
+    after putting back in the queue whatever a dead worker left."""
+    from rq import Worker
+
+    from survey import background, create_app
+
+    app = create_app()
+    if not app.config.get("REDIS_URL"):
+        raise SystemExit("REDIS_URL is not set: the web workers run background jobs themselves")
+    print(background.recover(app))
+    Worker([background.QUEUE], connection=background.queue(app).connection).work(burst=burst)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="neraca")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("upgrade", help="migrate the database to the newest schema")
     commands.add_parser("demo", help="load the demo organisation and print its logins and links")
     commands.add_parser("deliver", help="send queued emails")
+    work = commands.add_parser("worker", help="run background jobs from Redis (REDIS_URL)")
+    work.add_argument("--burst", action="store_true", help="stop when the queue is empty")
     personal = commands.add_parser("report", help="personal scorecards of a self-report round as one PDF")
     personal.add_argument("round_id", type=int)
     personal.add_argument("--out", type=Path, required=True)
@@ -92,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     if arguments.command == "report":
         return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)
+    if arguments.command == "worker":
+        worker(arguments.burst)
+        return 0
     {"upgrade": upgrade, "demo": demo, "deliver": deliver}[arguments.command]()
     return 0
 

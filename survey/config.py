@@ -49,4 +49,6 @@ def load() -> dict:
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS") == "1",
         "MAIL_FROM": os.environ.get("MAIL_FROM", "neraca@localhost"),
+        # Background jobs go to RQ on this Redis (run `neraca worker` beside the site); unset: a thread.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
     }

@@ -244,10 +244,13 @@ class OutboxMessage(Base):
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)  # queued|sent|failed|kept
+    # queued | sending | sent | failed | kept
+    status: Mapped[str] = mapped_column(String(10), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: When a sender took the message: one still "sending" long after, died with its sender.
+    claimed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
 
@@ -342,7 +345,10 @@ class ReportJob(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     content: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     requested_by: Mapped[str] = mapped_column(String(254), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Written with each part made: a job "running" with an old heartbeat died with its worker.
+    heartbeat_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import time
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -66,6 +68,23 @@ def smtp_server():
     controller.start()
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A real Redis server on 127.0.0.1 for this test, nothing kept on disk."""
+    port = free_port()
+    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
 
 
 def free_port() -> int:

@@ -1,13 +1,13 @@
 """Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from analysis.report import html_to_pdf, render_html
-from survey import db
+from survey import background, db
 from survey.forms import ActionForm
 from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
@@ -67,17 +67,25 @@ def personal_job(round_id):
     round_ = _round(round_id)
     job = _data(lambda: jobs.queue_personal_report(db.session(), round_, str(get_locale() or "id"),
                                                    current_user.email))
-    if current_app.config.get("JOBS_INLINE"):
-        jobs.run(db.session(), job, processes=1)
-    else:
-        jobs.run_in_background(current_app.extensions["neraca.sessionmaker"], job.id)
+    background.submit("make_report", job.id)
     return redirect(url_for("reports.job", job_id=job.id))
+
+
+@blueprint.post("/jobs/<int:job_id>/retry")
+def retry_job(job_id):
+    """A failed report made again, after HR has read why it failed."""
+    if current_user.role not in ("admin", "hr") or not ActionForm().validate_on_submit():
+        abort(403 if current_user.role not in ("admin", "hr") else 400)
+    found = jobs.get_job(db.session(), current_user.organisation_id, job_id) or abort(404)
+    if jobs.retry(db.session(), found):
+        background.submit("make_report", found.id)
+    return redirect(url_for("reports.job", job_id=found.id))
 
 
 @blueprint.get("/jobs/<int:job_id>")
 def job(job_id):
     found = jobs.get_job(db.session(), current_user.organisation_id, job_id) or abort(404)
-    return render_template("hr/job.html", job=found)
+    return render_template("hr/job.html", job=found, action=ActionForm())
 
 
 @blueprint.get("/jobs/<int:job_id>.pdf")

@@ -1,14 +1,14 @@
-"""Long reports in the background: queued in the database, made by a thread of the worker that
-queued them (or by `neraca report` on the command line), progress saved as they go, the PDF kept.
+"""Long reports in the background: queued in the database, made by whichever worker claims them
+(survey.background: RQ or a thread; or `neraca report` on the command line), progress and a
+heartbeat saved as they go, the PDF kept, a failure kept with its reason for HR to retry.
 """
 from __future__ import annotations
 
-import threading
 import traceback
 from functools import partial
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from analysis.report import render_pdf_parts
@@ -32,11 +32,18 @@ def get_job(session: Session, organisation_id: int, job_id: int) -> ReportJob | 
     return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id))
 
 
-def run(session: Session, job: ReportJob, processes: int = 2,
-        on_progress: Callable[[int, int], None] | None = None) -> ReportJob:
-    """Make the job's report now; a failure is recorded on the job, not raised."""
-    job.status, job.error = "running", ""
+def run(session: Session, job_id: int, processes: int = 2,
+        on_progress: Callable[[int, int], None] | None = None) -> ReportJob | None:
+    """Make a queued job's report now; a failure is recorded on the job, not raised.
+    Returns None when the job is not waiting (another worker has it, or it is finished)."""
+    claimed = session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == "queued")
+                              .values(status="running", error="", done=0, heartbeat_at=utcnow(),
+                                      attempts=ReportJob.attempts + 1))
     session.commit()
+    if claimed.rowcount != 1:
+        return None
+    job = session.get(ReportJob, job_id)
+    session.refresh(job)
     try:
         round_ = session.get(Round, job.round_id)
         report = reports.personal_report(session, round_)
@@ -45,7 +52,7 @@ def run(session: Session, job: ReportJob, processes: int = 2,
         session.commit()
 
         def progress(done: int, total: int) -> None:
-            job.done = done
+            job.done, job.heartbeat_at = done, utcnow()
             session.commit()
             if on_progress:
                 on_progress(done, total)
@@ -63,11 +70,10 @@ def run(session: Session, job: ReportJob, processes: int = 2,
     return job
 
 
-def run_in_background(make_session: Callable[[], Session], job_id: int) -> threading.Thread:
-    def work():
-        with make_session() as session:
-            run(session, session.get(ReportJob, job_id))
-
-    thread = threading.Thread(target=work, name=f"neraca-report-{job_id}", daemon=True)
-    thread.start()
-    return thread
+def retry(session: Session, job: ReportJob) -> bool:
+    """Queue a failed job again (HR's "try again"); False when it had not failed."""
+    if job.status != "failed":
+        return False
+    job.status, job.error, job.done, job.finished_at = "queued", "", 0, None
+    session.commit()
+    return True

@@ -1,17 +1,15 @@
 """Email: every message goes through the outbox table first, then SMTP.
 
 Queuing is a fast insert, so inviting hundreds of people does not block a page;
-delivery runs after the response in a background thread of whichever worker
-queued it (claiming rows so two workers never send one message twice), or from
-``neraca deliver``. With no SMTP host configured, messages stay in the outbox
+delivery runs in the background (survey.background: RQ or a thread), claiming rows so
+two workers never send one message twice, or from ``neraca deliver``. A message a dead
+sender left "sending" is queued again by ``background.recover``: delivery is at least once. With no SMTP host configured, messages stay in the outbox
 ("kept") where HR can read them.
 """
 from __future__ import annotations
 
 import smtplib
-import threading
 from email.message import EmailMessage
-from typing import Callable
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -54,7 +52,7 @@ def deliver(session: Session, settings: dict, round_id: int | None = None) -> di
     for message_id in list(session.scalars(query.order_by(OutboxMessage.id))):
         claimed = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
                                                               OutboxMessage.status == "queued")
-                                  .values(status="sending"))
+                                  .values(status="sending", claimed_at=utcnow()))
         session.commit()
         if claimed.rowcount != 1:
             continue  # another worker took it
@@ -80,16 +78,6 @@ def retry_failed(session: Session, round_id: int) -> int:
                              .values(status="queued", attempts=0))
     session.commit()
     return result.rowcount
-
-
-def deliver_in_background(make_session: Callable[[], Session], settings: dict, round_id: int | None) -> threading.Thread:
-    def run():
-        with make_session() as session:
-            deliver(session, settings, round_id)
-
-    thread = threading.Thread(target=run, name="neraca-mail", daemon=True)
-    thread.start()
-    return thread
 
 
 def _send(settings: dict, message: OutboxMessage) -> None:

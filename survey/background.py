@@ -1,0 +1,112 @@
+"""Background work: RQ on Redis when ``REDIS_URL`` is set, a thread of this worker otherwise.
+
+The work itself lives in the database (report_jobs, outbox): a queue entry only says "make
+job 17" or "send round 4's mail", and each task claims its rows before working on them. So a
+lost queue entry, a duplicate one or a worker killed mid-job loses nothing: ``recover`` finds
+what is waiting too long or died half-done and submits it again (at start of every web worker
+and of ``neraca worker``).
+
+Tasks are module-level functions so RQ workers on other machines can import them; they find
+their app through ``_app()``: the current one, or one made from the environment.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import timedelta
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy import or_, select, update
+
+from survey.models import OutboxMessage, ReportJob, utcnow
+
+log = logging.getLogger(__name__)
+QUEUE = "neraca"
+#: Work claimed longer ago than this without a sign of life died with its worker.
+STALE_AFTER = timedelta(minutes=10)
+REPORT_TIMEOUT = 3600  # seconds RQ lets a report job run
+_worker_app: Flask | None = None
+
+
+def submit(task: str, *args, app: Flask | None = None) -> None:
+    """Run ``task(*args)`` (a function of this module) in the background."""
+    app = app or current_app._get_current_object()
+    if app.config.get("JOBS_INLINE"):
+        with app.app_context():
+            TASKS[task](*args)
+    elif app.config.get("REDIS_URL"):
+        queue(app).enqueue(f"{__name__}.{task}", *args, job_timeout=REPORT_TIMEOUT)
+    else:
+        threading.Thread(target=_in_app, args=(app, task, args), name=f"neraca-{task}", daemon=True).start()
+
+
+def queue(app: Flask):
+    from redis import Redis
+    from rq import Queue
+    return Queue(QUEUE, connection=Redis.from_url(app.config["REDIS_URL"]))
+
+
+def make_report(job_id: int, processes: int = 2) -> None:
+    from survey.services import jobs
+    with _app().extensions["neraca.sessionmaker"]() as session:
+        jobs.run(session, job_id, processes=processes)
+
+
+def send_mail(round_id: int | None = None) -> None:
+    from survey.services import mail
+    app = _app()
+    with app.extensions["neraca.sessionmaker"]() as session:
+        mail.deliver(session, app.config, round_id)
+
+
+TASKS = {"make_report": make_report, "send_mail": send_mail}
+
+
+def recover(app: Flask, now=None) -> dict[str, int]:
+    """Put work that waited or died too long back in the queue; returns how much of each."""
+    cutoff = (now or utcnow()) - STALE_AFTER
+    with app.extensions["neraca.sessionmaker"]() as session:
+        session.execute(update(ReportJob).where(ReportJob.status == "running",
+                                                or_(ReportJob.heartbeat_at.is_(None), ReportJob.heartbeat_at < cutoff))
+                        .values(status="queued"))
+        session.execute(update(OutboxMessage).where(OutboxMessage.status == "sending",
+                                                    or_(OutboxMessage.claimed_at.is_(None),
+                                                        OutboxMessage.claimed_at < cutoff))
+                        .values(status="queued"))
+        session.commit()
+        # Queued long ago: its queue entry or thread is gone (or still waiting: claims keep it single).
+        reports = list(session.scalars(select(ReportJob.id).where(ReportJob.status == "queued",
+                                                                  ReportJob.created_at < cutoff)))
+        mail_waiting = session.scalar(select(OutboxMessage.id).where(OutboxMessage.status == "queued",
+                                                                     OutboxMessage.created_at < cutoff).limit(1))
+    for job_id in reports:
+        submit("make_report", job_id, app=app)
+    if mail_waiting is not None:
+        submit("send_mail", None, app=app)
+    return {"reports": len(reports), "mail": int(mail_waiting is not None)}
+
+
+def recover_in_background(app: Flask) -> None:
+    """At a web worker's start: resume what an earlier worker left, without delaying start-up."""
+    def run():
+        try:
+            recover(app)
+        except Exception:  # noqa: BLE001 - a database not yet migrated must not stop the site
+            log.exception("could not resume background work")
+    threading.Thread(target=run, name="neraca-recover", daemon=True).start()
+
+
+def _in_app(app: Flask, task: str, args: tuple) -> None:
+    with app.app_context():
+        TASKS[task](*args)
+
+
+def _app() -> Flask:
+    """The app of the calling thread, or (in an RQ worker) one made once from the environment."""
+    global _worker_app
+    if has_app_context():
+        return current_app._get_current_object()
+    if _worker_app is None:
+        from survey import create_app
+        _worker_app = create_app()
+    return _worker_app
