@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, g, render_template, request, session
+from werkzeug.routing import IntegerConverter
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
@@ -15,9 +16,19 @@ from survey import db, i18n
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+class DatabaseId(IntegerConverter):
+    """An <int:...> address part that fits an INTEGER column: a larger one is an unknown page (404),
+    not an overflow in the database driver (500)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(url_map, *args, **kwargs)
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings from the environment, then ``config`` overrides (tests)."""
     app = Flask(__name__, template_folder=str(TEMPLATES), static_folder="static")
+    app.url_map.converters["int"] = DatabaseId  # before any route: every <int:...> is a row id
     app.config.update(settings.load())
     if config:
         app.config.update(config)
@@ -29,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _login_manager(app)
 
     from survey.api import blueprint as api
+    from survey.api import http_error as api_error_json
     from survey.auth import blueprint as auth
     from survey.health import blueprint as health
     from survey.hr import blueprint as hr
@@ -43,8 +55,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         return render_template("index.html")
 
     @app.errorhandler(404)
-    def not_found(_error):
+    def not_found(error):
+        if request.path.startswith("/api/"):  # an address no route matches: still the API's JSON
+            return api_error_json(error)
         return render_template("errors/not_found.html"), 404
+
+    @app.errorhandler(405)
+    def method_not_allowed(error):
+        return api_error_json(error) if request.path.startswith("/api/") else error
 
     @app.after_request
     def security_headers(response):

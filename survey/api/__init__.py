@@ -6,6 +6,7 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from survey import db
 from survey.api.openapi import DOCUMENT
@@ -29,6 +30,16 @@ def api_error(error: ApiError):
     if error.errors:
         body["errors"] = error.errors
     return jsonify(body), error.status
+
+
+@blueprint.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    """Any HTTP error of an API address (bad JSON, unknown id, wrong method) as JSON, like ApiError."""
+    response = jsonify({"error": error.description or error.name})
+    response.status_code = error.code or 500
+    if error.code == 405:
+        response.headers["Allow"] = ", ".join(error.valid_methods or [])
+    return response
 
 
 @blueprint.before_request

@@ -13,3 +13,14 @@ class Invalid(ValueError):
     def __init__(self, errors: dict[str, str] | str):
         self.errors = errors if isinstance(errors, dict) else {"": errors}
         super().__init__("; ".join(f"{k}: {v}" if k else v for k, v in self.errors.items()))
+
+
+def too_long(model, values: dict) -> dict[str, str]:
+    """Texts longer than their column holds (PostgreSQL refuses them, SQLite would keep them)."""
+    errors = {}
+    for name, value in values.items():
+        column = model.__table__.columns.get(name)
+        limit = getattr(column.type, "length", None) if column is not None else None
+        if isinstance(value, str) and limit and len(value) > limit:
+            errors[name] = f"{name.replace('_', ' ').capitalize()}: at most {limit} characters."
+    return errors

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import Person
-from survey.services.errors import Invalid
+from survey.services.errors import Invalid, too_long
 from survey.services.tables import cell, row_label
 
 KINDS = ("stakeholder", "employee")
@@ -53,7 +53,7 @@ def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]
     values = {key: cell(fields, key) for key in ("name", "email", "unit", "role", "kind")}
     values["email"] = values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
-    errors = {}
+    errors = too_long(Person, values)
     if not values["name"]:
         errors["name"] = "Name is required."
     if "@" not in values["email"] or " " in values["email"] or len(values["email"]) > 254:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
 from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, too_long
 from survey.services.tables import cell, row_label
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -168,7 +168,7 @@ def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
 
 def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
     code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
-    errors = {}
+    errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
     if not code:
         errors["code"] = "Code is required."
     elif code in existing or code in pending:
