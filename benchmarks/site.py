@@ -40,8 +40,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
-    """The SAMSAT organisation with two sets of stakeholders (one per server), their invitations and answers."""
+def prepare(database_url: str, stakeholders: int = 2 * STAKEHOLDERS) -> list[tuple[str, int, list[tuple[str, dict]]]]:
+    """The SAMSAT organisation with its stakeholders (two sets here: one per server), invitations and answers."""
     from survey import create_app
     from survey.cli import upgrade
     from survey.services import answers, people, rounds
@@ -51,7 +51,7 @@ def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
     app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": SECRET})
     plan = []
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
-        organisation, version = build_samsat(session, stakeholders=2 * STAKEHOLDERS)
+        organisation, version = build_samsat(session, stakeholders=stakeholders)
         round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Benchmark",
                                      ask_identity=False)
         for person in people.people(session, organisation.id):
@@ -65,8 +65,10 @@ def prepare(database_url: str) -> list[tuple[str, int, list[tuple[str, dict]]]]:
 
 
 def serve(target: str, port: int, env: dict) -> subprocess.Popen:
+    """gunicorn in a process group of its own, so a fault can kill -9 master and workers at once."""
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "sync", "-b",
-                               f"127.0.0.1:{port}", "--log-level", "warning", target], cwd=ROOT, env=env)
+                               f"127.0.0.1:{port}", "--log-level", "warning", target], cwd=ROOT, env=env,
+                              start_new_session=True)
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -77,7 +79,7 @@ def serve(target: str, port: int, env: dict) -> subprocess.Popen:
     raise RuntimeError(f"gunicorn did not start for {target}")
 
 
-def run_clients(work, items) -> tuple[list[float], float]:
+def run_clients(work, items, concurrency: int = CONCURRENCY) -> tuple[list[float], float]:
     latencies, lock, queue = [], threading.Lock(), list(items)
 
     def client():
@@ -91,7 +93,7 @@ def run_clients(work, items) -> tuple[list[float], float]:
                     latencies.append(seconds)
 
     start = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -198,4 +198,8 @@ ID = {
     "This page was just saved from another window; reload it.":
         "Halaman ini baru saja disimpan dari jendela lain; muat ulang halaman.",
     "Try again": "Coba lagi",
+    "Please try again in a moment": "Silakan coba lagi sebentar lagi",
+    "The database did not answer just now, so this page was not saved. Your earlier answers are safe: go back and send the page again in a few seconds.":
+        "Basis data tidak menjawab barusan, jadi halaman ini belum tersimpan. Jawaban Anda sebelumnya aman: "
+        "kembali dan kirim halaman itu lagi beberapa detik lagi.",
 }

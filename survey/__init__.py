@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, g, render_template, request, session
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.routing import IntegerConverter
 from flask_babel import Babel
 from flask_login import LoginManager
@@ -59,6 +61,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         if request.path.startswith("/api/"):  # an address no route matches: still the API's JSON
             return api_error_json(error)
         return render_template("errors/not_found.html"), 404
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(_error):
+        """The database is restarting or unreachable: a clear 'try again', not a crash page. The
+        transaction was rolled back, and a resent page carries the same submission key."""
+        response = (api_error_json(ServiceUnavailable()) if request.path.startswith("/api/")
+                    else app.make_response((render_template("errors/unavailable.html"), 503)))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(405)
     def method_not_allowed(error):

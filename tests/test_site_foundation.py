@@ -37,3 +37,33 @@ def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     assert settings["DATABASE_URL"] == "postgresql+psycopg://u:p@db/neraca"
     assert settings["SESSION_COOKIE_SECURE"] is True
     assert config.load()["SECRET_KEY"] == settings["SECRET_KEY"]  # kept in the instance folder across restarts
+
+
+def test_a_database_that_does_not_answer_gets_a_try_again_page_not_a_crash(tmp_path, monkeypatch):
+    from survey import create_app
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/missing/dir/x.db", "SECRET_KEY": "t"})
+    page = app.test_client().get("/r/some-invitation-token")
+    assert page.status_code == 503 and page.headers["Retry-After"] == "5"
+    assert any(words in page.get_data(as_text=True) for words in ("kirim halaman itu lagi", "send the page again"))
+    api = app.test_client().get("/api/rounds", headers={"Authorization": "Bearer nrc_x"})
+    assert api.status_code == 503 and "error" in api.get_json()
+
+
+def test_connections_the_database_server_dropped_are_replaced_without_a_failed_request(app, client, database_url):
+    """PostgreSQL restarted or a connection cut by the network: the pool's pre-ping notices and reconnects."""
+    import pytest
+    from sqlalchemy import text
+    if not database_url.startswith("postgresql"):
+        pytest.skip("an embedded SQLite file has no server connection to lose")
+    assert client.get("/health").status_code == 200  # a pooled connection now exists
+    pooled = app.extensions["neraca.engine"].pool.checkedin()
+    killer = create_engine(database_url)
+    with killer.begin() as connection:
+        cut = connection.execute(text("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                                      "AND usename = current_user")).scalar()
+    killer.dispose()
+    assert pooled >= 1 and cut >= 1
+    for path in ("/health", "/"):
+        assert client.get(path).status_code == 200
