@@ -15,11 +15,9 @@ run: setup
 test: setup
 	$(PY) -m pytest
 
-# The database tests again on a local PostgreSQL server (installed and started when missing).
+# The whole suite again on a local PostgreSQL server (installed and started when missing).
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PY) -m pytest tests/test_site_foundation.py tests/test_services_weighting.py \
-		tests/test_site_weighting.py tests/test_site_samsat.py tests/test_site_questionnaires.py tests/test_demo.py \
-		tests/test_background.py tests/test_api.py tests/test_api_fuzz.py tests/test_attacks.py
+	bash scripts/with-postgres.sh $(PY) -m pytest
 
 bench: setup
 	$(PY) benchmarks/ahp.py

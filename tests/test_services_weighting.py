@@ -214,3 +214,31 @@ def test_a_version_used_by_a_round_is_frozen_and_can_be_copied_to_revise(session
     copy = scorecards.copy_version(session, version, "2011")
     scorecards.add_element(session, copy, code="F3", kind="objective", name="New", parent_code="F")
     assert "F3" in {e.code for e in scorecards.elements(session, copy.id)}
+
+
+def test_a_page_whose_database_connection_is_cut_at_commit_is_stored_once_on_a_new_one(app, session, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("an embedded SQLite file has no server connection to cut")
+    from sqlalchemy import create_engine, func, select, text
+
+    from survey.models import Judgment
+    _, _, round_ = launch(session)
+    invitation = invitations(session, round_)[0]
+    root = answers.questionnaire(session, invitation)[0]
+    values = published_answers(root)
+    cut = []
+
+    def cut_the_connection(this_session):
+        if not cut:
+            pid = this_session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            killer = create_engine(database_url)
+            with killer.begin() as connection:
+                cut.append(connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar())
+            killer.dispose()
+
+    event.listen(session, "before_commit", cut_the_connection)
+    outcome = answers.submit_cluster(session, invitation, root, values, "cut-once")
+    event.remove(session, "before_commit", cut_the_connection)
+    assert cut == [True] and outcome.status == "accepted"
+    assert answers.current_answers(session, invitation, "root") == pytest.approx(values)
+    assert session.scalar(select(func.count()).select_from(Judgment)) == len(values)

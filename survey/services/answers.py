@@ -17,6 +17,7 @@ from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Sub
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
+from survey.services.transactions import retried_once_if_disconnected
 
 ACCEPTED, REASKING, KEPT = "accepted", "reasking", "kept_inconsistent"
 FINISHED = (ACCEPTED, KEPT)
@@ -131,6 +132,7 @@ def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]
     return A
 
 
+@retried_once_if_disconnected
 def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
                    answers: dict[tuple[int, int], float | None], submission_key: str) -> Outcome:
     """Store a page of judgments, check consistency and open a re-ask when it is too high.
@@ -176,6 +178,7 @@ def open_reask(session: Session, invitation: Invitation, cluster_key: str) -> Re
                                               Reask.answered_at.is_(None)).order_by(Reask.id.desc()))
 
 
+@retried_once_if_disconnected
 def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, values: dict[tuple[int, int], float],
                  reason: str, submission_key: str) -> Outcome:
     """Apply the respondent's reply to a re-ask: changed values, or the same ones kept with a reason."""

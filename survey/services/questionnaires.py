@@ -19,6 +19,7 @@ from analysis.scoring import Ladder
 from survey.models import (QUESTION_KINDS, Element, Invitation, LadderSetting, Measurement, Person, Question,
                            Response, Round, utcnow)
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
+from survey.services.transactions import retried_once_if_disconnected
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
@@ -136,6 +137,7 @@ def current_responses(session: Session, invitation: Invitation) -> dict[int, Res
     return latest
 
 
+@retried_once_if_disconnected
 def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str) -> None:
     """Check every answer first; store the changed ones only when all are right."""
     round_ = accepting_round(session, invitation)
