@@ -8,6 +8,7 @@ ahpy is slow, so it runs on a sample and its time is scaled to 10,000 matrices.
 from __future__ import annotations
 
 import itertools
+
 import numpy as np
 from timing import best_of
 

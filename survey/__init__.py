@@ -5,12 +5,12 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, g, render_template, request, session
-from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import ServiceUnavailable
-from werkzeug.routing import IntegerConverter
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.routing import IntegerConverter
 
 from survey import config as settings
 from survey import db, i18n

@@ -7,8 +7,19 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import (BooleanField, DateTimeLocalField, EmailField, FloatField, HiddenField, IntegerField,
-                     PasswordField, RadioField, SelectField, StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    EmailField,
+    FloatField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
@@ -225,6 +236,7 @@ class SatisfactionToKpiForm(FlaskForm):
 def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     """One field per question; each value is checked by the question's own rule."""
     from wtforms import ValidationError
+
     from survey.services.questionnaires import check_answer
 
     class AnswersForm(FlaskForm):

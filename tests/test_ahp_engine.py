@@ -6,8 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.ahp import (RANDOM_INDEX, SAATY_SCALE, aggregate, complete, consistency, from_upper,
-                          inconsistent_pairs, matrix, priorities, random_matrices, validate)
+from analysis.ahp import (
+    RANDOM_INDEX,
+    SAATY_SCALE,
+    aggregate,
+    complete,
+    consistency,
+    from_upper,
+    inconsistent_pairs,
+    matrix,
+    priorities,
+    random_matrices,
+    validate,
+)
 
 ahpy = pytest.importorskip("ahpy")
 

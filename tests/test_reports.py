@@ -14,8 +14,8 @@ from survey.models import Element
 from survey.services import people, performance, questionnaires, rounds
 from tests.reference import samsat
 from tests.samsat_site import build_samsat
-from tests.test_site_samsat import ladder_rows, measurement_rows
 from tests.test_services_weighting import answer_everything, invitations, launch
+from tests.test_site_samsat import ladder_rows, measurement_rows
 from tests.web import sign_in
 
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))

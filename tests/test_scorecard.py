@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.indicators import Formula, compute_indicators
-from analysis.scorecard import indexes, perspective_subtotals, personal_scorecards, ranking, score_levels, score_table
+from analysis.scorecard import indexes, personal_scorecards, perspective_subtotals, ranking, score_levels, score_table
 from analysis.scoring import Ladder
 from tests.reference import samsat
 from tests.samsat_scorecard import samsat_table

@@ -4,8 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.scoring import (Ladder, achievement, band, light, place_on_ladder, snap_level, three_point,
-                              three_point_class)
+from analysis.scoring import (
+    Ladder,
+    achievement,
+    band,
+    light,
+    place_on_ladder,
+    snap_level,
+    three_point,
+    three_point_class,
+)
 from tests.reference import samsat
 
 PUBLISHED = samsat()["omax_2010"]["kpis"]

@@ -11,8 +11,6 @@ from tests.samsat_site import build_samsat
 from tests.web import csrf, hidden, post, round_form, sign_in
 
 
-
-
 def new_round(client, session, kind, **extra):
     organisation, version = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)

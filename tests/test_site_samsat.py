@@ -135,8 +135,8 @@ def test_a_bad_ladder_is_refused_at_the_field(client, session):
 
 def test_a_formula_kpi_is_scored_from_its_raw_inputs(client, session):
     """L1a 'employees who attended training (%)' computed as share(trained, staff) from entered inputs."""
-    from tests.samsat_site import build_samsat
     from survey.models import Element
+    from tests.samsat_site import build_samsat
     organisation, version = build_samsat(session, stakeholders=0)
     for element in session.query(Element).filter_by(version_id=version.id):
         element.global_weight = 1.0 if element.code == "L1a" else 0.0

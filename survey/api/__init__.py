@@ -11,8 +11,8 @@ from werkzeug.exceptions import HTTPException
 from survey import db
 from survey.api.openapi import DOCUMENT
 from survey.services import accounts, api_tokens, people, performance, questionnaires, results, rounds, scorecards
-from survey.services.reports import plain_number
 from survey.services.errors import Invalid
+from survey.services.reports import plain_number
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 WRONG_TOKENS_ALLOWED = 20

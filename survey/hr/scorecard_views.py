@@ -6,8 +6,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import (ActionForm, CopyVersionForm, ElementForm, FindingForm, LadderForm, MeasurementForm,
-                          ScorecardForm, UploadForm)
+from survey.forms import (
+    ActionForm,
+    CopyVersionForm,
+    ElementForm,
+    FindingForm,
+    LadderForm,
+    MeasurementForm,
+    ScorecardForm,
+    UploadForm,
+)
 from survey.hr import blueprint, editor, field_errors, org, version_or_404
 from survey.services import performance, scorecards
 from survey.services.errors import Invalid

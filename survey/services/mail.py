@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from survey import i18n
 from survey.models import Invitation, OutboxMessage, Person, Round, utcnow
 
+
 def queue_invitation(session: Session, invitation: Invitation, url: str, *, reminder: bool) -> OutboxMessage:
     round_ = session.get(Round, invitation.round_id)
     person = session.get(Person, invitation.person_id)

@@ -16,13 +16,23 @@ from sqlalchemy.orm import Session
 
 from analysis.scorecard import PersonalScores, personal_scorecards
 from analysis.scoring import Ladder
-from survey.models import (QUESTION_KINDS, Element, Invitation, LadderSetting, Measurement, Person, Question,
-                           Response, Round, utcnow)
+from survey.models import (
+    QUESTION_KINDS,
+    Element,
+    Invitation,
+    LadderSetting,
+    Measurement,
+    Person,
+    Question,
+    Response,
+    Round,
+    utcnow,
+)
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
-from survey.services.transactions import retried_once_if_disconnected
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
+from survey.services.transactions import retried_once_if_disconnected
 
 LIKERT = (1, 2, 3, 4, 5)
 YES, NO = 1.0, 0.0
