@@ -3,8 +3,9 @@
 Queuing is a fast insert, so inviting hundreds of people does not block a page;
 delivery runs in the background (survey.background: RQ or a thread), claiming rows so
 two workers never send one message twice, or from ``neraca deliver``. A message a dead
-sender left "sending" is queued again by ``background.recover``: delivery is at least once. With no SMTP host configured, messages stay in the outbox
-("kept") where HR can read them.
+sender left "sending" is queued again by ``background.recover``: delivery is at least
+once. With no SMTP host configured, messages stay in the outbox ("kept") where HR can
+read them.
 """
 from __future__ import annotations
 
