@@ -202,4 +202,6 @@ ID = {
     "The database did not answer just now, so this page was not saved. Your earlier answers are safe: go back and send the page again in a few seconds.":
         "Basis data tidak menjawab barusan, jadi halaman ini belum tersimpan. Jawaban Anda sebelumnya aman: "
         "kembali dan kirim halaman itu lagi beberapa detik lagi.",
+    "Reports made in the background": "Laporan yang dibuat di latar belakang",
+    "Asked by": "Diminta oleh",
 }

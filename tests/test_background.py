@@ -67,6 +67,8 @@ def test_a_failed_report_shows_why_and_hr_can_try_again(app, client, session):
     job_page = queue_report(client, round_)
     page = client.get(job_page).get_data(as_text=True)
     assert "Nobody has answered yet" in page and f"{job_page}/retry" in page
+    listed = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)  # found again later
+    assert f'href="{job_page}"' in listed and '<td class="error">Gagal</td>' in listed
     employee = people.add_person(session, organisation.id, name="Dewi", email="dewi@x.org", kind="employee")
     invitation, _ = rounds.new_invitation(round_, employee, "test")
     session.add(invitation)

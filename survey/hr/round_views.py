@@ -12,7 +12,7 @@ from survey import background, db
 from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
-from survey.services import mail, people, performance, questionnaires, results, rounds, scorecards
+from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards
 from survey.services.errors import Invalid
 
 
@@ -213,6 +213,7 @@ def _questionnaire_results(round_):
     context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}
     try:
         if round_.kind == "self_report":
+            context["report_jobs"] = jobs.round_jobs(session, round_)
             context["personal"] = questionnaires.personal_results(session, round_)
             context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}
         elif round_.kind == "validation":

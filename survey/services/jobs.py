@@ -28,6 +28,13 @@ def queue_personal_report(session: Session, round_: Round, language: str, reques
     return job
 
 
+def round_jobs(session: Session, round_: Round, limit: int = 20) -> list[ReportJob]:
+    """The round's newest report jobs, so HR finds a finished or failed one again."""
+    return list(session.scalars(select(ReportJob).where(ReportJob.round_id == round_.id,
+                                                        ReportJob.organisation_id == round_.organisation_id)
+                                .order_by(ReportJob.id.desc()).limit(limit)))
+
+
 def get_job(session: Session, organisation_id: int, job_id: int) -> ReportJob | None:
     return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id))
 
