@@ -29,7 +29,8 @@ _worker_app: Flask | None = None
 
 
 def submit(task: str, *args, app: Flask | None = None) -> None:
-    """Run ``task(*args)`` (a function of this module) in the background."""
+    """Run ``task(*args)`` (a function of this module) in the background; ``JOBS_INLINE`` (tests)
+    runs it now, before the response."""
     app = app or current_app._get_current_object()
     if app.config.get("JOBS_INLINE"):
         with app.app_context():

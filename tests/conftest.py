@@ -34,7 +34,7 @@ def app(database_url, tmp_path, monkeypatch):
     empty_database(database_url)
     upgrade(database_url)
     return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
-                       "SESSION_COOKIE_SECURE": False, "MAIL_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
+                       "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def queue_report(client, round_) -> str:
 
 def test_with_redis_a_report_waits_in_the_queue_until_a_worker_makes_it(app, client, session, redis_url,
                                                                        monkeypatch):
-    app.config["REDIS_URL"] = redis_url
+    app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
     organisation, round_ = self_report_round(session, EMPLOYEES)
     sign_in(client, session, organisation.id)
     job_page = queue_report(client, round_)
@@ -47,6 +47,7 @@ def test_with_redis_a_report_waits_in_the_queue_until_a_worker_makes_it(app, cli
 
 
 def test_without_redis_a_thread_of_the_web_worker_makes_the_report(app, client, session):
+    app.config["JOBS_INLINE"] = False
     organisation, round_ = self_report_round(session, EMPLOYEES)
     sign_in(client, session, organisation.id)
     job_page = queue_report(client, round_)
@@ -61,7 +62,6 @@ def test_without_redis_a_thread_of_the_web_worker_makes_the_report(app, client, 
 
 
 def test_a_failed_report_shows_why_and_hr_can_try_again(app, client, session):
-    app.config["JOBS_INLINE"] = True
     organisation, round_ = self_report_round(session, {})
     sign_in(client, session, organisation.id)
     job_page = queue_report(client, round_)
@@ -86,7 +86,7 @@ def test_a_failed_report_shows_why_and_hr_can_try_again(app, client, session):
 
 def test_work_a_dead_worker_left_is_resumed_and_nothing_is_done_twice(app, session, smtp_server):
     """A report "running" and a message "sending" when their worker was killed: recover() puts both back."""
-    app.config.update(JOBS_INLINE=True, SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
     organisation, round_ = self_report_round(session, EMPLOYEES)
     long_ago = utcnow() - background.STALE_AFTER - timedelta(minutes=1)
     dead = ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",

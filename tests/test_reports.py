@@ -160,7 +160,6 @@ def test_another_organisations_reports_are_not_found(client, session):
 
 
 def test_hundreds_of_personal_scorecards_are_made_in_the_background_and_kept(app, client, session):
-    app.config["JOBS_INLINE"] = True  # the same work the background thread does, awaited here
     organisation, round_ = self_report_round(session, {f"Pegawai {n:03d}": n % 101 for n in range(60)})
     sign_in(client, session, organisation.id)
     page = f"/hr/rounds/{round_.id}/results"

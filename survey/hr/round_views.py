@@ -177,11 +177,8 @@ def outbox():
 
 
 def _deliver(round_id: int) -> None:
-    """Send the round's queued mail in the background (inline in tests that ask for it)."""
-    if current_app.config.get("MAIL_INLINE"):
-        mail.deliver(db.session(), current_app.config, round_id)
-    else:
-        background.submit("send_mail", round_id)
+    """Send the round's queued mail in the background."""
+    background.submit("send_mail", round_id)
 
 
 def _questionnaire_results(round_):
