@@ -9,7 +9,7 @@ from flask_babel import Babel
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
-from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.routing import IntegerConverter
 
 from survey import config as settings
@@ -56,11 +56,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def index():
         return render_template("index.html")
 
-    @app.errorhandler(404)
-    def not_found(error):
-        if request.path.startswith("/api/"):  # an address no route matches: still the API's JSON
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        """Under /api/ every HTTP error is JSON, routing's too (no such address, wrong method);
+        elsewhere an unknown address gets the site's page and other errors Werkzeug's."""
+        if request.path.startswith("/api/"):
             return api_error_json(error)
-        return render_template("errors/not_found.html"), 404
+        if error.code == 404:
+            return render_template("errors/not_found.html"), 404
+        return error
 
     @app.errorhandler(OperationalError)
     def database_unavailable(_error):
@@ -70,10 +74,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                     else app.make_response((render_template("errors/unavailable.html"), 503)))
         response.headers["Retry-After"] = "5"
         return response
-
-    @app.errorhandler(405)
-    def method_not_allowed(error):
-        return api_error_json(error) if request.path.startswith("/api/") else error
 
     @app.after_request
     def security_headers(response):

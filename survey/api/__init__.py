@@ -32,9 +32,9 @@ def api_error(error: ApiError):
     return jsonify(body), error.status
 
 
-@blueprint.errorhandler(HTTPException)
 def http_error(error: HTTPException):
-    """Any HTTP error of an API address (bad JSON, unknown id, wrong method) as JSON, like ApiError."""
+    """An HTTP error of an API address (bad JSON, unknown id, wrong method) as JSON, like ApiError;
+    the app's handler calls it for every address under /api/, those no route matches included."""
     response = jsonify({"error": error.description or error.name})
     response.status_code = error.code or 500
     if error.code == 405:
