@@ -153,23 +153,8 @@ def main() -> None:
                    NERACA_INSECURE_COOKIES="1", PYTHONPATH=str(ROOT))
         print(f"{STAKEHOLDERS} stakeholders x {len(plan[0][2])} cluster pages, {CONCURRENCY} at once, "
               f"gunicorn {bench.WORKERS} sync workers, {database_url.split(':')[0]}")
-        figures = {}
-        runs = (("bare endpoint", "benchmarks.bare_app:create_app()", bench.bare_stakeholder, plan[:STAKEHOLDERS]),
-                ("neraca pages", "survey:create_app()", bench.site_stakeholder, plan[STAKEHOLDERS:2 * STAKEHOLDERS]))
-        for name, target, stakeholder, stakeholders in runs:
-            port = bench.free_port()
-            server = bench.serve(target, port, env)
-            try:
-                latencies, elapsed = bench.run_clients(stakeholder(f"http://127.0.0.1:{port}"), stakeholders,
-                                                       concurrency=CONCURRENCY)
-            finally:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=10)
-            figures[name] = (len(latencies) / elapsed, bench.percentile(latencies, 0.5),
-                             bench.percentile(latencies, 0.99))
-            print(f"  {name:14s} {figures[name][0]:7.1f} submissions/s   p50 {figures[name][1] * 1000:6.1f} ms   "
-                  f"p99 {figures[name][2] * 1000:6.1f} ms")
-        print(f"  throughput ratio to bare {figures['neraca pages'][0] / figures['bare endpoint'][0]:5.2f}")
+        ratio = bench.print_figures(bench.compare(plan, STAKEHOLDERS, env, concurrency=CONCURRENCY))
+        print(f"  throughput ratio to bare {ratio:5.2f}")
 
         print("faults under load:")
         rest = plan[2 * STAKEHOLDERS:]

@@ -139,6 +139,31 @@ def percentile(values, share):
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def compare(plan, stakeholders: int, env: dict, concurrency: int = CONCURRENCY) -> dict[str, tuple]:
+    """Throughput, p50 and p99 of the bare endpoint and of Neraca's pages, each over gunicorn with its
+    own ``stakeholders`` of the plan, so both start from the same database state."""
+    figures = {}
+    runs = (("bare endpoint", "benchmarks.bare_app:create_app()", bare_stakeholder, plan[:stakeholders]),
+            ("neraca pages", "survey:create_app()", site_stakeholder, plan[stakeholders:2 * stakeholders]))
+    for name, target, stakeholder, chosen in runs:
+        port = free_port()
+        server = serve(target, port, env)
+        try:
+            latencies, elapsed = run_clients(stakeholder(f"http://127.0.0.1:{port}"), chosen, concurrency)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        figures[name] = (len(latencies) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99))
+    return figures
+
+
+def print_figures(figures: dict[str, tuple]) -> float:
+    """The comparison's lines; returns the throughput ratio to the bare endpoint."""
+    for name, (throughput, p50, p99) in figures.items():
+        print(f"  {name:14s} {throughput:7.1f} submissions/s   p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
+    return figures["neraca pages"][0] / figures["bare endpoint"][0]
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as workdir:
         database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.db"
@@ -146,24 +171,10 @@ def main() -> None:
         plan = prepare(database_url)
         env = dict(os.environ, DATABASE_URL=database_url, SECRET_KEY=SECRET, NERACA_INSTANCE=workdir,
                    NERACA_INSECURE_COOKIES="1", PYTHONPATH=str(ROOT))
-        figures = {}
-        # Each server gets its own stakeholders, so both start from the same database state.
-        runs = (("bare endpoint", "benchmarks.bare_app:create_app()", bare_stakeholder, plan[:STAKEHOLDERS]),
-                ("neraca pages", "survey:create_app()", site_stakeholder, plan[STAKEHOLDERS:]))
-        for name, target, stakeholder, stakeholders in runs:
-            port = free_port()
-            server = serve(target, port, env)
-            try:
-                latencies, elapsed = run_clients(stakeholder(f"http://127.0.0.1:{port}"), stakeholders)
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
-            figures[name] = (len(latencies) / elapsed, percentile(latencies, 0.5), percentile(latencies, 0.99))
+        figures = compare(plan, STAKEHOLDERS, env)
     print(f"{STAKEHOLDERS} stakeholders x {len(plan[0][2])} cluster pages, {CONCURRENCY} at once, "
           f"gunicorn {WORKERS} sync workers, {database_url.split(':')[0]}")
-    for name, (throughput, p50, p99) in figures.items():
-        print(f"  {name:14s} {throughput:7.1f} submissions/s   p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms")
-    ratio = figures["neraca pages"][0] / figures["bare endpoint"][0]
+    ratio = print_figures(figures)
     print(f"  throughput ratio to bare {ratio:5.2f}   (target >= 0.5); neraca p99 target < 250 ms")
 
 
