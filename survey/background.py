@@ -63,9 +63,9 @@ def send_mail(round_id: int | None = None) -> None:
 TASKS = {"make_report": make_report, "send_mail": send_mail}
 
 
-def recover(app: Flask, now=None) -> dict[str, int]:
+def recover(app: Flask) -> dict[str, int]:
     """Put work that waited or died too long back in the queue; returns how much of each."""
-    cutoff = (now or utcnow()) - STALE_AFTER
+    cutoff = utcnow() - STALE_AFTER
     with app.extensions["neraca.sessionmaker"]() as session:
         session.execute(update(ReportJob).where(ReportJob.status == "running",
                                                 or_(ReportJob.heartbeat_at.is_(None), ReportJob.heartbeat_at < cutoff))

@@ -18,7 +18,7 @@ from survey.services import accounts, api_tokens, jobs, people, performance, que
 from tests.reference import samsat
 from tests.test_services_weighting import answer_everything, invitations, launch
 from tests.test_site_samsat import ladder_rows, measurement_rows
-from tests.web import csrf, sign_in
+from tests.web import csrf, post, sign_in
 
 SECRET = "test"
 
@@ -159,7 +159,7 @@ def test_script_in_every_text_field_stays_text_on_every_page_pdf_and_spreadsheet
     performance.set_finding(session, version, kpi="L1a", period="2010", root_cause=PAYLOAD, action=PAYLOAD)
     api_tokens.create_token(session, organisation.id, PAYLOAD)
     session.commit()
-    client.post(f"/r/{link}", data={"csrf_token": csrf(client, f"/r/{link}"), "role": PAYLOAD})  # identity answer
+    post(client, f"/r/{link}", {"role": PAYLOAD})  # a respondent's identity answer
     sign_in(client, session, organisation.id, email="admin@a.org", role="admin")
 
     shown = shown_in_csv = 0

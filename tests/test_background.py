@@ -13,14 +13,14 @@ from survey import background, create_app
 from survey.models import OutboxMessage, ReportJob, utcnow
 from survey.services import jobs, people, rounds
 from tests.test_reports import page_count, self_report_round
-from tests.web import csrf, sign_in
+from tests.web import post, sign_in
 
 EMPLOYEES = {"Ani": 90.0, "Budi": 40.0, "Cici": 70.0}
 
 
 def queue_report(client, round_) -> str:
     page = f"/hr/rounds/{round_.id}/results"
-    response = client.post(f"/hr/reports/personal/{round_.id}/job", data={"csrf_token": csrf(client, page)})
+    response = post(client, f"/hr/reports/personal/{round_.id}/job", {}, page=page)
     assert response.status_code == 302
     return response.headers["Location"]
 
@@ -76,7 +76,7 @@ def test_a_failed_report_shows_why_and_hr_can_try_again(app, client, session):
     from survey.services import questionnaires
     question = questionnaires.questions(session, round_)[0]
     questionnaires.submit_answers(session, invitation, {question.id: "80"}, "dewi-1")
-    retried = client.post(f"{job_page}/retry", data={"csrf_token": csrf(client, job_page)})
+    retried = post(client, f"{job_page}/retry", {}, page=job_page)
     assert retried.status_code == 302
     job = session.scalar(select(ReportJob))
     session.refresh(job)

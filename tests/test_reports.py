@@ -16,7 +16,7 @@ from tests.reference import samsat
 from tests.samsat_site import build_samsat
 from tests.test_services_weighting import answer_everything, invitations, launch
 from tests.test_site_samsat import ladder_rows, measurement_rows
-from tests.web import sign_in
+from tests.web import post, sign_in
 
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
@@ -163,8 +163,7 @@ def test_hundreds_of_personal_scorecards_are_made_in_the_background_and_kept(app
     organisation, round_ = self_report_round(session, {f"Pegawai {n:03d}": n % 101 for n in range(60)})
     sign_in(client, session, organisation.id)
     page = f"/hr/rounds/{round_.id}/results"
-    from tests.web import csrf
-    response = client.post(f"/hr/reports/personal/{round_.id}/job", data={"csrf_token": csrf(client, page)})
+    response = post(client, f"/hr/reports/personal/{round_.id}/job", {}, page=page)
     job_page = response.headers["Location"]
     assert "Siap" in client.get(job_page).get_data(as_text=True) or "Ready" in client.get(job_page).get_data(as_text=True)
     pdf = client.get(f"{job_page}.pdf").data

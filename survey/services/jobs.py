@@ -49,8 +49,7 @@ def run(session: Session, job_id: int, processes: int = 2,
     session.commit()
     if claimed.rowcount != 1:
         return None
-    job = session.get(ReportJob, job_id)
-    session.refresh(job)
+    job = session.get(ReportJob, job_id, populate_existing=True)  # as claimed, not as this session last saw it
     try:
         round_ = session.get(Round, job.round_id)
         report = reports.personal_report(session, round_)
