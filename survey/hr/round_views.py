@@ -102,28 +102,30 @@ def invite(round_):
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    try:
-        count = rounds.invite(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
-                              base_url=base_url())
-    except Invalid as error:
-        db.session().rollback()
-        flash(str(error), "error")
-        return redirect(url_for("hr.round_page", round_id=round_.id))
-    _deliver(round_.id)
-    flash(_("%(count)d invitations queued.", count=count), "ok")
-    return redirect(url_for("hr.round_page", round_id=round_.id))
+    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, base_url=base_url(),
+                                                     secret_key=current_app.config["SECRET_KEY"]),
+                       lambda count: _("%(count)d invitations queued.", count=count))
 
 
 @blueprint.post("/rounds/<int:round_id>/remind")
 @round_action
 def remind(round_):
+    return _queue_mail(round_, lambda: rounds.remind(db.session(), round_, base_url=base_url(),
+                                                     secret_key=current_app.config["SECRET_KEY"]),
+                       lambda count: _("%(count)d reminders queued.", count=count))
+
+
+def _queue_mail(round_, queue, queued):
+    """Queue the round's mail with ``queue()`` (it returns how many), send it in the background and
+    say ``queued(count)``; a refusal is shown instead and writes nothing."""
     try:
-        count = rounds.remind(db.session(), round_, secret_key=current_app.config["SECRET_KEY"], base_url=base_url())
+        count = queue()
     except Invalid as error:
+        db.session().rollback()
         flash(str(error), "error")
-        return redirect(url_for("hr.round_page", round_id=round_.id))
-    _deliver(round_.id)
-    flash(_("%(count)d reminders queued.", count=count), "ok")
+    else:
+        _deliver(round_.id)
+        flash(queued(count), "ok")
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
