@@ -1,7 +1,7 @@
 """The JSON API: bearer tokens, organisation scoping, results equal to the site's, all-or-nothing imports."""
 import pytest
 
-from survey.models import Invitation, Person
+from survey.models import Invitation, OutboxMessage, Person
 from survey.services import accounts, api_tokens, results
 from tests.samsat_site import build_samsat
 from tests.test_services_weighting import answer_everything, invitations, launch
@@ -60,6 +60,8 @@ def test_participants_are_added_and_invited_or_nothing_is_written(api, session):
     response = api("POST", path, json=good)
     assert response.status_code == 201 and response.get_json() == {"added": 1, "invited": 1}
     assert session.query(Invitation).filter_by(round_id=api.round.id).count() == 4
+    dewi = session.query(OutboxMessage).filter_by(recipient="dewi@x.org").one()
+    assert dewi.status == "kept"  # handed to delivery (no SMTP here: kept for HR), not left queued
     assert api("POST", path, json={"not": "a list"}).status_code == 422
 
 

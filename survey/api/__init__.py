@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from survey import db
+from survey import background, db
 from survey.api.openapi import DOCUMENT
 from survey.services import accounts, api_tokens, people, performance, questionnaires, results, rounds, scorecards
 from survey.services.errors import Invalid
@@ -153,6 +153,7 @@ def add_participants(round_id):
     except Invalid as error:
         session.rollback()
         raise ApiError(422, "nothing was added", error.errors) from None
+    background.submit("send_mail", round_.id)
     return jsonify({"added": len(new_rows), "invited": invited}), 201
 
 
