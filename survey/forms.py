@@ -139,6 +139,21 @@ def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
     return PairwiseForm
 
 
+#: Each radio value as the judgment a_AB it stands for.
+SCALE_JUDGMENTS = {label: float(value) for label, value in zip(SCALE_VALUES, SAATY_SCALE[::-1])}
+
+
+def posted_judgments(pairs, formdata) -> dict[tuple[int, int], float | None]:
+    """A pairwise page's answers read straight from the posted data, for the service to check:
+    no pair when none was chosen, None for "don't know", NaN for a value off the scale."""
+    given = {}
+    for a, b in pairs:
+        choice = formdata.get(f"p_{a.id}_{b.id}")
+        if choice:
+            given[(a.id, b.id)] = None if choice == DONT_KNOW else SCALE_JUDGMENTS.get(choice, float("nan"))
+    return given
+
+
 def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
     class ReaskForm(FlaskForm):
         submission = HiddenField()

@@ -13,7 +13,15 @@ from flask_babel import gettext as _
 
 from analysis.ahp import RANDOM_INDEX, parse_judgment, scale_label
 from survey import db
-from survey.forms import DONT_KNOW, IdentityForm, answers_form, attach_errors, pairwise_form, reask_form
+from survey.forms import (
+    DONT_KNOW,
+    IdentityForm,
+    answers_form,
+    attach_errors,
+    pairwise_form,
+    posted_judgments,
+    reask_form,
+)
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, rounds
 from survey.services.errors import Invalid
@@ -81,15 +89,16 @@ def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
     if request.method == "POST":
-        form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
-        if form.validate_on_submit():
-            given = {(a.id, b.id): _judgment(getattr(form, f"p_{a.id}_{b.id}").data) for a, b in page.pairs}
-            try:
-                answers.submit_cluster(session, invitation, page, given, form.submission.data)
-                return redirect(url_for("respond.resume", token=token))
-            except Invalid as error:
-                session.rollback()
-                _errors_to_form(form, error)
+        # The hot path of a survey: the service checks the posted answers (CSRFProtect has checked the
+        # token), and the form is built only to show what was wrong.
+        try:
+            answers.submit_cluster(session, invitation, page, posted_judgments(page.pairs, request.form),
+                                   request.form.get("submission", ""))
+            return redirect(url_for("respond.resume", token=token))
+        except Invalid as error:
+            session.rollback()
+            form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+            _errors_to_form(form, error)
     else:
         current = answers.current_answers(session, invitation, key)
         form = pairwise_form(page.pairs, round_.allow_dont_know, data={
@@ -192,10 +201,6 @@ def _label(question, value: float) -> str:
     if question.kind in ("yesno", "verdict"):
         return _("Yes") if value == 1 else _("No")
     return f"{value:g} {question.unit}".strip()
-
-
-def _judgment(choice: str) -> float | None:
-    return None if choice == DONT_KNOW else parse_judgment(choice)
 
 
 def _choice(value: float | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -159,16 +159,20 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     cr = _cr(A, round_)
     pages = status_of(session, invitation)
     answer = pages.get(cluster.key)
-    if answer is None:  # judgments are stored with their page's answer, so a new page has none yet
+    new_page = answer is None  # judgments are stored with their page's answer, so a new page has none yet
+    if new_page:
         answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
-        session.add(answer)
-        _store(session, invitation, cluster.key, answers, first=True)
-    else:
-        _store(session, invitation, cluster.key, answers)
     answer.cr, answer.updated_at = cr, utcnow()
     _settle(session, invitation, cluster, answer, A, round_)
     _update_completion(session, invitation, pages)
-    if not commit_submission(session, invitation, submission_key):
+
+    def write():
+        _store(session, invitation, cluster.key, answers, first=new_page)
+        if new_page:  # a plain INSERT: the unit of work would cost more than all the page's statements
+            session.execute(insert(ClusterAnswer.__table__).values(
+                invitation_id=invitation.id, cluster=cluster.key, cr=cr, status=answer.status, reasks=0,
+                updated_at=answer.updated_at))
+    if not commit_submission(session, invitation, submission_key, write):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, cr)
 
@@ -200,7 +204,6 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         errors["reason"] = N_("You kept your answers: please say why, in a few words.")
     if errors:
         raise Invalid(errors)
-    _store(session, invitation, cluster.key, changed)
     answers.update(changed)
     A = answer_matrix(cluster, answers)
     pages = status_of(session, invitation)
@@ -215,7 +218,8 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
     else:
         _settle(session, invitation, cluster, answer, A, round_)
     _update_completion(session, invitation, pages)
-    if not commit_submission(session, invitation, submission_key):
+    if not commit_submission(session, invitation, submission_key,
+                             lambda: _store(session, invitation, cluster.key, changed)):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, answer.cr)
 
@@ -261,11 +265,13 @@ def check_submission_key(key: str) -> None:
         raise Invalid({"": N_("The form has expired; reload the page.")})
 
 
-def commit_submission(session: Session, invitation: Invitation, key: str) -> bool:
-    """Commit a page's writes together with its submission key. A key used before (double click,
-    resent form) makes it write nothing and return False."""
-    session.add(Submission(invitation_id=invitation.id, key=key))
+def commit_submission(session: Session, invitation: Invitation, key: str, write=lambda: None) -> bool:
+    """Run a page's last ``write`` statements and commit everything with the page's submission key.
+    A key used before (double click, resent form) makes it write nothing and return False."""
     try:
+        write()
+        session.execute(insert(Submission.__table__).values(invitation_id=invitation.id, key=key,
+                                                            created_at=utcnow()))
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -287,11 +293,13 @@ def _store(session: Session, invitation: Invitation, cluster_key: str, answers: 
                                         .order_by(Judgment.revision, Judgment.id)):
             pair = (judgment.row_id, judgment.column_id)
             previous[pair], revisions[pair] = judgment.value, judgment.revision
-    for pair, value in answers.items():
-        if pair in previous and previous[pair] == value:
-            continue  # unchanged: no new revision
-        session.add(Judgment(invitation_id=invitation.id, cluster=cluster_key, row_id=pair[0], column_id=pair[1],
-                             value=value, revision=revisions.get(pair, 0) + 1))
+    now = utcnow()
+    rows = [{"invitation_id": invitation.id, "cluster": cluster_key, "row_id": row, "column_id": column,
+             "value": value, "revision": revisions.get((row, column), 0) + 1, "created_at": now}
+            for (row, column), value in answers.items()
+            if (row, column) not in previous or previous[(row, column)] != value]  # unchanged: no new revision
+    if rows:
+        session.execute(insert(Judgment.__table__), rows)
 
 
 def _update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
@@ -299,7 +307,8 @@ def _update_completion(session: Session, invitation: Invitation, pages: dict[str
     ``pages`` is the invitation's page answers as they will be committed."""
     finished = {key for key, answer in pages.items() if answer.status in FINISHED}
     if not all(c.key in finished for c in questionnaire(session, invitation)):
-        invitation.completed_at = None
+        if invitation.completed_at is not None:  # assigned only when it changes: no UPDATE otherwise
+            invitation.completed_at = None
     elif invitation.completed_at is None:
         invitation.completed_at = utcnow()
 
