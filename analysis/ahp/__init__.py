@@ -11,8 +11,16 @@ from .groups import aggregate, aggregate_priorities, consensus
 from .matrices import from_upper, is_complete, matrix, random_matrices, upper_pairs, validate
 from .priorities import METHODS, priorities
 from .revision import PairRevision, inconsistent_pairs
-from .scale import (CR_THRESHOLD_RULES, RANDOM_INDEX, SAATY_SCALE, cr_threshold, nearest_scale_value,
-                    parse_judgment, random_index, scale_label)
+from .scale import (
+    CR_THRESHOLD_RULES,
+    RANDOM_INDEX,
+    SAATY_SCALE,
+    cr_threshold,
+    nearest_scale_value,
+    parse_judgment,
+    random_index,
+    scale_label,
+)
 
 __all__ = [
     "CR_THRESHOLD_RULES", "Consistency", "METHODS", "PairRevision", "RANDOM_INDEX", "SAATY_SCALE",
