@@ -16,7 +16,6 @@ from __future__ import annotations
 import http.client
 import http.cookiejar
 import os
-import re
 import secrets
 import signal
 import subprocess
@@ -47,7 +46,6 @@ DEADLINE = 300  # seconds a fault phase may take
 
 def resilient_stakeholder(base: str, acknowledged: list, failures: list, deadline: float):
     """A stakeholder whose browser sends a page again (same submission key) until it gets an answer."""
-    token_pattern = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
     def attempt(call):
         while time.monotonic() < deadline:
@@ -67,7 +65,7 @@ def resilient_stakeholder(base: str, acknowledged: list, failures: list, deadlin
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
                                              bench.NoRedirect)
         first = attempt(lambda: opener.open(f"{base}/r/{token}/c/{pages[0][0]}").read().decode())
-        csrf_token = token_pattern.search(first).group(1)
+        csrf_token = bench.CSRF_TOKEN.search(first).group(1)
         for key, values in pages:
             form = urllib.parse.urlencode({"csrf_token": csrf_token, "submission": secrets.token_hex(16), **values})
             start = time.perf_counter()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -49,12 +49,20 @@ class Outcome:
     cr: float | None
 
 
+# The survey's hot path runs these on every page: built once, as building a statement costs about
+# as much as running it on SQLite. The round comes with its invitation: every page needs it.
+_INVITATION_BY_TOKEN = (select(Invitation).options(joinedload(Invitation.round))
+                        .where(Invitation.token_hash == bindparam("token_hash")))
+_PAGES_OF = select(ClusterAnswer).where(ClusterAnswer.invitation_id == bindparam("invitation_id"))
+_ADD_JUDGMENTS = insert(Judgment.__table__)
+_ADD_PAGE = insert(ClusterAnswer.__table__)
+_ADD_SUBMISSION = insert(Submission.__table__)
+
+
 def find_invitation(session: Session, token: str) -> Invitation | None:
     if not token or len(token) > 100:
         return None
-    # The round comes in the same query: every page needs it (session.get then finds it loaded).
-    return session.scalar(select(Invitation).options(joinedload(Invitation.round))
-                          .where(Invitation.token_hash == token_hash(token)))
+    return session.scalar(_INVITATION_BY_TOKEN, {"token_hash": token_hash(token)})
 
 
 def mark_opened(session: Session, invitation: Invitation) -> None:
@@ -96,8 +104,7 @@ def cluster_by_key(session: Session, invitation: Invitation, key: str) -> Cluste
 
 
 def status_of(session: Session, invitation: Invitation) -> dict[str, ClusterAnswer]:
-    return {answer.cluster: answer for answer in session.scalars(
-        select(ClusterAnswer).where(ClusterAnswer.invitation_id == invitation.id))}
+    return {answer.cluster: answer for answer in session.scalars(_PAGES_OF, {"invitation_id": invitation.id})}
 
 
 def next_step(session: Session, invitation: Invitation) -> tuple[str, str | None]:
@@ -169,9 +176,8 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     def write():
         _store(session, invitation, cluster.key, answers, first=new_page)
         if new_page:  # a plain INSERT: the unit of work would cost more than all the page's statements
-            session.execute(insert(ClusterAnswer.__table__).values(
-                invitation_id=invitation.id, cluster=cluster.key, cr=cr, status=answer.status, reasks=0,
-                updated_at=answer.updated_at))
+            session.execute(_ADD_PAGE, {"invitation_id": invitation.id, "cluster": cluster.key, "cr": cr,
+                                        "status": answer.status, "reasks": 0, "updated_at": answer.updated_at})
     if not commit_submission(session, invitation, submission_key, write):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, cr)
@@ -270,8 +276,7 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     A key used before (double click, resent form) makes it write nothing and return False."""
     try:
         write()
-        session.execute(insert(Submission.__table__).values(invitation_id=invitation.id, key=key,
-                                                            created_at=utcnow()))
+        session.execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key, "created_at": utcnow()})
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -299,7 +304,7 @@ def _store(session: Session, invitation: Invitation, cluster_key: str, answers: 
             for (row, column), value in answers.items()
             if (row, column) not in previous or previous[(row, column)] != value]  # unchanged: no new revision
     if rows:
-        session.execute(insert(Judgment.__table__), rows)
+        session.execute(_ADD_JUDGMENTS, rows)
 
 
 def _update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
