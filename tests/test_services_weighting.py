@@ -123,16 +123,17 @@ def test_a_page_saved_at_the_same_moment_from_two_windows_keeps_the_first_and_sa
     values = published_answers(root)
     other_window, saved = app.extensions["neraca.sessionmaker"](), []
 
-    def the_other_window_commits_first(execution):
+    def the_other_window_commits_first(_connection, statement, *_args):
         # Runs when this window starts writing: the other one has read and saved the same page meanwhile.
-        if execution.is_insert and not saved:
+        if getattr(statement, "is_insert", False) and not saved:
             saved.append("w-2")
             answers.submit_cluster(other_window, other_window.get(Invitation, invitation.id), root, values, "w-2")
 
-    event.listen(session, "do_orm_execute", the_other_window_commits_first)
+    engine = session.get_bind()
+    event.listen(engine, "before_execute", the_other_window_commits_first)
     with pytest.raises(Invalid, match="another window"):
         answers.submit_cluster(session, invitation, root, {pair: 1.0 for pair in values}, "window-1")
-    event.remove(session, "do_orm_execute", the_other_window_commits_first)
+    event.remove(engine, "before_execute", the_other_window_commits_first)
     assert saved == ["w-2"]
     other_window.close()
     assert answers.current_answers(session, invitation, "root") == pytest.approx(values)

@@ -176,8 +176,9 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     def write():
         _store(session, invitation, cluster.key, answers, first=new_page)
         if new_page:  # a plain INSERT: the unit of work would cost more than all the page's statements
-            session.execute(_ADD_PAGE, {"invitation_id": invitation.id, "cluster": cluster.key, "cr": cr,
-                                        "status": answer.status, "reasks": 0, "updated_at": answer.updated_at})
+            session.connection().execute(_ADD_PAGE, {
+                "invitation_id": invitation.id, "cluster": cluster.key, "cr": cr, "status": answer.status,
+                "reasks": 0, "updated_at": answer.updated_at})
     if not commit_submission(session, invitation, submission_key, write):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, cr)
@@ -276,7 +277,7 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     A key used before (double click, resent form) makes it write nothing and return False."""
     try:
         write()
-        session.execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key, "created_at": utcnow()})
+        session.connection().execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key, "created_at": utcnow()})
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -304,7 +305,7 @@ def _store(session: Session, invitation: Invitation, cluster_key: str, answers: 
             for (row, column), value in answers.items()
             if (row, column) not in previous or previous[(row, column)] != value]  # unchanged: no new revision
     if rows:
-        session.execute(_ADD_JUDGMENTS, rows)
+        session.connection().execute(_ADD_JUDGMENTS, rows)
 
 
 def _update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
