@@ -178,6 +178,8 @@ class Invitation(Base):
     identity: Mapped[dict] = mapped_column(JSON, default=dict)
     round: Mapped[Round] = relationship()
     person: Mapped[Person] = relationship()
+    #: Its questionnaire pages' states; written only through ClusterAnswer rows, read with the invitation.
+    pages: Mapped[list["ClusterAnswer"]] = relationship(viewonly=True)
 
 
 class Judgment(Base):

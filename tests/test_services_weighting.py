@@ -137,7 +137,7 @@ def test_a_page_saved_at_the_same_moment_from_two_windows_keeps_the_first_and_sa
     assert saved == ["w-2"]
     other_window.close()
     assert answers.current_answers(session, invitation, "root") == pytest.approx(values)
-    assert answers.status_of(session, invitation)["root"].status == "accepted"
+    assert answers.status_of(invitation)["root"].status == "accepted"
 
 
 def test_bad_answers_are_refused_and_nothing_is_written(session):

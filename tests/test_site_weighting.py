@@ -97,7 +97,7 @@ def test_an_inconsistent_stakeholder_is_reasked_changes_an_answer_and_resumes_af
                                                  column_id=first["column_id"]).order_by(Judgment.revision).all()
     assert [j.revision for j in revisions] == [1, 2]
     assert revisions[-1].value == pytest.approx(first["implied_scale"])
-    progress = answers.status_of(session, invitation)["root"]
+    progress = answers.status_of(invitation)["root"]
     assert progress.reasks == 1 and progress.cr < reask.cr_before
     next_page = client.get(f"{link}/next").headers["Location"]
     expected = "/c/root/reask" if progress.status == "reasking" else f"/c/{answers.questionnaire(session, invitation)[1].key}"

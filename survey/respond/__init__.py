@@ -64,7 +64,7 @@ def welcome(token, invitation, round_):
     elif request.method == "POST":
         return redirect(url_for("respond.resume", token=token))
     answers.mark_opened(session, invitation)
-    started = bool(answers.status_of(session, invitation))
+    started = bool(answers.status_of(invitation))
     return render_template("respond/welcome.html", token=token, round=round_, form=form, started=started,
                            scale=scale_meanings()), 400 if form.errors else 200
 
@@ -138,7 +138,7 @@ def reask(token, invitation, round_, key):
     by_id = {element.id: element for element in page.members}
     return render_template("respond/reask.html", token=token, round=round_, page=page, form=form,
                            reask=open_reask, by_id=by_id,
-                           attempt=answers.status_of(session, invitation)[key].reasks + 1), \
+                           attempt=answers.status_of(invitation)[key].reasks + 1), \
         400 if form.errors else 200
 
 

@@ -5,6 +5,7 @@ answer is never lost and HR can see what was changed after a re-ask.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,10 +51,10 @@ class Outcome:
 
 
 # The survey's hot path runs these on every page: built once, as building a statement costs about
-# as much as running it on SQLite. The round comes with its invitation: every page needs it.
-_INVITATION_BY_TOKEN = (select(Invitation).options(joinedload(Invitation.round))
+# as much as running it on SQLite. The round and the pages' states come in the invitation's query:
+# every page needs them, and on PostgreSQL each query is a round trip.
+_INVITATION_BY_TOKEN = (select(Invitation).options(joinedload(Invitation.round), joinedload(Invitation.pages))
                         .where(Invitation.token_hash == bindparam("token_hash")))
-_PAGES_OF = select(ClusterAnswer).where(ClusterAnswer.invitation_id == bindparam("invitation_id"))
 _ADD_JUDGMENTS = insert(Judgment.__table__)
 _ADD_PAGE = insert(ClusterAnswer.__table__)
 _ADD_SUBMISSION = insert(Submission.__table__)
@@ -62,7 +63,7 @@ _ADD_SUBMISSION = insert(Submission.__table__)
 def find_invitation(session: Session, token: str) -> Invitation | None:
     if not token or len(token) > 100:
         return None
-    return session.scalar(_INVITATION_BY_TOKEN, {"token_hash": token_hash(token)})
+    return session.scalars(_INVITATION_BY_TOKEN, {"token_hash": token_hash(token)}).unique().one_or_none()
 
 
 def mark_opened(session: Session, invitation: Invitation) -> None:
@@ -103,13 +104,14 @@ def cluster_by_key(session: Session, invitation: Invitation, key: str) -> Cluste
     return next((cluster for cluster in questionnaire(session, invitation) if cluster.key == key), None)
 
 
-def status_of(session: Session, invitation: Invitation) -> dict[str, ClusterAnswer]:
-    return {answer.cluster: answer for answer in session.scalars(_PAGES_OF, {"invitation_id": invitation.id})}
+def status_of(invitation: Invitation) -> dict[str, ClusterAnswer]:
+    """Each answered page's state, by cluster key (loaded with the invitation, or on first use)."""
+    return {answer.cluster: answer for answer in invitation.pages}
 
 
 def next_step(session: Session, invitation: Invitation) -> tuple[str, str | None]:
     """Where a respondent resumes: ('reask', key), ('cluster', key) or ('done', None)."""
-    answers = status_of(session, invitation)
+    answers = status_of(invitation)
     for cluster in questionnaire(session, invitation):
         answer = answers.get(cluster.key)
         if answer is None:
@@ -156,7 +158,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
             errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value for this pair.")
         elif answers[pair] is None and not round_.allow_dont_know:
             errors[f"p_{pair[0]}_{pair[1]}"] = N_("This round asks for a value for every pair.")
-        elif answers[pair] is not None and not np.isclose(answers[pair], SAATY_SCALE).any():
+        elif answers[pair] is not None and not on_scale(answers[pair]):
             errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value on the 1-9 scale.")
     if set(answers) - expected:
         errors[""] = N_("The form does not match this page; reload it.")
@@ -164,7 +166,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
         raise Invalid(errors)
     A = answer_matrix(cluster, answers)
     cr = _cr(A, round_)
-    pages = status_of(session, invitation)
+    pages = status_of(invitation)
     answer = pages.get(cluster.key)
     new_page = answer is None  # judgments are stored with their page's answer, so a new page has none yet
     if new_page:
@@ -202,7 +204,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
     errors = {}
     for pair in shown:
         value = values.get(pair)
-        if value is None or not np.isclose(value, SAATY_SCALE).any():
+        if value is None or not on_scale(value):
             errors[f"p_{pair[0]}_{pair[1]}"] = N_("Choose a value on the 1-9 scale.")
     answers = current_answers(session, invitation, cluster.key)
     changed = {pair: values[pair] for pair in shown if pair not in errors
@@ -213,7 +215,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         raise Invalid(errors)
     answers.update(changed)
     A = answer_matrix(cluster, answers)
-    pages = status_of(session, invitation)
+    pages = status_of(invitation)
     answer = pages[cluster.key]
     answer.cr, answer.updated_at = _cr(A, round_), utcnow()
     answer.reasks += 1
@@ -237,7 +239,7 @@ def own_weights(session: Session, invitation: Invitation) -> list[tuple[Cluster,
     for cluster in questionnaire(session, invitation):
         A = answer_matrix(cluster, current_answers(session, invitation, cluster.key))
         try:
-            result.append((cluster, priorities(A), status_of(session, invitation)[cluster.key].cr))
+            result.append((cluster, priorities(A), status_of(invitation)[cluster.key].cr))
         except (ValueError, KeyError):
             continue
     return result
@@ -245,7 +247,7 @@ def own_weights(session: Session, invitation: Invitation) -> list[tuple[Cluster,
 
 def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str) -> Outcome:
     """What an earlier, identical submission already decided."""
-    answer = status_of(session, invitation).get(cluster_key)
+    answer = status_of(invitation).get(cluster_key)
     return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
 
 
@@ -267,6 +269,15 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
                            f"({error})"}) from None
 
 
+def on_scale(value: float) -> bool:
+    """Whether a judgment is one of Saaty's 17 values (as np.isclose would say; numpy's call
+    overhead is more than this loop for one number, and a page checks each of its pairs)."""
+    return any(math.isclose(value, step, rel_tol=1e-5, abs_tol=1e-8) for step in _SCALE_STEPS)
+
+
+_SCALE_STEPS = tuple(float(step) for step in SAATY_SCALE)
+
+
 def check_submission_key(key: str) -> None:
     if not key or len(key) > 64:
         raise Invalid({"": N_("The form has expired; reload the page.")})
@@ -277,8 +288,11 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     A key used before (double click, resent form) makes it write nothing and return False."""
     try:
         write()
-        session.connection().execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key, "created_at": utcnow()})
+        # A list of one row: no RETURNING of its id, which nothing reads.
+        session.connection().execute(_ADD_SUBMISSION, [{"invitation_id": invitation.id, "key": key,
+                                                        "created_at": utcnow()}])
         session.commit()
+        session.expire(invitation, ["pages"])  # a page may have been added by a plain INSERT
     except IntegrityError:
         session.rollback()
         if session.scalar(select(Submission.id).where(Submission.invitation_id == invitation.id,
