@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from analysis.ahp import aggregate, scale_label
-from survey.models import Judgment, OutboxMessage, Round
+from survey.models import ClusterAnswer, Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
 from tests.web import csrf, hidden, post, round_form, sign_in
@@ -23,11 +23,22 @@ def launch_round(client, session, **round_options):
     return organisation, version, session.get(Round, round_id)
 
 
-def answer_page(client, url, values):
+def answer_page(client, url, values, raw_choices=()):
+    """Submit a pairwise page with ``values``; ``raw_choices`` are (pair, radio value) sent as they are."""
     page = client.get(url).get_data(as_text=True)
     data = {"csrf_token": csrf(client, url), "submission": hidden(page, "submission")}
     data.update({f"p_{r}_{c}": scale_label(v) for (r, c), v in values.items()})
+    data.update({f"p_{r}_{c}": choice for (r, c), choice in raw_choices})
     return client.post(url, data=data)
+
+
+def invited_to_root_page(client, session):
+    """A launched round's first stakeholder: their link token and the root cluster's page."""
+    organisation, _, round_ = launch_round(client, session, ask_identity="")
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    return token, answers.questionnaire(session, invitation)[0]
 
 
 def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the_group_weights(
@@ -123,17 +134,26 @@ def test_a_double_submitted_page_is_stored_once(app, client, session):
 
 
 def test_a_page_with_a_missing_pair_is_shown_again_with_the_message_and_stores_nothing(app, client, session):
-    organisation, _, round_ = launch_round(client, session, ask_identity="")
-    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
-    session.add(invitation)
-    session.commit()
-    cluster = answers.questionnaire(session, invitation)[0]
+    token, cluster = invited_to_root_page(client, session)
     values = published_answers(cluster)
     values.pop(next(iter(values)))
     response = answer_page(client, f"/r/{token}/c/root", values)
     assert response.status_code == 400
     assert "Pilih nilai untuk pasangan ini." in response.get_data(as_text=True)
     assert session.query(Judgment).count() == 0
+
+
+def test_a_page_off_the_scale_or_with_an_unasked_dont_know_is_shown_again_with_the_choices_kept(app, client, session):
+    token, cluster = invited_to_root_page(client, session)
+    values = published_answers(cluster)
+    off_scale, dont_know, kept = list(values)[:3]
+    response = answer_page(client, f"/r/{token}/c/root", values, raw_choices=[(off_scale, "10"), (dont_know, "dk")])
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Pilih nilai pada skala 1-9." in page and "Putaran ini meminta nilai untuk setiap pasangan." in page
+    kept_choice = f'name="p_{kept[0]}_{kept[1]}" value="{scale_label(values[kept])}" checked'
+    assert kept_choice in page  # the respondent's other answers are still chosen
+    assert session.query(Judgment).count() == 0 and session.query(ClusterAnswer).count() == 0
 
 
 def test_wrong_tokens_look_like_unknown_pages_and_a_closed_round_says_so(app, client, session):
