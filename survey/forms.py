@@ -1,4 +1,8 @@
-"""WTForms forms: every field's validation lives here, views only call validate_on_submit()."""
+"""WTForms forms: every field's validation lives here, views only call validate_on_submit().
+
+One exception, the survey's hot path: a pairwise page's POST is read by posted_judgments and checked
+by answers.submit_cluster, which checks every answer whoever calls it; its form is built to show errors.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
