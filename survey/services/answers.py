@@ -55,9 +55,10 @@ class Outcome:
 # every page needs them, and on PostgreSQL each query is a round trip.
 _INVITATION_BY_TOKEN = (select(Invitation).options(joinedload(Invitation.round), joinedload(Invitation.pages))
                         .where(Invitation.token_hash == bindparam("token_hash")))
-_ADD_JUDGMENTS = insert(Judgment.__table__)
-_ADD_PAGE = insert(ClusterAnswer.__table__)
-_ADD_SUBMISSION = insert(Submission.__table__)
+# inline(): no RETURNING of the new ids, which nothing reads.
+_ADD_JUDGMENTS = insert(Judgment.__table__).inline()
+_ADD_PAGE = insert(ClusterAnswer.__table__).inline()
+_ADD_SUBMISSION = insert(Submission.__table__).inline()
 
 
 def find_invitation(session: Session, token: str) -> Invitation | None:
@@ -288,9 +289,8 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     A key used before (double click, resent form) makes it write nothing and return False."""
     try:
         write()
-        # A list of one row: no RETURNING of its id, which nothing reads.
-        session.connection().execute(_ADD_SUBMISSION, [{"invitation_id": invitation.id, "key": key,
-                                                        "created_at": utcnow()}])
+        session.connection().execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key,
+                                                       "created_at": utcnow()})
         session.commit()
         session.expire(invitation, ["pages"])  # a page may have been added by a plain INSERT
     except IntegrityError:
