@@ -270,13 +270,13 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
                            f"({error})"}) from None
 
 
+_SCALE_STEPS = tuple(float(step) for step in SAATY_SCALE)
+
+
 def on_scale(value: float) -> bool:
     """Whether a judgment is one of Saaty's 17 values (as np.isclose would say; numpy's call
     overhead is more than this loop for one number, and a page checks each of its pairs)."""
     return any(math.isclose(value, step, rel_tol=1e-5, abs_tol=1e-8) for step in _SCALE_STEPS)
-
-
-_SCALE_STEPS = tuple(float(step) for step in SAATY_SCALE)
 
 
 def check_submission_key(key: str) -> None:
