@@ -163,13 +163,19 @@ def compare(plan, stakeholders: int, env: dict, concurrency: int = CONCURRENCY,
         for name, target, *_ in runs:
             port = free_port()
             servers[name] = (serve(target, port, env), f"http://127.0.0.1:{port}")
+        turn_ratios = []
         for turn in range(turns):
+            rates = []
             for name, _, opened, stakeholder, chosen in runs:
                 base = servers[name][1]
                 items = [opened(base, item) if opened else item for item in chosen[turn::turns]]
                 burst, seconds = run_clients(stakeholder(base), items, concurrency)
                 latencies[name] += burst
                 elapsed[name] += seconds
+                rates.append(len(burst) / seconds)
+            turn_ratios.append(rates[1] / rates[0])
+        # How much the machine's drift moves the ratio within this run.
+        print("  ratio to bare in each turn: " + " ".join(f"{ratio:.2f}" for ratio in turn_ratios))
     finally:
         for server, _ in servers.values():
             server.terminate()
