@@ -132,3 +132,17 @@ def test_a_restarted_web_worker_resumes_a_report_its_predecessor_left_running(ap
             break
         time.sleep(0.1)
     assert (dead.status, dead.attempts) == ("done", 2)
+
+
+def test_a_viewer_can_neither_ask_for_a_report_nor_retry_one(app, client, session):
+    organisation, round_ = self_report_round(session, EMPLOYEES)
+    failed = ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",
+                       status="failed", error="SMTP")
+    session.add(failed)
+    session.commit()
+    sign_in(client, session, organisation.id, email="viewer@x.org", role="viewer")
+    page = f"/hr/rounds/{round_.id}/results"
+    assert post(client, f"/hr/reports/personal/{round_.id}/job", {}, page=page).status_code == 403
+    assert post(client, f"/hr/reports/jobs/{failed.id}/retry", {}, page=page).status_code == 403
+    session.refresh(failed)
+    assert failed.status == "failed" and session.query(ReportJob).count() == 1

@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from analysis.report import html_to_pdf, render_html
 from survey import background, db
 from survey.forms import ActionForm
+from survey.hr import editor
 from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
@@ -60,10 +61,11 @@ def personal(round_id, fmt):
 
 
 @blueprint.post("/personal/<int:round_id>/job")
+@editor
 def personal_job(round_id):
     """Hundreds of personal scorecards: made in the background while HR watches the progress."""
-    if current_user.role not in ("admin", "hr") or not ActionForm().validate_on_submit():
-        abort(403 if current_user.role not in ("admin", "hr") else 400)
+    if not ActionForm().validate_on_submit():
+        abort(400)
     round_ = _round(round_id)
     job = _data(lambda: jobs.queue_personal_report(db.session(), round_, str(get_locale() or "id"),
                                                    current_user.email))
@@ -72,10 +74,11 @@ def personal_job(round_id):
 
 
 @blueprint.post("/jobs/<int:job_id>/retry")
+@editor
 def retry_job(job_id):
     """A failed report made again, after HR has read why it failed."""
-    if current_user.role not in ("admin", "hr") or not ActionForm().validate_on_submit():
-        abort(403 if current_user.role not in ("admin", "hr") else 400)
+    if not ActionForm().validate_on_submit():
+        abort(400)
     found = jobs.get_job(db.session(), current_user.organisation_id, job_id) or abort(404)
     if jobs.retry(db.session(), found):
         background.submit("make_report", found.id)
