@@ -25,6 +25,22 @@ def queue_report(client, round_) -> str:
     return response.headers["Location"]
 
 
+def dead_report(organisation, round_) -> ReportJob:
+    """A report left "running" by a worker that died past the stale limit."""
+    long_ago = utcnow() - background.STALE_AFTER - timedelta(minutes=1)
+    return ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",
+                     status="running", heartbeat_at=long_ago, attempts=1, created_at=long_ago)
+
+
+def wait_until_finished(session, job: ReportJob) -> None:
+    """Bounded: a minute at most."""
+    for _ in range(600):
+        session.refresh(job)
+        if job.status in ("done", "failed"):
+            return
+        time.sleep(0.1)
+
+
 def test_with_redis_a_report_waits_in_the_queue_until_a_worker_makes_it(app, client, session, redis_url,
                                                                        monkeypatch):
     app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
@@ -52,11 +68,7 @@ def test_without_redis_a_thread_of_the_web_worker_makes_the_report(app, client, 
     sign_in(client, session, organisation.id)
     job_page = queue_report(client, round_)
     job = session.scalar(select(ReportJob))
-    for _ in range(600):  # bounded: a minute at most
-        session.refresh(job)
-        if job.status in ("done", "failed"):
-            break
-        time.sleep(0.1)
+    wait_until_finished(session, job)
     assert job.status == "done"
     assert page_count(client.get(f"{job_page}.pdf").data) == 1 + len(EMPLOYEES)
 
@@ -88,9 +100,8 @@ def test_work_a_dead_worker_left_is_resumed_and_nothing_is_done_twice(app, sessi
     """A report "running" and a message "sending" when their worker was killed: recover() puts both back."""
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
     organisation, round_ = self_report_round(session, EMPLOYEES)
-    long_ago = utcnow() - background.STALE_AFTER - timedelta(minutes=1)
-    dead = ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",
-                     status="running", heartbeat_at=long_ago, attempts=1, created_at=long_ago)
+    dead = dead_report(organisation, round_)
+    long_ago = dead.created_at
     alive = ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",
                       status="running", heartbeat_at=utcnow(), attempts=1)
     stuck = OutboxMessage(organisation_id=organisation.id, round_id=round_.id, recipient="ani@x.org",
@@ -119,18 +130,12 @@ def test_a_job_already_taken_is_not_made_again(app, session):
 
 def test_a_restarted_web_worker_resumes_a_report_its_predecessor_left_running(app, session):
     organisation, round_ = self_report_round(session, EMPLOYEES)
-    long_ago = utcnow() - background.STALE_AFTER - timedelta(minutes=1)
-    dead = ReportJob(organisation_id=organisation.id, kind="personal", round_id=round_.id, language="id",
-                     status="running", heartbeat_at=long_ago, attempts=1, created_at=long_ago)
+    dead = dead_report(organisation, round_)
     session.add(dead)
     session.commit()
     restarted = create_app({"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": "test"})  # not TESTING
     assert restarted.test_client().get("/health").status_code == 200  # its first request starts the resume
-    for _ in range(600):  # bounded: a minute at most
-        session.refresh(dead)
-        if dead.status == "done":
-            break
-        time.sleep(0.1)
+    wait_until_finished(session, dead)
     assert (dead.status, dead.attempts) == ("done", 2)
 
 
