@@ -28,6 +28,19 @@ def empty_database(url: str) -> None:
         engine.dispose()
 
 
+def terminate_backends(url: str, pid: int | None = None) -> int:
+    """Cut PostgreSQL connections from outside, as a server restart or a network cut would: backend
+    ``pid``, or else every other connection of this user to the database. Returns how many were cut."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        cut = connection.execute(text(
+            "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() "
+            "AND (CAST(:pid AS integer) IS NULL OR pid = CAST(:pid AS integer))"), {"pid": pid}).scalar()
+    engine.dispose()
+    return cut
+
+
 @pytest.fixture
 def app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))

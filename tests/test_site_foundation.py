@@ -53,17 +53,13 @@ def test_a_database_that_does_not_answer_gets_a_try_again_page_not_a_crash(tmp_p
 def test_connections_the_database_server_dropped_are_replaced_without_a_failed_request(app, client, database_url):
     """PostgreSQL restarted or a connection cut by the network: the pool's pre-ping notices and reconnects."""
     import pytest
-    from sqlalchemy import text
+
+    from tests.conftest import terminate_backends
     if not database_url.startswith("postgresql"):
         pytest.skip("an embedded SQLite file has no server connection to lose")
     assert client.get("/health").status_code == 200  # a pooled connection now exists
     pooled = app.extensions["neraca.engine"].pool.checkedin()
-    killer = create_engine(database_url)
-    with killer.begin() as connection:
-        cut = connection.execute(text("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                      "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                                      "AND usename = current_user")).scalar()
-    killer.dispose()
+    cut = terminate_backends(database_url)
     assert pooled >= 1 and cut >= 1
     for path in ("/health", "/"):
         assert client.get(path).status_code == 200
