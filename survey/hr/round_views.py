@@ -124,7 +124,7 @@ def _queue_mail(round_, queue, queued):
         db.session().rollback()
         flash(str(error), "error")
     else:
-        _deliver(round_.id)
+        background.submit("send_mail", round_.id)
         flash(queued(count), "ok")
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
@@ -133,7 +133,7 @@ def _queue_mail(round_, queue, queued):
 @round_action
 def retry_mail(round_):
     mail.retry_failed(db.session(), round_.id)
-    _deliver(round_.id)
+    background.submit("send_mail", round_.id)
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
@@ -176,11 +176,6 @@ def outbox():
     messages = (db.session().query(OutboxMessage).filter_by(organisation_id=org())
                 .order_by(OutboxMessage.id.desc()).limit(200).all())
     return render_template("hr/outbox.html", messages=messages)
-
-
-def _deliver(round_id: int) -> None:
-    """Send the round's queued mail in the background."""
-    background.submit("send_mail", round_id)
 
 
 def _questionnaire_results(round_):
