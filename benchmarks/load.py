@@ -44,6 +44,11 @@ CONCURRENCY = 24
 DEADLINE = 300  # seconds a fault phase may take
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def resilient_stakeholder(base: str, acknowledged: list, failures: list, deadline: float):
     """A stakeholder whose browser sends a page again (same submission key) until it gets an answer."""
 
@@ -63,7 +68,7 @@ def resilient_stakeholder(base: str, acknowledged: list, failures: list, deadlin
     def work(item):
         token, invitation_id, pages = item
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-                                             bench.NoRedirect)
+                                             NoRedirect)
         first = attempt(lambda: opener.open(f"{base}/r/{token}/c/{pages[0][0]}").read().decode())
         csrf_token = bench.CSRF_TOKEN.search(first).group(1)
         for key, values in pages:
