@@ -2,10 +2,11 @@
 
 The .po files in survey/translations are the source; their .mo files are built
 into the instance folder when missing or stale, so there is no build step to forget.
+A process without an app (a script, a service called directly) reads them in memory.
 """
 from __future__ import annotations
 
-import tempfile
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,8 +42,18 @@ def compile_catalogs(target: Path) -> Path:
 
 @lru_cache(maxsize=None)
 def translations(language: str) -> Translations:
-    directory = _compiled or compile_catalogs(Path(tempfile.mkdtemp(prefix="neraca-translations-")))
-    return Translations.load(str(directory), [language])
+    if _compiled is not None:
+        return Translations.load(str(_compiled), [language])
+    # No app has compiled the catalogs: compile this one in memory rather than into a folder
+    # nobody would remove (a temporary one per process used to pile up in /tmp).
+    po_path = SOURCE / language / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():
+        return Translations.load(str(SOURCE), [language])  # English: the messages as written
+    with po_path.open("rb") as source:
+        compiled = io.BytesIO()
+        write_mo(compiled, read_po(source, locale=language))
+    compiled.seek(0)
+    return Translations(compiled)
 
 
 def gettext(language: str, message: str, **values) -> str:
