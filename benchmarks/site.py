@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.ahp import scale_label  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
-STAKEHOLDERS, CONCURRENCY, WORKERS, TURNS = int(os.environ.get("STAKEHOLDERS", 120)), 12, 2, 4
+STAKEHOLDERS, CONCURRENCY, WORKERS, TURNS = int(os.environ.get("STAKEHOLDERS", 240)), 12, 2, 8
 SECRET = "benchmark-secret"
 CSRF_TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
