@@ -27,6 +27,7 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
+from survey.services.errors import translated
 from survey.services.tables import split_pairs
 
 #: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
@@ -211,13 +212,18 @@ def attach_errors(form, error) -> list[tuple[str, str]]:
     return (name, message) for those no field takes, for the page to show at the top."""
     left = []
     for name, message in error.errors.items():
-        message = _(message)  # fixed service messages are in the catalog; others pass through
+        message = translated(message, _)
         field = getattr(form, name, None) if name else None
         if field is not None and hasattr(field, "errors"):
             field.errors = list(field.errors) + [message]
         else:
-            left.append((name, message))
+            left.append((translated(name, _), message))  # a row of a file: "row 3" in the page's language
     return left
+
+
+def message_of(error) -> str:
+    """A service's messages as one line in the page's language, for a flash or an error page."""
+    return "; ".join(translated(message, _) for message in error.errors.values())
 
 
 def parse_anchors(text: str) -> dict[int, float]:

@@ -103,7 +103,8 @@ def test_a_measurement_import_with_one_bad_row_imports_nothing_and_names_the_row
     page = f"/hr/versions/{version.id}/performance"
     response = upload(client, f"{page}/import", page, rows, ["kpi", "period", "target", "actual"])
     assert response.status_code == 400
-    assert "row 4" in response.get_data(as_text=True) and "banyak" in response.get_data(as_text=True)
+    # The site speaks Indonesian by default: the row and its problem too, with the values put back.
+    assert "baris 4: actual &#39;banyak&#39; bukan angka." in response.get_data(as_text=True)
     assert performance.current_measurements(session, version) == {}
 
 
@@ -153,3 +154,10 @@ def test_a_formula_kpi_is_scored_from_its_raw_inputs(client, session):
     row = card.kpis.set_index("kpi").loc["L1a"]
     assert row["performance"] == pytest.approx(59 / 65 * 100)
     assert row["level"] == pytest.approx(samsat()["omax_2010"]["kpis"]["L1a"]["level"], abs=0.02)
+    # The KPIs without data are listed on the office scorecard, in the page's language.
+    other = next(code for code in performance.kpis(session, version) if code != "L1a")
+    assert f"{other}: no data for this period" in card.problems
+    shown = client.get(f"/hr/versions/{version.id}/scorecard/2010").get_data(as_text=True)
+    assert f"{other}: tidak ada data untuk periode ini" in shown
+    assert f"{other}: no data for this period" in client.get(
+        f"/hr/versions/{version.id}/scorecard/2010?lang=en").get_data(as_text=True)

@@ -227,11 +227,17 @@ def test_people_import_with_one_bad_row_imports_nothing_and_names_the_row(client
     organisation, _ = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)
     csv = "name,email,unit,weight\nAni,ani@x.org,Pelayanan,1\nBudi,not-an-email,Keuangan,1\nCici,cici@x.org,,abc\n"
-    response = post(client, "/hr/people/import", {"file": (BytesIO(csv.encode()), "people.csv")}, page="/hr/people",
-                    content_type="multipart/form-data")
-    assert response.status_code == 400
-    page = response.get_data(as_text=True)
-    assert "row 3" in page and "row 4" in page
+    pages = {}
+    for language in ("id", "en"):  # each row's message in the page's language, with the row's values in it
+        response = post(client, f"/hr/people/import?lang={language}",
+                         {"file": (BytesIO(csv.encode()), "people.csv")}, page="/hr/people",
+                         content_type="multipart/form-data")
+        assert response.status_code == 400
+        pages[language] = response.get_data(as_text=True).replace("&#39;", "'")
+    assert "baris 3: 'not-an-email' bukan alamat email." in pages["id"]
+    assert "baris 4: Bobot 'abc' harus berupa bilangan positif." in pages["id"]
+    assert "row 3: 'not-an-email' is not an email address." in pages["en"]
+    assert "row 4: Weight 'abc' must be a positive number." in pages["en"]
     assert people.people(session, organisation.id) == []
 
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import func
 
 from survey import background, db
-from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm
+from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm, message_of
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
 from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards
@@ -91,7 +91,7 @@ def default_questions(round_):
         count = questionnaires.default_questions(db.session(), round_)
         flash(_("%(count)d questions created from the scorecard.", count=count), "ok")
     except Invalid as error:
-        flash(_(next(iter(error.errors.values()))), "error")
+        flash(message_of(error), "error")
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
@@ -122,7 +122,7 @@ def _queue_mail(round_, queue, queued):
         count = queue()
     except Invalid as error:
         db.session().rollback()
-        flash(str(error), "error")
+        flash(message_of(error), "error")
     else:
         background.submit("send_mail", round_.id)
         flash(queued(count), "ok")
@@ -167,7 +167,7 @@ def publish(round_):
         flash(_("Weights published to the scorecard."), "ok")
     except Invalid as error:
         db.session().rollback()
-        flash(str(error), "error")
+        flash(message_of(error), "error")
     return redirect(url_for("hr.round_results", round_id=round_.id))
 
 
@@ -215,5 +215,5 @@ def _questionnaire_results(round_):
         else:
             context["items"], context["overall"] = questionnaires.satisfaction_results(session, round_)
     except Invalid as error:
-        context["message"] = _(next(iter(error.errors.values())))
+        context["message"] = message_of(error)
     return render_template("hr/questionnaire_results.html", **context), status

@@ -15,10 +15,11 @@ from survey.forms import (
     MeasurementForm,
     ScorecardForm,
     UploadForm,
+    message_of,
 )
 from survey.hr import blueprint, editor, field_errors, org, version_or_404
 from survey.services import performance, scorecards
-from survey.services.errors import Invalid
+from survey.services.errors import Invalid, translated
 from survey.services.tables import read_table, to_bytes
 
 
@@ -194,6 +195,6 @@ def office_scorecard(version_id, period):
         card = performance.office_scorecard(session, version_row, period)
     except Invalid as error:
         return render_template("hr/scorecard_missing.html", version=version_row, period=period,
-                               message=_(next(iter(error.errors.values())))), 404
+                               message=message_of(error)), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
-                           action=ActionForm())
+                           action=ActionForm(), problems=[translated(problem, _) for problem in card.problems])

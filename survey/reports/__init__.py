@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from analysis.report import html_to_pdf, render_html
 from survey import background, db
-from survey.forms import ActionForm
+from survey.forms import ActionForm, message_of
 from survey.hr import editor
 from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
@@ -109,7 +109,7 @@ def _data(build):
         return build()
     except Invalid as error:
         abort(Response(render_template("errors/report_unavailable.html",
-                                       message=_(next(iter(error.errors.values())))), 404))
+                                       message=message_of(error)), 404))
 
 
 def _document(template, context, fmt, name):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 
 #: Failed attempts per key allowed within the window before further tries are refused.
 MAX_FAILURES = 5
@@ -17,7 +17,7 @@ FAILURE_WINDOW = timedelta(minutes=15)
 
 def create_organisation(session: Session, name: str) -> Organisation:
     if not name.strip():
-        raise Invalid({"name": "An organisation needs a name."})
+        raise Invalid({"name": N_("An organisation needs a name.")})
     organisation = Organisation(name=name.strip())
     session.add(organisation)
     session.commit()
@@ -29,13 +29,13 @@ def create_user(session: Session, organisation_id: int, email: str, name: str, p
     email = email.strip().lower()
     errors = {}
     if "@" not in email:
-        errors["email"] = "Enter a valid email address."
+        errors["email"] = N_("Enter a valid email address.")
     if role not in ROLES:
-        errors["role"] = f"Role must be one of {', '.join(ROLES)}."
+        errors["role"] = N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))
     if len(password) < 10:
-        errors["password"] = "Use at least 10 characters."
+        errors["password"] = N_("Use at least 10 characters.")
     if not errors and session.scalar(select(User).where(User.email == email)):
-        errors["email"] = "A user with this email already exists."
+        errors["email"] = N_("A user with this email already exists.")
     if errors:
         raise Invalid(errors)
     user = User(organisation_id=organisation_id, email=email, name=name.strip() or email,
@@ -67,7 +67,7 @@ def authenticate(session: Session, email: str, password: str, client: str) -> Us
     """The user if the password is right; None otherwise. Raises Invalid when rate-limited."""
     key = f"login:{email.strip().lower()}"
     if too_many_failures(session, key) or too_many_failures(session, f"login-ip:{client}"):
-        raise Invalid({"": "Too many failed sign-ins. Wait 15 minutes and try again."})
+        raise Invalid({"": N_("Too many failed sign-ins. Wait 15 minutes and try again.")})
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
     if user is None or not check_password_hash(user.password_hash, password):
         record_failure(session, key)

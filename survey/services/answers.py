@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, joined
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected
@@ -266,8 +266,8 @@ def _cr(A: np.ndarray, round_: Round) -> float | None:
     try:
         return float(consistency(A, ri=round_.ri_table).cr)
     except ValueError as error:  # too many "don't know" answers leave an element unlinked
-        raise Invalid({"": "Too many 'don't know' answers: compare every element with at least one other. "
-                           f"({error})"}) from None
+        raise Invalid({"": joined([N_("Too many 'don't know' answers: compare every element with at least "
+                                      "one other."), f"({error})"])}) from None
 
 
 _SCALE_STEPS = tuple(float(step) for step in SAATY_SCALE)

@@ -8,14 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import ApiToken, utcnow
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 
 PREFIX = "nrc_"
 
 
 def create_token(session: Session, organisation_id: int, name: str) -> tuple[ApiToken, str]:
     if not name.strip():
-        raise Invalid({"name": "Name the token after the system that will use it."})
+        raise Invalid({"name": N_("Name the token after the system that will use it.")})
     raw = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(organisation_id=organisation_id, name=name.strip()[:200], token_hash=_hash(raw))
     session.add(token)
@@ -38,7 +38,7 @@ def tokens(session: Session, organisation_id: int) -> list[ApiToken]:
 def revoke(session: Session, organisation_id: int, token_id: int) -> None:
     token = session.scalar(select(ApiToken).where(ApiToken.id == token_id, ApiToken.organisation_id == organisation_id))
     if token is None:
-        raise Invalid({"": "No such token."})
+        raise Invalid({"": N_("No such token.")})
     token.revoked_at = utcnow()
     session.commit()
 

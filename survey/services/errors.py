@@ -1,10 +1,51 @@
-"""The one error a service raises for bad input: messages per field or per row, nothing written."""
+"""The one error a service raises for bad input: messages per field or per row, nothing written.
+
+Messages are English text marked with ``N_`` for the catalog; views show them with
+``translated``, in the page's language. A message with values in it (a row number, a code)
+keeps its template, so the template is translated and the values put back after.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 
-def N_(message: str) -> str:
-    """Marks a fixed message for the translation catalog; views translate it when they show it."""
-    return message
+
+class Message(str):
+    """English text made of catalog templates and their values; ``parts`` keeps them for translation."""
+
+    parts: tuple[tuple[str, dict], ...]
+
+    def __new__(cls, parts: Iterable[tuple[str, dict]]):
+        parts = tuple(parts)
+        message = super().__new__(cls, " ".join(_filled(template, values) for template, values in parts))
+        message.parts = parts
+        return message
+
+    def __getnewargs__(self):  # pickle and copy rebuild it from its parts, not from its text
+        return (self.parts,)
+
+
+def N_(message: str, **values) -> str:
+    """Marks a message for the translation catalog, e.g. N_("Code %(code)s is used twice.", code=code)."""
+    return Message([(message, values)]) if values else message
+
+
+def joined(messages: Iterable[str]) -> str:
+    """Several messages as one (a row's problems), each part still translatable."""
+    return Message(part for message in messages for part in getattr(message, "parts", [(message, {})]))
+
+
+def translated(message: str, gettext: Callable[[str], str]) -> str:
+    """The message in the language ``gettext`` translates to (values that are messages too);
+    text not in the catalog, such as a code or a library's error, stays as it is."""
+    return " ".join(
+        _filled(gettext(template) if template else template,
+                {name: translated(value, gettext) if isinstance(value, Message) else value
+                 for name, value in values.items()})
+        for template, values in getattr(message, "parts", [(message, {})]))
+
+
+def _filled(template: str, values: dict) -> str:
+    return template % values if values else template
 
 
 class Invalid(ValueError):
@@ -22,5 +63,6 @@ def too_long(model, values: dict) -> dict[str, str]:
         column = model.__table__.columns.get(name)
         limit = getattr(column.type, "length", None) if column is not None else None
         if isinstance(value, str) and limit and len(value) > limit:
-            errors[name] = f"{name.replace('_', ' ').capitalize()}: at most {limit} characters."
+            errors[name] = N_("%(field)s: at most %(limit)s characters.",
+                              field=name.replace("_", " ").capitalize(), limit=limit)
     return errors

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import Person
-from survey.services.errors import Invalid, too_long
+from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.tables import cell, row_label
 
 KINDS = ("stakeholder", "employee")
@@ -38,7 +38,7 @@ def import_people(session: Session, organisation_id: int, frame: pd.DataFrame) -
     for index, row in enumerate(frame.to_dict("records")):
         values, problems = _checked(row, known)
         if problems:
-            errors[row_label(index)] = " ".join(problems.values())
+            errors[row_label(index)] = joined(problems.values())
         else:
             known.add(values["email"])
             rows.append(values)
@@ -55,13 +55,13 @@ def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]
     values["kind"] = values["kind"].lower() or "stakeholder"
     errors = too_long(Person, values)
     if not values["name"]:
-        errors["name"] = "Name is required."
+        errors["name"] = N_("Name is required.")
     if "@" not in values["email"] or " " in values["email"] or len(values["email"]) > 254:
-        errors["email"] = f"'{values['email']}' is not an email address."
+        errors["email"] = N_("'%(email)s' is not an email address.", email=values["email"])
     elif values["email"] in known_emails:
-        errors["email"] = f"{values['email']} is already on the list."
+        errors["email"] = N_("%(email)s is already on the list.", email=values["email"])
     if values["kind"] not in KINDS:
-        errors["kind"] = f"Kind must be {' or '.join(KINDS)}."
+        errors["kind"] = N_("Kind must be %(kinds)s.", kinds=" or ".join(KINDS))
     raw_weight = cell(fields, "weight") or "1"
     try:
         weight = float(raw_weight.replace(",", "."))
@@ -69,5 +69,5 @@ def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]
             raise ValueError
         values["weight"] = weight
     except ValueError:
-        errors["weight"] = f"Weight '{raw_weight}' must be a positive number."
+        errors["weight"] = N_("Weight '%(weight)s' must be a positive number.", weight=raw_weight)
     return values, errors

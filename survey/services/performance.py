@@ -16,7 +16,7 @@ from analysis.indicators import Formula
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid, joined
 from survey.services.scorecards import elements
 from survey.services.tables import cell, row_label
 
@@ -49,7 +49,7 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
         values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), cell(row, "target"),
                                                 cell(row, "actual"), inputs)
         if problems:
-            errors[row_label(index)] = " ".join(problems.values())
+            errors[row_label(index)] = joined(problems.values())
         else:
             rows.append(values)
     if errors:
@@ -89,18 +89,19 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
     """Rows of kpi, period and one column per anchored level ("0" ... "10"); all or nothing."""
     levels = [c for c in frame.columns if str(c).isdigit()]
     if not levels:
-        raise Invalid({"file": "Give target/actual columns for measurements, or level columns 0 ... 10 for ladders."})
+        raise Invalid({"file": N_("Give target/actual columns for measurements, or level columns 0 ... 10 for ladders.")})
     known, settings, errors = kpis(session, version), [], {}
     for index, row in enumerate(frame.to_dict("records")):
         try:
-            anchors = {int(level): _number(cell(row, level), f"level {level}") for level in levels if cell(row, level)}
+            anchors = {int(level): _number(cell(row, level), N_("level %(level)s", level=level))
+                       for level in levels if cell(row, level)}
             bad = [problem for _, problem in anchors.values() if problem]
             if bad:
-                raise Invalid({"anchors": " ".join(bad)})
+                raise Invalid({"anchors": joined(bad)})
             settings.append(_ladder_setting(known, version, cell(row, "kpi"), cell(row, "period"),
                                             {level: value for level, (value, _) in anchors.items()}, entered_by))
         except Invalid as error:
-            errors[row_label(index)] = " ".join(error.errors.values())
+            errors[row_label(index)] = joined(error.errors.values())
     if errors:
         raise Invalid(errors)
     session.add_all(settings)
@@ -111,13 +112,13 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
 def _ladder_setting(known, version, kpi, period, anchors, entered_by) -> LadderSetting:
     element = known.get(str(kpi).strip())
     if element is None:
-        raise Invalid({"kpi": f"'{kpi}' is not a KPI code of this scorecard."})
+        raise Invalid({"kpi": N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)})
     if not str(period or "").strip():
-        raise Invalid({"period": "Give the period, e.g. 2010."})
+        raise Invalid({"period": N_("Give the period, e.g. 2010.")})
     try:
         ladder = Ladder({int(level): float(value) for level, value in anchors.items()}, better=element.better)
     except (TypeError, ValueError) as error:
-        raise Invalid({"anchors": f"{kpi}: {error}"}) from None
+        raise Invalid({"anchors": joined([f"{kpi}:", str(error)])}) from None
     return LadderSetting(organisation_id=version.organisation_id, element_id=element.id, period=str(period).strip(),
                          entered_by=entered_by, anchors={str(level): value for level, value in ladder.anchors.items()})
 
@@ -126,7 +127,7 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
                 action: str) -> Finding:
     element = kpis(session, version).get(kpi)
     if element is None:
-        raise Invalid({"kpi": f"{kpi} is not a KPI of this scorecard."})
+        raise Invalid({"kpi": N_("%(kpi)s is not a KPI of this scorecard.", kpi=kpi)})
     finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
                       root_cause=root_cause.strip()[:2000], action=action.strip()[:2000])
     session.add(finding)
@@ -148,11 +149,11 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
     """Published weights x OMAX levels for one period, with the index over all periods."""
     known = kpis(session, version)
     if not known or any(e.global_weight is None for e in known.values()):
-        raise Invalid({"": "Publish the weights of a round to this scorecard first."})
+        raise Invalid({"": N_("Publish the weights of a round to this scorecard first.")})
     measurements = current_measurements(session, version)
     periods = sorted({p for (_, p) in measurements})
     if period not in periods:
-        raise Invalid({"period": f"No data for period {period}."})
+        raise Invalid({"period": N_("No data for period %(period)s.", period=period)})
     ladders = ladder_settings(session, known)
     by_id = {e.id: e for e in elements(session, version.id)}
     findings = _findings(session, known)
@@ -162,7 +163,7 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
             performance, problem = _performance(element, shown, measurements, periods)
             ladder, ladder_problem = _ladder(element, shown, ladders, measurements, periods)
             if shown == period and (problem or ladder_problem):
-                problems.append(f"{code}: {problem or ladder_problem}")
+                problems.append(joined([f"{code}:", problem or ladder_problem]))
             if ladder is None:
                 continue
             objective = by_id[element.parent_id]
@@ -176,7 +177,7 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
                          "root_cause": finding.root_cause if finding else "",
                          "action": finding.action if finding else ""})
     if not rows:
-        raise Invalid({"period": f"No KPI of period {period} can be scored yet."})
+        raise Invalid({"period": N_("No KPI of period %(period)s can be scored yet.", period=period)})
     scored = score_table(pd.DataFrame(rows))
     all_indexes = indexes(scored)
     this = scored[scored["period"] == period].reset_index(drop=True)
@@ -189,9 +190,9 @@ def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[di
     errors, values = {}, {}
     element = known.get(str(kpi).strip())
     if element is None:
-        errors["kpi"] = f"'{kpi}' is not a KPI code of this scorecard."
+        errors["kpi"] = N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)
     if not str(period or "").strip():
-        errors["period"] = "Give the period, e.g. 2010."
+        errors["period"] = N_("Give the period, e.g. 2010.")
     for name, raw in (("target", target), ("actual", actual)):
         values[name], problem = _number(raw, name)
         if problem:
@@ -202,7 +203,7 @@ def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[di
         if problem:
             errors[name] = problem
     if not errors and values["target"] is None and values["actual"] is None and not parsed_inputs:
-        errors["actual"] = "Give a target, an actual or the formula's inputs."
+        errors["actual"] = N_("Give a target, an actual or the formula's inputs.")
     if errors:
         return {}, errors
     return {"element_id": element.id, "period": str(period).strip(), **values, "inputs": parsed_inputs}, {}
@@ -214,16 +215,16 @@ def _number(raw, name: str) -> tuple[float | None, str | None]:
     try:
         value = float(str(raw).strip().replace(",", ".")) if isinstance(raw, str) else float(raw)
     except ValueError:
-        return None, f"{name} '{raw}' is not a number."
+        return None, N_("%(name)s '%(value)s' is not a number.", name=name, value=raw)
     if not math.isfinite(value):
-        return None, f"{name} must be a finite number."
+        return None, N_("%(name)s must be a finite number.", name=name)
     return value, None
 
 
 def _performance(element, period, measurements, periods) -> tuple[float | None, str | None]:
     measurement = measurements.get((element.id, period))
     if measurement is None:
-        return None, "no data for this period"
+        return None, N_("no data for this period")
     if measurement.actual is not None:
         return measurement.actual, None
     if element.formula and measurement.inputs:
@@ -234,7 +235,7 @@ def _performance(element, period, measurements, periods) -> tuple[float | None, 
                                                            previous.inputs if previous else None), None
         except ValueError as error:
             return None, str(error)
-    return None, "no actual value"
+    return None, N_("no actual value")
 
 
 def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | None, str | None]:
@@ -246,12 +247,12 @@ def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | 
     position = periods.index(period)
     previous = measurements.get((element.id, periods[position - 1])) if position else None
     if measurement is None or measurement.target is None or previous is None or previous.actual is None:
-        return None, "no ladder: set one, or enter this period's target and last period's actual"
+        return None, N_("no ladder: set one, or enter this period's target and last period's actual")
     observed = [m.actual for (eid, _), m in measurements.items() if eid == element.id and m.actual is not None]
     try:
         return Ladder.from_target(measurement.target, previous.actual, observed=observed, better=element.better), None
     except ValueError as error:
-        return None, f"no ladder: {error}"
+        return None, joined([N_("no ladder:"), str(error)])
 
 
 def ladder_settings(session, known) -> dict[tuple[int, str], dict]:

@@ -29,7 +29,7 @@ from survey.models import (
     utcnow,
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, joined
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.transactions import retried_once_if_disconnected
@@ -49,21 +49,21 @@ def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: 
     by_code = {e.code: e for e in elements(session, round_.version_id)}
     errors = {}
     if kind not in QUESTION_KINDS:
-        errors["kind"] = f"Kind must be one of {', '.join(QUESTION_KINDS)}."
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(QUESTION_KINDS))
     if not text.strip():
-        errors["text"] = "Write the question."
+        errors["text"] = N_("Write the question.")
     if kpi and kpi not in by_code:
-        errors["kpi"] = f"{kpi} is not in this round's scorecard."
+        errors["kpi"] = N_("%(kpi)s is not in this round's scorecard.", kpi=kpi)
     if minimum is not None and maximum is not None and maximum <= minimum:
-        errors["maximum"] = "The maximum must be above the minimum."
+        errors["maximum"] = N_("The maximum must be above the minimum.")
     parsed = []
     if kind == "choice":
         try:
             parsed = parse_options(options)
         except ValueError:
-            errors["options"] = "Write options as 'label = value' separated by ';', e.g. 0-10 minutes = 5; 11-20 minutes = 15."
+            errors["options"] = N_("Write options as 'label = value' separated by ';', e.g. 0-10 minutes = 5; 11-20 minutes = 15.")
     if _has_responses(session, round_):
-        errors[""] = "People have answered already: the questionnaire can no longer change."
+        errors[""] = N_("People have answered already: the questionnaire can no longer change.")
     if errors:
         raise Invalid(errors)
     question = Question(organisation_id=round_.organisation_id, round_id=round_.id, kind=kind, text=text.strip(),
@@ -77,7 +77,7 @@ def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: 
 def default_questions(session: Session, round_: Round) -> int:
     """A questionnaire from the scorecard in one click, by the round's kind."""
     if questions(session, round_):
-        raise Invalid({"": "This round has questions already."})
+        raise Invalid({"": N_("This round has questions already.")})
     tree = elements(session, round_.version_id)
     by_id = {e.id: e for e in tree}
     made = []
@@ -95,7 +95,7 @@ def default_questions(session: Session, round_: Round) -> int:
     elif round_.kind == "satisfaction":
         made = [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
     else:
-        raise Invalid({"": "A weighting round asks pairwise comparisons, not questions."})
+        raise Invalid({"": N_("A weighting round asks pairwise comparisons, not questions.")})
     for position, question in enumerate(made):
         question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
     session.add_all(made)
@@ -176,11 +176,11 @@ def correct_response(session: Session, round_: Round, invitation_id: int, questi
                                                          Invitation.round_id == round_.id))
     question = session.scalar(select(Question).where(Question.id == question_id, Question.round_id == round_.id))
     if invitation is None or question is None:
-        raise Invalid({"": "No such answer in this round."})
+        raise Invalid({"": N_("No such answer in this round.")})
     value, problem = check_answer(question, raw)
     errors = {"value": problem} if problem else {}
     if not reason.strip():
-        errors["reason"] = "Say why the answer is corrected."
+        errors["reason"] = N_("Say why the answer is corrected.")
     if errors:
         raise Invalid(errors)
     response = Response(invitation_id=invitation.id, question_id=question.id, value=value,
@@ -224,10 +224,10 @@ def personal_results(session: Session, round_: Round) -> PersonalResults:
     """Each respondent's achievements -> levels (with the round's snap rule) -> total, class and rank."""
     kpi_questions = [q for q in questions(session, round_) if q.kind in ("number", "choice") and q.element_id]
     if not kpi_questions:
-        raise Invalid({"": "This round has no questions tied to KPIs."})
+        raise Invalid({"": N_("This round has no questions tied to KPIs.")})
     table = response_table(session, round_)
     if table.empty:
-        raise Invalid({"": "Nobody has answered yet."})
+        raise Invalid({"": N_("Nobody has answered yet.")})
     by_id = {e.id: e for e in elements(session, round_.version_id)}
     kpis = [by_id[q.element_id] for q in kpi_questions]
     achievements = table.reindex(columns=[q.id for q in kpi_questions]).to_numpy(dtype=float)
@@ -260,11 +260,12 @@ def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:
     seen = observed[~np.isnan(observed)]
     baseline = measurements[earlier[-1]].actual if earlier else (float(seen.mean()) if seen.size else None)
     if target is None or baseline is None:
-        raise Invalid({"": f"{kpi.code}: set a ladder or a target for period {round_.period or '(none)'}."})
+        raise Invalid({"": N_("%(kpi)s: set a ladder or a target for period %(period)s.", kpi=kpi.code,
+                              period=round_.period or "(none)")})
     try:
         return Ladder.from_target(target, baseline, observed=seen, better=kpi.better)
     except ValueError as error:
-        raise Invalid({"": f"{kpi.code}: {error}"}) from None
+        raise Invalid({"": joined([f"{kpi.code}:", str(error)])}) from None
 
 
 def validation_results(session: Session, round_: Round) -> tuple[list[tuple[Question, float, int]], list[tuple[Person, bool]]]:

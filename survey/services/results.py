@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from analysis.ahp import Consistency, aggregate, aggregate_priorities, consensus, priorities, weights_and_consistency
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
 
@@ -67,7 +67,7 @@ def publish(session: Session, round_: Round) -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
     results = round_results(session, round_)
     if not results.complete or not results.global_weights:
-        raise Invalid({"": "Every cluster needs at least one finished respondent before weights can be published."})
+        raise Invalid({"": N_("Every cluster needs at least one finished respondent before weights can be published.")})
     version = session.get(ScorecardVersion, round_.version_id)
     decimals = round_.weight_decimals
     for element in session.scalars(select(Element).where(Element.version_id == version.id)):

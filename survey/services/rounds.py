@@ -11,7 +11,7 @@ from analysis.ahp import METHODS, RANDOM_INDEX
 from analysis.scoring import SNAP_RULES
 from survey.models import ClusterAnswer, Invitation, Person, Reask, Round, utcnow
 from survey.services import mail
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 from survey.services.scorecards import get_version
 from survey.services.tokens import new_nonce, token_for, token_hash
 
@@ -29,29 +29,29 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                  kind: str = "weighting", snap: str | None = None) -> Round:
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
-        errors["version_id"] = "Choose a scorecard version of your organisation."
+        errors["version_id"] = N_("Choose a scorecard version of your organisation.")
     if not (title or "").strip():
-        errors["title"] = "Give the round a title."
+        errors["title"] = N_("Give the round a title.")
     if language not in LANGUAGES:
-        errors["language"] = "Language must be id or en."
+        errors["language"] = N_("Language must be id or en.")
     if not 0 < cr_threshold <= 0.3:
-        errors["cr_threshold"] = "The CR threshold lies between 0 and 0.3 (0.10 is usual)."
+        errors["cr_threshold"] = N_("The CR threshold lies between 0 and 0.3 (0.10 is usual).")
     if ri_table not in RANDOM_INDEX:
-        errors["ri_table"] = f"Random index table must be one of {', '.join(RANDOM_INDEX)}."
+        errors["ri_table"] = N_("Random index table must be one of %(tables)s.", tables=", ".join(RANDOM_INDEX))
     if not 0 <= max_reasks <= MAX_REASKS_LIMIT:
-        errors["max_reasks"] = f"Re-asks lie between 0 and {MAX_REASKS_LIMIT}."
+        errors["max_reasks"] = N_("Re-asks lie between 0 and %(limit)s.", limit=MAX_REASKS_LIMIT)
     if aggregation not in AGGREGATIONS:
-        errors["aggregation"] = "Aggregation is aij or aip."
+        errors["aggregation"] = N_("Aggregation is aij or aip.")
     if kind not in ROUND_KINDS:
-        errors["kind"] = f"Kind must be one of {', '.join(ROUND_KINDS)}."
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ROUND_KINDS))
     if snap not in (None, "") + SNAP_RULES:
-        errors["snap"] = f"Levels are fractional, or snapped by one of {', '.join(SNAP_RULES)}."
+        errors["snap"] = N_("Levels are fractional, or snapped by one of %(rules)s.", rules=", ".join(SNAP_RULES))
     if priority_method not in METHODS:
-        errors["priority_method"] = f"Priority method must be one of {', '.join(METHODS)}."
+        errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
-        errors["weight_decimals"] = "Round published weights to 1-6 decimals, or leave empty for exact weights."
+        errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
     if opens_at and closes_at and closes_at <= opens_at:
-        errors["closes_at"] = "The round must close after it opens."
+        errors["closes_at"] = N_("The round must close after it opens.")
     if errors:
         raise Invalid(errors)
     round_ = Round(organisation_id=organisation_id, version_id=version_id, title=(title or "").strip(), period=(period or "").strip(),
@@ -77,12 +77,12 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
 def invite(session: Session, round_: Round, person_ids: list[int], *, secret_key: str, base_url: str) -> int:
     """Invite people not yet in the round: an invitation each and an email queued in the outbox."""
     if round_.status != "open":
-        raise Invalid({"": "This round is closed."})
+        raise Invalid({"": N_("This round is closed.")})
     wanted = set(person_ids)
     found = list(session.scalars(select(Person).where(Person.id.in_(wanted),
                                                       Person.organisation_id == round_.organisation_id)))
     if len(found) != len(wanted):
-        raise Invalid({"people": "Some of the chosen people are not in your organisation."})
+        raise Invalid({"people": N_("Some of the chosen people are not in your organisation.")})
     already = set(session.scalars(select(Invitation.person_id).where(Invitation.round_id == round_.id)))
     count = 0
     for person in found:
@@ -114,7 +114,7 @@ def link(invitation: Invitation, *, secret_key: str, base_url: str) -> str:
 def remind(session: Session, round_: Round, *, secret_key: str, base_url: str) -> int:
     """Queue a reminder to everyone invited who has not finished."""
     if round_.status != "open":
-        raise Invalid({"": "This round is closed."})
+        raise Invalid({"": N_("This round is closed.")})
     late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
                                                          Invitation.completed_at.is_(None))))
     for invitation in late:

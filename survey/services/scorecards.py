@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
 from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
-from survey.services.errors import N_, Invalid, too_long
+from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.tables import cell, row_label
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -19,9 +19,9 @@ COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
     errors = {}
     if not name.strip():
-        errors["name"] = "Give the scorecard a name."
+        errors["name"] = N_("Give the scorecard a name.")
     if not label.strip():
-        errors["label"] = "Give the version a label, e.g. the year."
+        errors["label"] = N_("Give the version a label, e.g. the year.")
     if errors:
         raise Invalid(errors)
     scorecard = Scorecard(organisation_id=organisation_id, name=name.strip())
@@ -75,7 +75,7 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
     for index, row in enumerate(frame.to_dict("records")):
         problems = _row_errors(row, existing, pending)
         if problems:
-            errors[row_label(index)] = " ".join(problems.values())
+            errors[row_label(index)] = joined(problems.values())
         pending[cell(row, "code")] = row
     if errors:
         raise Invalid(errors)
@@ -102,7 +102,7 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
     """A new version with the same tree and record sheets, to revise for a new year (weights are not copied)."""
     if not label.strip():
-        raise Invalid({"label": "Give the new version a label, e.g. the year."})
+        raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
     copy = ScorecardVersion(organisation_id=version.organisation_id, scorecard_id=version.scorecard_id,
                             label=label.strip(), copied_from_id=version.id)
     session.add(copy)
@@ -170,28 +170,29 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
     errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
     if not code:
-        errors["code"] = "Code is required."
+        errors["code"] = N_("Code is required.")
     elif code in existing or code in pending:
-        errors["code"] = f"Code {code} is used twice."
+        errors["code"] = N_("Code %(code)s is used twice.", code=code)
     if not cell(row, "name"):
-        errors["name"] = "Name is required."
+        errors["name"] = N_("Name is required.")
     if kind not in ELEMENT_KINDS:
-        errors["kind"] = f"Kind must be one of {', '.join(ELEMENT_KINDS)}."
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ELEMENT_KINDS))
     else:
         expected = PARENT_KIND[kind]
         parent_kind = (existing[parent].kind if parent in existing
                        else cell(pending[parent], "kind").lower() if parent in pending else None)
         if expected is None and parent:
-            errors["parent"] = "A perspective has no parent."
+            errors["parent"] = N_("A perspective has no parent.")
         elif expected and not parent:
-            errors["parent"] = f"A {kind} needs a parent {expected}."
+            errors["parent"] = N_("A %(kind)s needs a parent %(expected)s.", kind=kind, expected=expected)
         elif expected and parent_kind is None:
-            errors["parent"] = f"Parent {parent} is not defined above this row."
+            errors["parent"] = N_("Parent %(parent)s is not defined above this row.", parent=parent)
         elif expected and parent_kind != expected:
-            errors["parent"] = f"The parent of a {kind} must be a {expected}, {parent} is a {parent_kind}."
+            errors["parent"] = N_("The parent of a %(kind)s must be a %(expected)s, %(parent)s is a %(parent_kind)s.",
+                                   kind=kind, expected=expected, parent=parent, parent_kind=parent_kind)
     better = cell(row, "better").lower() or "higher"
     if better not in ("higher", "lower"):
-        errors["better"] = "Direction must be 'higher' or 'lower'."
+        errors["better"] = N_("Direction must be 'higher' or 'lower'.")
     return errors
 
 

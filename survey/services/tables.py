@@ -6,7 +6,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from survey.services.errors import Invalid
+from survey.services.errors import N_, Invalid
 
 MAX_ROWS = 20_000
 
@@ -20,19 +20,19 @@ def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.Dat
         elif name.endswith(".csv"):
             frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig")
         else:
-            raise Invalid({"file": "Upload a .csv or .xlsx file."})
+            raise Invalid({"file": N_("Upload a .csv or .xlsx file.")})
     except Invalid:
         raise
     except Exception as error:  # pandas/openpyxl raise many kinds for a broken file
-        raise Invalid({"file": f"The file could not be read: {error}"}) from None
+        raise Invalid({"file": N_("The file could not be read: %(error)s", error=str(error))}) from None
     frame.columns = [str(column).strip().lower() for column in frame.columns]
     missing = [column for column in required if column not in frame.columns]
     if missing:
-        raise Invalid({"file": f"Missing column(s): {', '.join(missing)}."})
+        raise Invalid({"file": N_("Missing column(s): %(columns)s.", columns=", ".join(missing))})
     frame = frame.fillna("").map(lambda value: str(value).strip())
     frame = frame[(frame != "").any(axis=1)]
     if len(frame) > MAX_ROWS:
-        raise Invalid({"file": f"At most {MAX_ROWS} rows per file."})
+        raise Invalid({"file": N_("At most %(rows)s rows per file.", rows=MAX_ROWS)})
     return frame
 
 
@@ -62,7 +62,7 @@ def split_pairs(text: str, separator: str, from_right: bool = False) -> list[tup
 
 def row_label(index: int) -> str:
     """Spreadsheet row number of a data row (row 1 holds the headers)."""
-    return f"row {index + 2}"
+    return N_("row %(number)s", number=index + 2)
 
 
 def safe_cell(value):
