@@ -1,4 +1,5 @@
 """Printed reports: real PDFs read back as text (pdftotext) and looked at as images (pdftoppm)."""
+import html as html_module
 import io
 import os
 import re
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 
 from survey.models import Element
-from survey.services import people, performance, questionnaires, rounds
+from survey.services import people, performance, questionnaires, reports, rounds
 from tests.reference import samsat
 from tests.samsat_site import build_samsat
 from tests.test_services_weighting import answer_everything, invitations, launch
@@ -182,3 +183,19 @@ def test_the_command_line_prints_personal_scorecards_on_two_cores_with_a_progres
     assert main(["report", str(round_.id), "--out", str(out), "--processes", "2"]) == 0
     assert "3/3 parts" in capsys.readouterr().err  # the ranking, then employees 1-25 and 26-30
     assert page_count(out.read_bytes()) == 1 + 30
+
+
+def test_a_long_kpi_unit_does_not_push_an_employees_figures_out_of_their_columns(session):
+    from analysis.report import render_html
+    from survey.models import Element
+    _, round_ = self_report_round(session, {"Ani": 90.0, "Budi": 40.0})
+    element = session.query(Element).filter_by(version_id=round_.version_id, code="L1a").one()
+    element.unit = "dokumen per triwulan"
+    session.commit()
+    report = reports.personal_report(session, round_)
+    html = render_html("personal.html", dict(report, ranking=[]), organisation="SAMSAT", language="id")
+    lines = [html_module.unescape(line) for line in re.findall(r'class="figures"[^>]*>([^<]*)<', html)]
+    assert len(lines) == 2 * 3  # each employee: the header, the KPI, the total
+    # Monospaced and padded: the four number fields end at column 38 on every line, then the light.
+    assert all(line[37] != " " and line[38:40] == "  " for line in lines), lines
+    assert "dokumen per triwulan" in html
