@@ -27,6 +27,7 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
+from survey.models import Element, LadderSetting, Measurement, Person, Question, Round, Scorecard, ScorecardVersion
 from survey.services.errors import translated
 from survey.services.tables import split_pairs
 
@@ -40,27 +41,32 @@ class LoginForm(FlaskForm):
     password = PasswordField(_l("Password"), validators=[InputRequired()])
 
 
+def fits(column) -> Length:
+    """At most what the column holds: the model is the one place a text's limit is written."""
+    return Length(max=column.type.length)
+
+
 class ScorecardForm(FlaskForm):
-    name = StringField(_l("Scorecard name"), validators=[InputRequired(), Length(max=200)])
-    label = StringField(_l("Version (e.g. the year)"), validators=[InputRequired(), Length(max=100)])
+    name = StringField(_l("Scorecard name"), validators=[InputRequired(), fits(Scorecard.name)])
+    label = StringField(_l("Version (e.g. the year)"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
 class CopyVersionForm(FlaskForm):
-    label = StringField(_l("New version label"), validators=[InputRequired(), Length(max=100)])
+    label = StringField(_l("New version label"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
 class ElementForm(FlaskForm):
-    code = StringField(_l("Code"), validators=[InputRequired(), Length(max=30)])
+    code = StringField(_l("Code"), validators=[InputRequired(), fits(Element.code)])
     kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
                                             ("kpi", _l("KPI"))])
-    parent_code = StringField(_l("Parent code"), validators=[Optional(), Length(max=30)])
-    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=300)])
-    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
+    parent_code = StringField(_l("Parent code"), validators=[Optional(), fits(Element.code)])
+    name = StringField(_l("Name"), validators=[InputRequired(), fits(Element.name)])
+    unit = StringField(_l("Unit"), validators=[Optional(), fits(Element.unit)])
     better = SelectField(_l("Better when"), choices=[("higher", _l("higher")), ("lower", _l("lower"))])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
-    formula = StringField(_l("Formula"), validators=[Optional(), Length(max=300)])
-    data_source = StringField(_l("Data source"), validators=[Optional(), Length(max=300)])
-    measured_by = StringField(_l("Measured by"), validators=[Optional(), Length(max=200)])
+    formula = StringField(_l("Formula"), validators=[Optional(), fits(Element.formula)])
+    data_source = StringField(_l("Data source"), validators=[Optional(), fits(Element.data_source)])
+    measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
 
 
 class UploadForm(FlaskForm):
@@ -69,10 +75,10 @@ class UploadForm(FlaskForm):
 
 
 class PersonForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
-    email = EmailField(_l("Email"), validators=[InputRequired(), Email(), Length(max=254)])
-    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=200)])
-    role = StringField(_l("Role"), validators=[Optional(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
+    email = EmailField(_l("Email"), validators=[InputRequired(), Email(), fits(Person.email)])
+    unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
+    role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
     weight = FloatField(_l("Weight in the group"), default=1.0, validators=[InputRequired(), NumberRange(min=0.01)])
 
@@ -81,9 +87,9 @@ class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
         ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
         ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
-    title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)])
+    title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
-    period = StringField(_l("Period"), validators=[Optional(), Length(max=50)])
+    period = StringField(_l("Period"), validators=[Optional(), fits(Round.period)])
     opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
     language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
@@ -173,7 +179,7 @@ def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
 
 class MeasurementForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
-    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
     target = FloatField(_l("Target"), validators=[Optional()])
     actual = FloatField(_l("Actual"), validators=[Optional()])
     inputs = StringField(_l("Inputs of a formula KPI (name = value; ...)"), validators=[Optional(), Length(max=1000)])
@@ -189,7 +195,7 @@ class MeasurementForm(FlaskForm):
 
 class LadderForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
-    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+    period = StringField(_l("Period"), validators=[InputRequired(), fits(LadderSetting.period)])
     anchors = StringField(_l("Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100"),
                           validators=[InputRequired(), Length(max=500)])
 
@@ -239,8 +245,8 @@ class QuestionForm(FlaskForm):
                                             ("likert", _l("Likert 1-5")), ("yesno", _l("Yes / no")),
                                             ("verdict", _l("Overall verdict"))])
     text = StringField(_l("Question"), validators=[InputRequired(), Length(max=500)])
-    kpi = StringField(_l("KPI or element code"), validators=[Optional(), Length(max=30)])
-    unit = StringField(_l("Unit"), validators=[Optional(), Length(max=50)])
+    kpi = StringField(_l("KPI or element code"), validators=[Optional(), fits(Element.code)])
+    unit = StringField(_l("Unit"), validators=[Optional(), fits(Question.unit)])
     minimum = FloatField(_l("Minimum"), validators=[Optional()])
     maximum = FloatField(_l("Maximum"), validators=[Optional()])
     options = StringField(_l("Options (label = value; ...)"), validators=[Optional(), Length(max=1000)])
@@ -254,8 +260,8 @@ class CorrectionForm(FlaskForm):
 
 
 class SatisfactionToKpiForm(FlaskForm):
-    kpi = StringField(_l("KPI code"), validators=[InputRequired(), Length(max=30)])
-    period = StringField(_l("Period"), validators=[InputRequired(), Length(max=20)])
+    kpi = StringField(_l("KPI code"), validators=[InputRequired(), fits(Element.code)])
+    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
 def answers_form(asked, formdata=None, data=None) -> FlaskForm:
