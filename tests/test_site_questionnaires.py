@@ -39,7 +39,7 @@ def answer(client, token, values):
 def test_employees_self_report_and_hr_sees_ranked_personal_scorecards(app, client, session):
     organisation, version, round_ = new_round(client, session, "self_report", snap="round_half_up")
     page = f"/hr/rounds/{round_.id}"
-    assert client.post(f"{page}/questions/defaults", data={"csrf_token": csrf(client, page)}).status_code == 302
+    assert post(client, f"{page}/questions/defaults", {}, page=page).status_code == 302
     asked = questionnaires.questions(session, round_)
     assert len(asked) == 22 and {q.kind for q in asked} == {"number"}
     kept = asked[:3]  # a short questionnaire is enough for the story: drop the rest
@@ -164,6 +164,6 @@ def test_a_questionnaire_invitation_says_what_it_asks(app, client, session, smtp
     organisation, _, round_ = new_round(client, session, "self_report", language="id")
     person = people.add_person(session, organisation.id, name="Ani", email="ani@x.org", kind="employee")
     page = f"/hr/rounds/{round_.id}"
-    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": [str(person.id)]})
+    post(client, f"{page}/invite", {"person": [str(person.id)]}, page=page)
     body = smtp_server.messages[0].get_payload()
     assert "mengisi kuesioner" in body and "/r/" in body

@@ -16,7 +16,7 @@ from survey.services import answers, performance
 from tests.reference import samsat
 from tests.samsat_site import published_answers, samsat_rows
 from tests.test_site_weighting import answer_page
-from tests.web import csrf, post, round_form, sign_in
+from tests.web import post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test(/r/[A-Za-z0-9_-]+)")
 
@@ -63,7 +63,7 @@ def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client,
                                                           weight_decimals="2", ask_identity=""))
     round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
     page = f"/hr/rounds/{round_.id}"
-    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": ["1"]})
+    post(client, f"{page}/invite", {"person": ["1"]}, page=page)
     link = LINK.search(client.get("/hr/outbox").get_data(as_text=True)).group(1)
 
     stakeholder = app.test_client()
@@ -73,7 +73,7 @@ def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client,
         assert answer_page(stakeholder, f"{link}/c/{cluster.key}", published_answers(cluster)).status_code == 302
     assert stakeholder.get(f"{link}/next").headers["Location"].endswith("/done")
 
-    assert client.post(f"{page}/publish", data={"csrf_token": csrf(client, f"{page}/results")}).status_code == 302
+    assert post(client, f"{page}/publish", {}, page=f"{page}/results").status_code == 302
     performance_page = f"/hr/versions/{version_id}/performance"
     assert upload(client, f"{performance_page}/import", performance_page, measurement_rows(),
                   ["kpi", "period", "target", "actual"]).status_code == 302

@@ -47,7 +47,7 @@ def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the
     organisation, version, round_ = launch_round(client, session)
     everyone = [str(p.id) for p in people.people(session, organisation.id)]
     page = f"/hr/rounds/{round_.id}"
-    response = client.post(f"{page}/invite", data={"csrf_token": csrf(client, page), "person": everyone})
+    response = post(client, f"{page}/invite", {"person": everyone}, page=page)
     assert response.status_code == 302
     assert len(smtp_server.messages) == 3
     email = smtp_server.messages[0]
@@ -177,8 +177,7 @@ def test_wrong_tokens_look_like_unknown_pages_and_a_closed_round_says_so(app, cl
 def test_without_smtp_invitations_wait_in_the_outbox_for_hr(client, session):
     organisation, _, round_ = launch_round(client, session)
     page = f"/hr/rounds/{round_.id}"
-    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page),
-                                        "person": [str(p.id) for p in people.people(session, organisation.id)]})
+    post(client, f"{page}/invite", {"person": [str(p.id) for p in people.people(session, organisation.id)]}, page=page)
     assert {m.status for m in session.query(OutboxMessage)} == {"kept"}
     outbox = client.get("/hr/outbox").get_data(as_text=True)
     assert outbox.count("http://neraca.test/r/") == 3
@@ -188,22 +187,21 @@ def test_smtp_down_marks_invitations_failed_and_hr_can_retry(app, client, sessio
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=1)  # nothing listens there
     organisation, _, round_ = launch_round(client, session)
     page = f"/hr/rounds/{round_.id}"
-    client.post(f"{page}/invite", data={"csrf_token": csrf(client, page),
-                                        "person": [str(p.id) for p in people.people(session, organisation.id)]})
+    post(client, f"{page}/invite", {"person": [str(p.id) for p in people.people(session, organisation.id)]}, page=page)
     assert "gagal 3" in client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
     app.config.update(SMTP_PORT=smtp_server.port)
-    client.post(f"{page}/retry-mail", data={"csrf_token": csrf(client, page)})
+    post(client, f"{page}/retry-mail", {}, page=page)
     assert len(smtp_server.messages) == 3
 
 
 def test_another_organisations_round_is_not_found(client, session):
     _, _, round_ = launch_round(client, session)
     other = accounts.create_organisation(session, "Other office")
-    client.post("/logout", data={"csrf_token": csrf(client, "/hr/")})
+    post(client, "/logout", {}, page="/hr/")
     sign_in(client, session, other.id, email="hr@other.org")
     assert client.get(f"/hr/rounds/{round_.id}").status_code == 404
     assert client.get(f"/hr/rounds/{round_.id}/results").status_code == 404
-    assert client.post(f"/hr/rounds/{round_.id}/close", data={"csrf_token": csrf(client, "/hr/")}).status_code == 404
+    assert post(client, f"/hr/rounds/{round_.id}/close", {}, page="/hr/").status_code == 404
 
 
 def test_forms_without_a_csrf_token_are_refused(client, session):
