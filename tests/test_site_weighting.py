@@ -1,4 +1,5 @@
 """The weighting round through the site: HR launches and invites, a stakeholder answers and is re-asked."""
+import html
 import re
 from io import BytesIO
 
@@ -286,3 +287,18 @@ def test_guessing_links_is_slowed_down_after_twenty_wrong_tokens(app, client, se
         assert client.get(f"/r/guess{attempt:030d}").status_code == 404
     assert client.get("/r/" + "y" * 32).status_code == 429
     assert client.get(f"/r/{token}").status_code == 200  # a real link still opens
+
+
+def test_each_button_of_a_pair_tells_a_screen_reader_what_it_means_in_the_page_language(client, session):
+    token, root = invited_to_root_page(client, session)
+    a, b = root.pairs[0]
+    for language, says in (("id", "{x} {v} kali lebih penting daripada {y}"),
+                           ("en", "{x} is {v} times as important as {y}")):
+        page = html.unescape(client.get(f"/r/{token}/c/{root.key}?lang={language}").get_data(as_text=True))
+        field = re.search(rf'<fieldset[^>]*id="p_{a.id}_{b.id}".*?</fieldset>', page, re.S).group(0)
+        spoken = {value: text.strip() for value, text in
+                  re.findall(r'value="([^"]+)"[^>]*>[^<]*<span class="sr-only">([^<]*)</span>', field)}
+        assert len(spoken) == 17
+        assert spoken["3"] == says.format(x=a.name, v=3, y=b.name)
+        assert spoken["1/7"] == says.format(x=b.name, v=7, y=a.name)
+        assert spoken["1"] == {"id": "sama penting", "en": "equally important"}[language]
