@@ -139,7 +139,7 @@ def site_stakeholder(base):
             start = time.perf_counter()
             response, _ = send(base, "POST", f"/r/{token}/c/{key}", form, cookie)
             seconds = time.perf_counter() - start
-            if response.status != 302:  # saved, on to the next page
+            if response.status != 302:  # a saved page redirects to the next one
                 raise RuntimeError(f"page {key} answered {response.status}")
             yield seconds
     return work

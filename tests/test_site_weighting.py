@@ -8,7 +8,7 @@ import pytest
 
 from analysis.ahp import aggregate, scale_label
 from survey.models import ClusterAnswer, Judgment, OutboxMessage, Round
-from survey.services import accounts, answers, people, results, rounds
+from survey.services import accounts, answers, people, results, rounds, scorecards
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
 from tests.web import csrf, hidden, post, round_form, sign_in
 
@@ -302,3 +302,15 @@ def test_each_button_of_a_pair_tells_a_screen_reader_what_it_means_in_the_page_l
         assert spoken["3"] == says.format(x=a.name, v=3, y=b.name)
         assert spoken["1/7"] == says.format(x=b.name, v=7, y=a.name)
         assert spoken["1"] == {"id": "sama penting", "en": "equally important"}[language]
+
+
+def test_publishing_before_anyone_finished_is_refused_with_a_message_in_the_page_language(client, session):
+    _, version, round_ = launch_round(client, session)
+    page = f"/hr/rounds/{round_.id}"
+    for language, says in (("id", "Setiap klaster memerlukan paling sedikit satu responden yang selesai"),
+                           ("en", "Every cluster needs at least one finished respondent")):
+        response = post(client, f"{page}/publish?lang={language}", {}, page=f"{page}/results")
+        assert response.status_code == 302
+        assert says in client.get(response.headers["Location"] + f"?lang={language}").get_data(as_text=True)
+    elements = scorecards.elements(session, version.id)
+    assert elements and all(element.global_weight is None for element in elements)  # nothing published

@@ -215,8 +215,8 @@ def _errors_to_form(form, error: Invalid) -> None:
 @blueprint.app_template_global()
 def scale_sentences(a: str, b: str) -> dict[str, str]:
     """What each button of a pair tells a screen reader, by its value. Each sentence is translated
-    once per pair, not once per button: a page has up to 17 buttons a pair, and these calls were
-    a third of the time spent showing it."""
+    once per pair, not once per button: a pair has 17 buttons, and a call per button cost about
+    a tenth of the time spent showing a page."""
     translations = get_translations()
     a_more = translations.ugettext(N_("%(a)s is %(v)s times as important as %(b)s"))
     b_more = translations.ugettext(N_("%(b)s is %(v)s times as important as %(a)s"))
