@@ -17,6 +17,8 @@ from typing import Mapping
 import pandas as pd
 from simpleeval import InvalidExpression, SimpleEval
 
+from .messages import InputError
+
 PREVIOUS = "prev_"
 
 
@@ -57,18 +59,20 @@ class Formula:
         try:
             tree = ast.parse(expression.strip(), mode="eval")
         except SyntaxError as error:
-            raise ValueError(f"formula {expression!r} is not a valid expression: {error.msg}") from None
+            raise InputError("formula %(formula)r is not a valid expression: %(reason)s", formula=expression,
+                             reason=error.msg) from None
         called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call)
                   and isinstance(node.func, ast.Name)}
         unknown_functions = called - set(FUNCTIONS)
         if unknown_functions:
-            raise ValueError(f"formula {expression!r} calls unknown function(s) {sorted(unknown_functions)}; "
-                             f"available: {sorted(FUNCTIONS)}")
+            raise InputError("formula %(formula)r calls unknown function(s) %(functions)s; available: %(available)s",
+                             formula=expression, functions=sorted(unknown_functions), available=sorted(FUNCTIONS))
         names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} - called
         if known_inputs is not None:
             unknown = {name for name in names if name.removeprefix(PREVIOUS) not in known_inputs}
             if unknown:
-                raise ValueError(f"formula {expression!r} uses unknown input(s) {sorted(unknown)}")
+                raise InputError("formula %(formula)r uses unknown input(s) %(inputs)s", formula=expression,
+                                 inputs=sorted(unknown))
         return cls(expression.strip(), frozenset(names))
 
     def evaluate(self, current: Mapping[str, float], previous: Mapping[str, float] | None = None) -> float:
@@ -78,18 +82,21 @@ class Formula:
             source, key = (previous, name[len(PREVIOUS):]) if name.startswith(PREVIOUS) else (current, name)
             value = None if source is None else source.get(key)
             if value is None or (isinstance(value, float) and math.isnan(value)):
-                period = "the previous period" if source is not current else "this period"
-                raise ValueError(f"input {key!r} is missing for {period}")
+                if source is not current:
+                    raise InputError("input %(name)r is missing for the previous period", name=key)
+                raise InputError("input %(name)r is missing for this period", name=key)
             values[name] = float(value)
         try:
             result = SimpleEval(names=values, functions=FUNCTIONS).eval(self.expression)
         except ZeroDivisionError:
             zeros = sorted(name for name, value in values.items() if value == 0)
-            raise ValueError(f"division by zero ({', '.join(f'{n} = 0' for n in zeros) or 'a zero divisor'})") from None
+            if not zeros:
+                raise InputError("division by zero") from None
+            raise InputError("division by zero (%(zeros)s)", zeros=", ".join(f"{n} = 0" for n in zeros)) from None
         except (InvalidExpression, TypeError, OverflowError) as error:
-            raise ValueError(f"cannot compute {self.expression!r}: {error}") from None
+            raise InputError("cannot compute %(formula)r: %(reason)s", formula=self.expression, reason=error) from None
         if not isinstance(result, (int, float)) or not math.isfinite(result):
-            raise ValueError(f"{self.expression!r} gives {result!r}, not a number")
+            raise InputError("%(formula)r gives %(result)r, not a number", formula=self.expression, result=result)
         return float(result)
 
 

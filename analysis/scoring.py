@@ -12,6 +12,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from .messages import InputError
+
 LEVELS = np.arange(11, dtype=float)
 #: Traffic lights by level: red below 4 (act now), yellow below 8 (watch), green from 8 (target reached).
 LIGHT_THRESHOLDS = (4.0, 8.0)
@@ -43,13 +45,16 @@ class Ladder:
         steps = np.diff(values)
         direction = "higher" if (steps > 0).any() else "lower" if (steps < 0).any() else None
         if (steps > 0).any() and (steps < 0).any():
-            raise ValueError(f"ladder {anchors} reverses direction: values must rise (or fall) with the level")
+            raise InputError("ladder %(anchors)s reverses direction: values must rise (or fall) with the level",
+                             anchors=anchors)
         if self.better not in (None, "higher", "lower"):
             raise ValueError(f"better must be 'higher' or 'lower', not {self.better!r}")
         if direction and self.better and direction != self.better:
-            raise ValueError(f"ladder {anchors} says {direction} is better but better={self.better!r} was given")
+            raise InputError("ladder %(anchors)s says %(direction)s is better but better=%(better)r was given",
+                             anchors=anchors, direction=direction, better=self.better)
         if direction is None and self.better is None:
-            raise ValueError(f"ladder {anchors} is flat: say better='higher' or 'lower' (it then scores pass/fail)")
+            raise InputError("ladder %(anchors)s is flat: say better='higher' or 'lower' (it then scores pass/fail)",
+                             anchors=anchors)
         object.__setattr__(self, "anchors", anchors)
         object.__setattr__(self, "better", self.better or direction)
         object.__setattr__(self, "_values", np.interp(LEVELS, levels, values))
@@ -64,7 +69,7 @@ class Ladder:
         """
         if worst is None:
             if observed is None or len(observed) == 0:
-                raise ValueError("give the worst value, or the observed performances to take it from")
+                raise InputError("give the worst value, or the observed performances to take it from")
             pool = np.append(np.asarray(observed, dtype=float), baseline)
             pool = pool[np.isfinite(pool)]
             worst = float(pool.min() if better == "higher" else pool.max())
@@ -193,16 +198,16 @@ def _checked_anchors(anchors: Mapping) -> dict[int, float]:
         try:
             whole = int(level)
         except (TypeError, ValueError):
-            raise ValueError(f"ladder level {level!r} is not a whole number 0..10") from None
+            raise InputError("ladder level %(level)r is not a whole number 0..10", level=level) from None
         if whole != float(level) or not 0 <= whole <= 10:
-            raise ValueError(f"ladder level {level!r} is not a whole number 0..10")
+            raise InputError("ladder level %(level)r is not a whole number 0..10", level=level)
         value = float(value)
         if not np.isfinite(value):
-            raise ValueError(f"ladder value at level {whole} must be a number, got {value!r}")
+            raise InputError("ladder value at level %(level)s must be a number, got %(value)r", level=whole, value=value)
         checked[whole] = value
     for required in (0, 10):
         if required not in checked:
-            raise ValueError(f"a ladder needs an anchor at level {required}")
+            raise InputError("a ladder needs an anchor at level %(level)s", level=required)
     return dict(sorted(checked.items()))
 
 

@@ -287,4 +287,27 @@ ID = {
     "Missing column(s): %(columns)s.": "Kolom yang kurang: %(columns)s.",
     "At most %(rows)s rows per file.": "Paling banyak %(rows)s baris per berkas.",
     "row %(number)s": "baris %(number)s",
+    # Errors of the analysis library about a ladder or a formula (analysis.messages.InputError).
+    "formula %(formula)r is not a valid expression: %(reason)s": "rumus %(formula)r bukan ekspresi yang sah: %(reason)s",
+    "formula %(formula)r calls unknown function(s) %(functions)s; available: %(available)s":
+        "rumus %(formula)r memanggil fungsi yang tidak dikenal %(functions)s; yang tersedia: %(available)s",
+    "formula %(formula)r uses unknown input(s) %(inputs)s": "rumus %(formula)r memakai masukan yang tidak dikenal %(inputs)s",
+    "input %(name)r is missing for the previous period": "masukan %(name)r tidak ada untuk periode sebelumnya",
+    "input %(name)r is missing for this period": "masukan %(name)r tidak ada untuk periode ini",
+    "division by zero": "pembagian dengan nol",
+    "division by zero (%(zeros)s)": "pembagian dengan nol (%(zeros)s)",
+    "cannot compute %(formula)r: %(reason)s": "tidak dapat menghitung %(formula)r: %(reason)s",
+    "%(formula)r gives %(result)r, not a number": "%(formula)r menghasilkan %(result)r, bukan angka",
+    "ladder %(anchors)s reverses direction: values must rise (or fall) with the level":
+        "skala %(anchors)s berbalik arah: nilai harus naik (atau turun) seiring levelnya",
+    "ladder %(anchors)s says %(direction)s is better but better=%(better)r was given":
+        "skala %(anchors)s menyatakan %(direction)s lebih baik, tetapi yang diberikan better=%(better)r",
+    "ladder %(anchors)s is flat: say better='higher' or 'lower' (it then scores pass/fail)":
+        "skala %(anchors)s datar: isi better='higher' atau 'lower' (lalu dinilai lulus/gagal)",
+    "give the worst value, or the observed performances to take it from":
+        "isi nilai terburuk, atau kinerja yang teramati untuk diambil nilainya",
+    "ladder level %(level)r is not a whole number 0..10": "level skala %(level)r bukan bilangan bulat 0..10",
+    "ladder value at level %(level)s must be a number, got %(value)r":
+        "nilai skala pada level %(level)s harus berupa angka, bukan %(value)r",
+    "a ladder needs an anchor at level %(level)s": "skala memerlukan titik acuan pada level %(level)s",
 }

@@ -20,7 +20,7 @@ PO = ROOT / "survey" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 def main() -> None:
     POT.parent.mkdir(exist_ok=True)
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "babel.cfg"),
-                    "-k", "_l", "-k", "N_", "--no-location", "-o", str(POT), str(ROOT)], check=True)
+                    "-k", "_l", "-k", "N_", "-k", "InputError", "--no-location", "-o", str(POT), str(ROOT)], check=True)
     with POT.open("rb") as source:
         catalog = read_po(source, locale="id")
     missing = [m.id for m in catalog if m.id and m.id not in ID]

@@ -92,8 +92,10 @@ def test_round_half_up_is_not_fooled_by_floating_point_noise():
     ({0: 10, 10: 2}, "higher", "says lower is better"),
 ])
 def test_bad_ladders_are_refused(anchors, better, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=message) as refused:
         Ladder(anchors, better=better)
+    # It says what is wrong with this ladder, and keeps the template an app translates.
+    assert str(refused.value) == refused.value.template % refused.value.values
 
 
 @given(st.lists(st.floats(-1e6, 1e6), min_size=4, max_size=4), st.lists(st.floats(-2e6, 2e6), min_size=2))

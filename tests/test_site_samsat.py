@@ -127,8 +127,11 @@ def test_a_bad_ladder_is_refused_at_the_field(client, session):
     organisation, version = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)
     page = f"/hr/versions/{version.id}/performance"
-    response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 100; 5: 50; 10: 90"})
-    assert response.status_code == 400 and "reverses direction" in response.get_data(as_text=True)
+    for language, says in (("id", "L1a: skala {0: 100.0, 5: 50.0, 10: 90.0} berbalik arah"),
+                           ("en", "L1a: ladder {0: 100.0, 5: 50.0, 10: 90.0} reverses direction")):
+        response = post(client, f"{page}?lang={language}",
+                        {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 100; 5: 50; 10: 90"}, page=page)
+        assert response.status_code == 400 and says in response.get_data(as_text=True)
     response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "nol: seratus"})
     assert response.status_code == 400
     assert performance.ladder_settings(session, performance.kpis(session, version)) == {}

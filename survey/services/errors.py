@@ -34,6 +34,12 @@ def joined(messages: Iterable[str]) -> str:
     return Message(part for message in messages for part in getattr(message, "parts", [(message, {})]))
 
 
+def library_message(error: Exception) -> str:
+    """A library's error as a message: translatable when it keeps its template (analysis' InputError)."""
+    template = getattr(error, "template", None)
+    return Message([(template, error.values)]) if isinstance(template, str) else str(error)
+
+
 def translated(message: str, gettext: Callable[[str], str]) -> str:
     """The message in the language ``gettext`` translates to (values that are messages too);
     text not in the catalog, such as a code or a library's error, stays as it is."""

@@ -16,7 +16,7 @@ from analysis.indicators import Formula
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
-from survey.services.errors import N_, Invalid, joined
+from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.scorecards import elements
 from survey.services.tables import cell, row_label
 
@@ -118,7 +118,7 @@ def _ladder_setting(known, version, kpi, period, anchors, entered_by) -> LadderS
     try:
         ladder = Ladder({int(level): float(value) for level, value in anchors.items()}, better=element.better)
     except (TypeError, ValueError) as error:
-        raise Invalid({"anchors": joined([f"{kpi}:", str(error)])}) from None
+        raise Invalid({"anchors": joined([f"{kpi}:", library_message(error)])}) from None
     return LadderSetting(organisation_id=version.organisation_id, element_id=element.id, period=str(period).strip(),
                          entered_by=entered_by, anchors={str(level): value for level, value in ladder.anchors.items()})
 
@@ -234,7 +234,7 @@ def _performance(element, period, measurements, periods) -> tuple[float | None, 
             return Formula.parse(element.formula).evaluate(measurement.inputs,
                                                            previous.inputs if previous else None), None
         except ValueError as error:
-            return None, str(error)
+            return None, library_message(error)
     return None, N_("no actual value")
 
 
@@ -252,7 +252,7 @@ def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | 
     try:
         return Ladder.from_target(measurement.target, previous.actual, observed=observed, better=element.better), None
     except ValueError as error:
-        return None, joined([N_("no ladder:"), str(error)])
+        return None, joined([N_("no ladder:"), library_message(error)])
 
 
 def ladder_settings(session, known) -> dict[tuple[int, str], dict]:

@@ -29,7 +29,7 @@ from survey.models import (
     utcnow,
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
-from survey.services.errors import N_, Invalid, joined
+from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.transactions import retried_once_if_disconnected
@@ -265,7 +265,7 @@ def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:
     try:
         return Ladder.from_target(target, baseline, observed=seen, better=kpi.better)
     except ValueError as error:
-        raise Invalid({"": joined([f"{kpi.code}:", str(error)])}) from None
+        raise Invalid({"": joined([f"{kpi.code}:", library_message(error)])}) from None
 
 
 def validation_results(session: Session, round_: Round) -> tuple[list[tuple[Question, float, int]], list[tuple[Person, bool]]]:
