@@ -221,3 +221,7 @@ def test_text_longer_than_its_column_is_refused_at_its_row_and_nothing_is_writte
     with pytest.raises(Invalid) as refused:
         people.import_people(session, organisation.id, people_rows)
     assert list(refused.value.errors) == ["row 3"] and people.people(session, organisation.id) == []
+    people_rows.loc[1, ["name", "email"]] = "Budi", "b" * 249 + "@x.org"  # 255 characters: well formed, too long
+    with pytest.raises(Invalid) as refused:
+        people.import_people(session, organisation.id, people_rows)
+    assert "at most 254 characters" in refused.value.errors["row 3"] and people.people(session, organisation.id) == []
