@@ -16,6 +16,7 @@ from analysis.ahp import RANDOM_INDEX, parse_judgment, scale_label
 from survey import db
 from survey.forms import (
     DONT_KNOW,
+    SCALE_VALUES,
     IdentityForm,
     answers_form,
     attach_errors,
@@ -220,10 +221,13 @@ def scale_sentences(a: str, b: str) -> dict[str, str]:
     translations = get_translations()
     a_more = translations.ugettext(N_("%(a)s is %(v)s times as important as %(b)s"))
     b_more = translations.ugettext(N_("%(b)s is %(v)s times as important as %(a)s"))
-    sentences = {"1": translations.ugettext(N_("equally important"))}
-    for v in map(str, range(2, 10)):
-        sentences[v] = a_more % {"a": a, "v": v, "b": b}
-        sentences[f"1/{v}"] = b_more % {"a": a, "v": v, "b": b}
+    sentences = {}
+    for value in SCALE_VALUES:  # the radio values: '9' ... '2' on A's side, '1', '1/2' ... '1/9' on B's
+        if value == "1":
+            sentences[value] = translations.ugettext(N_("equally important"))
+        else:
+            sentence = b_more if "/" in value else a_more
+            sentences[value] = sentence % {"a": a, "v": value.split("/")[-1], "b": b}
     return sentences
 
 
