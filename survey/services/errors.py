@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from analysis.messages import InputError
+
 
 class Message(str):
     """English text made of catalog templates and their values; ``parts`` keeps them for translation."""
@@ -31,13 +33,12 @@ def N_(message: str, **values) -> str:
 
 def joined(messages: Iterable[str]) -> str:
     """Several messages as one (a row's problems), each part still translatable."""
-    return Message(part for message in messages for part in getattr(message, "parts", [(message, {})]))
+    return Message(part for message in messages for part in _parts(message))
 
 
 def library_message(error: Exception) -> str:
     """A library's error as a message: translatable when it keeps its template (analysis' InputError)."""
-    template = getattr(error, "template", None)
-    return Message([(template, error.values)]) if isinstance(template, str) else str(error)
+    return Message([(error.template, error.values)]) if isinstance(error, InputError) else str(error)
 
 
 def translated(message: str, gettext: Callable[[str], str]) -> str:
@@ -47,7 +48,12 @@ def translated(message: str, gettext: Callable[[str], str]) -> str:
         _filled(gettext(template) if template else template,
                 {name: translated(value, gettext) if isinstance(value, Message) else value
                  for name, value in values.items()})
-        for template, values in getattr(message, "parts", [(message, {})]))
+        for template, values in _parts(message))
+
+
+def _parts(message: str) -> tuple[tuple[str, dict], ...]:
+    """A message's (template, values) parts; plain text is one part with no values."""
+    return getattr(message, "parts", ((message, {}),))
 
 
 def _filled(template: str, values: dict) -> str:
