@@ -17,12 +17,19 @@ POT = ROOT / "build" / "messages.pot"
 PO = ROOT / "survey" / "translations" / "id" / "LC_MESSAGES" / "messages.po"
 
 
-def main() -> None:
-    POT.parent.mkdir(exist_ok=True)
+def extract(pot: Path, quiet: bool = False):
+    """Every marked message of the code and templates (the keywords _l, N_ and analysis' InputError),
+    written to ``pot`` and returned as a catalog for Indonesian."""
+    pot.parent.mkdir(exist_ok=True)
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "babel.cfg"),
-                    "-k", "_l", "-k", "N_", "-k", "InputError", "--no-location", "-o", str(POT), str(ROOT)], check=True)
-    with POT.open("rb") as source:
-        catalog = read_po(source, locale="id")
+                    "-k", "_l", "-k", "N_", "-k", "InputError", "--no-location", "-o", str(pot), str(ROOT)],
+                   check=True, capture_output=quiet)
+    with pot.open("rb") as source:
+        return read_po(source, locale="id")
+
+
+def main() -> None:
+    catalog = extract(POT)
     missing = [m.id for m in catalog if m.id and m.id not in ID]
     for message in catalog:
         if message.id:
