@@ -64,7 +64,7 @@ ID = {
     "Global weights": "Bobot global", "Element": "Elemen", "Local": "Lokal", "Global": "Global",
     "With everyone": "Dengan semua responden", "Without inconsistent respondents": "Tanpa responden yang tidak konsisten",
     "Publish these weights to the scorecard": "Terbitkan bobot ini ke scorecard", "re-asks at most": "tanya ulang paling banyak",
-    "Progress": "Kemajuan", "Completed": "Selesai", "Opened the link": "Sudah membuka tautan", "Email": "Email",
+    "Progress": "Kemajuan", "Completed": "Selesai", "Opened the link": "Sudah membuka tautan",
     "queued": "antre", "sent": "terkirim", "kept in the outbox": "disimpan di kotak keluar", "failed": "gagal",
     "Retry failed emails": "Kirim ulang email yang gagal", "Participants": "Peserta", "CR per cluster": "CR per kelompok",
     "Re-asks": "Tanya ulang", "invited": "diundang", "opened": "dibuka", "answering": "sedang mengisi",
