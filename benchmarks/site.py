@@ -121,6 +121,16 @@ def send(base: str, method: str, path: str, form: dict | None = None, cookie: st
         connection.close()
 
 
+def timed_post(base: str, path: str, form: dict, expected: int, cookie: str = "") -> float:
+    """Seconds a submission took; a server answering anything but ``expected`` stops the benchmark."""
+    start = time.perf_counter()
+    response, _ = send(base, "POST", path, form, cookie)
+    seconds = time.perf_counter() - start
+    if response.status != expected:
+        raise RuntimeError(f"{path} answered {response.status}, not {expected}")
+    return seconds
+
+
 def site_session(base: str, item) -> tuple:
     """A stakeholder's browser after opening the first page: the session cookie and the CSRF token,
     valid for every page. Made before the clock starts: the figures are about submissions."""
@@ -136,12 +146,7 @@ def site_stakeholder(base):
         cookie, csrf_token, token, pages = opened
         for key, values in pages:  # each submission carries a fresh idempotency key
             form = {"csrf_token": csrf_token, "submission": secrets.token_hex(16), **values}
-            start = time.perf_counter()
-            response, _ = send(base, "POST", f"/r/{token}/c/{key}", form, cookie)
-            seconds = time.perf_counter() - start
-            if response.status != 302:  # a saved page redirects to the next one
-                raise RuntimeError(f"page {key} answered {response.status}")
-            yield seconds
+            yield timed_post(base, f"/r/{token}/c/{key}", form, 302, cookie)  # saved: on to the next page
     return work
 
 
@@ -149,12 +154,7 @@ def bare_stakeholder(base):
     def work(item):
         _, invitation_id, pages = item
         for key, values in pages:
-            start = time.perf_counter()
-            response, _ = send(base, "POST", f"/bare/{invitation_id}/{key}", values)
-            seconds = time.perf_counter() - start
-            if response.status != 204:
-                raise RuntimeError(f"bare insert answered {response.status}")
-            yield seconds
+            yield timed_post(base, f"/bare/{invitation_id}/{key}", values, 204)
     return work
 
 
