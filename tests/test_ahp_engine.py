@@ -180,7 +180,7 @@ def test_off_scale_judgments_are_refused_when_a_scale_is_asked_for():
 
 
 def test_a_matrix_too_large_for_the_random_index_table_is_refused():
-    with pytest.raises(ValueError, match="too large for saaty RI table"):
+    with pytest.raises(ValueError, match="too large for the saaty random index table"):
         consistency(np.ones((16, 16)))
     assert consistency(np.ones((16, 16)), ri="donegan_dodd").cr == pytest.approx(0)
 

@@ -58,25 +58,66 @@ def aggregate_priorities(priorities: np.ndarray, weights: Sequence[float] | None
     return combined / combined.sum()
 
 
-def consensus(priorities: np.ndarray, weights: Sequence[float] | None = None) -> float:
-    """Group agreement S* in 0..1 from Shannon entropy diversity (Goepel, IJAHP 10(3), 2018).
+#: Goepel's word scale for S* (BPMSG, "AHP consensus word scale"; from 140 nodes of 35 group projects):
+#: below 0.5 very low, then low, moderate and high in steps of 0.125, very high above 0.875.
+CONSENSUS_WORDS = ((0.5, "very low"), (0.625, "low"), (0.75, "moderate"), (0.875, "high"), (np.inf, "very high"))
 
-    H_alpha = mean individual entropy, H_gamma = entropy of the mean priorities,
-    D = exp(H); relative homogeneity S = D_alpha / D_gamma, rescaled so that
-    S* = 1 when everyone agrees and 0 at the largest possible diversity:
-    S* = (S - 1/n) / (1 - 1/n).
+
+def consensus(priorities: np.ndarray, weights: Sequence[float] | None = None, scale_max: float = 9.0) -> float:
+    """Goepel's AHP consensus S* in 0..1 (Goepel, IJAHP 10(3), 2018; as computed by AHP-OS).
+
+    Shannon entropies of the respondents' priorities: H_alpha the (weighted) mean individual entropy,
+    H_gamma the entropy of the mean priorities, D = exp(H), D_beta = D_gamma / D_alpha. With
+    H_alpha,min the entropy of the most extreme vector a respondent can give on a scale up to M,
+    [M, 1, ..., 1] / (M + n - 1), and c = n / exp(H_alpha,min) the largest D_beta possible:
+    S* = (1/D_beta - 1/c) / (1 - 1/c): 1 when all agree, 0 when each puts a different element M times
+    above the rest.
     """
     priorities = _priority_stack(priorities)
-    lam = respondent_weights(weights, priorities.shape[0])
     n = priorities.shape[1]
     if n < 2:
         return 1.0
-    entropies = -(priorities * np.log(priorities)).sum(axis=1)
-    mean_priorities = lam @ priorities
-    h_alpha = float(lam @ entropies)
-    h_gamma = float(-(mean_priorities * np.log(mean_priorities)).sum())
-    homogeneity = np.exp(h_alpha - h_gamma)
-    return float(np.clip((homogeneity - 1 / n) / (1 - 1 / n), 0.0, 1.0))
+    lam = respondent_weights(weights, priorities.shape[0])
+    if not np.isfinite(scale_max) or scale_max <= 1:
+        raise ValueError(f"the scale's maximum must be a number above 1, got {scale_max!r}")
+    extreme = np.array([scale_max] + [1.0] * (n - 1)) / (scale_max + n - 1)
+    largest_beta = n / np.exp(_entropy(extreme))
+    return _rescaled(1 / _beta_diversity(priorities, lam), 1 / largest_beta)
+
+
+def relative_homogeneity(priorities: np.ndarray, weights: Sequence[float] | None = None) -> float:
+    """The uncorrected relative homogeneity (1/D_beta - 1/n) / (1 - 1/n) in 0..1 (Goepel 2018, eq. 1.5).
+
+    It takes n (every respondent wholly for one element, impossible on a bounded scale) as the largest
+    D_beta, so it reads higher than S* for the same group.
+    """
+    priorities = _priority_stack(priorities)
+    n = priorities.shape[1]
+    if n < 2:
+        return 1.0
+    lam = respondent_weights(weights, priorities.shape[0])
+    return _rescaled(1 / _beta_diversity(priorities, lam), 1 / n)
+
+
+def consensus_word(value: float) -> str:
+    """Goepel's word for an S* value: 'very low', 'low', 'moderate', 'high' or 'very high'."""
+    return next(word for limit, word in CONSENSUS_WORDS if value < limit)
+
+
+def _beta_diversity(priorities: np.ndarray, lam: np.ndarray) -> float:
+    """D_beta = exp(H_gamma - H_alpha), 1 when every respondent gives the same priorities."""
+    h_alpha = float(lam @ _entropy(priorities))
+    h_gamma = float(_entropy(lam @ priorities))
+    return float(np.exp(h_gamma - h_alpha))
+
+
+def _entropy(p: np.ndarray) -> np.ndarray:
+    return -(p * np.log(p)).sum(axis=-1)
+
+
+def _rescaled(similarity: float, lowest: float) -> float:
+    # Clipped: priorities from inconsistent judgments can be a little more extreme than [M, 1, ..., 1].
+    return float(np.clip((similarity - lowest) / (1 - lowest), 0.0, 1.0))
 
 
 def _priority_stack(priorities: np.ndarray) -> np.ndarray:

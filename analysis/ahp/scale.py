@@ -9,6 +9,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ..messages import InputError
+
 #: Saaty's 1-9 scale and its reciprocals, ascending: 1/9 ... 1 ... 9.
 SAATY_SCALE = np.array([1 / v for v in range(9, 1, -1)] + list(range(1, 10)), dtype=float)
 
@@ -23,6 +25,10 @@ RANDOM_INDEX: dict[str, tuple[float, ...]] = {
     "donegan_dodd": (0, 0, 0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
                      1.4213, 1.4497, 1.4643, 1.4822, 1.4969, 1.5078, 1.5153, 1.5262, 1.5313, 1.5371),
 }
+
+#: Random index formulas valid for any n, used beyond their table. Alonso & Lamata (2006) fitted the mean
+#: lambda_max of random matrices as n + 0.1 * (1.7699 n - 4.3513) at CR = 0.1, so RI(n) = (1.7699 n - 4.3513) / (n - 1).
+RANDOM_INDEX_FORMULAS = {"alonso_lamata": lambda n: (1.7699 * n - 4.3513) / (n - 1)}
 
 #: CR thresholds: Saaty's size-dependent rule (0.05 for n = 3, 0.08 for n = 4,
 #: 0.10 above; Saaty 1994) and the flat 0.10 most offices quote.
@@ -45,15 +51,25 @@ def random_index_table(ri: str | Sequence[float]) -> np.ndarray:
     return table
 
 
+def largest_cluster(ri: str | Sequence[float]) -> int | None:
+    """The largest n a random index table serves, or None when a published formula extends it to any n."""
+    if isinstance(ri, str) and ri in RANDOM_INDEX_FORMULAS:
+        return None
+    return int(random_index_table(ri).size)
+
+
 def random_index(n: int, ri: str | Sequence[float] = "saaty") -> float:
-    """RI(n) from the chosen table; raises when n is beyond the table."""
+    """RI(n) from the chosen table (or its formula beyond the table); raises when n is beyond the table."""
     table = random_index_table(ri)
     if n < 1:
         raise ValueError(f"a cluster needs at least one element, got n = {n}")
-    if n > table.size:
-        name = ri if isinstance(ri, str) else "the given"
-        raise ValueError(f"a {n}x{n} matrix is too large for {name} RI table (at most {table.size} elements)")
-    return float(table[n - 1])
+    if n <= table.size:
+        return float(table[n - 1])
+    if isinstance(ri, str) and ri in RANDOM_INDEX_FORMULAS:
+        return float(RANDOM_INDEX_FORMULAS[ri](n))
+    name = ri if isinstance(ri, str) else "the given"
+    raise InputError("A %(n)d-element cluster is too large for the %(table)s random index table, which stops at "
+                     "%(largest)d elements.", n=n, table=name, largest=table.size)
 
 
 def cr_threshold(n: int, rule: str = "by_size") -> float:
