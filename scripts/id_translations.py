@@ -210,8 +210,6 @@ ID = {
     "Role must be one of %(roles)s.": "Peran harus salah satu dari %(roles)s.",
     "Use at least 10 characters.": "Gunakan paling sedikit 10 karakter.",
     "A user with this email already exists.": "Pengguna dengan email ini sudah ada.",
-    "Too many 'don't know' answers: compare every element with at least one other.":
-        "Terlalu banyak jawaban 'tidak tahu': bandingkan setiap elemen dengan paling sedikit satu elemen lain.",
     "Name the token after the system that will use it.": "Beri nama token sesuai sistem yang akan memakainya.",
     "No such token.": "Token tidak ditemukan.",
     "%(field)s: at most %(limit)s characters.": "%(field)s: paling banyak %(limit)s karakter.",
@@ -310,4 +308,32 @@ ID = {
     "ladder value at level %(level)s must be a number, got %(value)r":
         "nilai skala pada level %(level)s harus berupa angka, bukan %(value)r",
     "a ladder needs an anchor at level %(level)s": "skala memerlukan titik acuan pada level %(level)s",
+    # Weighting with any answers (issue 13)
+    "Give a value here: with \"don't know\" this pair leaves %(names)s compared with none of the others.":
+        "Beri nilai di sini: dengan \"tidak tahu\", pasangan ini membuat %(names)s tidak dibandingkan dengan "
+        "elemen lain mana pun.",
+    "Too many \"don't know\" answers: %(names)s must be compared with at least one other element, directly or "
+    "through others. Give a value to one of the marked pairs.":
+        "Terlalu banyak jawaban \"tidak tahu\": %(names)s harus dibandingkan dengan paling sedikit satu elemen lain, "
+        "langsung atau melalui elemen lain. Beri nilai pada salah satu pasangan yang ditandai.",
+    "A %(n)d-element cluster is too large for the %(table)s random index table, which stops at %(largest)d "
+    "elements.":
+        "Kelompok %(n)d elemen terlalu besar untuk tabel indeks acak %(table)s, yang berhenti pada %(largest)d "
+        "elemen.",
+    "The %(table)s random index table stops at %(largest)d elements, but %(cluster)s has %(n)d. Choose "
+    "alonso_lamata, which extends to any size.":
+        "Tabel indeks acak %(table)s berhenti pada %(largest)d elemen, sedangkan %(cluster)s memiliki %(n)d. "
+        "Pilih alonso_lamata, yang berlaku untuk ukuran berapa pun.",
+    "the perspectives": "kelompok perspektif",
+    "%(unusable)d of %(finished)d respondents could not be used on this page: too many \"don't know\".":
+        "%(unusable)d dari %(finished)d responden tidak dapat digunakan pada halaman ini: terlalu banyak "
+        "\"tidak tahu\".",
+    "Not enough answers: the usable answers never compare some element of this page with the others.":
+        "Belum cukup jawaban: jawaban yang dapat digunakan tidak pernah membandingkan salah satu elemen halaman ini "
+        "dengan elemen lainnya.",
+    "very low": "sangat rendah", "low": "rendah", "moderate": "sedang", "high": "tinggi", "very high": "sangat tinggi",
+    "relative homogeneity": "homogenitas relatif",
+    "Pairs on this page: %(count)d.": "Pasangan di halaman ini: %(count)d.",
+    "%(answered)s of %(total)s pairs answered, %(left)s to go.":
+        "%(answered)s dari %(total)s pasangan terjawab, %(left)s lagi.",
 }

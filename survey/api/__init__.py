@@ -125,10 +125,13 @@ def round_results(round_id):
         raise ApiError(404, "no results yet", error.errors) from None
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     return jsonify({"clusters": [{"cluster": "root" if c.key == "root" else by_id[int(c.key)].code,
-                                  "elements": [m.code for m in c.members], "respondents": c.respondents,
+                                  "elements": [m.code for m in c.members], "state": c.state,
+                                  "respondents": c.respondents, "left_out_inconsistent": c.excluded,
+                                  "left_out_dont_know": c.unusable, "note": results.unusable_note(c),
                                   "weights": None if c.weights is None else [float(w) for w in c.weights],
                                   "cr": None if c.consistency is None else float(c.consistency.cr),
-                                  "consensus": c.consensus} for c in outcome.clusters],
+                                  "consensus": c.consensus, "consensus_word": c.consensus_word,
+                                  "relative_homogeneity": c.homogeneity} for c in outcome.clusters],
                     "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
 
 

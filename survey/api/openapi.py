@@ -72,7 +72,11 @@ DOCUMENT = {
                 "response_rate": {"type": "number"}}}, "404")}},
         "/api/rounds/{round_id}/results": {"get": {
             "summary": "Group weights per cluster and global weights (weighting rounds), or personal totals and "
-                       "ranks (self-report rounds)", "parameters": [_id("round_id")],
+                       "ranks (self-report rounds)",
+            "description": "Each cluster has a state: ok (weights, cr, consensus S* with its word, relative "
+                           "homogeneity), no_answers, or not_enough (the usable answers never link some element); "
+                           "left_out_dont_know counts respondents whose \"don't know\" answers left an element "
+                           "unlinked, and note says so.", "parameters": [_id("round_id")],
             "responses": _responses({"type": "object"}, "404")}},
         "/api/rounds/{round_id}/participants": {"post": {
             "summary": "Add people (all or none) and invite them to the round", "parameters": [_id("round_id")],

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, g, redirect, render_template, request, url_f
 from flask_babel import get_translations
 from flask_babel import gettext as _
 
-from analysis.ahp import RANDOM_INDEX, parse_judgment, scale_label
+from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
 from survey import db
 from survey.forms import (
     DONT_KNOW,
@@ -109,9 +109,10 @@ def cluster(token, invitation, round_, key):
     pages = answers.questionnaire(session, invitation)
     number = [p.key for p in pages].index(key) + 1
     n = len(page.members)
-    random_index = RANDOM_INDEX[round_.ri_table][n - 1] if n <= len(RANDOM_INDEX[round_.ri_table]) else 0
+    table_serves_n = largest_cluster(round_.ri_table) is None or n <= largest_cluster(round_.ri_table)
+    ri = random_index(n, round_.ri_table) if table_serves_n else 0  # 0: no live hint
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
-                           number=number, total=len(pages), random_index=random_index), 400 if form.errors else 200
+                           number=number, total=len(pages), random_index=ri), 400 if form.errors else 200
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])

@@ -13,9 +13,10 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities
+from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities, unlinked_elements
+from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
-from survey.services.errors import N_, Invalid, joined
+from survey.services.errors import N_, Invalid, library_message
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected
@@ -166,6 +167,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     if errors:
         raise Invalid(errors)
     A = answer_matrix(cluster, answers)
+    _require_linked(cluster, A)
     cr = _cr(A, round_)
     pages = status_of(invitation)
     answer = pages.get(cluster.key)
@@ -260,14 +262,29 @@ def accepting_round(session: Session, invitation: Invitation) -> Round:
     return round_
 
 
+def _require_linked(cluster: Cluster, A: np.ndarray) -> None:
+    """Refuse a page whose "don't know" answers leave an element compared with none of the others:
+    no weights exist for it. The "don't know" pairs that would link it are marked."""
+    unlinked = unlinked_elements(A)
+    if not unlinked.size:
+        return
+    apart = {cluster.members[i].id for i in unlinked}
+    names = ", ".join(cluster.members[i].name for i in unlinked)
+    errors = {f"p_{a.id}_{b.id}": N_("Give a value here: with \"don't know\" this pair leaves %(names)s compared "
+                                     "with none of the others.", names=names)
+              for a, b in cluster.pairs if (a.id in apart) != (b.id in apart)}
+    errors[""] = N_("Too many \"don't know\" answers: %(names)s must be compared with at least one other element, "
+                    "directly or through others. Give a value to one of the marked pairs.", names=names)
+    raise Invalid(errors)
+
+
 def _cr(A: np.ndarray, round_: Round) -> float | None:
     if A.shape[0] < 3:
         return 0.0
     try:
         return float(consistency(A, ri=round_.ri_table).cr)
-    except ValueError as error:  # too many "don't know" answers leave an element unlinked
-        raise Invalid({"": joined([N_("Too many 'don't know' answers: compare every element with at least "
-                                      "one other."), f"({error})"])}) from None
+    except InputError as error:  # a cluster larger than the round's random index table
+        raise Invalid({"": library_message(error)}) from None
 
 
 _SCALE_STEPS = tuple(float(step) for step in SAATY_SCALE)

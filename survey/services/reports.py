@@ -51,14 +51,17 @@ def weighting_report(session: Session, round_: Round) -> dict:
                   "global": outcome.global_weights.get(e.id)} for e, depth in scorecards.tree_order(by_id.values())]
     clusters = []
     for cluster in outcome.clusters:
-        if cluster.weights is None:
-            continue
         codes = [m.code for m in cluster.members]
         title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
-        clusters.append({"title": title, "codes": codes, "cr": float(cluster.consistency.cr),
-                         "consensus": cluster.consensus, "respondents": cluster.respondents,
-                         "rows": [{"code": code, "matrix": list(cluster.group_matrix[i]), "weight": float(cluster.weights[i])}
-                                  for i, code in enumerate(codes)]})
+        found = {"title": title, "root": cluster.key == "root", "codes": codes, "state": cluster.state, "respondents": cluster.respondents,
+                 "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
+                 "rows": []}
+        if cluster.weights is not None:
+            found.update(cr=float(cluster.consistency.cr), consensus=cluster.consensus,
+                         consensus_word=cluster.consensus_word, homogeneity=cluster.homogeneity,
+                         rows=[{"code": code, "matrix": list(cluster.group_matrix[i]), "weight": float(cluster.weights[i])}
+                               for i, code in enumerate(codes)])
+        clusters.append(found)
     names = dict(session.execute(select(Invitation.id, Person.name).join(Person).where(Invitation.round_id == round_.id)).all())
     kept = {a.invitation_id for a in session.scalars(select(ClusterAnswer).join(Invitation)
                                                      .where(Invitation.round_id == round_.id,
@@ -89,12 +92,18 @@ def weights_table(session: Session, round_: Round) -> pd.DataFrame:
 
 
 def group_matrices_table(session: Session, round_: Round) -> pd.DataFrame:
+    """Each cluster's group matrix, cell by cell, with how many respondents made it and how many were left out
+    for too many "don't know" answers; a cluster without a group result is one row with its state."""
     rows = []
     for cluster in weighting_report(session, round_)["clusters"]:
-        for row in cluster["rows"]:
-            rows += [{"cluster": cluster["title"], "row": row["code"], "column": column, "value": value}
-                     for column, value in zip(cluster["codes"], row["matrix"])]
-    return pd.DataFrame(rows, columns=["cluster", "row", "column", "value"])
+        counts = {"state": cluster["state"], "respondents": cluster["respondents"],
+                  "left_out_dont_know": cluster["unusable"]}
+        rows += [{"cluster": cluster["title"], "row": row["code"], "column": column, "value": value, **counts}
+                 for row in cluster["rows"] for column, value in zip(cluster["codes"], row["matrix"])]
+        if not cluster["rows"]:
+            rows.append({"cluster": cluster["title"], "row": "", "column": "", "value": None, **counts})
+    return pd.DataFrame(rows, columns=["cluster", "row", "column", "value", "state", "respondents",
+                                       "left_out_dont_know"])
 
 
 def personal_report(session: Session, round_: Round) -> dict:

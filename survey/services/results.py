@@ -1,30 +1,71 @@
-"""Group weights of a round: per cluster and over the whole scorecard; publishing them."""
+"""Group weights of a round: per cluster and over the whole scorecard; publishing them.
+
+Any stored answers give results: a respondent whose "don't know" answers leave an element of a
+page unlinked is left out of that page's group (and counted as such), and a page whose group
+matrix is itself unlinked has "not enough answers" instead of weights.
+
+A round's results are computed once per change of its answers and kept per process under a
+key that one cheap query gives (the judgments' count and last id, the pages' states, the
+respondents' weights and the round's settings), so the results page, the exports, the PDF and
+the API reuse them; every worker computes them at most once per change.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from analysis.ahp import Consistency, aggregate, aggregate_priorities, consensus, priorities, weights_and_consistency
+from analysis.ahp import (
+    Consistency,
+    aggregate,
+    aggregate_priorities,
+    complete,
+    consensus,
+    consensus_word,
+    priorities,
+    relative_homogeneity,
+    unlinked_elements,
+    weights_and_consistency,
+)
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
 
+# Goepel's words for S* (analysis.ahp.CONSENSUS_WORDS), marked here for the catalog.
+CONSENSUS_WORD_MESSAGES = (N_("very low"), N_("low"), N_("moderate"), N_("high"), N_("very high"))
+
+#: The judgment scale's largest value, Goepel's M in S* (the site asks Saaty's 1-9 scale).
+SCALE_MAX = 9.0
+
 
 @dataclass(frozen=True)
 class ClusterResult:
     key: str
     members: list[Element]
-    respondents: int
+    respondents: int  # whose judgments make the group result
     excluded: int  # kept inconsistent and left out by the round's rule
+    unusable: int  # finished, but their "don't know" answers leave an element unlinked
     group_matrix: np.ndarray | None
     weights: np.ndarray | None
     consistency: Consistency | None
-    consensus: float | None
+    consensus: float | None  # Goepel's S*
+    homogeneity: float | None  # the uncorrected relative homogeneity
+
+    @property
+    def state(self) -> str:
+        """'ok'; 'no_answers' when nobody finished the page (or all finished ones were left out by the
+        round's rule); 'not_enough' when the finished answers together leave an element unlinked."""
+        if self.weights is not None:
+            return "ok"
+        return "not_enough" if self.respondents or self.unusable else "no_answers"
+
+    @property
+    def consensus_word(self) -> str | None:
+        return None if self.consensus is None else consensus_word(self.consensus)
 
 
 @dataclass(frozen=True)
@@ -38,29 +79,23 @@ class RoundResults:
         return all(result.weights is not None for result in self.clusters)
 
 
+def unusable_note(cluster: ClusterResult) -> str | None:
+    """What to tell a reader about respondents left out of a page for too many "don't know" answers."""
+    if not cluster.unusable:
+        return None
+    return N_("%(unusable)d of %(finished)d respondents could not be used on this page: too many \"don't know\".",
+              unusable=cluster.unusable, finished=cluster.unusable + cluster.respondents + cluster.excluded)
+
+
+#: Results by (database, round, settings, fingerprint of the answers); see the module docstring.
+_RESULTS: dict[tuple, dict[bool, RoundResults]] = {}
+_CACHED_ROUNDS = 64
+
+
 def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
     """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person."""
     include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
-    rows = session.execute(select(Invitation, Person).join(Person, Person.id == Invitation.person_id)
-                           .where(Invitation.round_id == round_.id)).all()
-    statuses = {(a.invitation_id, a.cluster): a.status for a in session.scalars(
-        select(ClusterAnswer).join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
-        .where(Invitation.round_id == round_.id))}
-    judgments = latest_judgments(session, round_)
-    results, local = [], {}
-    for key, members in version_clusters(session, round_.version_id):
-        if len(members) == 1:
-            local[members[0].id] = 1.0
-            continue
-        result = _cluster_result(round_, key, members, rows, statuses, judgments, include)
-        results.append(result)
-        if result.weights is not None:
-            local.update({element.id: float(w) for element, w in zip(members, result.weights)})
-    tree, by_id = hierarchy(session, round_.version_id)
-    global_weights = {}
-    if len(local) == len(by_id):
-        global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
-    return RoundResults(results, local, global_weights)
+    return _both_results(session, round_)[include]
 
 
 def publish(session: Session, round_: Round) -> None:
@@ -88,26 +123,78 @@ def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], d
     return latest
 
 
-def _cluster_result(round_, key, members, rows, statuses, judgments, include) -> ClusterResult:
-    matrices, respondent_weights, excluded = [], [], 0
-    for invitation, person in rows:
-        status = statuses.get((invitation.id, key))
-        if status not in FINISHED:
+def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
+    """The results with and without respondents who stayed inconsistent, from the cache when nothing changed."""
+    rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
+                           .where(Invitation.round_id == round_.id).order_by(Invitation.id)).all()
+    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
+        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
+        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+    judged = session.execute(select(func.count(Judgment.id), func.max(Judgment.id))
+                             .join(Invitation, Invitation.id == Judgment.invitation_id)
+                             .where(Invitation.round_id == round_.id)).one()
+    key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, round_.ri_table,
+           round_.aggregation, round_.priority_method, tuple(rows), tuple(sorted(statuses.items())), tuple(judged))
+    if key not in _RESULTS:
+        if len(_RESULTS) >= _CACHED_ROUNDS:
+            _RESULTS.clear()
+        _RESULTS[key] = _compute(session, round_, rows, statuses)
+    return _RESULTS[key]
+
+
+def _compute(session: Session, round_: Round, rows, statuses) -> dict[bool, RoundResults]:
+    judgments = latest_judgments(session, round_)
+    weight_of = dict(rows)
+    tree, by_id = hierarchy(session, round_.version_id)
+    both = {True: ([], {}), False: ([], {})}
+    for key, members in version_clusters(session, round_.version_id):
+        if len(members) == 1:
+            for _, local in both.values():
+                local[members[0].id] = 1.0
             continue
-        if status == KEPT and not include:
-            excluded += 1
-            continue
-        matrices.append(answer_matrix(Cluster(key, None, members), judgments.get((invitation.id, key), {})))
-        respondent_weights.append(person.weight)
+        answered = [(invitation_id, statuses[(invitation_id, key)]) for invitation_id, _ in rows
+                    if statuses.get((invitation_id, key)) in FINISHED]
+        cluster = Cluster(key, None, members)
+        matrices = [answer_matrix(cluster, judgments.get((invitation_id, key), {})) for invitation_id, _ in answered]
+        usable = [unlinked_elements(A).size == 0 for A in matrices]
+        completed = dict(zip(np.flatnonzero(usable), complete(np.stack([A for A, ok in zip(matrices, usable) if ok]))
+                             if any(usable) else []))  # completed once, for both variants
+        for include, (results, local) in both.items():
+            chosen = [k for k, (_, status) in enumerate(answered) if usable[k] and (include or status != KEPT)]
+            excluded = sum(1 for _, status in answered if status == KEPT and not include)
+            unusable = sum(1 for k, (_, status) in enumerate(answered)
+                           if not usable[k] and (include or status != KEPT))
+            result = _cluster_result(round_, key, members, [matrices[k] for k in chosen],
+                                     [completed[k] for k in chosen],
+                                     [weight_of[answered[k][0]] for k in chosen], excluded, unusable)
+            results.append(result)
+            if result.weights is not None:
+                local.update({element.id: float(w) for element, w in zip(members, result.weights)})
+    outcome = {}
+    for include, (results, local) in both.items():
+        global_weights = {}
+        if len(local) == len(by_id):
+            global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
+        outcome[include] = RoundResults(results, local, global_weights)
+    return outcome
+
+
+def _cluster_result(round_, key, members, matrices, completed, respondent_weights, excluded, unusable) -> ClusterResult:
+    """One page's group result from its usable respondents' matrices (as given, and completed)."""
+    nothing = ClusterResult(key, members, len(matrices), excluded, unusable, None, None, None, None, None)
     if not matrices:
-        return ClusterResult(key, members, 0, excluded, None, None, None, None)
+        return nothing
     stack = np.stack(matrices)
-    individual = priorities(stack)  # eigenvectors, for the consensus
     group = aggregate(stack, respondent_weights)
+    if unlinked_elements(group).size:  # even together, the answers never compare some element with the rest
+        return nothing
+    completed = np.stack(completed)
+    individual = priorities(completed)  # eigenvectors, for the consensus
     weights, result = weights_and_consistency(group, ri=round_.ri_table)
     if round_.priority_method != "eigen":
         weights = priorities(group, round_.priority_method)
     if round_.aggregation == "aip":  # combine individual priorities instead of judgments
-        weights = aggregate_priorities(priorities(stack, round_.priority_method), respondent_weights)
-    return ClusterResult(key, members, len(matrices), excluded, group, weights, result,
-                         consensus(individual, respondent_weights))
+        weights = aggregate_priorities(priorities(completed, round_.priority_method), respondent_weights)
+    return ClusterResult(key, members, len(matrices), excluded, unusable, group, weights, result,
+                         consensus(individual, respondent_weights, SCALE_MAX),
+                         relative_homogeneity(individual, respondent_weights))

@@ -7,12 +7,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from analysis.ahp import METHODS, RANDOM_INDEX
+from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
-from survey.models import ClusterAnswer, Invitation, Person, Reask, Round, utcnow
+from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Person, Reask, Round, utcnow
 from survey.services import mail
 from survey.services.errors import N_, Invalid
-from survey.services.scorecards import get_version
+from survey.services.scorecards import clusters as version_clusters
+from survey.services.scorecards import get_version, hierarchy
 from survey.services.tokens import new_nonce, token_for, token_hash
 
 LANGUAGES = ("id", "en")
@@ -50,6 +51,10 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
+    elif kind == "weighting" and "version_id" not in errors:
+        too_large = _cluster_beyond_table(session, version_id, ri_table)
+        if too_large:
+            errors["ri_table"] = too_large
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = N_("The round must close after it opens.")
     if errors:
@@ -63,6 +68,22 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
     session.add(round_)
     session.commit()
     return round_
+
+
+def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
+    """Why the random index table cannot serve the version's largest cluster, naming it; None when it can."""
+    largest = largest_cluster(ri_table)
+    if largest is None:
+        return None
+    _, by_id = hierarchy(session, version_id, tree_only=True)
+    for key, members in version_clusters(session, version_id, tree_only=True):
+        if len(members) > largest:
+            parent = None if key == ROOT_CLUSTER else by_id[int(key)]
+            name = N_("the perspectives") if parent is None else f"{parent.code} {parent.name}"
+            return N_("The %(table)s random index table stops at %(largest)d elements, but %(cluster)s has %(n)d. "
+                      "Choose alonso_lamata, which extends to any size.", table=ri_table, largest=largest,
+                      cluster=name, n=len(members))
+    return None
 
 
 def get_round(session: Session, organisation_id: int, round_id: int) -> Round | None:
