@@ -25,6 +25,7 @@ bench: setup
 	$(PY) benchmarks/personal.py
 	$(PY) benchmarks/site.py
 	$(PY) benchmarks/reports.py
+	$(PY) benchmarks/weighting_sizes.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
 
 setup: system-packages $(VENV)/.installed
