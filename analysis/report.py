@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis import charts
+from analysis.formatting import format_number
 
 REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
 
@@ -37,7 +38,9 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
 def render_html(template: str, context: dict, *, organisation: str, language: str,
                 gettext: Callable[..., str] = _identity, generated: datetime | None = None) -> str:
     """The report as a complete HTML document (header fields are part of every page)."""
-    return environment(gettext).get_template(template).render(
+    env = environment(gettext)
+    env.filters["number"] = lambda value, kind="measure", signed=False: format_number(value, kind, language, signed)
+    return env.get_template(template).render(
         organisation=organisation, language=language, generated=(generated or datetime.now()).strftime("%Y-%m-%d %H:%M"),
         **context)
 

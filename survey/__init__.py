@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.routing import IntegerConverter
 
+from analysis.formatting import format_number
 from survey import config as settings
 from survey import db, i18n
 
@@ -83,6 +84,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         response.headers.setdefault("Content-Security-Policy",
                                     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
         return response
+
+    @app.template_filter("number")
+    def number(value, kind: str = "measure", signed: bool = False):
+        """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
+        return format_number(value, kind, _language(), signed)
 
     @app.context_processor
     def languages():
