@@ -310,4 +310,6 @@ ID = {
     "ladder value at level %(level)s must be a number, got %(value)r":
         "nilai skala pada level %(level)s harus berupa angka, bukan %(value)r",
     "a ladder needs an anchor at level %(level)s": "skala memerlukan titik acuan pada level %(level)s",
+    # Respondent pages by the round's kind; organisation time zones; answers saved from two windows.
+    "This survey does not ask these questions.": "Survei ini tidak menanyakan pertanyaan-pertanyaan ini.",
 }

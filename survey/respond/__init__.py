@@ -33,29 +33,37 @@ blueprint = Blueprint("respond", __name__, url_prefix="/r")
 WRONG_TOKENS_ALLOWED = 20
 
 
-def with_invitation(view):
-    """Resolve the token to its invitation, or answer exactly as for an unknown page."""
-    @wraps(view)
-    def resolved(token, *args, **kwargs):
-        session = db.session()
-        invitation = answers.find_invitation(session, token)
-        if invitation is None:
-            # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
-            client = f"token-ip:{request.remote_addr}"
-            if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-                abort(429)
-            accounts.record_failure(session, client)
-            abort(404)
-        round_ = session.get(Round, invitation.round_id)
-        g.round_language = invitation.language or round_.language
-        if not rounds.is_accepting(round_):
-            return render_template("respond/closed.html", round=round_), 410
-        return view(token, invitation, round_, *args, **kwargs)
-    return resolved
+def with_invitation(*kinds):
+    """Resolve the token to its invitation, or answer exactly as for an unknown page.
+
+    ``kinds``: the round kinds whose respondents have this page (every kind when none is named). For
+    another kind the page does not exist (404): a self-report cannot be "completed" on pairwise pages.
+    """
+    def guard(view):
+        @wraps(view)
+        def resolved(token, *args, **kwargs):
+            session = db.session()
+            invitation = answers.find_invitation(session, token)
+            if invitation is None:
+                # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
+                client = f"token-ip:{request.remote_addr}"
+                if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+                    abort(429)
+                accounts.record_failure(session, client)
+                abort(404)
+            round_ = session.get(Round, invitation.round_id)
+            g.round_language = invitation.language or round_.language
+            if kinds and round_.kind not in kinds:
+                abort(404)
+            if not rounds.is_accepting(round_):
+                return render_template("respond/closed.html", round=round_), 410
+            return view(token, invitation, round_, *args, **kwargs)
+        return resolved
+    return guard
 
 
 @blueprint.route("/<token>", methods=["GET", "POST"])
-@with_invitation
+@with_invitation()
 def welcome(token, invitation, round_):
     session = db.session()
     form = IdentityForm(data=invitation.identity or None)
@@ -72,7 +80,7 @@ def welcome(token, invitation, round_):
 
 
 @blueprint.get("/<token>/next")
-@with_invitation
+@with_invitation()
 def resume(token, invitation, round_):
     if round_.kind != "weighting":
         answered = invitation.completed_at is not None
@@ -86,7 +94,7 @@ def resume(token, invitation, round_):
 
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
-@with_invitation
+@with_invitation("weighting")
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -115,7 +123,7 @@ def cluster(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
-@with_invitation
+@with_invitation("weighting")
 def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -145,12 +153,10 @@ def reask(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/q", methods=["GET", "POST"])
-@with_invitation
+@with_invitation(*rounds.QUESTIONNAIRE_KINDS)
 def questionnaire(token, invitation, round_):
     """Self-report, validation and satisfaction rounds: all questions on one page."""
     session = db.session()
-    if round_.kind == "weighting":
-        return redirect(url_for("respond.resume", token=token))
     asked = questionnaires.questions(session, round_)
     if request.method == "POST":
         form = answers_form(asked, formdata=request.form)
@@ -172,7 +178,7 @@ def questionnaire(token, invitation, round_):
 
 
 @blueprint.get("/<token>/done")
-@with_invitation
+@with_invitation()
 def done(token, invitation, round_):
     session = db.session()
     if round_.kind != "weighting":

@@ -30,6 +30,7 @@ from survey.models import (
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.errors import N_, Invalid, joined, library_message
+from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.transactions import retried_once_if_disconnected
@@ -150,7 +151,7 @@ def current_responses(session: Session, invitation: Invitation) -> dict[int, Res
 @retried_once_if_disconnected
 def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str) -> None:
     """Check every answer first; store the changed ones only when all are right."""
-    round_ = accepting_round(session, invitation)
+    round_ = accepting_round(session, invitation, QUESTIONNAIRE_KINDS)
     check_submission_key(submission_key)
     asked = questions(session, round_)
     values, errors = {}, {}

@@ -16,7 +16,9 @@ from survey.services.scorecards import get_version
 from survey.services.tokens import new_nonce, token_for, token_hash
 
 LANGUAGES = ("id", "en")
-ROUND_KINDS = ("weighting", "self_report", "validation", "satisfaction")
+#: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
+QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
+ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 
