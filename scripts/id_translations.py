@@ -312,4 +312,19 @@ ID = {
     "a ladder needs an anchor at level %(level)s": "skala memerlukan titik acuan pada level %(level)s",
     # Respondent pages by the round's kind; organisation time zones; answers saved from two windows.
     "This survey does not ask these questions.": "Survei ini tidak menanyakan pertanyaan-pertanyaan ini.",
+    "This survey opens on %(when)s. Please come back then with the same link.":
+        "Survei ini dibuka pada %(when)s. Silakan kembali pada waktu itu dengan tautan yang sama.",
+    "This survey closed on %(when)s: answers are no longer accepted. Thank you for your interest.":
+        "Survei ini sudah ditutup pada %(when)s: jawaban tidak lagi diterima. Terima kasih atas perhatian Anda.",
+    "This survey closes on %(when)s.": "Survei ini ditutup pada %(when)s.",
+    "not open yet": "belum dibuka", "opens": "dibuka", "closes": "ditutup", "Settings": "Pengaturan",
+    "Time zone": "Zona waktu",
+    "Round opening and closing times are entered and shown on this clock. In Indonesia: Asia/Jakarta (WIB), "
+    "Asia/Makassar (WITA) or Asia/Jayapura (WIT).":
+        "Waktu pembukaan dan penutupan putaran diisi dan ditampilkan menurut jam ini. Di Indonesia: Asia/Jakarta "
+        "(WIB), Asia/Makassar (WITA), atau Asia/Jayapura (WIT).",
+    "%(name)s is not a time zone: write its IANA name, e.g. Asia/Jakarta (WIB), Asia/Makassar (WITA) "
+    "or Asia/Jayapura (WIT).":
+        "%(name)s bukan zona waktu: tuliskan nama IANA-nya, mis. Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+        "atau Asia/Jayapura (WIT).",
 }

@@ -55,8 +55,11 @@ def with_invitation(*kinds):
             g.round_language = invitation.language or round_.language
             if kinds and round_.kind not in kinds:
                 abort(404)
-            if not rounds.is_accepting(round_):
-                return render_template("respond/closed.html", round=round_), 410
+            state = rounds.state(round_)
+            if state != rounds.OPEN:
+                # Not open yet: the link works later (403); ended or closed: it never will again (410).
+                return render_template("respond/closed.html", round=round_, state=state), \
+                    403 if state == rounds.UPCOMING else 410
             return view(token, invitation, round_, *args, **kwargs)
         return resolved
     return guard
