@@ -319,6 +319,9 @@ ID = {
     "This survey closes on %(when)s.": "Survei ini ditutup pada %(when)s.",
     "not open yet": "belum dibuka", "opens": "dibuka", "closes": "ditutup", "Settings": "Pengaturan",
     "Time zone": "Zona waktu",
+    "Answers saved from another window while this page was open were replaced by this page's answers: %(questions)s.":
+        "Jawaban yang disimpan dari jendela lain selama halaman ini terbuka telah diganti dengan jawaban di halaman "
+        "ini: %(questions)s.",
     "Round opening and closing times are entered and shown on this clock. In Indonesia: Asia/Jakarta (WIB), "
     "Asia/Makassar (WITA) or Asia/Jayapura (WIT).":
         "Waktu pembukaan dan penutupan putaran diisi dan ditampilkan menurut jam ini. Di Indonesia: Asia/Jakarta "

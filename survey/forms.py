@@ -286,6 +286,7 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
 
     class AnswersForm(FlaskForm):
         submission = HiddenField()
+        revision = HiddenField()  # the stored answers' revision the page was shown with
 
     def rule(question):
         def check(_form, field):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from functools import wraps
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
 from flask_babel import gettext as _
 
@@ -164,9 +164,15 @@ def questionnaire(token, invitation, round_):
     if request.method == "POST":
         form = answers_form(asked, formdata=request.form)
         if form.validate_on_submit():
+            seen = form.revision.data or ""
             try:
-                questionnaires.submit_answers(session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
-                                              form.submission.data)
+                replaced = questionnaires.submit_answers(
+                    session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
+                    form.submission.data, seen=int(seen) if seen.isdigit() else None)
+                if replaced:
+                    flash(_("Answers saved from another window while this page was open were replaced by this "
+                            "page's answers: %(questions)s.", questions="; ".join(q.text for q in replaced)),
+                          "notice")
                 return redirect(url_for("respond.done", token=token))
             except Invalid as error:
                 session.rollback()
@@ -175,6 +181,7 @@ def questionnaire(token, invitation, round_):
         current = questionnaires.current_responses(session, invitation)
         form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid].value)
                                          for q in asked for qid in [q.id] if qid in current})
+        form.revision.data = questionnaires.revision(current)
     form.submission.data = secrets.token_hex(16)
     return render_template("respond/questionnaire.html", token=token, round=round_, form=form, questions=asked), \
         400 if form.errors else 200
