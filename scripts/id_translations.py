@@ -336,4 +336,32 @@ ID = {
     "Pairs on this page: %(count)d.": "Pasangan di halaman ini: %(count)d.",
     "%(answered)s of %(total)s pairs answered, %(left)s to go.":
         "%(answered)s dari %(total)s pasangan terjawab, %(left)s lagi.",
+    # Respondent pages by the round's kind; organisation time zones; answers saved from two windows.
+    "This survey does not ask these questions.": "Survei ini tidak menanyakan pertanyaan-pertanyaan ini.",
+    "This survey opens on %(when)s. Please come back then with the same link.":
+        "Survei ini dibuka pada %(when)s. Silakan kembali pada waktu itu dengan tautan yang sama.",
+    "This survey closed on %(when)s: answers are no longer accepted. Thank you for your interest.":
+        "Survei ini sudah ditutup pada %(when)s: jawaban tidak lagi diterima. Terima kasih atas perhatian Anda.",
+    "This survey closes on %(when)s.": "Survei ini ditutup pada %(when)s.",
+    "not open yet": "belum dibuka", "opens": "dibuka", "closes": "ditutup", "Settings": "Pengaturan",
+    "Time zone": "Zona waktu",
+    "Answers saved from another window while this page was open were replaced by this page's answers: %(questions)s.":
+        "Jawaban yang disimpan dari jendela lain selama halaman ini terbuka telah diganti dengan jawaban di halaman "
+        "ini: %(questions)s.",
+    "Round opening and closing times are entered and shown on this clock. In Indonesia: Asia/Jakarta (WIB), "
+    "Asia/Makassar (WITA) or Asia/Jayapura (WIT).":
+        "Waktu pembukaan dan penutupan putaran diisi dan ditampilkan menurut jam ini. Di Indonesia: Asia/Jakarta "
+        "(WIB), Asia/Makassar (WITA), atau Asia/Jayapura (WIT).",
+    "%(name)s is not a time zone: write its IANA name, e.g. Asia/Jakarta (WIB), Asia/Makassar (WITA) "
+    "or Asia/Jayapura (WIT).":
+        "%(name)s bukan zona waktu: tuliskan nama IANA-nya, mis. Asia/Jakarta (WIB), Asia/Makassar (WITA), "
+        "atau Asia/Jayapura (WIT).",
+    # Numbers typed in the page's language (issue 16)
+    "%(text)s is not a number. Write numbers like %(example)s.":
+        "%(text)s bukan angka. Tulis angka seperti %(example)s.",
+    "%(text)s does not fit how numbers are written here (%(example)s): did you mean %(suggestion)s?":
+        "%(text)s tidak sesuai dengan cara penulisan angka di sini (%(example)s): maksud Anda %(suggestion)s?",
+    "%(text)s does not fit how numbers are written here. Write numbers like %(example)s.":
+        "%(text)s tidak sesuai dengan cara penulisan angka di sini. Tulis angka seperti %(example)s.",
+    "%(text)s is too large.": "%(text)s terlalu besar.",
 }

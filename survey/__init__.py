@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, g, render_template, request, session
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
@@ -89,6 +89,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def number(value, kind: str = "measure", signed: bool = False):
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
         return format_number(value, kind, _language(), signed)
+
+    @app.template_filter("wall_clock")
+    def wall_clock(moment, zone: str) -> str:
+        """A stored time as the organisation's clocks show it, in the page's language."""
+        return i18n.wall_clock(moment, zone, str(get_locale()))
 
     @app.context_processor
     def languages():

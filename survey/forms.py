@@ -27,7 +27,17 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
-from survey.models import Element, LadderSetting, Measurement, Person, Question, Round, Scorecard, ScorecardVersion
+from survey.models import (
+    Element,
+    LadderSetting,
+    Measurement,
+    Organisation,
+    Person,
+    Question,
+    Round,
+    Scorecard,
+    ScorecardVersion,
+)
 from survey.services.errors import translated
 from survey.services.tables import split_pairs
 
@@ -114,6 +124,10 @@ class RoundForm(FlaskForm):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
             from wtforms import ValidationError
             raise ValidationError(_l("The round must close after it opens."))
+
+
+class SettingsForm(FlaskForm):
+    time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
 
 
 class InviteForm(FlaskForm):
@@ -272,6 +286,7 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
 
     class AnswersForm(FlaskForm):
         submission = HiddenField()
+        revision = HiddenField()  # the stored answers' revision the page was shown with
 
     def rule(question):
         def check(_form, field):

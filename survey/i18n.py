@@ -7,12 +7,17 @@ A process without an app (a script, a service called directly) reads them in mem
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
+from babel.dates import format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
+
+from survey.services.zones import on_wall_clock
 
 SOURCE = Path(__file__).resolve().parent / "translations"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -60,3 +65,15 @@ def gettext(language: str, message: str, **values) -> str:
     """Translate outside a request (emails, CLI)."""
     text = translations(language).gettext(message)
     return text % values if values else text
+
+
+def wall_clock(moment: datetime, zone: str, language: str) -> str:
+    """A stored moment as the clocks of ``zone`` show it, in the language's own way, with the zone's
+    abbreviation: '30 Nov 2026 17.00 WIB', 'Nov 30, 2026, 5:00 PM WIB'."""
+    local = on_wall_clock(moment, zone)
+    locale = Locale.parse(language)
+    # The locale's medium date and short time (no seconds), joined as the locale joins them.
+    pattern = locale.datetime_formats["medium"].format(locale.time_formats["short"].pattern,
+                                                       locale.date_formats["medium"].pattern)
+    return f"{format_datetime(local, pattern, tzinfo=local.tzinfo, locale=locale)} {local.tzname()}"
+

@@ -16,6 +16,8 @@ from survey.db import Base
 ROLES = ("admin", "hr", "viewer")
 ELEMENT_KINDS = ("perspective", "objective", "kpi")
 ROOT_CLUSTER = "root"
+#: Deadlines are entered and shown on this wall clock unless the organisation chose another (WIB).
+DEFAULT_TIME_ZONE = "Asia/Jakarta"
 
 
 def utcnow() -> datetime:
@@ -26,6 +28,8 @@ class Organisation(Base):
     __tablename__ = "organisations"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    #: IANA name of the office's time zone: round times are entered and shown in it, stored in UTC.
+    time_zone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE)
 
 
 class User(Base):
@@ -157,6 +161,7 @@ class Round(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
+    organisation: Mapped[Organisation] = relationship()
 
 
 class Invitation(Base):

@@ -17,6 +17,8 @@ from survey.services import rounds, scorecards
 from survey.services.errors import Invalid
 
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
+# Whether a round takes answers now (its status, opening and closing times), for HR's pages.
+blueprint.add_app_template_global(rounds.state, "round_state")
 
 
 
@@ -68,4 +70,4 @@ def dashboard():
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
 
-from survey.hr import people_views, round_views, scorecard_views, token_views  # noqa: E402,F401  (register routes)
+from survey.hr import people_views, round_views, scorecard_views, settings_views, token_views  # noqa: E402,F401  (register routes)

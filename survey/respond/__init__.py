@@ -8,7 +8,7 @@ from __future__ import annotations
 import secrets
 from functools import wraps
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
 from flask_babel import gettext as _
 
@@ -33,29 +33,40 @@ blueprint = Blueprint("respond", __name__, url_prefix="/r")
 WRONG_TOKENS_ALLOWED = 20
 
 
-def with_invitation(view):
-    """Resolve the token to its invitation, or answer exactly as for an unknown page."""
-    @wraps(view)
-    def resolved(token, *args, **kwargs):
-        session = db.session()
-        invitation = answers.find_invitation(session, token)
-        if invitation is None:
-            # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
-            client = f"token-ip:{request.remote_addr}"
-            if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-                abort(429)
-            accounts.record_failure(session, client)
-            abort(404)
-        round_ = session.get(Round, invitation.round_id)
-        g.round_language = invitation.language or round_.language
-        if not rounds.is_accepting(round_):
-            return render_template("respond/closed.html", round=round_), 410
-        return view(token, invitation, round_, *args, **kwargs)
-    return resolved
+def with_invitation(*kinds):
+    """Resolve the token to its invitation, or answer exactly as for an unknown page.
+
+    ``kinds``: the round kinds whose respondents have this page (every kind when none is named). For
+    another kind the page does not exist (404): a self-report cannot be "completed" on pairwise pages.
+    """
+    def guard(view):
+        @wraps(view)
+        def resolved(token, *args, **kwargs):
+            session = db.session()
+            invitation = answers.find_invitation(session, token)
+            if invitation is None:
+                # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
+                client = f"token-ip:{request.remote_addr}"
+                if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+                    abort(429)
+                accounts.record_failure(session, client)
+                abort(404)
+            round_ = session.get(Round, invitation.round_id)
+            g.round_language = invitation.language or round_.language
+            if kinds and round_.kind not in kinds:
+                abort(404)
+            state = rounds.state(round_)
+            if state != rounds.OPEN:
+                # Not open yet: the link works later (403); ended or closed: it never will again (410).
+                return render_template("respond/closed.html", round=round_, state=state), \
+                    403 if state == rounds.UPCOMING else 410
+            return view(token, invitation, round_, *args, **kwargs)
+        return resolved
+    return guard
 
 
 @blueprint.route("/<token>", methods=["GET", "POST"])
-@with_invitation
+@with_invitation()
 def welcome(token, invitation, round_):
     session = db.session()
     form = IdentityForm(data=invitation.identity or None)
@@ -72,7 +83,7 @@ def welcome(token, invitation, round_):
 
 
 @blueprint.get("/<token>/next")
-@with_invitation
+@with_invitation()
 def resume(token, invitation, round_):
     if round_.kind != "weighting":
         answered = invitation.completed_at is not None
@@ -86,7 +97,7 @@ def resume(token, invitation, round_):
 
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
-@with_invitation
+@with_invitation("weighting")
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -116,7 +127,7 @@ def cluster(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
-@with_invitation
+@with_invitation("weighting")
 def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -146,19 +157,23 @@ def reask(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/q", methods=["GET", "POST"])
-@with_invitation
+@with_invitation(*rounds.QUESTIONNAIRE_KINDS)
 def questionnaire(token, invitation, round_):
     """Self-report, validation and satisfaction rounds: all questions on one page."""
     session = db.session()
-    if round_.kind == "weighting":
-        return redirect(url_for("respond.resume", token=token))
     asked = questionnaires.questions(session, round_)
     if request.method == "POST":
         form = answers_form(asked, formdata=request.form)
         if form.validate_on_submit():
+            seen = form.revision.data or ""
             try:
-                questionnaires.submit_answers(session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
-                                              form.submission.data)
+                replaced = questionnaires.submit_answers(
+                    session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
+                    form.submission.data, seen=int(seen) if seen.isdigit() else None)
+                if replaced:
+                    flash(_("Answers saved from another window while this page was open were replaced by this "
+                            "page's answers: %(questions)s.", questions="; ".join(q.text for q in replaced)),
+                          "notice")
                 return redirect(url_for("respond.done", token=token))
             except Invalid as error:
                 session.rollback()
@@ -167,13 +182,14 @@ def questionnaire(token, invitation, round_):
         current = questionnaires.current_responses(session, invitation)
         form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid].value)
                                          for q in asked for qid in [q.id] if qid in current})
+        form.revision.data = questionnaires.revision(current)
     form.submission.data = secrets.token_hex(16)
     return render_template("respond/questionnaire.html", token=token, round=round_, form=form, questions=asked), \
         400 if form.errors else 200
 
 
 @blueprint.get("/<token>/done")
-@with_invitation
+@with_invitation()
 def done(token, invitation, round_):
     session = db.session()
     if round_.kind != "weighting":

@@ -9,19 +9,41 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
 from survey.services.errors import N_, Invalid
+from survey.services.zones import DEFAULT_TIME_ZONE, is_time_zone
 
 #: Failed attempts per key allowed within the window before further tries are refused.
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 
 
-def create_organisation(session: Session, name: str) -> Organisation:
+def create_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_ZONE) -> Organisation:
+    errors = {}
     if not name.strip():
-        raise Invalid({"name": N_("An organisation needs a name.")})
-    organisation = Organisation(name=name.strip())
+        errors["name"] = N_("An organisation needs a name.")
+    if not is_time_zone(time_zone):
+        errors["time_zone"] = _not_a_time_zone(time_zone)
+    if errors:
+        raise Invalid(errors)
+    organisation = Organisation(name=name.strip(), time_zone=time_zone)
     session.add(organisation)
     session.commit()
     return organisation
+
+
+def set_time_zone(session: Session, organisation_id: int, time_zone: str) -> Organisation:
+    """The wall clock the organisation's round times are entered and shown on, e.g. Asia/Makassar (WITA)."""
+    time_zone = (time_zone or "").strip()
+    if not is_time_zone(time_zone):
+        raise Invalid({"time_zone": _not_a_time_zone(time_zone)})
+    organisation = session.get(Organisation, organisation_id)
+    organisation.time_zone = time_zone
+    session.commit()
+    return organisation
+
+
+def _not_a_time_zone(name: str) -> str:
+    return N_("%(name)s is not a time zone: write its IANA name, e.g. Asia/Jakarta (WIB), Asia/Makassar (WITA) "
+              "or Asia/Jayapura (WIT).", name=repr(name[:64]))
 
 
 def create_user(session: Session, organisation_id: int, email: str, name: str, password: str,

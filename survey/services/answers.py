@@ -254,9 +254,12 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
     return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
 
 
-def accepting_round(session: Session, invitation: Invitation) -> Round:
+def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, ...] = ("weighting",)) -> Round:
+    """The invitation's round if it takes answers now, and answers of this kind (pairwise by default)."""
     from survey.services.rounds import is_accepting
     round_ = session.get(Round, invitation.round_id)
+    if round_.kind not in kinds:
+        raise Invalid({"": N_("This survey does not ask these questions.")})
     if not is_accepting(round_):
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_

@@ -30,6 +30,7 @@ from survey.models import (
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.errors import N_, Invalid, joined, library_message
+from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.transactions import retried_once_if_disconnected
@@ -147,10 +148,21 @@ def current_responses(session: Session, invitation: Invitation) -> dict[int, Res
     return latest
 
 
+def revision(current: dict[int, Response]) -> int:
+    """The newest stored answer's id: a form carries the one it was shown with (0 before any answer)."""
+    return max((response.id for response in current.values()), default=0)
+
+
 @retried_once_if_disconnected
-def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str) -> None:
-    """Check every answer first; store the changed ones only when all are right."""
-    round_ = accepting_round(session, invitation)
+def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str,
+                   seen: int | None = None) -> list[Question]:
+    """Check every answer first; store the changed ones only when all are right.
+
+    ``seen``: the revision the form was shown with. The questions returned are those whose answer was
+    saved after it (from another window) and is now replaced: the later save wins, as the person last
+    pressed save, and the replaced answer stays on record; the page tells them.
+    """
+    round_ = accepting_round(session, invitation, QUESTIONNAIRE_KINDS)
     check_submission_key(submission_key)
     asked = questions(session, round_)
     values, errors = {}, {}
@@ -161,12 +173,17 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     if errors:
         raise Invalid(errors)
     previous = current_responses(session, invitation)
+    replaced = []
     for question in asked:
         before = previous.get(question.id)
         if before is None or before.value != values[question.id]:
             session.add(Response(invitation_id=invitation.id, question_id=question.id, value=values[question.id]))
+            if before is not None and seen is not None and before.id > seen:
+                replaced.append(question)
     invitation.completed_at = utcnow()
-    commit_submission(session, invitation, submission_key)  # the same form again writes nothing
+    if not commit_submission(session, invitation, submission_key):  # the same form again writes nothing
+        return []
+    return replaced
 
 
 def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,

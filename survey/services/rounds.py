@@ -9,15 +9,18 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
-from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Person, Reask, Round, utcnow
+from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
 from survey.services import mail
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
 from survey.services.tokens import new_nonce, token_for, token_hash
+from survey.services.zones import as_utc, from_wall_clock
 
 LANGUAGES = ("id", "en")
-ROUND_KINDS = ("weighting", "self_report", "validation", "satisfaction")
+#: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
+QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
+ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 
@@ -51,10 +54,13 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
-    elif kind == "weighting" and "version_id" not in errors:
+    if kind == "weighting" and "version_id" not in errors and "ri_table" not in errors:
         too_large = _cluster_beyond_table(session, version_id, ri_table)
         if too_large:
             errors["ri_table"] = too_large
+    # The form's times are read on the office's clock; the database keeps UTC.
+    zone = session.get(Organisation, organisation_id).time_zone
+    opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = N_("The round must close after it opens.")
     if errors:
@@ -152,18 +158,23 @@ def close_round(session: Session, round_: Round) -> None:
     session.commit()
 
 
-def is_accepting(round_: Round) -> bool:
+#: Where a round stands: not open yet, taking answers, past its closing time, or closed by HR.
+UPCOMING, OPEN, ENDED, CLOSED = "upcoming", "open", "ended", "closed"
+
+
+def state(round_: Round) -> str:
     now = utcnow()
     if round_.status != "open":
-        return False
-    if round_.opens_at and _aware(round_.opens_at) > now:
-        return False
-    return not (round_.closes_at and _aware(round_.closes_at) <= now)
+        return CLOSED
+    if round_.closes_at and as_utc(round_.closes_at) <= now:
+        return ENDED
+    if round_.opens_at and as_utc(round_.opens_at) > now:
+        return UPCOMING
+    return OPEN
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes for timezone-aware columns; they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+def is_accepting(round_: Round) -> bool:
+    return state(round_) == OPEN
 
 
 @dataclass(frozen=True)
