@@ -39,7 +39,8 @@ def main() -> None:
                 element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
             session.commit()
             performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-            performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""))
+            performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
+                              number_format="en")
 
             baseline, _ = best_of(3, lambda: html_to_pdf("<h1>Neraca</h1><p>Satu halaman.</p>"))
 

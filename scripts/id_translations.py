@@ -364,4 +364,7 @@ ID = {
     "%(text)s does not fit how numbers are written here. Write numbers like %(example)s.":
         "%(text)s tidak sesuai dengan cara penulisan angka di sini. Tulis angka seperti %(example)s.",
     "%(text)s is too large.": "%(text)s terlalu besar.",
+    "Numbers written as text in the file look like": "Angka yang ditulis sebagai teks di berkas berbentuk",
+    "%(name)s: %(problem)s": "%(name)s: %(problem)s",
+    "Weight: %(problem)s": "Bobot: %(problem)s",
 }

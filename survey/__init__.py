@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, g, render_template, request, session
+from babel.numbers import get_decimal_symbol
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
@@ -97,7 +98,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.context_processor
     def languages():
-        return {"languages": i18n.LANGUAGES, "current_language": _language()}
+        return {"languages": i18n.LANGUAGES, "current_language": _language(),
+                "decimal_symbol": get_decimal_symbol(_language())}
 
     if not app.config.get("TESTING") and not app.config.get("REDIS_URL"):  # with RQ, `neraca worker` does it
         from survey import background

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -15,7 +16,6 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     EmailField,
-    FloatField,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -27,6 +27,7 @@ from wtforms import (
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
+from analysis.formatting import format_number
 from survey.models import (
     Element,
     LadderSetting,
@@ -39,11 +40,44 @@ from survey.models import (
     ScorecardVersion,
 )
 from survey.services.errors import translated
+from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
 from survey.services.tables import split_pairs
 
 #: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
 SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
 DONT_KNOW = "dk"
+
+
+def page_locale() -> str:
+    return str(get_locale() or "id")
+
+
+class NumberField(StringField):
+    """A text input for a number in the page's language: read strictly, shown back as it was read.
+
+    ``kind`` says how a stored value is shown when the form is filled from data (see analysis.formatting).
+    """
+
+    def __init__(self, label=None, validators=None, kind: str = "measure", **kwargs):
+        render_kw = {"inputmode": "decimal", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+        self.kind = kind
+
+    def process_formdata(self, valuelist):
+        self.raw_text = valuelist[0] if valuelist else ""
+        self.data = None
+        if self.raw_text.strip():
+            try:
+                self.data = parse_number(self.raw_text, page_locale())
+            except NumberError as error:
+                raise ValueError(translated(error.message, _)) from None
+
+    def _value(self):
+        if getattr(self, "raw_text", None) is not None and self.data is None:
+            return self.raw_text  # refused: show what was typed, with the message
+        if self.data is None:
+            return ""
+        return format_number(self.data, "exact" if self.kind == "measure" else self.kind, page_locale())
 
 
 class LoginForm(FlaskForm):
@@ -82,6 +116,10 @@ class ElementForm(FlaskForm):
 class UploadForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file"), validators=[FileRequired(), FileAllowed(["csv", "xlsx"],
                                                                                     _l("Upload a .csv or .xlsx file."))])
+    # XLSX number cells are numbers already; numbers written as text are read the way this says.
+    number_format = SelectField(_l("Numbers written as text in the file look like"),
+                                choices=[(code, format_number(1250000.5, "measure", code)) for code in NUMBER_FORMATS],
+                                default=page_locale)
 
 
 class PersonForm(FlaskForm):
@@ -90,7 +128,8 @@ class PersonForm(FlaskForm):
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
-    weight = FloatField(_l("Weight in the group"), default=1.0, validators=[InputRequired(), NumberRange(min=0.01)])
+    weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact",
+                         validators=[InputRequired(), NumberRange(min=0.01)])
 
 
 class RoundForm(FlaskForm):
@@ -103,7 +142,8 @@ class RoundForm(FlaskForm):
     opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
     language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
-    cr_threshold = FloatField(_l("CR threshold"), default=0.10, validators=[InputRequired(), NumberRange(0.01, 0.3)])
+    cr_threshold = NumberField(_l("CR threshold"), default=0.10, kind="ratio",
+                               validators=[InputRequired(), NumberRange(0.01, 0.3)])
     ri_table = SelectField(_l("Random index table"), choices=[(name, name) for name in RANDOM_INDEX])
     max_reasks = IntegerField(_l("Re-asks at most"), default=2, validators=[InputRequired(), NumberRange(0, 5)])
     aggregation = SelectField(_l("Aggregation"), choices=[("aij", _l("Geometric mean of judgments (AIJ)")),
@@ -194,8 +234,8 @@ def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
 class MeasurementForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
     period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
-    target = FloatField(_l("Target"), validators=[Optional()])
-    actual = FloatField(_l("Actual"), validators=[Optional()])
+    target = NumberField(_l("Target"), validators=[Optional()])
+    actual = NumberField(_l("Actual"), validators=[Optional()])
     inputs = StringField(_l("Inputs of a formula KPI (name = value; ...)"), validators=[Optional(), Length(max=1000)])
     note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])
 
@@ -203,6 +243,8 @@ class MeasurementForm(FlaskForm):
         from wtforms import ValidationError
         try:
             field.parsed = parse_inputs(field.data or "")
+        except NumberError as error:
+            raise ValidationError(translated(error.message, _)) from None
         except ValueError:
             raise ValidationError(_l("Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16."))
 
@@ -217,6 +259,8 @@ class LadderForm(FlaskForm):
         from wtforms import ValidationError
         try:
             field.parsed = parse_anchors(field.data)
+        except NumberError as error:
+            raise ValidationError(translated(error.message, _)) from None
         except ValueError:
             raise ValidationError(_l("Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100."))
 
@@ -247,8 +291,9 @@ def message_of(error) -> str:
 
 
 def parse_anchors(text: str) -> dict[int, float]:
-    """'0: 50; 3: 70; 10: 100' -> {0: 50.0, 3: 70.0, 10: 100.0}; ValueError when malformed."""
-    anchors = {int(level): float(value.replace(",", ".")) for level, value in split_pairs(text, ":")}
+    """'0: 50; 3: 70; 10: 100' -> {0: 50.0, 3: 70.0, 10: 100.0}, values in the page's language;
+    ValueError when malformed (a NumberError saying how numbers are written, for a value)."""
+    anchors = {int(level): parse_number(value, page_locale()) for level, value in split_pairs(text, ":")}
     if not anchors:
         raise ValueError(text)
     return anchors
@@ -261,8 +306,8 @@ class QuestionForm(FlaskForm):
     text = StringField(_l("Question"), validators=[InputRequired(), Length(max=500)])
     kpi = StringField(_l("KPI or element code"), validators=[Optional(), fits(Element.code)])
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Question.unit)])
-    minimum = FloatField(_l("Minimum"), validators=[Optional()])
-    maximum = FloatField(_l("Maximum"), validators=[Optional()])
+    minimum = NumberField(_l("Minimum"), validators=[Optional()])
+    maximum = NumberField(_l("Maximum"), validators=[Optional()])
     options = StringField(_l("Options (label = value; ...)"), validators=[Optional(), Length(max=1000)])
 
 
@@ -290,9 +335,9 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
 
     def rule(question):
         def check(_form, field):
-            _value, problem = check_answer(question, field.data)
+            _value, problem = check_answer(question, field.data, page_locale())
             if problem:
-                raise ValidationError(_(problem))
+                raise ValidationError(translated(problem, _))
         return check
 
     for question in asked:
@@ -311,9 +356,10 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)
 
 
-def parse_inputs(text: str) -> dict[str, str]:
-    """'trained = 12; staff = 16' -> {'trained': '12', 'staff': '16'} (numbers are checked by the service)."""
+def parse_inputs(text: str) -> dict[str, float]:
+    """'trained = 12; staff = 1.600' -> {'trained': 12.0, 'staff': 1600.0}, values in the page's language;
+    ValueError when malformed (a NumberError saying how numbers are written, for a value)."""
     inputs = dict(split_pairs(text, "="))
     if not all(name.isidentifier() for name in inputs):
         raise ValueError(text)
-    return inputs
+    return {name: parse_number(value, page_locale()) for name, value in inputs.items()}

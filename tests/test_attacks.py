@@ -32,7 +32,8 @@ def estate(session):
     for element in version.elements:  # the office scorecard of 2010, as published
         element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
     performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""))
+    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
+                               number_format="en")
     self_report = rounds.create_round(session, organisation.id, version_id=version.id, title="Pegawai",
                                       kind="self_report", period="2010")
     question = questionnaires.add_question(session, self_report, kind="number", text="Training", kpi="L1a",

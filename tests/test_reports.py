@@ -11,6 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from analysis.formatting import format_number
+
 from survey.models import Element
 from survey.services import people, performance, questionnaires, reports, rounds
 from tests.reference import samsat
@@ -51,7 +53,8 @@ def samsat_office(session, kpi_name=None):
             element.name = kpi_name
     session.commit()
     performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""))
+    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
+                               number_format="en")
     performance.set_finding(session, version, kpi="C3b", period="2010", root_cause="Apel pagi dimulai terlambat",
                             action="Absensi sidik jari")
     return organisation, version
@@ -63,8 +66,8 @@ def test_office_scorecard_pdf_has_the_samsat_figures_and_pages_to_look_at(client
     response = client.get(f"/hr/reports/office/{version.id}/2010.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = pdf_text(response.data)
-    assert "7.90" in text  # the index, 7.9001 recomputed from the performances
-    for subtotal in ("2.2063", "2.7711", "1.5881", "1.3346"):  # F, C, I, L as recomputed (published 2.2068 ...)
+    assert "Indeks kinerja 7,90" in text  # the index, 7.9001 recomputed, in Indonesian with two decimals
+    for subtotal in ("2,21", "2,77", "1,59", "1,33"):  # F, C, I, L as recomputed (2.2063, 2.7711, 1.5881, 1.3346)
         assert subtotal in text
     assert "Apel pagi dimulai terlambat" in text and "Absensi sidik jari" in text
     assert "Halaman 1 / " in text and "SAMSAT" in text
@@ -131,7 +134,7 @@ def self_report_round(session, answers):
         invitation, _ = rounds.new_invitation(round_, person, "test")
         session.add(invitation)
         session.flush()
-        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}")
+        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}", locale="en")
     return organisation, round_
 
 
@@ -148,8 +151,10 @@ def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, clie
     assert table.loc["Ani", "rank"] == 1
     for page, name in enumerate(["Ani", "Cici", "Budi"], start=2):  # each employee's figures on their own page
         row, words = table.loc[name], pdf_text(pdf, page).split()
-        assert name in words and f"{row.achievement:.2f}" in words and f"{row.level:.2f}" in words
-        assert f"{row.value:.4f}" in words and f"{row.total:.2f}" in words
+        shown = {kind: format_number(row[column], kind, "id") for kind, column in
+                 (("measure", "achievement"), ("level", "level"), ("index", "value"))}
+        assert name in words and shown["measure"] in words and shown["level"] in words
+        assert shown["index"] in words and format_number(row.total, "index", "id") in words
 
 
 def test_another_organisations_reports_are_not_found(client, session):

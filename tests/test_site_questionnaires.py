@@ -86,7 +86,7 @@ def test_hr_corrects_an_answer_with_an_audit_trail(app, client, session):
 
 
 @pytest.mark.parametrize("kind, options, good, bad, message", [
-    ("number", "", "42.5", ["", "many", "101", "-1"], ["Answer this question", "Enter a number", "outside", "outside"]),
+    ("number", "", "42.5", ["", "many", "101", "-1"], ["Answer this question", "is not a number", "outside", "outside"]),
     ("choice", "0-10 minutes = 5; 11-20 minutes = 15; 21-30 minutes = 25", "2", ["", "7"], ["Answer", "Choose one"]),
     ("likert", "", "4", ["", "6", "x"], ["Answer", "Choose one", "Choose one"]),
     ("yesno", "", "1", ["", "2"], ["Answer", "Choose one"]),

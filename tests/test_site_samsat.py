@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from analysis.formatting import format_number
+
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, performance
 from tests.reference import samsat
@@ -22,12 +24,13 @@ LINK = re.compile(r"http://neraca\.test(/r/[A-Za-z0-9_-]+)")
 
 
 def upload(client, url, page, rows, columns):
+    """A CSV written by Python (English numbers, as the file declares) through the import form."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     writer.writerows(rows)
-    return post(client, url, {"file": (io.BytesIO(buffer.getvalue().encode()), "table.csv")}, page=page,
-                content_type="multipart/form-data")
+    return post(client, url, {"file": (io.BytesIO(buffer.getvalue().encode()), "table.csv"), "number_format": "en"},
+                page=page, content_type="multipart/form-data")
 
 
 def measurement_rows():
@@ -90,7 +93,7 @@ def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client,
     subtotals = dict(zip(card.subtotals["perspective"], card.subtotals["subtotal"]))
     for perspective, published in samsat()["omax_2010"]["perspective_index"].items():
         assert subtotals[perspective] == pytest.approx(published, abs=0.01)
-    assert f"{card.index['index']:.4f}" in scorecard_page.get_data(as_text=True)
+    assert format_number(card.index["index"], "index", "id") in scorecard_page.get_data(as_text=True)
     assert len(card.trend) == 1  # 2009 has actuals but no ladder of its own: reported, not guessed
 
 
@@ -104,7 +107,7 @@ def test_a_measurement_import_with_one_bad_row_imports_nothing_and_names_the_row
     response = upload(client, f"{page}/import", page, rows, ["kpi", "period", "target", "actual"])
     assert response.status_code == 400
     # The site speaks Indonesian by default: the row and its problem too, with the values put back.
-    assert "baris 4: actual &#39;banyak&#39; bukan angka." in response.get_data(as_text=True)
+    assert "baris 4: actual: banyak bukan angka. Tulis angka seperti 1,250,000.5." in response.get_data(as_text=True)
     assert performance.current_measurements(session, version) == {}
 
 
@@ -113,7 +116,7 @@ def test_a_correction_keeps_the_history(client, session):
     organisation, version = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)
     page = f"/hr/versions/{version.id}/performance"
-    for actual in ("90", "92.5"):
+    for actual in ("90", "92,5"):  # the page speaks Indonesian: a decimal comma
         response = post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-target": "100", "m-actual": actual,
                                        "m-note": "recount"})
         assert response.status_code == 302

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from analysis.ahp import aggregate, scale_label
+from analysis.formatting import format_number
 from survey.models import ClusterAnswer, Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds, scorecards
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
@@ -75,7 +76,7 @@ def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the
                                    answers.current_answers(session, invitation, "root"))
     np.testing.assert_allclose(root.group_matrix, aggregate(stored[None]))
     page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
-    assert f"{root.weights[1]:.4f}" in page
+    assert f"{format_number(root.weights[1], 'weight', 'id')}%" in page  # 0.4092 as 40,9%
 
 
 def test_an_inconsistent_stakeholder_is_reasked_changes_an_answer_and_resumes_after_leaving(app, client, session):
@@ -115,7 +116,7 @@ def test_an_inconsistent_stakeholder_is_reasked_changes_an_answer_and_resumes_af
     expected = "/c/root/reask" if progress.status == "reasking" else f"/c/{answers.questionnaire(session, invitation)[1].key}"
     assert next_page.endswith(expected)
     monitor = client.get(f"/hr/rounds/{round_.id}").get_data(as_text=True)
-    assert f"{progress.cr:.3f}" in monitor
+    assert format_number(progress.cr, "ratio", "id") in monitor
 
 
 def test_a_double_submitted_page_is_stored_once(app, client, session):
@@ -234,9 +235,9 @@ def test_people_import_with_one_bad_row_imports_nothing_and_names_the_row(client
         assert response.status_code == 400
         pages[language] = response.get_data(as_text=True).replace("&#39;", "'")
     assert "baris 3: 'not-an-email' bukan alamat email." in pages["id"]
-    assert "baris 4: Bobot 'abc' harus berupa bilangan positif." in pages["id"]
+    assert "baris 4: Bobot: abc bukan angka. Tulis angka seperti 1.250.000,5." in pages["id"]
     assert "row 3: 'not-an-email' is not an email address." in pages["en"]
-    assert "row 4: Weight 'abc' must be a positive number." in pages["en"]
+    assert "row 4: Weight: abc is not a number. Write numbers like 1,250,000.5." in pages["en"]
     assert people.people(session, organisation.id) == []
 
 

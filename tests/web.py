@@ -32,6 +32,6 @@ def sign_in(client, session, organisation_id, email="hr@example.org", role="hr",
 
 def round_form(**values) -> dict:
     """The new-round form as a browser sends it with its defaults, overridden by ``values``."""
-    return {"kind": "weighting", "title": "Bobot 2010", "language": "id", "cr_threshold": "0.10", "ri_table": "saaty",
+    return {"kind": "weighting", "title": "Bobot 2010", "language": "id", "cr_threshold": "0,10", "ri_table": "saaty",
             "max_reasks": "2", "aggregation": "aij", "priority_method": "eigen", "snap": "",
             "include_inconsistent": "y", "ask_identity": "y", **values}

@@ -148,7 +148,7 @@ def add_participants(round_id):
     new_rows = [row for row in body if str(row.get("email", "")).strip().lower() not in known]
     try:
         if new_rows:
-            people.import_people(session, g.api_organisation, pd.DataFrame(new_rows).astype(object))
+            people.import_people(session, g.api_organisation, pd.DataFrame(new_rows).astype(object), "en")
         emails = {str(row.get("email", "")).strip().lower() for row in body}
         chosen = [p.id for p in people.people(session, g.api_organisation) if p.email in emails]
         invited = rounds.invite(session, round_, chosen, secret_key=current_app.config["SECRET_KEY"],

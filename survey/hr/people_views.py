@@ -41,7 +41,7 @@ def import_people():
         upload = form.file.data
         try:
             table = read_table(upload.read(), upload.filename, ["name", "email"])
-            count = people.import_people(db.session(), org(), table)
+            count = people.import_people(db.session(), org(), table, form.number_format.data)
             flash(_("Imported %(count)d people.", count=count), "ok")
             return redirect(url_for("hr.people_list"))
         except Invalid as error:

@@ -9,7 +9,15 @@ from flask_login import current_user
 from sqlalchemy import func
 
 from survey import background, db
-from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm, message_of
+from survey.forms import (
+    ActionForm,
+    CorrectionForm,
+    QuestionForm,
+    RoundForm,
+    SatisfactionToKpiForm,
+    message_of,
+    page_locale,
+)
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
 from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards
@@ -73,7 +81,8 @@ def add_question(round_id):
         try:
             questionnaires.add_question(session, round_, kind=form.kind.data, text=form.text.data,
                                         kpi=form.kpi.data or "", unit=form.unit.data or "", minimum=form.minimum.data,
-                                        maximum=form.maximum.data, options=form.options.data or "")
+                                        maximum=form.maximum.data, options=form.options.data or "",
+                                        locale=page_locale())
             return redirect(url_for("hr.round_page", round_id=round_id))
         except Invalid as error:
             session.rollback()
@@ -191,7 +200,7 @@ def _questionnaire_results(round_):
                 if form is correction:
                     questionnaires.correct_response(session, round_, int(form.invitation.data or 0),
                                                     int(form.question.data or 0), form.value.data, form.reason.data,
-                                                    current_user.email)
+                                                    current_user.email, page_locale())
                 else:
                     _items, overall = questionnaires.satisfaction_results(session, round_)
                     version_row = version_or_404(round_.version_id)

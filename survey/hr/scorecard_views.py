@@ -149,9 +149,11 @@ def import_performance(version_id):
         try:
             table = read_table(upload.read(), upload.filename, ["kpi", "period"])
             if any(column in table.columns for column in ("target", "actual")):
-                count = performance.import_measurements(session, version_row, table, current_user.email)
+                count = performance.import_measurements(session, version_row, table, current_user.email,
+                                                        form.number_format.data)
             else:
-                count = performance.import_ladders(session, version_row, table, current_user.email)
+                count = performance.import_ladders(session, version_row, table, current_user.email,
+                                                   form.number_format.data)
             flash(_("Imported %(count)d rows.", count=count), "ok")
             return redirect(url_for("hr.performance_data", version_id=version_id))
         except Invalid as error:

@@ -19,6 +19,7 @@ from survey.forms import (
     SCALE_VALUES,
     IdentityForm,
     answers_form,
+    page_locale,
     attach_errors,
     pairwise_form,
     posted_judgments,
@@ -169,7 +170,7 @@ def questionnaire(token, invitation, round_):
             try:
                 replaced = questionnaires.submit_answers(
                     session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
-                    form.submission.data, seen=int(seen) if seen.isdigit() else None)
+                    form.submission.data, seen=int(seen) if seen.isdigit() else None, locale=page_locale())
                 if replaced:
                     flash(_("Answers saved from another window while this page was open were replaced by this "
                             "page's answers: %(questions)s.", questions="; ".join(q.text for q in replaced)),

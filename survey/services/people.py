@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from survey.models import Person
 from survey.services.errors import N_, Invalid, joined, too_long
+from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
 
 KINDS = ("stakeholder", "employee")
@@ -31,12 +32,13 @@ def add_person(session: Session, organisation_id: int, **fields) -> Person:
     return person
 
 
-def import_people(session: Session, organisation_id: int, frame: pd.DataFrame) -> int:
-    """Add every row or none; Invalid names each bad row."""
+def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
+    """Add every row or none; Invalid names each bad row. Weights written as text are read as
+    ``number_format`` (id or en) writes numbers."""
     known = {person.email for person in people(session, organisation_id)}
     rows, errors = [], {}
     for index, row in enumerate(frame.to_dict("records")):
-        values, problems = _checked(row, known)
+        values, problems = _checked(row, known, number_format)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         else:
@@ -49,7 +51,7 @@ def import_people(session: Session, organisation_id: int, frame: pd.DataFrame) -
     return len(rows)
 
 
-def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]]:
+def _checked(fields: dict, known_emails: set[str], number_format: str = "id") -> tuple[dict, dict[str, str]]:
     values = {key: cell(fields, key) for key in ("name", "email", "unit", "role", "kind")}
     values["email"] = values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
@@ -62,12 +64,15 @@ def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]
         errors["email"] = N_("%(email)s is already on the list.", email=values["email"])
     if values["kind"] not in KINDS:
         errors["kind"] = N_("Kind must be %(kinds)s.", kinds=" or ".join(KINDS))
-    raw_weight = cell(fields, "weight") or "1"
+    raw_weight = fields.get("weight")
     try:
-        weight = float(raw_weight.replace(",", "."))
+        weight = read_cell(raw_weight, number_format)
+        weight = 1.0 if weight is None else weight
         if not math.isfinite(weight) or weight <= 0:
             raise ValueError
         values["weight"] = weight
+    except NumberError as error:
+        errors["weight"] = N_("Weight: %(problem)s", problem=error.message)
     except ValueError:
-        errors["weight"] = N_("Weight '%(weight)s' must be a positive number.", weight=raw_weight)
+        errors["weight"] = N_("Weight '%(weight)s' must be a positive number.", weight=cell(fields, "weight"))
     return values, errors

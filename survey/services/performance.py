@@ -17,6 +17,7 @@ from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
 from survey.services.errors import N_, Invalid, joined, library_message
+from survey.services.numbers import NumberError, read_cell
 from survey.services.scorecards import elements
 from survey.services.tables import cell, row_label
 
@@ -39,15 +40,17 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
     return measurement
 
 
-def import_measurements(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "") -> int:
-    """Rows of kpi, period, target, actual (other columns are raw inputs of formula KPIs); all or nothing."""
+def import_measurements(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "",
+                        number_format: str = "id") -> int:
+    """Rows of kpi, period, target, actual (other columns are raw inputs of formula KPIs); all or nothing.
+    Numbers written as text are read as ``number_format`` (id or en) writes them."""
     known = kpis(session, version)
     rows, errors = [], {}
     input_columns = [c for c in frame.columns if c not in MEASUREMENT_COLUMNS + ("note",)]
     for index, row in enumerate(frame.to_dict("records")):
-        inputs = {c: cell(row, c) for c in input_columns if cell(row, c)}
-        values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), cell(row, "target"),
-                                                cell(row, "actual"), inputs)
+        inputs = {c: row[c] for c in input_columns if cell(row, c)}
+        values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), row.get("target"),
+                                                row.get("actual"), inputs, number_format)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         else:
@@ -85,7 +88,8 @@ def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period:
     return setting
 
 
-def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "") -> int:
+def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "",
+                   number_format: str = "id") -> int:
     """Rows of kpi, period and one column per anchored level ("0" ... "10"); all or nothing."""
     levels = [c for c in frame.columns if str(c).isdigit()]
     if not levels:
@@ -93,7 +97,7 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
     known, settings, errors = kpis(session, version), [], {}
     for index, row in enumerate(frame.to_dict("records")):
         try:
-            anchors = {int(level): _number(cell(row, level), N_("level %(level)s", level=level))
+            anchors = {int(level): _number(row[level], N_("level %(level)s", level=level), number_format)
                        for level in levels if cell(row, level)}
             bad = [problem for _, problem in anchors.values() if problem]
             if bad:
@@ -186,7 +190,7 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
     return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems)
 
 
-def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[dict, dict[str, str]]:
+def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id") -> tuple[dict, dict[str, str]]:
     errors, values = {}, {}
     element = known.get(str(kpi).strip())
     if element is None:
@@ -194,12 +198,12 @@ def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[di
     if not str(period or "").strip():
         errors["period"] = N_("Give the period, e.g. 2010.")
     for name, raw in (("target", target), ("actual", actual)):
-        values[name], problem = _number(raw, name)
+        values[name], problem = _number(raw, name, locale)
         if problem:
             errors[name] = problem
     parsed_inputs = {}
     for name, raw in inputs.items():
-        parsed_inputs[name], problem = _number(raw, name)
+        parsed_inputs[name], problem = _number(raw, name, locale)
         if problem:
             errors[name] = problem
     if not errors and values["target"] is None and values["actual"] is None and not parsed_inputs:
@@ -209,14 +213,15 @@ def _checked_measurement(known, kpi, period, target, actual, inputs) -> tuple[di
     return {"element_id": element.id, "period": str(period).strip(), **values, "inputs": parsed_inputs}, {}
 
 
-def _number(raw, name: str) -> tuple[float | None, str | None]:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None, None
+def _number(raw, name: str, locale: str) -> tuple[float | None, str | None]:
+    """A cell or a value as a number (text as ``locale`` writes numbers), or the message saying why not."""
     try:
-        value = float(str(raw).strip().replace(",", ".")) if isinstance(raw, str) else float(raw)
-    except ValueError:
+        value = read_cell(raw, locale)
+    except NumberError as error:
+        return None, N_("%(name)s: %(problem)s", name=name, problem=error.message)
+    except (TypeError, ValueError):
         return None, N_("%(name)s '%(value)s' is not a number.", name=name, value=raw)
-    if not math.isfinite(value):
+    if value is not None and not math.isfinite(value):
         return None, N_("%(name)s must be a finite number.", name=name)
     return value, None
 

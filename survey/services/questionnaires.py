@@ -32,6 +32,7 @@ from survey.services.answers import accepting_round, check_submission_key, commi
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
+from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import split_pairs
 from survey.services.transactions import retried_once_if_disconnected
 
@@ -45,8 +46,9 @@ def questions(session: Session, round_: Round) -> list[Question]:
 
 
 def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: str = "", unit: str = "",
-                 minimum: float | None = None, maximum: float | None = None, options: str = "") -> Question:
-    """One question; ``options`` for a choice is 'label = value; label = value'."""
+                 minimum: float | None = None, maximum: float | None = None, options: str = "",
+                 locale: str = "id") -> Question:
+    """One question; ``options`` for a choice is 'label = value; label = value', values as ``locale`` writes them."""
     by_code = {e.code: e for e in elements(session, round_.version_id)}
     errors = {}
     if kind not in QUESTION_KINDS:
@@ -60,7 +62,9 @@ def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: 
     parsed = []
     if kind == "choice":
         try:
-            parsed = parse_options(options)
+            parsed = parse_options(options, locale)
+        except NumberError as error:
+            errors["options"] = error.message
         except ValueError:
             errors["options"] = N_("Write options as 'label = value' separated by ';', e.g. 0-10 minutes = 5; 11-20 minutes = 15.")
     if _has_responses(session, round_):
@@ -104,12 +108,13 @@ def default_questions(session: Session, round_: Round) -> int:
     return len(made)
 
 
-def parse_options(text: str) -> list[dict]:
-    """'0-10 minutes = 5; 11-20 minutes = 15' -> [{'label', 'value'}, ...]; ValueError when malformed."""
+def parse_options(text: str, locale: str = "id") -> list[dict]:
+    """'0-10 minutes = 5; 11-20 minutes = 15' -> [{'label', 'value'}, ...], values as ``locale`` writes
+    numbers; ValueError when malformed."""
     options = []
     for label, value in split_pairs(text, "=", from_right=True):
-        number = float(value.replace(",", "."))
-        if not label or not math.isfinite(number):
+        number = parse_number(value, locale)
+        if not label:
             raise ValueError(label)
         options.append({"label": label, "value": number})
     if len(options) < 2:
@@ -117,18 +122,17 @@ def parse_options(text: str) -> list[dict]:
     return options
 
 
-def check_answer(question: Question, raw: str | None) -> tuple[float | None, str | None]:
-    """The stored number for a raw form value, or a message saying what is wrong."""
+def check_answer(question: Question, raw: str | None, locale: str = "id") -> tuple[float | None, str | None]:
+    """The stored number for a raw form value (a number written as ``locale`` writes them), or a message
+    saying what is wrong."""
     raw = (raw or "").strip()
     if not raw:
         return None, N_("Answer this question.")
     if question.kind == "number":
         try:
-            value = float(raw.replace(",", "."))
-        except ValueError:
-            return None, N_("Enter a number.")
-        if not math.isfinite(value):
-            return None, N_("Enter a number.")
+            value = parse_number(raw, locale)
+        except NumberError as error:
+            return None, error.message
         if question.minimum is not None and value < question.minimum or \
                 question.maximum is not None and value > question.maximum:
             return None, N_("The answer is outside the allowed range.")
@@ -155,9 +159,10 @@ def revision(current: dict[int, Response]) -> int:
 
 @retried_once_if_disconnected
 def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str,
-                   seen: int | None = None) -> list[Question]:
+                   seen: int | None = None, locale: str | None = None) -> list[Question]:
     """Check every answer first; store the changed ones only when all are right.
 
+    Numbers are read as ``locale`` writes them (the page's language; the round's when None).
     ``seen``: the revision the form was shown with. The questions returned are those whose answer was
     saved after it (from another window) and is now replaced: the later save wins, as the person last
     pressed save, and the replaced answer stays on record; the page tells them.
@@ -167,7 +172,7 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     asked = questions(session, round_)
     values, errors = {}, {}
     for question in asked:
-        values[question.id], problem = check_answer(question, raw.get(question.id))
+        values[question.id], problem = check_answer(question, raw.get(question.id), locale or round_.language)
         if problem:
             errors[f"q_{question.id}"] = problem
     if errors:
@@ -187,14 +192,14 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
 
 
 def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,
-                     corrected_by: str) -> Response:
+                     corrected_by: str, locale: str = "id") -> Response:
     """HR's correction of an answer: a new response naming who corrected it and why."""
     invitation = session.scalar(select(Invitation).where(Invitation.id == invitation_id,
                                                          Invitation.round_id == round_.id))
     question = session.scalar(select(Question).where(Question.id == question_id, Question.round_id == round_.id))
     if invitation is None or question is None:
         raise Invalid({"": N_("No such answer in this round.")})
-    value, problem = check_answer(question, raw)
+    value, problem = check_answer(question, raw, locale)
     errors = {"value": problem} if problem else {}
     if not reason.strip():
         errors["reason"] = N_("Say why the answer is corrected.")

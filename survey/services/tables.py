@@ -12,11 +12,12 @@ MAX_ROWS = 20_000
 
 
 def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.DataFrame:
-    """Rows of an uploaded .csv or .xlsx as text, columns lower-cased; blank rows dropped."""
+    """Rows of an uploaded .csv or .xlsx, columns lower-cased, blank rows dropped: text stripped, and an XLSX
+    number cell kept as a number (it is one already: reading it as text would need a language)."""
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
-            frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
+            frame = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl")
         elif name.endswith(".csv"):
             frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig")
         else:
@@ -29,7 +30,7 @@ def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.Dat
     missing = [column for column in required if column not in frame.columns]
     if missing:
         raise Invalid({"file": N_("Missing column(s): %(columns)s.", columns=", ".join(missing))})
-    frame = frame.fillna("").map(lambda value: str(value).strip())
+    frame = frame.fillna("").map(_stripped_or_number)
     frame = frame[(frame != "").any(axis=1)]
     if len(frame) > MAX_ROWS:
         raise Invalid({"file": N_("At most %(rows)s rows per file.", rows=MAX_ROWS)})
@@ -37,10 +38,19 @@ def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.Dat
 
 
 def cell(row: dict, column: str) -> str:
-    """A cell as stripped text; empty for a missing column, None or NaN."""
+    """A cell as stripped text; empty for a missing column, None or NaN. A whole number from a
+    spreadsheet reads as written (2010, not 2010.0): codes and periods are often typed as numbers."""
     value = row.get(column)
     if value is None or (isinstance(value, float) and value != value):
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _stripped_or_number(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
     return str(value).strip()
 
 

@@ -34,7 +34,7 @@
     }
     var cr = Math.max(0, (lambda - n) / (n - 1)) / ri;
     var ok = cr <= limit + 1e-12;
-    hint.textContent = (ok ? form.dataset.okText : form.dataset.highText).replace("%s", cr.toFixed(2));
+    hint.textContent = (ok ? form.dataset.okText : form.dataset.highText).replace("%s", cr.toFixed(2).replace(".", form.dataset.decimal || "."));
     hint.className = ok ? "hint ok" : "hint";
   }
 

@@ -2,8 +2,7 @@
 
 Indonesian writes 1.250.000,5 and English 1,250,000.5. A number that does not fit the language's
 grouping is refused with an example, never read another way: "95.5" on an Indonesian page could be
-955 or 95,5, so it is neither. Forms use text inputs (``inputmode="decimal"``): a browser's
-``type=number`` rewrites what was typed before the server sees it.
+955 or 95,5, so it is neither. Forms read them with forms.NumberField, imports with read_cell.
 """
 from __future__ import annotations
 
@@ -11,11 +10,9 @@ import math
 import re
 
 from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
-from flask_babel import get_locale, gettext
-from wtforms import StringField
 
 from analysis.formatting import format_number
-from survey.services.errors import N_, translated
+from survey.services.errors import N_
 
 #: Only digits, the language's separators, a sign and spaces: no e-notation, no "NaN" or "inf".
 _NUMBER_CHARACTERS = re.compile(r"^[+-]?[\d.,\s\u00a0\u202f]+$")
@@ -70,35 +67,3 @@ def _decimal_suggestion(error: NumberFormatError, locale: str) -> str | None:
     suggestions = getattr(error, "suggestions", None) or []
     decimal = get_decimal_symbol(locale)
     return next((s for s in suggestions if decimal in s), suggestions[0] if suggestions else None)
-
-
-class NumberField(StringField):
-    """A text input for a number in the page's language: read strictly, shown back as it was read.
-
-    ``kind`` says how a stored value is shown when the form is filled from data (see analysis.formatting).
-    """
-
-    def __init__(self, label=None, validators=None, kind: str = "measure", **kwargs):
-        render_kw = {"inputmode": "decimal", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
-        super().__init__(label, validators, render_kw=render_kw, **kwargs)
-        self.kind = kind
-
-    def process_formdata(self, valuelist):
-        self.raw_text = valuelist[0] if valuelist else ""
-        self.data = None
-        if self.raw_text.strip():
-            try:
-                self.data = parse_number(self.raw_text, _page_locale())
-            except NumberError as error:
-                raise ValueError(translated(error.message, gettext)) from None
-
-    def _value(self):
-        if getattr(self, "raw_text", None) is not None and self.data is None:
-            return self.raw_text  # refused: show what was typed, with the message
-        if self.data is None:
-            return ""
-        return format_number(self.data, "exact" if self.kind == "measure" else self.kind, _page_locale())
-
-
-def _page_locale() -> str:
-    return str(get_locale() or "id")
