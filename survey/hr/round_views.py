@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import func
 
 from survey import background, db
-from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm, message_of
+from survey.forms import ActionForm, CorrectionForm, QuestionForm, RoundForm, SatisfactionToKpiForm, keeps_typed_text, message_of
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
 from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards
@@ -17,6 +17,7 @@ from survey.services.errors import Invalid
 
 
 @blueprint.route("/rounds/new", methods=["GET", "POST"])
+@keeps_typed_text
 @editor
 def new_round():
     form = RoundForm()
@@ -36,7 +37,7 @@ def new_round():
 
 
 @blueprint.get("/rounds/<int:round_id>")
-def round_page(round_id):
+def round_page(round_id, question_form=None, status=200):
     session = db.session()
     round_ = round_or_404(round_id)
     progress = rounds.progress(session, round_)
@@ -48,7 +49,8 @@ def round_page(round_id):
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, by_id=by_id, action=ActionForm(),
-                           questions=questionnaires.questions(session, round_), question_form=QuestionForm())
+                           questions=questionnaires.questions(session, round_),
+                           question_form=question_form or QuestionForm()), status
 
 
 def round_action(view):
@@ -64,6 +66,7 @@ def round_action(view):
 
 
 @blueprint.post("/rounds/<int:round_id>/questions")
+@keeps_typed_text
 @editor
 def add_question(round_id):
     session = db.session()
@@ -78,10 +81,7 @@ def add_question(round_id):
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    for name, messages in form.errors.items():
-        flash(f"{getattr(form, name).label.text if hasattr(form, name) else ''}: {' '.join(map(str, messages))}",
-              "error")
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return round_page(round_id, question_form=form, status=400)  # the question as typed, with its errors
 
 
 @blueprint.post("/rounds/<int:round_id>/questions/defaults")
@@ -145,6 +145,7 @@ def close(round_):
 
 
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
+@keeps_typed_text
 def round_results(round_id):
     session = db.session()
     round_ = round_or_404(round_id)
