@@ -94,7 +94,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
             response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")  # invitation tokens live in URLs
+        # Invitation tokens live in URLs: no other site sees them. Our own forms do send it: over HTTPS,
+        # Flask-WTF refuses a POST without a same-site Referer (WTF_CSRF_SSL_STRICT).
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("Content-Security-Policy",
                                     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
         return response

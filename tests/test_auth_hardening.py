@@ -161,6 +161,19 @@ def test_pages_with_peoples_data_are_not_kept_in_caches(app, client, session):
     assert all(r.headers["Cache-Control"] == "no-store" for r in responses)
 
 
+def test_forms_posted_over_https_carry_the_referrer_the_site_asks_browsers_to_send(app, session):
+    admin(session)
+    browser = app.test_client()
+    browser.environ_base["wsgi.url_scheme"] = "https"  # as gunicorn sets it behind nginx's X-Forwarded-Proto
+    policy = browser.get("https://neraca.test/login").headers["Referrer-Policy"]
+    # A browser sends the page's address with a form posted to the same site unless the policy forbids it.
+    referrer = {} if policy == "no-referrer" else {"Referer": "https://neraca.test/login"}
+    response = post(browser, "https://neraca.test/login", {"email": "admin@samsat.go.id", "password": PASSWORD},
+                    headers=referrer)
+    assert response.status_code == 302
+    assert policy in ("same-origin", "strict-origin", "strict-origin-when-cross-origin")  # links stay ours
+
+
 # 12. The time a sign-in took told which emails have accounts.
 
 def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(client, session, monkeypatch):
