@@ -19,9 +19,10 @@ ID = {
     "Your position": "Jabatan Anda", "Years of service": "Masa kerja (tahun)", "Don't know": "Tidak tahu",
     "Choose a value for this pair.": "Pilih nilai untuk pasangan ini.",
     "If you keep your answers, why?": "Jika Anda mempertahankan jawaban, apa alasannya?",
-    "Too many failed sign-ins. Wait 15 minutes and try again.": "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi.",
+    "Too many failed sign-ins. Try again after %(minutes)d min.":
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi setelah %(minutes)d menit.",
     "Wrong email or password.": "Email atau kata sandi salah.", "Added %(code)s.": "%(code)s ditambahkan.",
-    "Imported %(count)d rows.": "%(count)d baris diimpor.", "Give the new version a label.": "Beri label untuk versi baru.",
+    "Imported %(count)d rows.": "%(count)d baris diimpor.",
     "Imported %(count)d people.": "%(count)d orang diimpor.",
     "Choose at least one person to invite.": "Pilih setidaknya satu orang untuk diundang.",
     "%(count)d invitations queued.": "%(count)d undangan masuk antrean.",
@@ -367,4 +368,37 @@ ID = {
     "Numbers written as text in the file look like": "Angka yang ditulis sebagai teks di berkas berbentuk",
     "%(name)s: %(problem)s": "%(name)s: %(problem)s",
     "Weight: %(problem)s": "Bobot: %(problem)s",
+    # A form whose token was refused, and the error pages (errors/http_error.html)
+    "Nothing was saved yet: this page had been open too long. What you entered is still here; press the button "
+    "again to save it.":
+        "Belum ada yang tersimpan: halaman ini terbuka terlalu lama. Isian Anda masih ada di sini; tekan tombolnya "
+        "sekali lagi untuk menyimpan.",
+    "This form has expired": "Formulir ini sudah kedaluwarsa",
+    "Nothing was saved: the form had been open too long, or it did not come from this site. Go back, reload the "
+    "page and try again.":
+        "Tidak ada yang tersimpan: formulir ini terbuka terlalu lama, atau tidak berasal dari situs ini. Kembali, "
+        "muat ulang halaman, lalu coba lagi.",
+    "The request could not be read": "Permintaan tidak dapat dibaca",
+    "Something in what your browser sent was not right, so nothing was done. Go back, reload the page and try "
+    "again.":
+        "Ada yang tidak benar dalam data yang dikirim peramban Anda, sehingga tidak ada yang dilakukan. Kembali, "
+        "muat ulang halaman, lalu coba lagi.",
+    "Not allowed": "Tidak diizinkan",
+    "Your account may not open this page or do this.": "Akun Anda tidak boleh membuka halaman ini atau melakukan ini.",
+    "Not possible at this address": "Tidak dapat dilakukan di alamat ini",
+    "This address does not take this kind of request. Go back and use the links and buttons on the page.":
+        "Alamat ini tidak menerima permintaan jenis ini. Kembali dan gunakan tautan serta tombol di halaman.",
+    "Too large": "Terlalu besar",
+    "What you sent is larger than the site accepts, so nothing was saved. Send a smaller file.":
+        "Yang Anda kirim lebih besar daripada yang diterima situs ini, sehingga tidak ada yang tersimpan. "
+        "Kirim berkas yang lebih kecil.",
+    "Too many attempts": "Terlalu banyak percobaan",
+    "Wait a few minutes, then try again.": "Tunggu beberapa menit, lalu coba lagi.",
+    "Something went wrong on our side": "Terjadi kesalahan di pihak kami",
+    "Nothing was saved from this request. Try again in a moment; if it happens again, tell your administrator.":
+        "Tidak ada yang tersimpan dari permintaan ini. Coba lagi sebentar lagi; jika terjadi lagi, beri tahu "
+        "administrator Anda.",
+    "Something went wrong": "Terjadi kesalahan",
+    "Go back and try again.": "Kembali dan coba lagi.",
+    "Error %(code)d": "Galat %(code)d",
 }

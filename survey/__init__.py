@@ -8,9 +8,10 @@ from flask import Flask, g, render_template, request, session
 from babel.numbers import get_decimal_symbol
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from analysis.formatting import format_number
@@ -36,6 +37,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.load())
     if config:
         app.config.update(config)
+    if app.config["TRUSTED_PROXIES"]:
+        # Only the address the last N proxies saw: a client cannot pick its own by sending the header.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=0, x_host=0)
     db.init_app(app)
     csrf = CSRFProtect(app)
     translations = i18n.compile_catalogs(Path(app.config["INSTANCE_DIR"]) / "translations")
@@ -53,6 +57,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for blueprint in (health, auth, hr, reports, respond, api):
         app.register_blueprint(blueprint)
     csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
+    for view in app.view_functions.values():
+        if getattr(view, "keeps_typed_text", False):
+            csrf.exempt(view)  # checks the token itself and shows the form again when it is refused
 
     @app.get("/")
     def index():
@@ -61,12 +68,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     @app.errorhandler(HTTPException)
     def http_error(error):
         """Under /api/ every HTTP error is JSON, routing's too (no such address, wrong method);
-        elsewhere an unknown address gets the site's page and other errors Werkzeug's."""
+        elsewhere an error gets the site's page in the visitor's language (a crash's 500 too)."""
         if request.path.startswith("/api/"):
             return api_error_json(error)
+        if error.code is None or error.code < 400:
+            return error  # a redirect routing makes, e.g. to add a missing slash
         if error.code == 404:
             return render_template("errors/not_found.html"), 404
-        return error
+        if error.code >= 500:
+            db.session().rollback()  # the page itself reads the signed-in user
+        headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
+        kind = "csrf" if isinstance(error, CSRFError) else error.code
+        return render_template("errors/http_error.html", kind=kind, code=error.code), error.code, headers
 
     @app.errorhandler(OperationalError)
     def database_unavailable(_error):
@@ -79,9 +92,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     @app.after_request
     def security_headers(response):
+        if request.endpoint != "static":  # pages and downloads hold people's data: no copies in caches
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")  # invitation tokens live in URLs
+        # Invitation tokens live in URLs: no other site sees them. Our own forms do send it: over HTTPS,
+        # Flask-WTF refuses a POST without a same-site Referer (WTF_CSRF_SSL_STRICT).
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("Content-Security-Policy",
                                     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
         return response
@@ -123,11 +140,11 @@ def _language() -> str:
 
 
 def _login_manager(app: Flask) -> None:
-    from survey.models import User
     manager = LoginManager(app)
     manager.login_view = "auth.login"
     manager.login_message = None
 
     @manager.user_loader
-    def load_user(user_id: str):
-        return db.session().get(User, int(user_id)) if user_id.isdigit() else None
+    def load_user(session_id: str):
+        from survey.auth import signed_in_user
+        return signed_in_user(session_id)

@@ -49,6 +49,11 @@ def load() -> dict:
         "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
         "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS") == "1",
         "MAIL_FROM": os.environ.get("MAIL_FROM", "neraca@localhost"),
+        # Reverse proxies in front of the site (nginx alone: 1): the client's address is read from the
+        # X-Forwarded-For header they add, which sign-in limits count by. 0: the connection's own address.
+        "TRUSTED_PROXIES": int(os.environ.get("NERACA_TRUSTED_PROXIES", "0")),
+        # An HR sign-in not used for this many hours ends (fractions allowed).
+        "IDLE_TIMEOUT_HOURS": float(os.environ.get("NERACA_IDLE_TIMEOUT_HOURS", "8")),
         # Background jobs go to RQ on this Redis (run `neraca worker` beside the site); unset: a thread.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
     }

@@ -5,12 +5,14 @@ by answers.submit_cluster, which checks every answer whoever calls it; its form 
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, wraps
 
+from flask import current_app, g, make_response, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -78,6 +80,36 @@ class NumberField(StringField):
         if self.data is None:
             return ""
         return format_number(self.data, "exact" if self.kind == "measure" else self.kind, page_locale())
+
+
+def keeps_typed_text(view):
+    """For a page people type into: a POST whose CSRF token is refused (expired after an hour, or lost
+    with the session) still reaches the view with ``token_refused()`` true, instead of a bare 400 page
+    that loses what was typed. The view's FlaskForm fails validation on that same token, so nothing is
+    saved: the page comes back with the posted values, a fresh token and a "press save again" line
+    (base.html), answered 400; a view that redirects instead gets the "form expired" page. create_app exempts these views from the global check this one replaces."""
+    @wraps(view)
+    def checked(*args, **kwargs):
+        refusal = None
+        if request.method == "POST":
+            try:
+                current_app.extensions["csrf"].protect()
+            except CSRFError as error:
+                refusal = error
+        g.token_refused = refusal is not None
+        response = make_response(view(*args, **kwargs))
+        if refusal and response.status_code < 400:
+            if response.status_code >= 300:
+                raise refusal  # the view moved on without showing a form: the plain "form expired" page
+            response.status_code = 400
+        return response
+    checked.keeps_typed_text = True
+    return checked
+
+
+def token_refused() -> bool:
+    """True in a keeps_typed_text view whose posted form carried a refused CSRF token."""
+    return g.get("token_refused", False)
 
 
 class LoginForm(FlaskForm):

@@ -5,6 +5,7 @@ can be scoped to the signed-in user's organisation.
 """
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timezone
 from typing import Optional
 
@@ -40,6 +41,9 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="hr")
+    # Part of every session's id: changed on sign-out and password change, which ends every session
+    # and remember-me cookie made before, however they were copied.
+    session_nonce: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16), server_default="")
     organisation: Mapped[Organisation] = relationship()
 
     # Flask-Login's user protocol
@@ -48,7 +52,8 @@ class User(Base):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """The id Flask-Login keeps in the signed session cookie: the user's and the current nonce."""
+        return f"{self.id}:{self.session_nonce}"
 
 
 class LoginAttempt(Base):

@@ -43,18 +43,23 @@ def estate(session):
     session.add(invitation)
     session.flush()
     questionnaires.submit_answers(session, invitation, {question.id: "90"}, "ani-1")
+    stakeholder = people.add_person(session, organisation.id, name="Budi", email="budi@x.org")
+    weighting_invitation, weighting_token = rounds.new_invitation(weighting, stakeholder, SECRET)
+    session.add(weighting_invitation)
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
-            "job": job, "token": token, "raw": raw, "link": link_token}
+            "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token}
 
 
 def address(app, rule, estate) -> str:
     """The rule's address filled with organisation A's objects."""
     endpoint = rule.endpoint
     round_ = estate["self_report"] if endpoint in ("reports.personal", "reports.personal_job") else estate["weighting"]
+    # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
+    link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
-              "token_id": estate["token"].id, "period": "2010", "table": "judgments", "token": estate["link"],
+              "token_id": estate["token"].id, "period": "2010", "table": "judgments", "token": link,
               "key": "root", "code": "en",
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version") else "html"}
     with app.test_request_context():

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import PersonForm, UploadForm
+from survey.forms import PersonForm, UploadForm, keeps_typed_text
 from survey.hr import blueprint, editor, field_errors, org
 from survey.services import people
 from survey.services.errors import Invalid
@@ -14,6 +14,7 @@ from survey.services.tables import read_table
 
 
 @blueprint.route("/people", methods=["GET", "POST"])
+@keeps_typed_text
 def people_list():
     form, upload_form, status = PersonForm(), UploadForm(), 200
     if request.method == "POST":
@@ -34,6 +35,7 @@ def people_list():
 
 
 @blueprint.post("/people/import")
+@keeps_typed_text
 @editor
 def import_people():
     form = UploadForm()

@@ -15,6 +15,7 @@ from survey.forms import (
     QuestionForm,
     RoundForm,
     SatisfactionToKpiForm,
+    keeps_typed_text,
     message_of,
     page_locale,
 )
@@ -25,6 +26,7 @@ from survey.services.errors import Invalid
 
 
 @blueprint.route("/rounds/new", methods=["GET", "POST"])
+@keeps_typed_text
 @editor
 def new_round():
     form = RoundForm()
@@ -44,7 +46,7 @@ def new_round():
 
 
 @blueprint.get("/rounds/<int:round_id>")
-def round_page(round_id):
+def round_page(round_id, question_form=None, status=200):
     session = db.session()
     round_ = round_or_404(round_id)
     progress = rounds.progress(session, round_)
@@ -56,7 +58,8 @@ def round_page(round_id):
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, by_id=by_id, action=ActionForm(),
-                           questions=questionnaires.questions(session, round_), question_form=QuestionForm())
+                           questions=questionnaires.questions(session, round_),
+                           question_form=question_form or QuestionForm()), status
 
 
 def round_action(view):
@@ -72,6 +75,7 @@ def round_action(view):
 
 
 @blueprint.post("/rounds/<int:round_id>/questions")
+@keeps_typed_text
 @editor
 def add_question(round_id):
     session = db.session()
@@ -87,10 +91,7 @@ def add_question(round_id):
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    for name, messages in form.errors.items():
-        flash(f"{getattr(form, name).label.text if hasattr(form, name) else ''}: {' '.join(map(str, messages))}",
-              "error")
-    return redirect(url_for("hr.round_page", round_id=round_id))
+    return round_page(round_id, question_form=form, status=400)  # the question as typed, with its errors
 
 
 @blueprint.post("/rounds/<int:round_id>/questions/defaults")
@@ -154,6 +155,7 @@ def close(round_):
 
 
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
+@keeps_typed_text
 def round_results(round_id):
     session = db.session()
     round_ = round_or_404(round_id)

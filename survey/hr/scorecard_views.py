@@ -15,6 +15,7 @@ from survey.forms import (
     MeasurementForm,
     ScorecardForm,
     UploadForm,
+    keeps_typed_text,
     message_of,
 )
 from survey.hr import blueprint, editor, field_errors, org, version_or_404
@@ -24,6 +25,7 @@ from survey.services.tables import read_table, to_bytes
 
 
 @blueprint.route("/scorecards/new", methods=["GET", "POST"])
+@keeps_typed_text
 @editor
 def new_scorecard():
     form = ScorecardForm()
@@ -37,15 +39,16 @@ def new_scorecard():
 
 
 @blueprint.get("/versions/<int:version_id>")
-def version(version_id, element_form=None, upload_form=None, status=200):
+def version(version_id, element_form=None, upload_form=None, copy_form=None, status=200):
     version_row = version_or_404(version_id)
     tree = scorecards.tree_order(scorecards.elements(db.session(), version_row.id))
     return render_template("hr/version.html", version=version_row, tree=tree,
                            element_form=element_form or ElementForm(), upload_form=upload_form or UploadForm(),
-                           copy_form=CopyVersionForm()), status
+                           copy_form=copy_form or CopyVersionForm()), status
 
 
 @blueprint.post("/versions/<int:version_id>/elements")
+@keeps_typed_text
 @editor
 def add_element(version_id):
     version_row = version_or_404(version_id)
@@ -66,6 +69,7 @@ def add_element(version_id):
 
 
 @blueprint.post("/versions/<int:version_id>/import")
+@keeps_typed_text
 @editor
 def import_version(version_id):
     version_row = version_or_404(version_id)
@@ -95,6 +99,7 @@ def export_version(version_id, fmt):
 
 
 @blueprint.post("/versions/<int:version_id>/copy")
+@keeps_typed_text
 @editor
 def copy_version(version_id):
     version_row = version_or_404(version_id)
@@ -102,11 +107,11 @@ def copy_version(version_id):
     if form.validate_on_submit():
         copy = scorecards.copy_version(db.session(), version_row, form.label.data)
         return redirect(url_for("hr.version", version_id=copy.id))
-    flash(_("Give the new version a label."), "error")
-    return redirect(url_for("hr.version", version_id=version_id))
+    return version(version_id, copy_form=form, status=400)
 
 
 @blueprint.route("/versions/<int:version_id>/performance", methods=["GET", "POST"])
+@keeps_typed_text
 def performance_data(version_id):
     """Targets, actuals and ladders per KPI and period: entered one by one or imported."""
     session = db.session()
@@ -139,6 +144,7 @@ def performance_data(version_id):
 
 
 @blueprint.post("/versions/<int:version_id>/performance/import")
+@keeps_typed_text
 @editor
 def import_performance(version_id):
     session = db.session()
@@ -177,6 +183,7 @@ def _performance_page(version_row, measurement_form, ladder_form, upload_form, s
 
 
 @blueprint.route("/versions/<int:version_id>/scorecard/<period>", methods=["GET", "POST"])
+@keeps_typed_text
 def office_scorecard(version_id, period):
     session = db.session()
     version_row = version_or_404(version_id)

@@ -9,7 +9,7 @@ from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
 from survey import db
-from survey.forms import ActionForm
+from survey.forms import ActionForm, keeps_typed_text
 from survey.hr import blueprint, field_errors, org
 from survey.services import api_tokens
 from survey.services.errors import Invalid
@@ -20,6 +20,7 @@ class TokenForm(ActionForm):
 
 
 @blueprint.route("/api-tokens", methods=["GET", "POST"])
+@keeps_typed_text
 def tokens():
     if current_user.role != "admin":
         abort(403)

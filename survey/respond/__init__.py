@@ -21,9 +21,11 @@ from survey.forms import (
     answers_form,
     page_locale,
     attach_errors,
+    keeps_typed_text,
     pairwise_form,
     posted_judgments,
     reask_form,
+    token_refused,
 )
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, rounds
@@ -67,6 +69,7 @@ def with_invitation(*kinds):
 
 
 @blueprint.route("/<token>", methods=["GET", "POST"])
+@keeps_typed_text
 @with_invitation()
 def welcome(token, invitation, round_):
     session = db.session()
@@ -77,7 +80,8 @@ def welcome(token, invitation, round_):
             return redirect(url_for("respond.resume", token=token))
     elif request.method == "POST":
         return redirect(url_for("respond.resume", token=token))
-    answers.mark_opened(session, invitation)
+    if not token_refused():  # a refused form writes nothing, not even that the link was opened
+        answers.mark_opened(session, invitation)
     started = bool(answers.status_of(invitation))
     return render_template("respond/welcome.html", token=token, round=round_, form=form, started=started,
                            scale=scale_meanings()), 400 if form.errors else 200
@@ -98,13 +102,16 @@ def resume(token, invitation, round_):
 
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
+@keeps_typed_text
 @with_invitation("weighting")
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
-    if request.method == "POST":
-        # The hot path of a survey: the service checks the posted answers (CSRFProtect has checked the
-        # token), and the form is built only to show what was wrong.
+    if request.method == "POST" and token_refused():
+        form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+    elif request.method == "POST":
+        # The hot path of a survey: the service checks the posted answers (keeps_typed_text has checked
+        # the token), and the form is built only to show what was wrong.
         try:
             answers.submit_cluster(session, invitation, page, posted_judgments(page.pairs, request.form),
                                    request.form.get("submission", ""))
@@ -128,6 +135,7 @@ def cluster(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
+@keeps_typed_text
 @with_invitation("weighting")
 def reask(token, invitation, round_, key):
     session = db.session()
@@ -158,6 +166,7 @@ def reask(token, invitation, round_, key):
 
 
 @blueprint.route("/<token>/q", methods=["GET", "POST"])
+@keeps_typed_text
 @with_invitation(*rounds.QUESTIONNAIRE_KINDS)
 def questionnaire(token, invitation, round_):
     """Self-report, validation and satisfaction rounds: all questions on one page."""

@@ -1,7 +1,12 @@
 """Organisations, users, sign-in with a database-backed rate limit."""
 from __future__ import annotations
 
-from datetime import timedelta
+import hashlib
+import hmac
+import math
+import secrets
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -11,9 +16,17 @@ from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
 from survey.services.errors import N_, Invalid
 from survey.services.zones import DEFAULT_TIME_ZONE, is_time_zone
 
-#: Failed attempts per key allowed within the window before further tries are refused.
+#: Failed attempts per key allowed within the window before further tries are refused (API and survey tokens).
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
+#: Sign-in: failures one email may have from one address before waiting; each further one doubles the wait.
+FREE_FAILURES = 5
+FIRST_WAIT = timedelta(minutes=1)
+LONGEST_WAIT = timedelta(hours=1)
+PAIR_MEMORY = timedelta(hours=24)  # failures older than this are forgotten (and deleted)
+#: Sign-in failures from one address, whatever the email, within FAILURE_WINDOW: looser than per email,
+#: since a whole office may share one address.
+MAX_ADDRESS_FAILURES = 50
 
 
 def create_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_ZONE) -> Organisation:
@@ -68,8 +81,24 @@ def create_user(session: Session, organisation_id: int, email: str, name: str, p
 
 
 def set_password(session: Session, user: User, password: str) -> None:
+    """A new password also ends every session signed in with the old one."""
     user.password_hash = generate_password_hash(password)
+    end_sessions(session, user)
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Sign the user out everywhere: session ids carry the nonce, and the old one no longer matches."""
+    user.session_nonce = secrets.token_hex(16)
     session.commit()
+
+
+def session_user(session: Session, session_id: str) -> User | None:
+    """The user a session id ("<user id>:<nonce>", see User.get_id) stands for, while its nonce is current."""
+    user_id, _, nonce = session_id.partition(":")
+    user = session.get(User, int(user_id)) if user_id.isdigit() and int(user_id) < 2**31 else None
+    if user is None or not hmac.compare_digest(user.session_nonce, nonce):
+        return None
+    return user
 
 
 def too_many_failures(session: Session, key: str, limit: int = MAX_FAILURES) -> bool:
@@ -79,20 +108,82 @@ def too_many_failures(session: Session, key: str, limit: int = MAX_FAILURES) -> 
     return count >= limit
 
 
-def record_failure(session: Session, key: str) -> None:
-    session.add(LoginAttempt(key=key))
-    session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < utcnow() - 2 * FAILURE_WINDOW))
+def record_failure(session: Session, key: str, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    session.add(LoginAttempt(key=key, created_at=now))
+    session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < now - PAIR_MEMORY))
     session.commit()
 
 
-def authenticate(session: Session, email: str, password: str, client: str) -> User | None:
-    """The user if the password is right; None otherwise. Raises Invalid when rate-limited."""
-    key = f"login:{email.strip().lower()}"
-    if too_many_failures(session, key) or too_many_failures(session, f"login-ip:{client}"):
-        raise Invalid({"": N_("Too many failed sign-ins. Wait 15 minutes and try again.")})
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None or not check_password_hash(user.password_hash, password):
-        record_failure(session, key)
-        record_failure(session, f"login-ip:{client}")
+class Throttled(Invalid):
+    """Sign-in refused for now; ``seconds`` until this email and address may try again."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        minutes = max(1, math.ceil(seconds / 60))
+        super().__init__({"": N_("Too many failed sign-ins. Try again after %(minutes)d min.", minutes=minutes)})
+
+
+def authenticate(session: Session, email: str, password: str, client: str, now: datetime | None = None) -> User | None:
+    """The user if the password is right; None otherwise. Raises Throttled while this email from this
+    address, or this address for any email, has failed too often.
+
+    Failures count per email *and* address, so an attacker elsewhere who hammers an email slows only
+    himself and the owner still gets in from her own address; an unknown email costs the same password
+    check as a known one, so the time taken does not tell which emails have accounts."""
+    now = now or utcnow()
+    email = email.strip().lower()
+    pair, address = f"login:{_digest(email)}:{client}", f"login-ip:{client}"
+    wait = max(_pair_wait(session, pair, now), _address_wait(session, address, now))
+    if wait > 0:
+        raise Throttled(wait)
+    user = session.scalar(select(User).where(User.email == email))
+    if not check_password_hash(user.password_hash if user else _dummy_hash(), password) or user is None:
+        record_failure(session, pair, now)
+        record_failure(session, address, now)
         return None
+    session.execute(delete(LoginAttempt).where(LoginAttempt.key == pair))  # the owner's own typos are forgiven
+    session.commit()
     return user
+
+
+def _pair_wait(session: Session, key: str, now: datetime) -> int:
+    """Seconds still to wait: none for the first FREE_FAILURES, then FIRST_WAIT after the latest failure,
+    doubling with each further one up to LONGEST_WAIT."""
+    count, latest = session.execute(select(func.count(), func.max(LoginAttempt.created_at))
+                                    .where(LoginAttempt.key == key,
+                                           LoginAttempt.created_at >= now - PAIR_MEMORY)).one()
+    if count < FREE_FAILURES:
+        return 0
+    wait = min(FIRST_WAIT * 2 ** (count - FREE_FAILURES), LONGEST_WAIT)
+    return _seconds(_aware(latest) + wait - now)
+
+
+def _address_wait(session: Session, key: str, now: datetime) -> int:
+    """Seconds until the address is below MAX_ADDRESS_FAILURES in FAILURE_WINDOW again."""
+    recent = session.scalars(select(LoginAttempt.created_at)
+                             .where(LoginAttempt.key == key, LoginAttempt.created_at >= now - FAILURE_WINDOW)
+                             .order_by(LoginAttempt.created_at.desc()).limit(MAX_ADDRESS_FAILURES)).all()
+    if len(recent) < MAX_ADDRESS_FAILURES:
+        return 0
+    return _seconds(_aware(recent[-1]) + FAILURE_WINDOW - now)
+
+
+def _seconds(delta: timedelta) -> int:
+    return max(0, math.ceil(delta.total_seconds()))
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _digest(email: str) -> str:
+    """A fixed-length key part for any email, however long (the key column holds 300 characters)."""
+    return hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash of the same kind as users' own, checked when the email is unknown."""
+    return generate_password_hash(secrets.token_hex(16))
