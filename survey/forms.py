@@ -24,10 +24,11 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from survey.models import Element, LadderSetting, Measurement, Person, Question, Round, Scorecard, ScorecardVersion
+from survey.services.addresses import normal_email
 from survey.services.errors import translated
 from survey.services.tables import split_pairs
 
@@ -36,8 +37,15 @@ SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
 DONT_KNOW = "dk"
 
 
+def mail_address(form, field) -> None:
+    """The address rule people, users and the API share (services.addresses), so no form lets
+    in an address another path would refuse."""
+    if field.data and normal_email(field.data) is None:
+        raise ValidationError(_("Enter a valid email address."))
+
+
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[InputRequired(), Email()])
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
     password = PasswordField(_l("Password"), validators=[InputRequired()])
 
 
@@ -76,7 +84,7 @@ class UploadForm(FlaskForm):
 
 class PersonForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
-    email = EmailField(_l("Email"), validators=[InputRequired(), Email(), fits(Person.email)])
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])

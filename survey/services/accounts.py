@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
+from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 
 #: Failed attempts per key allowed within the window before further tries are refused.
@@ -26,9 +27,9 @@ def create_organisation(session: Session, name: str) -> Organisation:
 
 def create_user(session: Session, organisation_id: int, email: str, name: str, password: str,
                 role: str = "hr") -> User:
-    email = email.strip().lower()
+    email = normal_email(email) or ""
     errors = {}
-    if "@" not in email:
+    if not email:
         errors["email"] = N_("Enter a valid email address.")
     if role not in ROLES:
         errors["role"] = N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))
@@ -65,10 +66,11 @@ def record_failure(session: Session, key: str) -> None:
 
 def authenticate(session: Session, email: str, password: str, client: str) -> User | None:
     """The user if the password is right; None otherwise. Raises Invalid when rate-limited."""
-    key = f"login:{email.strip().lower()}"
+    email = normal_email(email) or email.strip().lower()  # as create_user stored it
+    key = f"login:{email}"
     if too_many_failures(session, key) or too_many_failures(session, f"login-ip:{client}"):
         raise Invalid({"": N_("Too many failed sign-ins. Wait 15 minutes and try again.")})
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = session.scalar(select(User).where(User.email == email))
     if user is None or not check_password_hash(user.password_hash, password):
         record_failure(session, key)
         record_failure(session, f"login-ip:{client}")
