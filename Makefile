@@ -4,13 +4,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+# Links in emails are made only from PUBLIC_URL: the demo's is the address `make run` serves.
+PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test test-postgres setup system-packages bench clean
 
 run: setup
 	$(PY) -m survey.cli upgrade
-	HOST=$(HOST) PORT=$(PORT) $(PY) -m survey.cli demo
-	NERACA_INSECURE_COOKIES=1 $(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
+	HOST=$(HOST) PORT=$(PORT) PUBLIC_URL=$(PUBLIC_URL) $(PY) -m survey.cli demo
+	NERACA_INSECURE_COOKIES=1 PUBLIC_URL=$(PUBLIC_URL) $(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest

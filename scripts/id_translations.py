@@ -48,8 +48,10 @@ ID = {
     "open": "terbuka", "closed": "ditutup", "No rounds yet.": "Belum ada putaran.",
     "New weighting round": "Putaran pembobotan baru", "Scorecards": "Scorecard", "weights published": "bobot diterbitkan",
     "No scorecards yet.": "Belum ada scorecard.", "New scorecard": "Scorecard baru",
-    "Every email Neraca sends. With no mail server configured, messages stay here: copy the links to the people yourself.":
-        "Semua email yang dikirim Neraca. Bila server surat belum diatur, pesan tetap di sini: salin tautannya ke orang yang bersangkutan.",
+    "Every email Neraca sends. Personal links are put into a message only when it is sent, so they are hidden here; "
+    "HR copies a person's link from the round's page.":
+        "Semua email yang dikirim Neraca. Tautan pribadi baru dimasukkan ke pesan saat pesan dikirim, sehingga di sini "
+        "disembunyikan; HR dapat menyalin tautan seseorang dari halaman putaran.",
     "No messages.": "Tidak ada pesan.", "Weight": "Bobot", "Nobody yet.": "Belum ada orang.",
     "Add a person": "Tambah orang", "Add": "Tambah", "Import people": "Impor daftar orang",
     "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. Nothing is imported if any row is wrong.":
@@ -401,4 +403,11 @@ ID = {
     "Something went wrong": "Terjadi kesalahan",
     "Go back and try again.": "Kembali dan coba lagi.",
     "Error %(code)d": "Galat %(code)d",
+    "Emails cannot be sent: the site's public address (PUBLIC_URL) is not set, and links in emails are made only "
+    "from it. Ask the administrator to set it.":
+        "Email tidak dapat dikirim: alamat publik situs (PUBLIC_URL) belum diatur, padahal tautan dalam email hanya "
+        "dibuat dari alamat itu. Mintalah administrator untuk mengaturnya.",
+    "The address or subject is not valid for an email.": "Alamat atau subjek tidak sah untuk sebuah email.",
+    "Not sent yet, tried again automatically:": "Belum terkirim, akan dicoba lagi secara otomatis:",
+    "Personal link": "Tautan pribadi",
 }

@@ -54,10 +54,29 @@ def make_report(job_id: int, processes: int = 2) -> None:
 
 
 def send_mail(round_id: int | None = None) -> None:
+    """Send what is due, then come back when the first message waiting to be tried again is due."""
     from survey.services import mail
     app = _app()
     with app.extensions["neraca.sessionmaker"]() as session:
         mail.deliver(session, app.config, round_id)
+        later = mail.next_attempt(session)
+    if later is not None:
+        submit_later("send_mail", later - utcnow(), app=app)
+
+
+def submit_later(task: str, delay: timedelta, *args, app: Flask) -> None:
+    """Run ``task(*args)`` after ``delay``: RQ's scheduler (``neraca worker`` runs it) or a timer thread.
+    Tests (``JOBS_INLINE``) call the task themselves with the time they choose. A timer lost with its
+    process is replaced by ``recover`` at the next start."""
+    if app.config.get("JOBS_INLINE"):
+        return
+    delay = max(delay, timedelta(seconds=1))
+    if app.config.get("REDIS_URL"):
+        queue(app).enqueue_in(delay, f"{__name__}.{task}", *args, job_timeout=REPORT_TIMEOUT)
+    else:
+        timer = threading.Timer(delay.total_seconds(), _in_app, args=(app, task, args))
+        timer.name, timer.daemon = f"neraca-{task}-later", True
+        timer.start()
 
 
 TASKS = {"make_report": make_report, "send_mail": send_mail}
@@ -65,6 +84,7 @@ TASKS = {"make_report": make_report, "send_mail": send_mail}
 
 def recover(app: Flask) -> dict[str, int]:
     """Put work that waited or died too long back in the queue; returns how much of each."""
+    from survey.services import mail
     cutoff = utcnow() - STALE_AFTER
     with app.extensions["neraca.sessionmaker"]() as session:
         session.execute(update(ReportJob).where(ReportJob.status == "running",
@@ -72,14 +92,16 @@ def recover(app: Flask) -> dict[str, int]:
                         .values(status="queued"))
         session.execute(update(OutboxMessage).where(OutboxMessage.status == "sending",
                                                     or_(OutboxMessage.claimed_at.is_(None),
-                                                        OutboxMessage.claimed_at < cutoff))
+                                                        OutboxMessage.claimed_at < utcnow() - mail.LEASE))
                         .values(status="queued"))
         session.commit()
         # Queued long ago: its queue entry or thread is gone (or still waiting: claims keep it single).
         reports = list(session.scalars(select(ReportJob.id).where(ReportJob.status == "queued",
                                                                   ReportJob.created_at < cutoff)))
-        mail_waiting = session.scalar(select(OutboxMessage.id).where(OutboxMessage.status == "queued",
-                                                                     OutboxMessage.created_at < cutoff).limit(1))
+        # Or waiting to be tried again: the timer that was to send it may have died with its process.
+        mail_waiting = session.scalar(select(OutboxMessage.id).where(
+            OutboxMessage.status == "queued",
+            or_(OutboxMessage.created_at < cutoff, OutboxMessage.next_attempt_at.is_not(None))).limit(1))
     for job_id in reports:
         submit("make_report", job_id, app=app)
     if mail_waiting is not None:

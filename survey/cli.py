@@ -69,7 +69,8 @@ def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -
 
 
 def deliver() -> None:
-    """Send every queued email now (cron, or after a crash)."""
+    """Send every email that is due now: queued, waiting to be tried again, or left by a dead sender
+    (cron every few minutes, or after a crash)."""
     from survey import create_app
     from survey.services import mail
 
@@ -89,7 +90,8 @@ def worker(burst: bool = False) -> None:
     if not app.config.get("REDIS_URL"):
         raise SystemExit("REDIS_URL is not set: the web workers run background jobs themselves")
     print(background.recover(app))
-    Worker([background.QUEUE], connection=background.queue(app).connection).work(burst=burst)
+    # The scheduler runs jobs put off for later (mail tried again after an SMTP outage).
+    Worker([background.QUEUE], connection=background.queue(app).connection).work(burst=burst, with_scheduler=True)
 
 
 def main(argv: list[str] | None = None) -> int:

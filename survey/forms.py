@@ -26,7 +26,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from analysis.formatting import format_number
@@ -41,6 +41,7 @@ from survey.models import (
     Scorecard,
     ScorecardVersion,
 )
+from survey.services.addresses import normal_email
 from survey.services.errors import translated
 from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
 from survey.services.tables import split_pairs
@@ -112,8 +113,15 @@ def token_refused() -> bool:
     return g.get("token_refused", False)
 
 
+def mail_address(form, field) -> None:
+    """The address rule people, users and the API share (services.addresses), so no form lets
+    in an address another path would refuse."""
+    if field.data and normal_email(field.data) is None:
+        raise ValidationError(_("Enter a valid email address."))
+
+
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[InputRequired(), Email()])
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
     password = PasswordField(_l("Password"), validators=[InputRequired()])
 
 
@@ -156,7 +164,7 @@ class UploadForm(FlaskForm):
 
 class PersonForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
-    email = EmailField(_l("Email"), validators=[InputRequired(), Email(), fits(Person.email)])
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])

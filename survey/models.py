@@ -247,7 +247,10 @@ class Submission(Base):
 
 
 class OutboxMessage(Base):
-    """Every email Neraca sends; with no SMTP configured it stays here for HR to read."""
+    """Every email Neraca sends; with no SMTP configured it stays here for HR to read.
+
+    An invitation's ``body`` holds ``mail.LINK`` where its link goes: the link is made when the
+    message is sent, so no working link is ever stored."""
     __tablename__ = "outbox"
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
@@ -263,6 +266,8 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     #: When a sender took the message: one still "sending" long after, died with its sender.
     claimed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    #: After a failed attempt, when to try again (null: as soon as possible).
+    next_attempt_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     sent_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
 

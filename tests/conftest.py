@@ -64,6 +64,13 @@ def session(app):
 @pytest.fixture
 def smtp_server():
     """A real SMTP server on 127.0.0.1 that keeps what it receives."""
+    controller, inbox = start_smtp_server(free_port())
+    yield inbox
+    controller.stop()
+
+
+def start_smtp_server(port: int):
+    """A real SMTP server on 127.0.0.1:``port`` (one that was down until now, say): (controller, inbox)."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
 
@@ -76,11 +83,10 @@ def smtp_server():
             self.messages.append(message)
 
     inbox = Inbox()
-    inbox.port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
+    inbox.port = port
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
-    yield inbox
-    controller.stop()
+    return controller, inbox
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def launch(session, **options):
     organisation, version = build_samsat(session)
     round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2010", **options)
     everyone = [p.id for p in people.people(session, organisation.id)]
-    rounds.invite(session, round_, everyone, secret_key=SECRET, base_url="http://x")
+    rounds.invite(session, round_, everyone, {"SECRET_KEY": SECRET})
     return organisation, version, round_
 
 

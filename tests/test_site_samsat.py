@@ -67,7 +67,7 @@ def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client,
     round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
     page = f"/hr/rounds/{round_.id}"
     post(client, f"{page}/invite", {"person": ["1"]}, page=page)
-    link = LINK.search(client.get("/hr/outbox").get_data(as_text=True)).group(1)
+    link = LINK.search(client.get(page).get_data(as_text=True)).group(1)  # HR hands the link over
 
     stakeholder = app.test_client()
     post(stakeholder, link, {"role": "Administrator", "years_of_service": "10"})

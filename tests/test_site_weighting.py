@@ -176,21 +176,22 @@ def test_wrong_tokens_look_like_unknown_pages_and_a_closed_round_says_so(app, cl
     assert closed.status_code == 410 and "sudah ditutup" in closed.get_data(as_text=True)
 
 
-def test_without_smtp_invitations_wait_in_the_outbox_for_hr(client, session):
+def test_without_smtp_invitations_wait_in_the_outbox_and_hr_copies_the_links(client, session):
     organisation, _, round_ = launch_round(client, session)
     page = f"/hr/rounds/{round_.id}"
     post(client, f"{page}/invite", {"person": [str(p.id) for p in people.people(session, organisation.id)]}, page=page)
     assert {m.status for m in session.query(OutboxMessage)} == {"kept"}
-    outbox = client.get("/hr/outbox").get_data(as_text=True)
-    assert outbox.count("http://neraca.test/r/") == 3
+    assert client.get("/hr/outbox").get_data(as_text=True).count("http://neraca.test/r/") == 3  # masked there
+    assert len(set(LINK.findall(client.get(page).get_data(as_text=True)))) == 3
 
 
-def test_smtp_down_marks_invitations_failed_and_hr_can_retry(app, client, session, smtp_server):
+def test_smtp_down_keeps_invitations_waiting_and_hr_can_send_them_now(app, client, session, smtp_server):
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=1)  # nothing listens there
     organisation, _, round_ = launch_round(client, session)
     page = f"/hr/rounds/{round_.id}"
     post(client, f"{page}/invite", {"person": [str(p.id) for p in people.people(session, organisation.id)]}, page=page)
-    assert "gagal 3" in client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
+    shown = client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "antre 3" in shown and "akan dicoba lagi secara otomatis" in shown
     app.config.update(SMTP_PORT=smtp_server.port)
     post(client, f"{page}/retry-mail", {}, page=page)
     assert len(smtp_server.messages) == 3

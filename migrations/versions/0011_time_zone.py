@@ -3,7 +3,7 @@
 Rounds already stored keep their instants: nothing tells how each was entered.
 
 Revision ID: 0011_time_zone
-Revises: 0008_sessions
+Revises: 0009_outbox_retries
 Create Date: 2026-11-29 19:20:00.000000
 """
 from alembic import op
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0011_time_zone'
-down_revision = '0008_sessions'
+down_revision = '0009_outbox_retries'
 branch_labels = None
 depends_on = None
 

@@ -5,12 +5,12 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 """
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from survey import background, db
 from survey.api.openapi import DOCUMENT
-from survey.services import accounts, api_tokens, people, performance, questionnaires, results, rounds, scorecards
+from survey.services import accounts, api_tokens, performance, questionnaires, results, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.reports import plain_number
 
@@ -137,27 +137,18 @@ def round_results(round_id):
 
 @blueprint.post("/rounds/<int:round_id>/participants")
 def add_participants(round_id):
-    """Add people (all or none) and invite them to the round; people already known are invited as they are."""
-    import pandas as pd
-    from flask import current_app
+    """Add people and invite them to the round, all or nothing; people already known are invited as they are."""
     session, round_ = db.session(), _round(round_id)
     body = request.get_json(silent=True)
     if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
         raise ApiError(422, "send a JSON list of people: [{\"name\": ..., \"email\": ...}, ...] (at most 5000)")
-    known = {p.email: p for p in people.people(session, g.api_organisation)}
-    new_rows = [row for row in body if str(row.get("email", "")).strip().lower() not in known]
     try:
-        if new_rows:
-            people.import_people(session, g.api_organisation, pd.DataFrame(new_rows).astype(object), "en")
-        emails = {str(row.get("email", "")).strip().lower() for row in body}
-        chosen = [p.id for p in people.people(session, g.api_organisation) if p.email in emails]
-        invited = rounds.invite(session, round_, chosen, secret_key=current_app.config["SECRET_KEY"],
-                                base_url=current_app.config.get("PUBLIC_URL") or request.host_url)
+        added, invited = rounds.add_participants(session, round_, body, current_app.config)
     except Invalid as error:
         session.rollback()
         raise ApiError(422, "nothing was added", error.errors) from None
     background.submit("send_mail", round_.id)
-    return jsonify({"added": len(new_rows), "invited": invited}), 201
+    return jsonify({"added": added, "invited": invited}), 201
 
 
 def _version(version_id):

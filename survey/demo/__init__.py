@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import parse_judgment
 from survey.models import Invitation, Organisation, Person, Round, User
-from survey.services import accounts, answers, mail, people, performance, results, rounds, scorecards
+from survey.services import accounts, answers, mail, people, performance, results, rounds, scorecards, tokens
 
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
@@ -47,7 +47,7 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
     organisation = session.scalar(select(Organisation).where(Organisation.name == DEMO_ORGANISATION))
     password = _password(password_file)
     if organisation is None:
-        organisation = _create(session, password, secret_key, base_url)
+        organisation = _create(session, password, secret_key)
     admin = session.scalar(select(User).where(User.email == ADMIN_EMAIL))
     accounts.set_password(session, admin, password)
     round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id))
@@ -57,7 +57,7 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
     for invitation, person in session.execute(select(Invitation, Person).join(Person)
                                               .where(Invitation.round_id == round_.id).order_by(Person.id)):
         note = next(note for name, _, note in STAKEHOLDERS if name == person.name)
-        lines.append(f"Respondent:   {rounds.link(invitation, secret_key=secret_key, base_url=base_url)}"
+        lines.append(f"Respondent:   {tokens.link(invitation, secret_key=secret_key, base_url=base_url)}"
                      f"  ({person.name}, {note})")
     return lines
 
@@ -70,7 +70,7 @@ def _password(path: Path) -> str:
     return path.read_text().strip()
 
 
-def _create(session: Session, password: str, secret_key: str, base_url: str) -> Organisation:
+def _create(session: Session, password: str, secret_key: str) -> Organisation:
     data = samsat()
     organisation = accounts.create_organisation(session, DEMO_ORGANISATION)
     accounts.create_user(session, organisation.id, ADMIN_EMAIL, "Admin Demo", password, role="admin")
@@ -81,7 +81,7 @@ def _create(session: Session, password: str, secret_key: str, base_url: str) -> 
     round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Pembobotan BSC 2010",
                                  period="2010", language="id", max_reasks=2)
     rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)],
-                  secret_key=secret_key, base_url=base_url)
+                  {"SECRET_KEY": secret_key})
     mail.deliver(session, {}, round_.id)  # no SMTP in the demo: the invitations wait in the outbox
     invitations = {inv.person.email: inv for inv in session.scalars(select(Invitation)
                                                                      .where(Invitation.round_id == round_.id))}

@@ -58,6 +58,7 @@ def round_or_404(round_id: int):
 
 
 def base_url() -> str:
+    """The site's address for links shown on HR's own pages; links in emails come from PUBLIC_URL only."""
     return current_app.config.get("PUBLIC_URL") or request.host_url
 
 

@@ -21,8 +21,8 @@ from survey.forms import (
 )
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
-from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards
-from survey.services.errors import Invalid
+from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards, tokens
+from survey.services.errors import Invalid, translated
 
 
 @blueprint.route("/rounds/new", methods=["GET", "POST"])
@@ -54,11 +54,18 @@ def round_page(round_id, question_form=None, status=200):
     candidates = [p for p in people.people(session, org()) if p.id not in invited]
     outbox = dict(session.query(OutboxMessage.status, func.count()).filter_by(round_id=round_.id)
                   .group_by(OutboxMessage.status).all())
-    failed = session.query(OutboxMessage).filter_by(round_id=round_.id, status="failed").all()
+    failed = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter_by(round_id=round_.id,
+                                                                                        status="failed")]
+    retrying = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter(
+        OutboxMessage.round_id == round_.id, OutboxMessage.status == "queued", OutboxMessage.attempts > 0)]
     _, by_id = scorecards.hierarchy(session, round_.version_id)
+    # Working links for HR and admins to hand over (email bounced, no mail server); viewers never see one.
+    links = ({p.invitation.id: tokens.link(p.invitation, secret_key=current_app.config["SECRET_KEY"],
+                                           base_url=base_url())
+              for p in progress.participants} if current_user.role in ("admin", "hr") else {})
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
-                           outbox=outbox, failed=failed, by_id=by_id, action=ActionForm(),
-                           questions=questionnaires.questions(session, round_),
+                           outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
+                           action=ActionForm(), questions=questionnaires.questions(session, round_),
                            question_form=question_form or QuestionForm()), status
 
 
@@ -112,16 +119,14 @@ def invite(round_):
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, base_url=base_url(),
-                                                     secret_key=current_app.config["SECRET_KEY"]),
+    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, current_app.config),
                        lambda count: _("%(count)d invitations queued.", count=count))
 
 
 @blueprint.post("/rounds/<int:round_id>/remind")
 @round_action
 def remind(round_):
-    return _queue_mail(round_, lambda: rounds.remind(db.session(), round_, base_url=base_url(),
-                                                     secret_key=current_app.config["SECRET_KEY"]),
+    return _queue_mail(round_, lambda: rounds.remind(db.session(), round_, current_app.config),
                        lambda count: _("%(count)d reminders queued.", count=count))
 
 
@@ -186,7 +191,13 @@ def publish(round_):
 def outbox():
     messages = (db.session().query(OutboxMessage).filter_by(organisation_id=org())
                 .order_by(OutboxMessage.id.desc()).limit(200).all())
-    return render_template("hr/outbox.html", messages=messages)
+    return render_template("hr/outbox.html", messages=[(m, mail.masked(m, base_url()), _reason(m))
+                                                       for m in messages])
+
+
+def _reason(message: OutboxMessage) -> str:
+    """Why a message failed, in the page's language when it is one of Neraca's own reasons."""
+    return translated(message.error, _) if message.error else ""
 
 
 def _questionnaire_results(round_):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
+from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.zones import DEFAULT_TIME_ZONE, is_time_zone
 
@@ -61,9 +62,9 @@ def _not_a_time_zone(name: str) -> str:
 
 def create_user(session: Session, organisation_id: int, email: str, name: str, password: str,
                 role: str = "hr") -> User:
-    email = email.strip().lower()
+    email = normal_email(email) or ""
     errors = {}
-    if "@" not in email:
+    if not email:
         errors["email"] = N_("Enter a valid email address.")
     if role not in ROLES:
         errors["role"] = N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))
@@ -132,7 +133,7 @@ def authenticate(session: Session, email: str, password: str, client: str, now: 
     himself and the owner still gets in from her own address; an unknown email costs the same password
     check as a known one, so the time taken does not tell which emails have accounts."""
     now = now or utcnow()
-    email = email.strip().lower()
+    email = normal_email(email) or email.strip().lower()  # as create_user stored it
     pair, address = f"login:{_digest(email)}:{client}", f"login-ip:{client}"
     wait = max(_pair_wait(session, pair, now), _address_wait(session, address, now))
     if wait > 0:

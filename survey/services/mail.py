@@ -2,24 +2,60 @@
 
 Queuing is a fast insert, so inviting hundreds of people does not block a page;
 delivery runs in the background (survey.background: RQ or a thread), claiming rows so
-two workers never send one message twice, or from ``neraca deliver``. A message a dead
-sender left "sending" is queued again by ``background.recover``: delivery is at least
-once. With no SMTP host configured, messages stay in the outbox ("kept") where HR can
-read them.
+two workers never send one message twice, or from ``neraca deliver``. With no SMTP host
+configured, messages stay in the outbox ("kept") where HR can read them.
+
+An invitation is stored with ``LINK`` where its link goes; the working link is made from
+the invitation's nonce, ``SECRET_KEY`` and ``PUBLIC_URL`` only when the message is sent, so
+the database (and the outbox page) never holds one, and a request's Host header never
+reaches a link.
+
+Faults: a message that fails for a passing reason (server down, a 4xx answer) is tried
+again after ``RETRY_AFTER``, up to ``MAX_ATTEMPTS``, then marked failed for HR to retry; one
+refused for good (a bad address, a 5xx answer, no ``PUBLIC_URL``) is failed at once. Either
+way the messages after it are sent. A message a dead sender left "sending" for longer than
+``LEASE`` is taken back: delivery is at least once.
 """
 from __future__ import annotations
 
+import logging
 import smtplib
+from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from survey import i18n
 from survey.models import Invitation, OutboxMessage, Person, Round, utcnow
+from survey.services.errors import N_, Invalid
+from survey.services.tokens import link
+
+log = logging.getLogger(__name__)
+#: Where an invitation's link goes in a stored body (the migration 0009 writes the same text).
+LINK = "[invitation-link]"
+MASKED = "/r/••••••••"
+#: Waits after the 1st, 2nd, ... failed attempt; after the last one the message is failed.
+RETRY_AFTER = tuple(timedelta(minutes=m) for m in (1, 5, 15, 60, 240))
+MAX_ATTEMPTS = len(RETRY_AFTER) + 1
+#: A message "sending" longer than this died with its sender (an SMTP exchange takes seconds).
+LEASE = timedelta(minutes=5)
+NO_PUBLIC_URL = N_("Emails cannot be sent: the site's public address (PUBLIC_URL) is not set, and links in "
+                   "emails are made only from it. Ask the administrator to set it.")
 
 
-def queue_invitation(session: Session, invitation: Invitation, url: str, *, reminder: bool) -> OutboxMessage:
+class Undeliverable(Exception):
+    """A message that no retry will send (its reason is shown to HR)."""
+
+
+def check_can_send(settings: Mapping) -> None:
+    """Refuse to queue mail that would go out without a configured address for its links."""
+    if settings.get("SMTP_HOST") and not settings.get("PUBLIC_URL"):
+        raise Invalid({"": NO_PUBLIC_URL})
+
+
+def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool) -> OutboxMessage:
     round_ = session.get(Round, invitation.round_id)
     person = session.get(Person, invitation.person_id)
     language = invitation.language or round_.language
@@ -34,7 +70,7 @@ def queue_invitation(session: Session, invitation: Invitation, url: str, *, remi
         (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
            "Your personal link is:", title=round_.title) if round_.kind == "weighting" else
          _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
-        url,
+        LINK,
         _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
           "with the same link."),
         _("Thank you."),
@@ -45,49 +81,114 @@ def queue_invitation(session: Session, invitation: Invitation, url: str, *, remi
     return message
 
 
-def deliver(session: Session, settings: dict, round_id: int | None = None) -> dict[str, int]:
-    """Send queued messages (of one round, or all); returns counts by outcome."""
-    query = select(OutboxMessage.id).where(OutboxMessage.status == "queued")
+def masked(message: OutboxMessage, base_url: str) -> str:
+    """The body as the outbox page shows it: where the link goes, but not the link."""
+    return _with_link(message.body, f"{base_url.rstrip('/')}{MASKED}")
+
+
+def deliver(session: Session, settings: Mapping, round_id: int | None = None, *,
+            now: datetime | None = None) -> dict[str, int]:
+    """Send the messages due (of one round, or all); returns counts by outcome."""
+    now = now or utcnow()
+    due = or_(and_(OutboxMessage.status == "queued",
+                   or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)),
+              and_(OutboxMessage.status == "sending",
+                   or_(OutboxMessage.claimed_at.is_(None), OutboxMessage.claimed_at < now - LEASE)))
+    query = select(OutboxMessage.id).where(due)
     if round_id is not None:
         query = query.where(OutboxMessage.round_id == round_id)
-    outcome = {"sent": 0, "failed": 0, "kept": 0}
+    outcome = {"sent": 0, "failed": 0, "kept": 0, "retrying": 0}
     for message_id in list(session.scalars(query.order_by(OutboxMessage.id))):
-        claimed = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
-                                                              OutboxMessage.status == "queued")
-                                  .values(status="sending", claimed_at=utcnow()))
+        # Not evaluated on loaded rows: SQLite hands back naive datetimes that cannot be compared with ``now``.
+        claimed = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, due)
+                                  .values(status="sending", claimed_at=now)
+                                  .execution_options(synchronize_session=False))
         session.commit()
         if claimed.rowcount != 1:
             continue  # another worker took it
         message = session.get(OutboxMessage, message_id)
-        if not settings.get("SMTP_HOST"):
-            message.status = "kept"
-        else:
-            message.attempts += 1
-            try:
-                _send(settings, message)
-                message.status, message.sent_at, message.error = "sent", utcnow(), ""
-            except (OSError, smtplib.SMTPException) as error:
-                # HR sees the failure and its reason on the round's page, with a retry button.
-                message.status, message.error = "failed", str(error) or error.__class__.__name__
-        outcome[message.status] += 1
+        session.refresh(message)
+        outcome[_attempt(session, settings, message, now)] += 1
         session.commit()
     return outcome
 
 
+def next_attempt(session: Session) -> datetime | None:
+    """When the earliest message waiting to be tried again is due (None: none waits)."""
+    due = session.scalar(select(func.min(OutboxMessage.next_attempt_at)).where(OutboxMessage.status == "queued"))
+    # SQLite gives back naive datetimes for timezone-aware columns; they were stored in UTC.
+    return due.replace(tzinfo=timezone.utc) if due is not None and due.tzinfo is None else due
+
+
 def retry_failed(session: Session, round_id: int) -> int:
+    """HR's retry: failed messages, and those waiting to be tried again, are sent now with fresh attempts."""
+    waiting = and_(OutboxMessage.status == "queued", OutboxMessage.attempts > 0)
     result = session.execute(update(OutboxMessage).where(OutboxMessage.round_id == round_id,
-                                                         OutboxMessage.status == "failed")
-                             .values(status="queued", attempts=0))
+                                                         or_(OutboxMessage.status == "failed", waiting))
+                             .values(status="queued", attempts=0, next_attempt_at=None)
+                             .execution_options(synchronize_session=False))
     session.commit()
     return result.rowcount
 
 
-def _send(settings: dict, message: OutboxMessage) -> None:
+def _attempt(session: Session, settings: Mapping, message: OutboxMessage, now: datetime) -> str:
+    """Send one claimed message; whatever goes wrong stays with this message."""
+    if not settings.get("SMTP_HOST"):
+        message.status = "kept"
+        return message.status
+    message.attempts += 1
+    try:
+        _send(settings, _email(session, settings, message))
+    except Exception as error:  # noqa: BLE001 - one message's fault must never stop the others
+        reason = str(error) or error.__class__.__name__
+        if not isinstance(error, (Undeliverable, OSError, smtplib.SMTPException)):
+            log.exception("message %s could not be sent", message.id)
+        if _passing(error) and message.attempts < MAX_ATTEMPTS:
+            message.status, message.next_attempt_at = "queued", now + RETRY_AFTER[message.attempts - 1]
+            message.error = reason
+            return "retrying"
+        message.status, message.error = "failed", reason
+        return message.status
+    message.status, message.sent_at, message.error, message.next_attempt_at = "sent", now, "", None
+    return message.status
+
+
+def _passing(error: Exception) -> bool:
+    """A fault worth trying again: the server unreachable or saying "try later" (4xx)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPException):  # an OSError too, but most say "never" (no SMTPUTF8, ...)
+        return isinstance(error, smtplib.SMTPServerDisconnected)
+    return isinstance(error, OSError)  # refused, timed out, name not found
+
+
+def _email(session: Session, settings: Mapping, message: OutboxMessage) -> EmailMessage:
+    body = message.body
+    if message.invitation_id is not None:
+        if not settings.get("PUBLIC_URL"):
+            raise Undeliverable(NO_PUBLIC_URL)
+        invitation = session.get(Invitation, message.invitation_id)
+        body = _with_link(body, link(invitation, secret_key=settings["SECRET_KEY"], base_url=settings["PUBLIC_URL"]))
     email = EmailMessage()
-    email["From"] = settings.get("MAIL_FROM", "neraca@localhost")
-    email["To"] = message.recipient
-    email["Subject"] = message.subject
-    email.set_content(message.body)
+    try:
+        email["From"] = settings.get("MAIL_FROM", "neraca@localhost")
+        email["To"] = message.recipient
+        email["Subject"] = message.subject
+    except ValueError as error:  # a line break in an address or subject: never a header injection
+        raise Undeliverable(N_("The address or subject is not valid for an email.")) from error
+    email.set_content(body)
+    return email
+
+
+def _with_link(body: str, url: str) -> str:
+    # The last placeholder: the text after the link is fixed, a name or title before it might hold the marker.
+    head, found, tail = body.rpartition(LINK)
+    return f"{head}{url}{tail}" if found else body
+
+
+def _send(settings: Mapping, email: EmailMessage) -> None:
     with smtplib.SMTP(settings["SMTP_HOST"], int(settings.get("SMTP_PORT", 25)), timeout=10) as smtp:
         if settings.get("SMTP_STARTTLS"):
             smtp.starttls()

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import Person
+from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
@@ -35,6 +36,13 @@ def add_person(session: Session, organisation_id: int, **fields) -> Person:
 def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
     """Add every row or none; Invalid names each bad row. Weights written as text are read as
     ``number_format`` (id or en) writes numbers."""
+    count = add_people(session, organisation_id, frame, number_format)
+    session.commit()
+    return count
+
+
+def add_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
+    """``import_people`` without the commit, for a caller that writes more in the same transaction."""
     known = {person.email for person in people(session, organisation_id)}
     rows, errors = [], {}
     for index, row in enumerate(frame.to_dict("records")):
@@ -47,18 +55,21 @@ def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, n
     if errors:
         raise Invalid(errors)
     session.add_all(Person(organisation_id=organisation_id, **values) for values in rows)
-    session.commit()
+    session.flush()
     return len(rows)
 
 
 def _checked(fields: dict, known_emails: set[str], number_format: str = "id") -> tuple[dict, dict[str, str]]:
     values = {key: cell(fields, key) for key in ("name", "email", "unit", "role", "kind")}
-    values["email"] = values["email"].lower()
+    email = normal_email(values["email"])
+    values["email"] = email or values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
     errors = too_long(Person, values)
     if not values["name"]:
         errors["name"] = N_("Name is required.")
-    if "@" not in values["email"] or " " in values["email"]:  # too long: said by too_long
+    if "email" in errors:
+        pass  # too long: said by too_long
+    elif email is None:
         errors["email"] = N_("'%(email)s' is not an email address.", email=values["email"])
     elif values["email"] in known_emails:
         errors["email"] = N_("%(email)s is already on the list.", email=values["email"])

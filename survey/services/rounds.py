@@ -1,16 +1,19 @@
 """Survey rounds: launch, invite, remind, monitor, close."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
 from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import mail
+from survey.services import mail, people
+from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
@@ -101,10 +104,37 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
                                 .order_by(Round.created_at.desc())))
 
 
-def invite(session: Session, round_: Round, person_ids: list[int], *, secret_key: str, base_url: str) -> int:
-    """Invite people not yet in the round: an invitation each and an email queued in the outbox."""
+def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+    """Invite people not yet in the round: an invitation each and an email queued in the outbox
+    (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL)."""
+    count = add_invitations(session, round_, person_ids, settings)
+    session.commit()
+    return count
+
+
+def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping) -> tuple[int, int]:
+    """Add the people not yet known (by email) and invite everyone listed: all of it or, on any
+    refusal, nothing. Returns (people added, invitations made)."""
+    known = {p.email for p in people.people(session, round_.organisation_id)}
+    emails = [normal_email(str(row.get("email", ""))) or "" for row in rows]
+    new_rows = [row for row, email in zip(rows, emails) if email not in known]
+    try:
+        if new_rows:
+            people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
+        chosen = [p.id for p in people.people(session, round_.organisation_id) if p.email in set(emails)]
+        invited = add_invitations(session, round_, chosen, settings)
+    except Invalid:
+        session.rollback()
+        raise
+    session.commit()
+    return len(new_rows), invited
+
+
+def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+    """``invite`` without the commit, for a caller that writes more in the same transaction."""
     if round_.status != "open":
         raise Invalid({"": N_("This round is closed.")})
+    mail.check_can_send(settings)
     wanted = set(person_ids)
     found = list(session.scalars(select(Person).where(Person.id.in_(wanted),
                                                       Person.organisation_id == round_.organisation_id)))
@@ -115,13 +145,12 @@ def invite(session: Session, round_: Round, person_ids: list[int], *, secret_key
     for person in found:
         if person.id in already:
             continue
-        invitation, token = new_invitation(round_, person, secret_key)
+        invitation, _token = new_invitation(round_, person, settings["SECRET_KEY"])
         session.add(invitation)
         session.flush()
-        mail.queue_invitation(session, invitation, f"{base_url.rstrip('/')}/r/{token}", reminder=False)
+        mail.queue_invitation(session, invitation, reminder=False)
         invitation.sent_at = utcnow()
         count += 1
-    session.commit()
     return count
 
 
@@ -134,19 +163,15 @@ def new_invitation(round_: Round, person: Person, secret_key: str) -> tuple[Invi
     return invitation, token
 
 
-def link(invitation: Invitation, *, secret_key: str, base_url: str) -> str:
-    return f"{base_url.rstrip('/')}/r/{token_for(secret_key, invitation.token_nonce)}"
-
-
-def remind(session: Session, round_: Round, *, secret_key: str, base_url: str) -> int:
+def remind(session: Session, round_: Round, settings: Mapping) -> int:
     """Queue a reminder to everyone invited who has not finished."""
     if round_.status != "open":
         raise Invalid({"": N_("This round is closed.")})
+    mail.check_can_send(settings)
     late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
                                                          Invitation.completed_at.is_(None))))
     for invitation in late:
-        mail.queue_invitation(session, invitation, link(invitation, secret_key=secret_key, base_url=base_url),
-                              reminder=True)
+        mail.queue_invitation(session, invitation, reminder=True)
         invitation.reminders += 1
         invitation.reminded_at = utcnow()
     session.commit()

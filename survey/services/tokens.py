@@ -23,3 +23,8 @@ def token_for(secret_key: str, nonce: str) -> str:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link(invitation, *, secret_key: str, base_url: str) -> str:
+    """The invitation's working link: made when needed (an email being sent, HR's page), never stored."""
+    return f"{base_url.rstrip('/')}/r/{token_for(secret_key, invitation.token_nonce)}"
