@@ -297,6 +297,11 @@ ID = {
     "division by zero": "pembagian dengan nol",
     "division by zero (%(zeros)s)": "pembagian dengan nol (%(zeros)s)",
     "cannot compute %(formula)r: %(reason)s": "tidak dapat menghitung %(formula)r: %(reason)s",
+    "a formula has at most %(limit)s characters": "rumus paling banyak %(limit)s karakter",
+    "the exponent %(exponent)s is larger than %(limit)s": "pangkat %(exponent)s lebih besar dari %(limit)s",
+    "%(formula)r gives a number too large to compute":
+        "%(formula)r menghasilkan angka yang terlalu besar untuk dihitung",
+    "cannot be scored:": "tidak dapat dinilai:",
     "%(formula)r gives %(result)r, not a number": "%(formula)r menghasilkan %(result)r, bukan angka",
     "ladder %(anchors)s reverses direction: values must rise (or fall) with the level":
         "skala %(anchors)s berbalik arah: nilai harus naik (atau turun) seiring levelnya",

@@ -233,8 +233,8 @@ def _performance(element, period, measurements, periods) -> tuple[float | None, 
         try:
             return Formula.parse(element.formula).evaluate(measurement.inputs,
                                                            previous.inputs if previous else None), None
-        except ValueError as error:
-            return None, library_message(error)
+        except ValueError as error:  # a formula stored before formulas were checked fails here too
+            return None, joined([N_("cannot be scored:"), library_message(error)])
     return None, N_("no actual value")
 
 

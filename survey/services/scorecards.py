@@ -6,8 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
+from analysis.indicators import Formula
 from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
-from survey.services.errors import N_, Invalid, joined, too_long
+from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.tables import cell, row_label
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -193,6 +194,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     better = cell(row, "better").lower() or "higher"
     if better not in ("higher", "lower"):
         errors["better"] = N_("Direction must be 'higher' or 'lower'.")
+    if cell(row, "formula") and "formula" not in errors:
+        try:  # checked when saved, so the scorecard never meets a formula it cannot compute in a moment
+            Formula.parse(cell(row, "formula"))
+        except ValueError as error:
+            errors["formula"] = library_message(error)
     return errors
 
 
