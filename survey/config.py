@@ -51,4 +51,8 @@ def load() -> dict:
         "MAIL_FROM": os.environ.get("MAIL_FROM", "neraca@localhost"),
         # Background jobs go to RQ on this Redis (run `neraca worker` beside the site); unset: a thread.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Uploads: a larger request is refused (413) before it is read; imports are read within these bounds.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("NERACA_MAX_UPLOAD_MB", "5")) * 2**20,
+        "MAX_IMPORT_ROWS": int(os.environ.get("NERACA_MAX_IMPORT_ROWS", "5000")),
+        "MAX_UNPACKED_BYTES": int(os.environ.get("NERACA_MAX_UNPACKED_MB", "25")) * 2**20,
     }

@@ -2,13 +2,15 @@
 hidden behind a separator, control characters in names, names too long for a printed page."""
 from __future__ import annotations
 
+import io
 import time
+import zipfile
 
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from survey.models import Element
+from survey.models import Element, Measurement, Person
 from survey.services import api_tokens, performance, scorecards
 from survey.services.errors import Invalid
 from tests.reference import samsat
@@ -107,3 +109,117 @@ def test_a_refused_formula_is_explained_in_the_pages_language(client, session, s
                                                          "name": "Trained", "better": "higher",
                                                          "formula": OVERFLOWING}, page=page)
     assert response.status_code == 400 and "pangkat 3999 lebih besar dari 100" in response.get_data(as_text=True)
+
+
+WORKBOOK_PARTS = {  # the least an XLSX needs: one sheet, written here so a test builds a million rows in a moment
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="xl/workbook.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/></Relationships>',
+    "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>',
+}
+
+
+def workbook(headers: list[str], row: bytes, count: int) -> bytes:
+    """An XLSX whose sheet has ``headers`` and then ``count`` copies of the row XML ``row``."""
+    header = "".join(f'<c t="inlineStr"><is><t>{name}</t></is></c>' for name in headers)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in WORKBOOK_PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            sheet.write(f"<row>{header}</row>".encode())
+            for _ in range(0, count, 100_000):
+                sheet.write(row * min(100_000, count))
+                count -= 100_000
+            sheet.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+PERSON_ROW = b'<row><c t="inlineStr"><is><t>Ani</t></is></c><c t="inlineStr"><is><t>a@x.org</t></is></c></row>'
+IMPORTS = (("/hr/people/import", "/hr/people", ["name", "email"]),
+           ("/hr/versions/{version}/import", "/hr/versions/{version}", ["code", "kind", "parent", "name"]),
+           ("/hr/versions/{version}/performance/import", "/hr/versions/{version}/performance", ["kpi", "period"]))
+
+
+def send(client, url, page, content: bytes, filename: str, language="en"):
+    return post(client, f"{url}?lang={language}", {"file": (io.BytesIO(content), filename)}, page=page,
+                content_type="multipart/form-data")
+
+
+def rows_of_people_and_elements(session):
+    session.expire_all()
+    return (session.scalar(select(func.count()).select_from(Person)),
+            session.scalar(select(func.count()).select_from(Element)),
+            session.scalar(select(func.count()).select_from(Measurement)))
+
+
+@pytest.mark.parametrize("bomb, says", [
+    (workbook(["name", "email"], PERSON_ROW, 2_500_000), "The file unpacks to more than 25 MB"),  # 1.4 MB
+    (workbook(["name", "email"], PERSON_ROW, 200_000), "At most 5000 rows per file."),  # 20 MB unpacked
+    (workbook(["name", "email"], b"<row/>", 2_500_000), "At most 5000 rows per file."),  # blank rows
+    (("name,email\n" + "Ani,a@x.org\n" * 5001).encode(), "At most 5000 rows per file.")])
+def test_a_file_of_millions_of_rows_is_refused_in_a_moment_by_every_import(client, session, scored, bomb, says):
+    organisation, version = scored
+    session.commit()
+    sign_in(client, session, organisation.id)
+    before = rows_of_people_and_elements(session)
+    filename = "rows.csv" if bomb.startswith(b"name") else "rows.xlsx"
+    for url, page, _ in IMPORTS:
+        started = time.perf_counter()
+        response = send(client, url.format(version=version.id), page.format(version=version.id), bomb, filename)
+        assert response.status_code == 400 and says in response.get_data(as_text=True), url
+        assert time.perf_counter() - started < 3, url  # the 2.5 million rows took 86 s and 900 MB
+    assert rows_of_people_and_elements(session) == before
+    response = send(client, "/hr/people/import", "/hr/people", bomb, filename, language="id")
+    assert "Paling banyak 5000 baris per berkas." in response.get_data(as_text=True) or \
+        "Berkas terurai menjadi lebih dari 25 MB" in response.get_data(as_text=True)
+
+
+def test_rows_up_to_the_limit_are_imported_and_one_more_is_refused(app, client, session, scored):
+    organisation, _ = scored
+    session.commit()
+    app.config["MAX_IMPORT_ROWS"] = 3
+    sign_in(client, session, organisation.id)
+
+    def people_rows(count):
+        return "".join(f'<row><c t="inlineStr"><is><t>P{n}</t></is></c><c t="inlineStr"><is><t>p{n}@x.org</t>'
+                       f"</is></c></row>" for n in range(count)).encode()
+    for count, status in ((4, 400), (3, 302)):
+        response = send(client, "/hr/people/import", "/hr/people", workbook(["name", "email"], people_rows(count), 1),
+                        "people.xlsx")
+        assert response.status_code == status
+    assert session.scalar(select(func.count()).select_from(Person)) == 3
+
+
+def test_an_upload_larger_than_the_limit_is_refused_before_it_is_read(client, session, scored):
+    organisation, _ = scored
+    session.commit()
+    sign_in(client, session, organisation.id)
+    large = ("name,email\n" + "Ani,a@x.org\n" * 500_000).encode()  # 6 MB
+    response = send(client, "/hr/people/import", "/hr/people", large, "people.csv")
+    assert response.status_code == 413
+    assert session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_upload_limits_are_settings(monkeypatch, tmp_path):
+    from survey import config
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
+    assert (config.load()["MAX_CONTENT_LENGTH"], config.load()["MAX_IMPORT_ROWS"]) == (5 * 2**20, 5000)
+    monkeypatch.setenv("NERACA_MAX_UPLOAD_MB", "2")
+    monkeypatch.setenv("NERACA_MAX_IMPORT_ROWS", "300")
+    monkeypatch.setenv("NERACA_MAX_UNPACKED_MB", "7")
+    loaded = config.load()
+    assert (loaded["MAX_CONTENT_LENGTH"], loaded["MAX_IMPORT_ROWS"], loaded["MAX_UNPACKED_BYTES"]) == \
+        (2 * 2**20, 300, 7 * 2**20)
