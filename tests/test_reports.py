@@ -82,7 +82,7 @@ def test_office_scorecard_report_is_also_a_printable_page_and_a_spreadsheet(clie
     rows = list(workbook.active.values)
     assert len(rows) == 1 + 22 and "level_10" in rows[0]
     csv = client.get(f"/hr/reports/office/{version.id}/2010.csv").data.decode("utf-8-sig")
-    assert csv.splitlines()[0].startswith("period,perspective,objective,kpi")
+    assert csv.splitlines()[0].startswith('"period","perspective","objective","kpi"')  # text is quoted
 
 
 def test_names_with_html_or_formulas_stay_text_in_pdf_html_and_spreadsheets(client, session):

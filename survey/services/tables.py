@@ -47,7 +47,7 @@ def read_table(content: bytes, filename: str, required: Sequence[str], max_rows:
     missing = [column for column in required if column not in frame.columns]
     if missing:
         raise Invalid({"file": N_("Missing column(s): %(columns)s.", columns=", ".join(missing))})
-    frame = frame.fillna("").map(lambda value: str(value).strip())
+    frame = frame.fillna("").map(lambda value: restored_cell(str(value).strip()))
     return frame[(frame != "").any(axis=1)]
 
 
@@ -123,17 +123,28 @@ def row_label(index: int) -> str:
     return N_("row %(number)s", number=index + 2)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def safe_cell(value):
     """Text that a spreadsheet would run as a formula is prefixed with ' (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+def restored_cell(text: str) -> str:
+    """An exported cell read back: the ' that safe_cell put before a formula character taken off again."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """A table as CSV or XLSX, formulas defused; in CSV every text is quoted, so a ';' inside a cell does
+    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all."""
     frame = frame.map(safe_cell)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
     if fmt == "xlsx":
         buffer = io.BytesIO()
         frame.to_excel(buffer, index=False, engine="openpyxl")
