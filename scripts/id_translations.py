@@ -286,6 +286,8 @@ ID = {
     "The file could not be read: %(error)s": "Berkas tidak dapat dibaca: %(error)s",
     "Missing column(s): %(columns)s.": "Kolom yang kurang: %(columns)s.",
     "At most %(rows)s rows per file.": "Paling banyak %(rows)s baris per berkas.",
+    "%(field)s holds an invisible control character (%(character)s); remove it.":
+        "%(field)s memuat karakter kontrol tak terlihat (%(character)s); hapus karakter itu.",
     "The file unpacks to more than %(limit)s MB; split it into smaller files.":
         "Berkas terurai menjadi lebih dari %(limit)s MB; bagi menjadi beberapa berkas yang lebih kecil.",
     "row %(number)s": "baris %(number)s",

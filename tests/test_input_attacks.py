@@ -16,7 +16,7 @@ from survey.services.errors import Invalid
 from tests.reference import samsat
 from tests.samsat_site import build_samsat
 from tests.test_site_samsat import ladder_rows, measurement_rows
-from tests.web import post, sign_in
+from tests.web import post, round_form, sign_in
 
 OVERFLOWING = "9**3999"
 STALLING = "3999999**3999999+3999999**3999999"
@@ -250,3 +250,49 @@ def test_an_exported_scorecard_is_defused_quoted_and_imports_back_as_it_was(clie
     assert response.status_code == 302, response.get_data(as_text=True)
     session.expire_all()
     assert scorecards.export_scorecard(session, copy).equals(scorecards.export_scorecard(session, version))
+
+
+SPOOFED = "Ani\u202egpj.exe"  # shows as "Aniexe.jpg"
+CONTROLS = [SPOOFED, "Budi\x00", "Citra\x1b[31m", "Dewi\u2066"]
+
+
+@pytest.mark.parametrize("name", CONTROLS)
+def test_control_and_bidi_characters_are_refused_in_forms_imports_and_the_api(client, session, name):
+    from tests.test_attacks import rows_in_every_table
+    from tests.test_services_weighting import launch
+    organisation, used, round_ = launch(session)
+    version = scorecards.create_scorecard(session, organisation.id, "Draft", "2011")  # one a round does not freeze
+    sign_in(client, session, organisation.id, email="admin@a.org", role="admin")
+    before = rows_in_every_table(session)
+    forms = [("/hr/people", None, {"name": name, "email": "x@x.org", "kind": "stakeholder", "weight": "1"}),
+             (f"/hr/versions/{version.id}/elements", f"/hr/versions/{version.id}",
+              {"code": "X", "kind": "perspective", "name": name, "better": "higher"}),
+             ("/hr/scorecards/new", None, {"name": name, "label": "2011"}),
+             ("/hr/rounds/new", None, round_form(version_id=str(used.id), title=name)),
+             ("/hr/api-tokens", None, {"name": name})]
+    for url, page, data in forms:
+        response = post(client, f"{url}?lang=en", data, page=page or url)
+        assert "holds an invisible control character (U+" in response.get_data(as_text=True), url
+    response = send(client, "/hr/people/import", "/hr/people", f"name,email\nAni,a@x.org\n{name},b@x.org\n".encode(),
+                    "people.csv")
+    assert response.status_code == 400 and "row 3: Name holds an invisible control character" in \
+        response.get_data(as_text=True)
+    response = send(client, f"/hr/versions/{version.id}/import", f"/hr/versions/{version.id}",
+                    f"code,kind,parent,name\nX,perspective,,{name}\n".encode(), "scorecard.csv")
+    assert response.status_code == 400
+    _, raw = api_tokens.create_token(session, organisation.id, "HRIS")
+    before["api_tokens"] += 1
+    answer = client.post(f"/api/rounds/{round_.id}/participants", headers={"Authorization": f"Bearer {raw}"},
+                         json=[{"name": name, "email": "m@x.org"}])
+    assert answer.status_code == 422 and "invisible control character" in str(answer.json["errors"])
+    assert rows_in_every_table(session) == before
+
+
+def test_the_refusal_is_in_the_pages_language(client, session):
+    from survey.services import accounts
+    organisation = accounts.create_organisation(session, "Kantor")
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/people?lang=id", {"name": SPOOFED, "email": "x@x.org", "kind": "stakeholder",
+                                                   "weight": "1"}, page="/hr/people")
+    assert response.status_code == 400
+    assert "memuat karakter kontrol tak terlihat (U+202E)" in response.get_data(as_text=True)

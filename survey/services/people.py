@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from survey.models import Person
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.tables import cell, row_label
+from survey.services.text import unsafe_characters
 
 KINDS = ("stakeholder", "employee")
 COLUMNS = ("name", "email", "unit", "role", "kind", "weight")
@@ -54,6 +55,7 @@ def _checked(fields: dict, known_emails: set[str]) -> tuple[dict, dict[str, str]
     values["email"] = values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
     errors = too_long(Person, values)
+    errors.update(unsafe_characters(values))
     if not values["name"]:
         errors["name"] = N_("Name is required.")
     if "@" not in values["email"] or " " in values["email"]:  # too long: said by too_long

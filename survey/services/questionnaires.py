@@ -32,6 +32,7 @@ from survey.services.answers import accepting_round, check_submission_key, commi
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
+from survey.services.text import refuse_unsafe_characters
 from survey.services.transactions import retried_once_if_disconnected
 
 LIKERT = (1, 2, 3, 4, 5)
@@ -46,6 +47,7 @@ def questions(session: Session, round_: Round) -> list[Question]:
 def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: str = "", unit: str = "",
                  minimum: float | None = None, maximum: float | None = None, options: str = "") -> Question:
     """One question; ``options`` for a choice is 'label = value; label = value'."""
+    refuse_unsafe_characters(text=text, unit=unit, options=options)
     by_code = {e.code: e for e in elements(session, round_.version_id)}
     errors = {}
     if kind not in QUESTION_KINDS:
