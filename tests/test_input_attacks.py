@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from survey.models import Element, Measurement, Person
-from survey.services import api_tokens, performance, scorecards
+from survey.services import api_tokens, people, performance, scorecards
 from survey.services.errors import Invalid
 from tests.reference import samsat
+from tests.test_attacks import estate  # noqa: F401  (a fixture: organisation A with every kind of object)
 from tests.samsat_site import build_samsat
 from tests.test_site_samsat import ladder_rows, measurement_rows
 from tests.web import post, round_form, sign_in
@@ -296,3 +297,34 @@ def test_the_refusal_is_in_the_pages_language(client, session):
                                                    "weight": "1"}, page="/hr/people")
     assert response.status_code == 400
     assert "memuat karakter kontrol tak terlihat (U+202E)" in response.get_data(as_text=True)
+
+
+def words_past_the_right_edge(pdf: bytes) -> list[str]:
+    """Words of the PDF, as pdftotext places them, that end beyond their page's right edge."""
+    import re
+    import subprocess
+    layout = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    past = []
+    for width, page in re.findall(r'<page width="([\d.]+)"[^>]*>(.*?)</page>', layout, re.S):
+        past += [word[:30] for x_max, word in re.findall(r'<word xMin="[\d.-]+" yMin="[\d.-]+" xMax="([\d.-]+)"[^>]*>'
+                                                          r'([^<]*)</word>', page) if float(x_max) > float(width)]
+    return past
+
+
+LONG = "Persentase" * 20  # 200 characters without a space
+
+
+def test_a_long_unbroken_name_wraps_inside_every_printed_report(client, session, estate):
+    from tests.test_reports import pdf_text
+    version = estate["version"]
+    next(e for e in version.elements if e.code == "L1a").name = LONG  # a KPI in every report
+    next(e for e in version.elements if e.code == "L").name = LONG  # a perspective: a heading and a chart label
+    for person in people.people(session, estate["organisation"].id):
+        person.name = person.unit = LONG
+    session.commit()
+    sign_in(client, session, estate["organisation"].id, email="admin@a.org", role="admin")
+    for url in (f"/hr/reports/office/{version.id}/2010.pdf", f"/hr/reports/weighting/{estate['weighting'].id}.pdf",
+                f"/hr/reports/personal/{estate['self_report'].id}.pdf"):
+        pdf = client.get(url).data
+        assert words_past_the_right_edge(pdf) == [], url
+        assert LONG in pdf_text(pdf).replace(" ", ""), url  # printed whole, wrapped
