@@ -54,10 +54,14 @@ FUNCTIONS = {"growth": growth, "share": share, "retention": share, "ratio": rati
 def power(base: float, exponent: float) -> float:
     """base ** exponent in floats, refused beyond MAX_EXPONENT (an OverflowError is reported by the caller)."""
     base, exponent = float(base), float(exponent)
+    _check_exponent(exponent)
+    return base ** exponent
+
+
+def _check_exponent(exponent: float) -> None:
     if abs(exponent) > MAX_EXPONENT:
         raise InputError("the exponent %(exponent)s is larger than %(limit)s", exponent=format(exponent, ".15g"),
                          limit=MAX_EXPONENT)
-    return base ** exponent
 
 
 def _in_floats(function):
@@ -149,10 +153,7 @@ def _check_constant_exponent(exponent: ast.expr) -> None:
     """An exponent written with numbers only is checked when the formula is saved: ``9 ** 3999``."""
     if any(isinstance(node, ast.Name) for node in ast.walk(exponent)):
         return  # it depends on the inputs: checked when evaluated
-    value = _evaluated(ast.unparse(exponent), {})
-    if abs(value) > MAX_EXPONENT:
-        raise InputError("the exponent %(exponent)s is larger than %(limit)s", exponent=format(value, ".15g"),
-                         limit=MAX_EXPONENT)
+    _check_exponent(_evaluated(ast.unparse(exponent), {}))
 
 
 def _shown(value) -> str:
