@@ -10,7 +10,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
 from timing import best_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +24,7 @@ def main() -> None:
     from survey.models import Element
     from survey.services import people, performance, questionnaires, reports, rounds
     from tests.reference import samsat
-    from tests.samsat_site import build_samsat
-    from tests.test_site_samsat import ladder_rows, measurement_rows
+    from tests.samsat_site import build_samsat, load_samsat_performance
 
     with tempfile.TemporaryDirectory() as workdir:
         os.environ["NERACA_INSTANCE"] = workdir
@@ -38,9 +36,7 @@ def main() -> None:
             for element in session.query(Element).filter_by(version_id=version.id):
                 element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
             session.commit()
-            performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-            performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
-                              number_format="en")
+            load_samsat_performance(session, version)
 
             baseline, _ = best_of(3, lambda: html_to_pdf("<h1>Neraca</h1><p>Satu halaman.</p>"))
 

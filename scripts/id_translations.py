@@ -287,6 +287,10 @@ ID = {
     "The file could not be read: %(error)s": "Berkas tidak dapat dibaca: %(error)s",
     "Missing column(s): %(columns)s.": "Kolom yang kurang: %(columns)s.",
     "At most %(rows)s rows per file.": "Paling banyak %(rows)s baris per berkas.",
+    "%(field)s holds an invisible control character (%(character)s); remove it.":
+        "%(field)s memuat karakter kontrol tak terlihat (%(character)s); hapus karakter itu.",
+    "The file unpacks to more than %(limit)s MB; split it into smaller files.":
+        "Berkas terurai menjadi lebih dari %(limit)s MB; bagi menjadi beberapa berkas yang lebih kecil.",
     "row %(number)s": "baris %(number)s",
     # Errors of the analysis library about a ladder or a formula (analysis.messages.InputError).
     "formula %(formula)r is not a valid expression: %(reason)s": "rumus %(formula)r bukan ekspresi yang sah: %(reason)s",
@@ -298,6 +302,11 @@ ID = {
     "division by zero": "pembagian dengan nol",
     "division by zero (%(zeros)s)": "pembagian dengan nol (%(zeros)s)",
     "cannot compute %(formula)r: %(reason)s": "tidak dapat menghitung %(formula)r: %(reason)s",
+    "a formula has at most %(limit)s characters": "rumus paling banyak %(limit)s karakter",
+    "the exponent %(exponent)s is larger than %(limit)s": "pangkat %(exponent)s lebih besar dari %(limit)s",
+    "%(formula)r gives a number too large to compute":
+        "%(formula)r menghasilkan angka yang terlalu besar untuk dihitung",
+    "cannot be scored:": "tidak dapat dinilai:",
     "%(formula)r gives %(result)r, not a number": "%(formula)r menghasilkan %(result)r, bukan angka",
     "ladder %(anchors)s reverses direction: values must rise (or fall) with the level":
         "skala %(anchors)s berbalik arah: nilai harus naik (atau turun) seiring levelnya",

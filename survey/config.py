@@ -56,4 +56,8 @@ def load() -> dict:
         "IDLE_TIMEOUT_HOURS": float(os.environ.get("NERACA_IDLE_TIMEOUT_HOURS", "8")),
         # Background jobs go to RQ on this Redis (run `neraca worker` beside the site); unset: a thread.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Uploads: a larger request is refused (413) before it is read; imports are read within these bounds.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("NERACA_MAX_UPLOAD_MB", "5")) * 2**20,
+        "MAX_IMPORT_ROWS": int(os.environ.get("NERACA_MAX_IMPORT_ROWS", "5000")),
+        "MAX_UNPACKED_BYTES": int(os.environ.get("NERACA_MAX_UNPACKED_MB", "25")) * 2**20,
     }

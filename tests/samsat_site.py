@@ -37,3 +37,12 @@ def published_answers(cluster, inverse=False):
         value = parse_judgment(pairwise["matrix"][position[a.code]][position[b.code]])
         answers[(a.id, b.id)] = 1 / value if inverse else value
     return answers
+
+
+def load_samsat_performance(session, version):
+    """The published 2009-2010 targets, actuals and ladders, imported as a program would (English numbers)."""
+    from survey.services import performance
+    from tests.test_site_samsat import ladder_rows, measurement_rows
+    performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
+    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
+                               number_format="en")

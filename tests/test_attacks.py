@@ -16,8 +16,8 @@ from survey.db import Base
 from survey.models import ReportJob
 from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds
 from tests.reference import samsat
+from tests.samsat_site import load_samsat_performance
 from tests.test_services_weighting import answer_everything, invitations, launch
-from tests.test_site_samsat import ladder_rows, measurement_rows
 from tests.web import csrf, post, sign_in
 
 SECRET = "test"
@@ -31,9 +31,7 @@ def estate(session):
     answer_everything(session, invitations(session, weighting)[0])
     for element in version.elements:  # the office scorecard of 2010, as published
         element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
-    performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
-                               number_format="en")
+    load_samsat_performance(session, version)
     self_report = rounds.create_round(session, organisation.id, version_id=version.id, title="Pegawai",
                                       kind="self_report", period="2010")
     question = questionnaires.add_question(session, self_report, kind="number", text="Training", kpi="L1a",

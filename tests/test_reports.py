@@ -12,13 +12,11 @@ import pandas as pd
 import pytest
 
 from analysis.formatting import format_number
-
 from survey.models import Element
 from survey.services import people, performance, questionnaires, reports, rounds
 from tests.reference import samsat
-from tests.samsat_site import build_samsat
+from tests.samsat_site import build_samsat, load_samsat_performance
 from tests.test_services_weighting import answer_everything, invitations, launch
-from tests.test_site_samsat import ladder_rows, measurement_rows
 from tests.web import post, sign_in
 
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
@@ -52,9 +50,7 @@ def samsat_office(session, kpi_name=None):
         if kpi_name and element.code == "C1a":
             element.name = kpi_name
     session.commit()
-    performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
-    performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
-                               number_format="en")
+    load_samsat_performance(session, version)
     performance.set_finding(session, version, kpi="C3b", period="2010", root_cause="Apel pagi dimulai terlambat",
                             action="Absensi sidik jari")
     return organisation, version
@@ -85,7 +81,7 @@ def test_office_scorecard_report_is_also_a_printable_page_and_a_spreadsheet(clie
     rows = list(workbook.active.values)
     assert len(rows) == 1 + 22 and "level_10" in rows[0]
     csv = client.get(f"/hr/reports/office/{version.id}/2010.csv").data.decode("utf-8-sig")
-    assert csv.splitlines()[0].startswith("period,perspective,objective,kpi")
+    assert csv.splitlines()[0].startswith('"period","perspective","objective","kpi"')  # text is quoted
 
 
 def test_names_with_html_or_formulas_stay_text_in_pdf_html_and_spreadsheets(client, session):

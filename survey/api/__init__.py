@@ -97,7 +97,8 @@ def scores(version_id, period):
                     "subtotals": {str(r.perspective): float(r.subtotal) for r in card.subtotals.itertuples()},
                     "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": plain_number(r["performance"]),
                               "level": plain_number(r["level"]), "light": r["light"], "value": plain_number(r["value"])}
-                             for r in card.kpis.to_dict("records")]})
+                             for r in card.kpis.to_dict("records")],
+                    "unscored": [str(problem) for problem in card.problems]})
 
 
 @blueprint.get("/rounds")

@@ -62,7 +62,9 @@ DOCUMENT = {
                 "subtotals": {"type": "object", "additionalProperties": {"type": "number"}},
                 "kpis": {"type": "array", "items": {"type": "object", "properties": {
                     "code": {"type": "string"}, "weight": {"type": "number"}, "performance": _NUMBER_OR_NULL,
-                    "level": _NUMBER_OR_NULL, "light": {"type": "string"}, "value": _NUMBER_OR_NULL}}}}}, "404")}},
+                    "level": _NUMBER_OR_NULL, "light": {"type": "string"}, "value": _NUMBER_OR_NULL}}},
+                "unscored": {"type": "array", "description": "KPIs that cannot be scored this period, and why",
+                             "items": {"type": "string"}}}}, "404")}},
         "/api/rounds": {"get": {"summary": "Survey rounds", "responses": _responses(
             {"type": "array", "items": {"$ref": "#/components/schemas/Round"}})}},
         "/api/rounds/{round_id}/progress": {"get": {

@@ -15,6 +15,7 @@ from survey.forms import attach_errors
 from survey.models import Scorecard
 from survey.services import rounds, scorecards
 from survey.services.errors import Invalid
+from survey.services.tables import read_table
 
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
 # Whether a round takes answers now (its status, opening and closing times), for HR's pages.
@@ -47,6 +48,13 @@ def field_errors(form, error: Invalid) -> None:
     """Put a service's messages at the matching form fields, the rest in a message at the top."""
     for name, message in attach_errors(form, error):
         flash(f"{name}: {message}" if name else message, "error")
+
+
+def uploaded_table(form, required: list[str]):
+    """The rows of a form's uploaded file, read within the site's row and unpacked-size limits."""
+    upload = form.file.data
+    return read_table(upload.read(), upload.filename, required, max_rows=current_app.config["MAX_IMPORT_ROWS"],
+                      max_unpacked_bytes=current_app.config["MAX_UNPACKED_BYTES"])
 
 
 def version_or_404(version_id: int):

@@ -7,10 +7,9 @@ from flask_login import current_user
 
 from survey import db
 from survey.forms import PersonForm, UploadForm, keeps_typed_text
-from survey.hr import blueprint, editor, field_errors, org
+from survey.hr import blueprint, editor, field_errors, org, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
-from survey.services.tables import read_table
 
 
 @blueprint.route("/people", methods=["GET", "POST"])
@@ -40,9 +39,8 @@ def people_list():
 def import_people():
     form = UploadForm()
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            table = read_table(upload.read(), upload.filename, ["name", "email"])
+            table = uploaded_table(form, ["name", "email"])
             count = people.import_people(db.session(), org(), table, form.number_format.data)
             flash(_("Imported %(count)d people.", count=count), "ok")
             return redirect(url_for("hr.people_list"))

@@ -18,10 +18,10 @@ from survey.forms import (
     keeps_typed_text,
     message_of,
 )
-from survey.hr import blueprint, editor, field_errors, org, version_or_404
+from survey.hr import blueprint, editor, field_errors, org, uploaded_table, version_or_404
 from survey.services import performance, scorecards
 from survey.services.errors import Invalid, translated
-from survey.services.tables import read_table, to_bytes
+from survey.services.tables import to_bytes
 
 
 @blueprint.route("/scorecards/new", methods=["GET", "POST"])
@@ -75,9 +75,8 @@ def import_version(version_id):
     version_row = version_or_404(version_id)
     form = UploadForm()
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            table = read_table(upload.read(), upload.filename, ["code", "kind", "parent", "name"])
+            table = uploaded_table(form, ["code", "kind", "parent", "name"])
             count = scorecards.import_scorecard(db.session(), version_row, table)
             flash(_("Imported %(count)d rows.", count=count), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
@@ -151,9 +150,8 @@ def import_performance(version_id):
     version_row = version_or_404(version_id)
     form = UploadForm()
     if form.validate_on_submit():
-        upload = form.file.data
         try:
-            table = read_table(upload.read(), upload.filename, ["kpi", "period"])
+            table = uploaded_table(form, ["kpi", "period"])
             if any(column in table.columns for column in ("target", "actual")):
                 count = performance.import_measurements(session, version_row, table, current_user.email,
                                                         form.number_format.data)

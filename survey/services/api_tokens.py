@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from survey.models import ApiToken, utcnow
 from survey.services.errors import N_, Invalid
+from survey.services.text import refuse_unsafe_characters
 
 PREFIX = "nrc_"
 
@@ -16,6 +17,7 @@ PREFIX = "nrc_"
 def create_token(session: Session, organisation_id: int, name: str) -> tuple[ApiToken, str]:
     if not name.strip():
         raise Invalid({"name": N_("Name the token after the system that will use it.")})
+    refuse_unsafe_characters(name=name)
     raw = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(organisation_id=organisation_id, name=name.strip()[:200], token_hash=_hash(raw))
     session.add(token)

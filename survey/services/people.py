@@ -12,6 +12,7 @@ from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
+from survey.services.text import unsafe_characters
 
 KINDS = ("stakeholder", "employee")
 COLUMNS = ("name", "email", "unit", "role", "kind", "weight")
@@ -65,6 +66,7 @@ def _checked(fields: dict, known_emails: set[str], number_format: str = "id") ->
     values["email"] = email or values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
     errors = too_long(Person, values)
+    errors.update(unsafe_characters(values))
     if not values["name"]:
         errors["name"] = N_("Name is required.")
     if "email" in errors:

@@ -20,6 +20,7 @@ from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
 from survey.services.scorecards import elements
 from survey.services.tables import cell, row_label
+from survey.services.text import refuse_unsafe_characters, unsafe_characters
 
 MEASUREMENT_COLUMNS = ("kpi", "period", "target", "actual")
 
@@ -31,6 +32,7 @@ def kpis(session: Session, version: ScorecardVersion) -> dict[str, Element]:
 def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str, period: str, target=None,
                        actual=None, inputs: dict | None = None, note: str = "", entered_by: str = "") -> Measurement:
     values, errors = _checked_measurement(kpis(session, version), kpi, period, target, actual, inputs or {})
+    errors.update(unsafe_characters({"note": note}))
     if errors:
         raise Invalid(errors)
     measurement = Measurement(organisation_id=version.organisation_id, note=note.strip()[:2000],
@@ -119,6 +121,7 @@ def _ladder_setting(known, version, kpi, period, anchors, entered_by) -> LadderS
         raise Invalid({"kpi": N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)})
     if not str(period or "").strip():
         raise Invalid({"period": N_("Give the period, e.g. 2010.")})
+    refuse_unsafe_characters(period=str(period))
     try:
         ladder = Ladder({int(level): float(value) for level, value in anchors.items()}, better=element.better)
     except (TypeError, ValueError) as error:
@@ -132,6 +135,7 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
     element = kpis(session, version).get(kpi)
     if element is None:
         raise Invalid({"kpi": N_("%(kpi)s is not a KPI of this scorecard.", kpi=kpi)})
+    refuse_unsafe_characters(root_cause=root_cause, action=action)
     finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
                       root_cause=root_cause.strip()[:2000], action=action.strip()[:2000])
     session.add(finding)
@@ -197,6 +201,7 @@ def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id"
         errors["kpi"] = N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)
     if not str(period or "").strip():
         errors["period"] = N_("Give the period, e.g. 2010.")
+    errors.update(unsafe_characters({"period": str(period or "")}))
     for name, raw in (("target", target), ("actual", actual)):
         values[name], problem = _number(raw, name, locale)
         if problem:
@@ -238,8 +243,8 @@ def _performance(element, period, measurements, periods) -> tuple[float | None, 
         try:
             return Formula.parse(element.formula).evaluate(measurement.inputs,
                                                            previous.inputs if previous else None), None
-        except ValueError as error:
-            return None, library_message(error)
+        except ValueError as error:  # a formula stored before formulas were checked fails here too
+            return None, joined([N_("cannot be scored:"), library_message(error)])
     return None, N_("no actual value")
 
 

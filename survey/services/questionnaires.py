@@ -34,6 +34,7 @@ from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import split_pairs
+from survey.services.text import refuse_unsafe_characters
 from survey.services.transactions import retried_once_if_disconnected
 
 LIKERT = (1, 2, 3, 4, 5)
@@ -49,6 +50,7 @@ def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: 
                  minimum: float | None = None, maximum: float | None = None, options: str = "",
                  locale: str = "id") -> Question:
     """One question; ``options`` for a choice is 'label = value; label = value', values as ``locale`` writes them."""
+    refuse_unsafe_characters(text=text, unit=unit, options=options)
     by_code = {e.code: e for e in elements(session, round_.version_id)}
     errors = {}
     if kind not in QUESTION_KINDS:

@@ -17,6 +17,7 @@ from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
+from survey.services.text import refuse_unsafe_characters
 from survey.services.tokens import new_nonce, token_for, token_hash
 from survey.services.zones import as_utc, from_wall_clock
 
@@ -34,6 +35,7 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
                  aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
                  ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
                  kind: str = "weighting", snap: str | None = None) -> Round:
+    refuse_unsafe_characters(title=title or "", period=period or "")
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
         errors["version_id"] = N_("Choose a scorecard version of your organisation.")

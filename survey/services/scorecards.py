@@ -6,9 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
+from analysis.indicators import Formula
 from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
-from survey.services.errors import N_, Invalid, joined, too_long
+from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.tables import cell, row_label
+from survey.services.text import refuse_unsafe_characters, unsafe_characters
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
 RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
@@ -17,6 +19,7 @@ COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
 
 
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
+    refuse_unsafe_characters(name=name, label=label)
     errors = {}
     if not name.strip():
         errors["name"] = N_("Give the scorecard a name.")
@@ -103,6 +106,7 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
     """A new version with the same tree and record sheets, to revise for a new year (weights are not copied)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
+    refuse_unsafe_characters(label=label)
     copy = ScorecardVersion(organisation_id=version.organisation_id, scorecard_id=version.scorecard_id,
                             label=label.strip(), copied_from_id=version.id)
     session.add(copy)
@@ -169,6 +173,7 @@ def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
 def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
     code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
     errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
+    errors.update(unsafe_characters({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)}))
     if not code:
         errors["code"] = N_("Code is required.")
     elif code in existing or code in pending:
@@ -193,6 +198,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     better = cell(row, "better").lower() or "higher"
     if better not in ("higher", "lower"):
         errors["better"] = N_("Direction must be 'higher' or 'lower'.")
+    if cell(row, "formula") and "formula" not in errors:
+        try:  # checked when saved, so the scorecard never meets a formula it cannot compute in a moment
+            Formula.parse(cell(row, "formula"))
+        except ValueError as error:
+            errors["formula"] = library_message(error)
     return errors
 
 

@@ -1,24 +1,42 @@
 """Reading uploaded CSV/XLSX tables and writing exports, with errors a person can act on."""
 from __future__ import annotations
 
+import csv
 import io
-from typing import Sequence
+import zipfile
+from typing import Iterable, Iterator, Sequence
+from xml.etree import ElementTree
 
 import pandas as pd
 
 from survey.services.errors import N_, Invalid
 
-MAX_ROWS = 20_000
+MAX_ROWS = 5_000
+MAX_UNPACKED_BYTES = 25 * 2**20
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # an XLSX sheet's XML namespace
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#: Blank rows read before a file is refused, per row allowed: a few between tables, not a million.
+BLANK_ROWS_PER_ROW = 10
 
 
-def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.DataFrame:
+def read_table(content: bytes, filename: str, required: Sequence[str], max_rows: int = MAX_ROWS,
+               max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> pd.DataFrame:
     """Rows of an uploaded .csv or .xlsx, columns lower-cased, blank rows dropped: text stripped, and an XLSX
-    number cell kept as a number (it is one already: reading it as text would need a language)."""
+    number cell kept as a number (it is one already: reading it as text would need a language).
+
+    The rows are counted as a stream before anything is parsed, and an XLSX's unpacked size is read from
+    its zip directory first: an 800 KB file of 2.5 million rows is refused in a moment, not after minutes.
+    """
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
+            _check_xlsx(content, max_rows, max_unpacked_bytes)
             frame = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl")
         elif name.endswith(".csv"):
+            lines = csv.reader(io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", errors="replace",
+                                                newline=""))
+            _check_rows(((number, any(value.strip() for value in row)) for number, row in enumerate(lines, 1)),
+                        max_rows)
             frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig")
         else:
             raise Invalid({"file": N_("Upload a .csv or .xlsx file.")})
@@ -31,10 +49,50 @@ def read_table(content: bytes, filename: str, required: Sequence[str]) -> pd.Dat
     if missing:
         raise Invalid({"file": N_("Missing column(s): %(columns)s.", columns=", ".join(missing))})
     frame = frame.fillna("").map(_stripped_or_number)
-    frame = frame[(frame != "").any(axis=1)]
-    if len(frame) > MAX_ROWS:
-        raise Invalid({"file": N_("At most %(rows)s rows per file.", rows=MAX_ROWS)})
-    return frame
+    return frame[(frame != "").any(axis=1)]
+
+
+def _check_xlsx(content: bytes, max_rows: int, max_unpacked_bytes: int) -> None:
+    """Refuse a workbook that unpacks too large (zipfile holds each part to its declared size), then
+    count the rows of its first sheet, the one pandas reads, from the sheet's XML as it streams
+    (openpyxl, even read-only, first scans a whole sheet that does not state its size)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        if sum(member.file_size for member in archive.infolist()) > max_unpacked_bytes:
+            raise Invalid({"file": N_("The file unpacks to more than %(limit)s MB; split it into smaller files.",
+                                      limit=max_unpacked_bytes // 2**20)})
+        with archive.open(_first_sheet(archive)) as sheet:
+            _check_rows(_sheet_rows(sheet), max_rows)
+
+
+def _first_sheet(archive: zipfile.ZipFile) -> str:
+    """The path of the workbook's first sheet, from the workbook and its relationships."""
+    first = next(e for e in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter() if e.tag == f"{{{MAIN}}}sheet")
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next(e.get("Target") for e in relations if e.get("Id") == first.get(f"{{{RELATIONSHIPS}}}id"))
+    return target[1:] if target.startswith("/") else f"xl/{target}"
+
+
+def _sheet_rows(sheet) -> Iterator[tuple[int, bool]]:
+    """(row number, whether it holds a value) of each row of a sheet's XML, read as a stream."""
+    number, filled = 0, False
+    for _, element in ElementTree.iterparse(sheet, events=("end",)):
+        if element.tag in (f"{{{MAIN}}}v", f"{{{MAIN}}}t") and (element.text or "").strip():
+            filled = True
+        elif element.tag == f"{{{MAIN}}}row":
+            number = int(element.get("r") or number + 1)
+            yield number, filled
+            filled = False
+            element.clear()
+
+
+def _check_rows(rows: Iterable[tuple[int, bool]], max_rows: int) -> None:
+    """Stop reading at the first row past ``max_rows`` under the headers, or past a flood of blank rows
+    (rows skipped included: a reader builds them all before blank ones are dropped)."""
+    filled = 0
+    for number, has_values in rows:
+        filled += has_values
+        if filled > max_rows + 1 or number > BLANK_ROWS_PER_ROW * (max_rows + 1):
+            raise Invalid({"file": N_("At most %(rows)s rows per file.", rows=max_rows)})
 
 
 def cell(row: dict, column: str) -> str:
@@ -49,9 +107,10 @@ def cell(row: dict, column: str) -> str:
 
 
 def _stripped_or_number(value):
+    """A spreadsheet number as it is; text stripped, with an export's defusing ' taken off again."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    return str(value).strip()
+    return restored_cell(str(value).strip())
 
 
 def split_pairs(text: str, separator: str, from_right: bool = False) -> list[tuple[str, str]]:
@@ -75,17 +134,28 @@ def row_label(index: int) -> str:
     return N_("row %(number)s", number=index + 2)
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def safe_cell(value):
     """Text that a spreadsheet would run as a formula is prefixed with ' (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+def restored_cell(text: str) -> str:
+    """An exported cell read back: the ' that safe_cell put before a formula character taken off again."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """A table as CSV or XLSX, formulas defused; in CSV every text is quoted, so a ';' inside a cell does
+    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all."""
     frame = frame.map(safe_cell)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
     if fmt == "xlsx":
         buffer = io.BytesIO()
         frame.to_excel(buffer, index=False, engine="openpyxl")
