@@ -159,8 +159,9 @@ def _compute(session: Session, round_: Round, rows, statuses) -> dict[bool, Roun
         cluster = Cluster(key, None, members)
         matrices = [answer_matrix(cluster, judgments.get((invitation_id, key), {})) for invitation_id, _ in answered]
         usable = [unlinked_elements(A).size == 0 for A in matrices]
-        completed = dict(zip(np.flatnonzero(usable), complete(np.stack([A for A, ok in zip(matrices, usable) if ok]))
-                             if any(usable) else []))  # completed once, for both variants
+        usable_matrices = [A for A, ok in zip(matrices, usable) if ok]
+        # Completed once, for both variants: completion is most of the work.
+        completed = dict(zip(np.flatnonzero(usable), complete(np.stack(usable_matrices)))) if usable_matrices else {}
         for include, (results, local) in both.items():
             chosen = [k for k, (_, status) in enumerate(answered) if usable[k] and (include or status != KEPT)]
             excluded = sum(1 for _, status in answered if status == KEPT and not include)
