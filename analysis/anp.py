@@ -84,18 +84,26 @@ def limit_supermatrix(W: np.ndarray, tolerance: float = LIMIT_TOLERANCE, max_pow
     raise ValueError(f"the supermatrix powers did not settle after {max_powers} steps")
 
 
-def cluster_normalised(limit: np.ndarray, clusters: Sequence[Hashable]) -> dict[Hashable, np.ndarray]:
-    """Weights per cluster from the limit supermatrix: each element's row value, normalised within its cluster."""
+#: A cluster whose share of the limit weight is below this receives none: in a reducible network the weight
+#: of a transient cluster decays towards zero (to ~1e-13 after the powers settle), and normalising that
+#: residue would make up a vector from the direction of decay.
+NO_WEIGHT_SHARE = 1e-9
+
+
+def cluster_normalised(limit: np.ndarray, clusters: Sequence[Hashable]) -> dict[Hashable, np.ndarray | None]:
+    """Weights per cluster from the limit supermatrix: each element's row value, normalised within its cluster.
+
+    A cluster that receives no weight in the limit (nothing influences it, or its weight decays away in a
+    reducible network) maps to None: it has no limit priorities, and the caller says so.
+    """
     limit = _square(limit)
     values = limit.mean(axis=1)  # every column is the same once the limit is reached; averaging is robust to sinks
     labels = np.asarray(clusters, dtype=object)
-    weights = {}
+    weights: dict[Hashable, np.ndarray | None] = {}
     for cluster in dict.fromkeys(clusters):
         inside = values[labels == cluster]
         total = inside.sum()
-        if total <= 0:
-            raise ValueError(f"cluster {cluster!r} receives no weight in the limit: nothing influences it")
-        weights[cluster] = inside / total
+        weights[cluster] = inside / total if total > NO_WEIGHT_SHARE * values.sum() else None
     return weights
 
 

@@ -86,3 +86,18 @@ def test_direct_rating_divides_scores_by_their_sum():
 def test_bad_direct_ratings_are_refused(scores, message):
     with pytest.raises(ValueError, match=message):
         direct_rating_weights(scores)
+
+
+def test_a_cluster_whose_limit_weight_decays_away_in_a_reducible_network_has_no_limit_priorities():
+    # Cluster "source" influences "sink" but nothing flows back: the powers carry all weight into "sink",
+    # and what is left in "source" decays like 0.5^k, about 1e-13 once the powers settle.
+    clusters = ["source", "source", "sink", "sink"]
+    W = np.array([[0.25, 0.25, 0.0, 0.0],
+                  [0.25, 0.25, 0.0, 0.0],
+                  [0.30, 0.10, 0.6, 0.3],
+                  [0.20, 0.40, 0.4, 0.7]])
+    limit = limit_supermatrix(W)
+    assert 0 < limit[:2].sum() < 1e-9  # the decay residue the old code normalised into a vector
+    weights = cluster_normalised(limit, clusters)
+    assert weights["source"] is None
+    np.testing.assert_allclose(weights["sink"], [3 / 7, 4 / 7])  # the stationary vector of the sink block
