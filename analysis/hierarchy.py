@@ -84,6 +84,38 @@ class Hierarchy:
         weights = dict(zip(self.keys, self.global_weights(local, sibling_tolerance)))
         return {leaf: float(weights[leaf]) for leaf in self.leaves()}
 
+    def local_from_given(self, given: Mapping[Hashable, float]) -> np.ndarray:
+        """Local weights from any positive numbers per node, normalised within each cluster of siblings
+        (weights given by a decree or by HR, e.g. 40/30/30); a node alone in its cluster needs none."""
+        position = {key: index for index, key in enumerate(self.keys)}
+        local = np.ones(len(self.keys))
+        for up, members in self.clusters().items():
+            if len(members) == 1:
+                continue
+            values = np.array([given.get(key, np.nan) for key in members], dtype=float)
+            if np.any(~np.isfinite(values)) or np.any(values <= 0):
+                bad = members[int(np.flatnonzero(~(np.isfinite(values) & (values > 0)))[0])]
+                raise ValueError(f"{bad!r} needs a positive weight")
+            local[[position[key] for key in members]] = values / values.sum()
+        return local
+
+    def local_from_leaves(self, leaves: Mapping[Hashable, float]) -> np.ndarray:
+        """Local weights from positive global weights of the leaves (normalised to sum 1): an inner node
+        weighs the sum of its leaves, and a node's local weight is its share of its parent's."""
+        missing = [leaf for leaf in self.leaves() if not (np.isfinite(leaves.get(leaf, np.nan)) and
+                                                          leaves.get(leaf, 0) > 0)]
+        if missing:
+            raise ValueError(f"{missing[0]!r} needs a positive weight")
+        position = {key: index for index, key in enumerate(self.keys)}
+        total = np.zeros(len(self.keys))
+        for leaf in self.leaves():
+            node = position[leaf]
+            while node >= 0:  # add the leaf's weight to it and every node above it
+                total[node] += leaves[leaf]
+                node = self.parent[node]
+        above = np.where(self.parent >= 0, total[np.maximum(self.parent, 0)], total[self.parent < 0].sum())
+        return total / above
+
     def _aligned(self, local) -> np.ndarray:
         if isinstance(local, Mapping):
             missing = [key for key in self.keys if key not in local]

@@ -77,8 +77,8 @@ ID = {
     "Create the round": "Buat putaran", "Create": "Buat", "Local weight": "Bobot lokal", "Global weight": "Bobot global",
     "Empty: add elements below or import a table.": "Kosong: tambah elemen di bawah atau impor tabel.",
     "Export XLSX": "Ekspor XLSX", "Export CSV": "Ekspor CSV", "Add an element": "Tambah elemen", "Import a table": "Impor tabel",
-    "Columns: code, kind (perspective, objective, kpi), parent, name; optional: description, purpose, unit, formula, better, data_source, measured_by, measurement_frequency, review_frequency. Nothing is imported if any row is wrong.":
-        "Kolom: code, kind (perspective, objective, kpi), parent, name; opsional: description, purpose, unit, formula, better, data_source, measured_by, measurement_frequency, review_frequency. Tidak ada yang diimpor bila ada baris yang salah.",
+    "Columns: code, kind (perspective, objective, kpi), parent, name; optional: description, purpose, unit, formula, better, data_source, measured_by, measurement_frequency, review_frequency, weight (a given local weight among siblings, e.g. from a decree). Nothing is imported if any row is wrong.":
+        "Kolom: code, kind (perspective, objective, kpi), parent, name; opsional: description, purpose, unit, formula, better, data_source, measured_by, measurement_frequency, review_frequency, weight (bobot lokal yang ditetapkan di antara elemen sejajar, mis. dari SK). Tidak ada yang diimpor bila ada baris yang salah.",
     "Revise for a new year": "Revisi untuk tahun baru", "Copy this version": "Salin versi ini",
     "%(a)s is %(v)s times as important as %(b)s": "%(a)s %(v)s kali lebih penting daripada %(b)s",
     "%(b)s is %(v)s times as important as %(a)s": "%(b)s %(v)s kali lebih penting daripada %(a)s",
@@ -419,4 +419,27 @@ ID = {
     "The address or subject is not valid for an email.": "Alamat atau subjek tidak sah untuk sebuah email.",
     "Not sent yet, tried again automatically:": "Belum terkirim, akan dicoba lagi secara otomatis:",
     "Personal link": "Tautan pribadi",
+    # Given weights (issue 18)
+    "The weights are": "Bobot ini adalah",
+    "local weights per cluster (shared among siblings)": "bobot lokal per kelompok (dibagi di antara elemen sejajar)",
+    "global weights per KPI": "bobot global per IKU",
+    "Given by (e.g. the decree's number)": "Ditetapkan oleh (mis. nomor SK)",
+    "Given weights": "Bobot yang ditetapkan",
+    "When the weights come from a decree or are set by HR, enter them here instead of running a weighting round. Any positive numbers will do (40, 30, 30 or 0,4 0,3 0,3): local weights are shared out among siblings, global weights over all KPIs. The numbers as given are kept.":
+        "Bila bobot berasal dari SK atau ditetapkan oleh bagian SDM, isikan di sini tanpa putaran pembobotan. Angka positif apa pun boleh (40, 30, 30 atau 0,4 0,3 0,3): bobot lokal dibagi di antara elemen sejajar, bobot global di antara semua IKU. Angka yang diisikan tetap disimpan.",
+    "Weights now published: given by %(note)s, %(who)s.": "Bobot yang berlaku: ditetapkan oleh %(note)s, %(who)s.",
+    "HR": "bagian SDM",
+    "Weights now published: from a weighting round. Publishing given weights replaces them.":
+        "Bobot yang berlaku: dari putaran pembobotan. Menerbitkan bobot yang ditetapkan akan menggantikannya.",
+    "weights given by %(note)s": "bobot ditetapkan oleh %(note)s",
+    "Give local weights per cluster or global weights per KPI.": "Isikan bobot lokal per kelompok atau bobot global per IKU.",
+    "At most %(limit)d characters.": "Paling banyak %(limit)d karakter.",
+    "This version has no elements to weight yet.": "Versi ini belum memiliki elemen untuk diberi bobot.",
+    "%(code)s is not an element of this version.": "%(code)s bukan elemen versi ini.",
+    "A weight is a number above 0.": "Bobot adalah angka di atas 0.",
+    "Give this KPI a weight.": "Beri IKU ini bobot.",
+    "Global weights are given to KPIs only.": "Bobot global hanya diberikan kepada IKU.",
+    "Give this element a weight: it shares its cluster.": "Beri elemen ini bobot: elemen ini berbagi kelompok dengan elemen lain.",
+    "Weights given by %(note)s.": "Bobot ditetapkan oleh %(note)s.",
+    "Weights from the weighting round %(title)s.": "Bobot dari putaran pembobotan %(title)s.",
 }

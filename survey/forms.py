@@ -403,3 +403,13 @@ def parse_inputs(text: str) -> dict[str, float]:
     if not all(name.isidentifier() for name in inputs):
         raise ValueError(text)
     return {name: parse_number(value, page_locale()) for name, value in inputs.items()}
+
+
+class GivenWeightsForm(FlaskForm):
+    """The settings of weights given by HR or a decree; each element's weight is an input w_<code>,
+    read in the view with parse_number (there is one per element of the version)."""
+    level = SelectField(_l("The weights are"), choices=[("local", _l("local weights per cluster (shared among siblings)")),
+                                                      ("global", _l("global weights per KPI"))])
+    note = StringField(_l("Given by (e.g. the decree's number)"), validators=[Optional(), Length(max=300)])
+    decimals = IntegerField(_l("Round published global weights to decimals"),
+                            validators=[Optional(), NumberRange(1, 6)])

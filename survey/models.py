@@ -83,6 +83,12 @@ class ScorecardVersion(Base):
     copied_from_id: Mapped[Optional[int]] = mapped_column(ForeignKey("scorecard_versions.id"))
     # The round whose group weights were published here (no FK: rounds refer to versions already).
     weights_round_id: Mapped[Optional[int]] = mapped_column(Integer)
+    # Where the published weights came from: "round" (weights_round_id) or "given" (by HR or a decree,
+    # weights_note says which), who published them and when.
+    weights_source: Mapped[Optional[str]] = mapped_column(String(10))
+    weights_note: Mapped[str] = mapped_column(String(300), default="")
+    weights_published_by: Mapped[str] = mapped_column(String(254), default="")
+    weights_published_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
     elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",
@@ -112,6 +118,7 @@ class Element(Base):
     review_frequency: Mapped[str] = mapped_column(String(50), default="")
     local_weight: Mapped[Optional[float]] = mapped_column(Float)
     global_weight: Mapped[Optional[float]] = mapped_column(Float)
+    given_weight: Mapped[Optional[float]] = mapped_column(Float)  # the number HR gave, before normalising
     version: Mapped[ScorecardVersion] = relationship(back_populates="elements", foreign_keys=[version_id])
 
 

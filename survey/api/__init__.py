@@ -70,7 +70,8 @@ def openapi():
 def list_scorecards():
     from survey.models import Scorecard
     cards = db.session().query(Scorecard).filter_by(organisation_id=g.api_organisation).order_by(Scorecard.id)
-    return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id}
+    return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id,
+                     "weights_source": v.weights_source, "weights_note": v.weights_note}
                     for card in cards for v in card.versions])
 
 

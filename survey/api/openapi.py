@@ -30,7 +30,9 @@ DOCUMENT = {
                       "properties": {"error": {"type": "string"}, "errors": {"type": "object"}}},
             "Version": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "scorecard": {"type": "string"}, "label": {"type": "string"},
-                "weights_round_id": {"type": "integer", "nullable": True}}},
+                "weights_round_id": {"type": "integer", "nullable": True},
+                "weights_source": {"type": "string", "nullable": True, "enum": ["round", "given", None]},
+                "weights_note": {"type": "string"}}},
             "Element": {"type": "object", "properties": {
                 "code": {"type": "string"}, "kind": {"type": "string", "enum": ["perspective", "objective", "kpi"]},
                 "parent": {"type": "string", "nullable": True}, "name": {"type": "string"}, "unit": {"type": "string"},

@@ -5,22 +5,26 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from analysis.formatting import format_number
 from survey import db
 from survey.forms import (
     ActionForm,
     CopyVersionForm,
     ElementForm,
     FindingForm,
+    GivenWeightsForm,
     LadderForm,
     MeasurementForm,
     ScorecardForm,
     UploadForm,
     keeps_typed_text,
     message_of,
+    page_locale,
 )
 from survey.hr import blueprint, editor, field_errors, org, uploaded_table, version_or_404
-from survey.services import performance, scorecards
+from survey.services import given_weights, performance, scorecards
 from survey.services.errors import Invalid, translated
+from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
 
 
@@ -45,6 +49,48 @@ def version(version_id, element_form=None, upload_form=None, copy_form=None, sta
     return render_template("hr/version.html", version=version_row, tree=tree,
                            element_form=element_form or ElementForm(), upload_form=upload_form or UploadForm(),
                            copy_form=copy_form or CopyVersionForm()), status
+
+
+@blueprint.route("/versions/<int:version_id>/weights", methods=["GET", "POST"])
+@keeps_typed_text
+def given_weights_page(version_id):
+    """Weights given by HR or by a decree: one number per element, published to the version."""
+    session = db.session()
+    version_row = version_or_404(version_id)
+    tree = scorecards.tree_order(scorecards.elements(session, version_row.id))
+    form, errors = GivenWeightsForm(), {}
+    typed = {f"w_{element.code}": request.form.get(f"w_{element.code}", "") for element, _depth in tree}
+    if request.method == "POST":
+        if current_user.role not in ("admin", "hr"):
+            abort(403)
+        given = {}
+        for element, _depth in tree:
+            text = typed[f"w_{element.code}"].strip()
+            try:
+                if text:
+                    given[element.code] = parse_number(text, page_locale())
+            except NumberError as error:
+                errors[f"w_{element.code}"] = translated(error.message, _)
+        if form.validate_on_submit() and not errors:
+            try:
+                given_weights.publish_given_weights(session, version_row, given, level=form.level.data,
+                                                    note=form.note.data or "", by=current_user.email,
+                                                    decimals=form.decimals.data)
+                flash(_("Weights published to the scorecard."), "ok")
+                return redirect(url_for("hr.version", version_id=version_id))
+            except Invalid as error:
+                session.rollback()
+                for name, message in error.errors.items():
+                    if name.startswith("w_"):
+                        errors[name] = translated(message, _)
+                field_errors(form, Invalid({k: v for k, v in error.errors.items() if not k.startswith("w_")}))
+    else:
+        typed = {f"w_{element.code}": format_number(element.given_weight, "exact", page_locale())
+                 if element.given_weight is not None else "" for element, _depth in tree}
+        form.note.data = version_row.weights_note if version_row.weights_source == "given" else ""
+    status = 400 if request.method == "POST" else 200
+    return render_template("hr/given_weights.html", version=version_row, tree=tree, form=form, typed=typed,
+                           errors=errors), status
 
 
 @blueprint.post("/versions/<int:version_id>/elements")
@@ -77,7 +123,8 @@ def import_version(version_id):
     if form.validate_on_submit():
         try:
             table = uploaded_table(form, ["code", "kind", "parent", "name"])
-            count = scorecards.import_scorecard(db.session(), version_row, table)
+            count = scorecards.import_scorecard(db.session(), version_row, table, form.number_format.data,
+                                                current_user.email)
             flash(_("Imported %(count)d rows.", count=count), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:

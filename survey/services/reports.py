@@ -29,11 +29,22 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
     perspectives = [dict(p, kpis=[k for k in kpis if k["perspective"] == p["code"]]) for p in subtotals]
     change = card.index["change"]
     return {"scorecard": f"{version.scorecard.name} {version.label}", "period": period,
+            "weights_from": weights_provenance(session, version),
             "index": float(card.index["index"]), "index_light": card.index["light"],
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
             "trend": card.trend.to_dict("records"),
             "attention": [k for k in kpis if k["light"] in ("red", "yellow")]}
+
+
+def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
+    """Where the version's weights came from, for a report to say: a round (its title) or given (the note)."""
+    if version.weights_source == "round" or version.weights_round_id:
+        round_ = session.get(Round, version.weights_round_id) if version.weights_round_id else None
+        return {"source": "round", "title": round_.title if round_ else ""}
+    if version.weights_source == "given":
+        return {"source": "given", "note": version.weights_note}
+    return {"source": None}
 
 
 def office_table(session: Session, version: ScorecardVersion, period: str) -> pd.DataFrame:

@@ -29,7 +29,7 @@ from analysis.ahp import (
     unlinked_elements,
     weights_and_consistency,
 )
-from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion
+from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion, utcnow
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -109,7 +109,8 @@ def publish(session: Session, round_: Round) -> None:
         element.local_weight = results.local[element.id]
         exact = results.global_weights[element.id]
         element.global_weight = exact if decimals is None else round(exact, decimals)
-    version.weights_round_id = round_.id
+    version.weights_round_id, version.weights_source = round_.id, "round"
+    version.weights_note, version.weights_published_at = "", utcnow()
     session.commit()
 
 

@@ -9,6 +9,7 @@ from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
 from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
+from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
 from survey.services.text import refuse_unsafe_characters, unsafe_characters
 
@@ -69,14 +70,25 @@ def add_element(session: Session, version: ScorecardVersion, *, code: str, kind:
     return element
 
 
-def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame) -> int:
-    """Add every row of an uploaded table, or none: Invalid lists each bad row."""
+def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame, number_format: str = "id",
+                     by: str = "") -> int:
+    """Add every row of an uploaded table, or none: Invalid lists each bad row.
+
+    An optional ``weight`` column gives each element its local weight among its siblings (a decree's
+    weights, any positive numbers): they are published to the version with the elements."""
     ensure_editable(session, version)
     existing = {element.code: element for element in elements(session, version.id)}
     pending: dict[str, dict] = {}
     errors: dict[str, str] = {}
+    weights: dict[str, float] = {}
     for index, row in enumerate(frame.to_dict("records")):
         problems = _row_errors(row, existing, pending)
+        try:
+            weight = read_cell(row.get("weight"), number_format)
+            if weight is not None:
+                weights[cell(row, "code")] = weight
+        except NumberError as error:
+            problems["weight"] = N_("Weight: %(problem)s", problem=error.message)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         pending[cell(row, "code")] = row
@@ -88,6 +100,15 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         session.add(element)
         session.flush()  # children of this row need its id
         created[element.code] = element
+    if weights:
+        from survey.services.given_weights import apply_given_weights  # it builds on this module
+        rows = {code: index for index, code in enumerate(pending)}
+        try:
+            apply_given_weights(session, version, weights, by=by)
+        except Invalid as error:
+            session.rollback()
+            raise Invalid({row_label(rows[name[2:]]) if name[2:] in rows else name: message
+                           for name, message in error.errors.items()}) from None
     session.commit()
     return len(pending)
 
