@@ -442,4 +442,92 @@ ID = {
     "Give this element a weight: it shares its cluster.": "Beri elemen ini bobot: elemen ini berbagi kelompok dengan elemen lain.",
     "Weights given by %(note)s.": "Bobot ditetapkan oleh %(note)s.",
     "Weights from the weighting round %(title)s.": "Bobot dari putaran pembobotan %(title)s.",
+    # Users, roles and passwords (issue 15)
+    "Administrator": "Administrator",
+    "HR": "SDM",
+    "KPI owner": "Pemilik IKU",
+    "Viewer": "Pembaca",
+    "New password (at least 10 characters)": "Kata sandi baru (sekurang-kurangnya 10 karakter)",
+    "The new password again": "Kata sandi baru sekali lagi",
+    "The two passwords differ.": "Kedua kata sandi tidak sama.",
+    "Current password": "Kata sandi saat ini",
+    "Owner": "Pemilik",
+    "Your password is changed. Other places where you were signed in are signed out.":
+        "Kata sandi Anda sudah diubah. Sesi Anda di tempat lain sudah diakhiri.",
+    "Your password is set. Sign in with your email address and the new password.":
+        "Kata sandi Anda sudah ditetapkan. Masuklah dengan alamat email Anda dan kata sandi baru itu.",
+    "nobody (HR enters its data)": "tidak ada (SDM yang mengisi datanya)",
+    "%(email)s is invited: the email with their set-password link is on its way.":
+        "%(email)s sudah diundang: email berisi tautan untuk menetapkan kata sandinya sedang dikirim.",
+    "Disabled: the user is signed out and cannot sign in.":
+        "Dinonaktifkan: pengguna ini sudah dikeluarkan dan tidak dapat masuk.",
+    "Enabled again.": "Diaktifkan kembali.",
+    "A new set-password link is on its way.": "Tautan baru untuk menetapkan kata sandi sedang dikirim.",
+    "There is no organisation %(id)s.": "Tidak ada organisasi %(id)s.",
+    "You may enter data only for the KPIs assigned to you.":
+        "Anda hanya boleh mengisi data untuk IKU yang ditugaskan kepada Anda.",
+    "There is no KPI %(code)s in this version.": "Tidak ada IKU %(code)s dalam versi ini.",
+    "Only active users with the KPI owner role can be given a KPI.":
+        "Hanya pengguna aktif dengan peran pemilik IKU yang dapat diberi IKU.",
+    "The organisation needs at least one active administrator: make another user an administrator first.":
+        "Organisasi memerlukan sekurang-kurangnya satu administrator aktif: jadikan pengguna lain administrator "
+        "terlebih dahulu.",
+    "This link has been used, has expired or is not valid. Ask for a new one.":
+        "Tautan ini sudah digunakan, sudah kedaluwarsa, atau tidak sah. Mintalah tautan yang baru.",
+    "This is not your current password.": "Ini bukan kata sandi Anda saat ini.",
+    "There is no user with the email %(email)s.": "Tidak ada pengguna dengan email %(email)s.",
+    "Your Neraca account at %(organisation)s": "Akun Neraca Anda di %(organisation)s",
+    "%(inviter)s has made you a Neraca account at %(organisation)s. Choose your password with this link, within "
+    "%(hours)d hours; it works once:":
+        "%(inviter)s telah membuatkan akun Neraca untuk Anda di %(organisation)s. Tetapkan kata sandi Anda melalui "
+        "tautan ini dalam %(hours)d jam; tautan ini hanya berlaku sekali:",
+    "Then sign in with your email address, %(email)s.": "Setelah itu, masuklah dengan alamat email Anda, %(email)s.",
+    "Choose a new Neraca password": "Tetapkan kata sandi Neraca yang baru",
+    "Someone asked for a new password for your Neraca account. Choose it with this link, within %(hours)d hours; "
+    "it works once:":
+        "Ada permintaan kata sandi baru untuk akun Neraca Anda. Tetapkan kata sandi itu melalui tautan ini dalam "
+        "%(hours)d jam; tautan ini hanya berlaku sekali:",
+    "If you did not ask for it, ignore this email: your password stays as it is.":
+        "Jika Anda tidak memintanya, abaikan email ini: kata sandi Anda tidak berubah.",
+    "Users": "Pengguna",
+    "Change your password": "Ubah kata sandi Anda",
+    "Everywhere else you are signed in will be signed out.": "Sesi Anda di tempat lain akan diakhiri.",
+    "Change password": "Ubah kata sandi",
+    "Role in Neraca": "Peran di Neraca",
+    "Forgot your password?": "Lupa kata sandi?",
+    "Enter the email address you sign in with. If it has an account, a link to choose a new password is sent to it.":
+        "Masukkan alamat email yang Anda gunakan untuk masuk. Jika alamat itu memiliki akun, tautan untuk "
+        "menetapkan kata sandi baru akan dikirim ke alamat tersebut.",
+    "Send the link": "Kirim tautan",
+    "Check your email": "Periksa email Anda",
+    "If this address has an account, an email with a link to choose a new password is on its way. The link works "
+    "once, within a few hours. Nothing arrived? Check the spam folder, or ask your administrator.":
+        "Jika alamat ini memiliki akun, email berisi tautan untuk menetapkan kata sandi baru sedang dikirim. Tautan "
+        "itu hanya berlaku sekali, dalam beberapa jam. Tidak ada yang masuk? Periksa folder spam, atau hubungi "
+        "administrator Anda.",
+    "This link cannot be used": "Tautan ini tidak dapat digunakan",
+    "Choose your password": "Tetapkan kata sandi Anda",
+    "Save password": "Simpan kata sandi",
+    "KPI owners": "Pemilik IKU",
+    "A KPI owner enters the targets, actuals and root causes of the KPIs given to them, and no others.":
+        "Pemilik IKU mengisi target, realisasi, dan akar masalah IKU yang ditugaskan kepadanya, dan tidak yang lain.",
+    "No KPI has an owner yet.": "Belum ada IKU yang memiliki pemilik.",
+    "Who signs in to Neraca for this organisation. Administrators manage users, API tokens and settings; HR runs "
+    "scorecards, rounds, people and reports; a KPI owner enters the data of the KPIs given to them; a viewer reads "
+    "scorecards and reports.":
+        "Siapa saja yang masuk ke Neraca untuk organisasi ini. Administrator mengelola pengguna, token API, dan "
+        "pengaturan; SDM mengelola scorecard, putaran survei, orang, dan laporan; pemilik IKU mengisi data IKU yang "
+        "ditugaskan kepadanya; pembaca membaca scorecard dan laporan.",
+    "Change": "Ubah",
+    "disabled": "nonaktif",
+    "invited, no password yet": "diundang, belum ada kata sandi",
+    "active": "aktif",
+    "Disable": "Nonaktifkan",
+    "Send a set-password link": "Kirim tautan kata sandi",
+    "Enable": "Aktifkan",
+    "Invite a colleague": "Undang rekan kerja",
+    "Personal scorecards are shown to HR only.": "Scorecard pribadi hanya ditampilkan kepada SDM.",
+    "They get an email with a link to choose their password. The link works once, within %(hours)d hours.":
+        "Ia akan menerima email berisi tautan untuk menetapkan kata sandinya. Tautan itu hanya berlaku sekali, "
+        "dalam %(hours)d jam.",
 }

@@ -1,4 +1,5 @@
-"""Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``."""
+"""Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``;
+``init``, ``org`` and ``user`` for setting up for real are in survey/cli_users.py."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from survey import cli_users
 from survey import config as settings
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
@@ -107,7 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     personal.add_argument("--out", type=Path, required=True)
     personal.add_argument("--language", choices=["id", "en"], default="id")
     personal.add_argument("--processes", type=int, default=2)
+    cli_users.add_commands(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command in ("init", "org", "user"):
+        from survey import create_app
+        return cli_users.run(arguments, create_app())
     if arguments.command == "report":
         return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)
     if arguments.command == "worker":

@@ -305,6 +305,43 @@ class LadderForm(FlaskForm):
             raise ValidationError(_l("Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100."))
 
 
+#: The roles as people read them (survey/rights.py says what each may do).
+ROLE_NAMES = {"admin": _l("Administrator"), "hr": _l("HR"), "kpi_owner": _l("KPI owner"), "viewer": _l("Viewer")}
+
+
+class UserForm(FlaskForm):
+    """An administrator invites a colleague: they get an email with a link to choose their password."""
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
+    role = SelectField(_l("Role in Neraca"), choices=list(ROLE_NAMES.items()), default="hr")
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role in Neraca"), choices=list(ROLE_NAMES.items()))
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password (at least 10 characters)"), validators=[InputRequired()])
+    repeat = PasswordField(_l("The new password again"), validators=[InputRequired()])
+
+    def validate_repeat(self, field):
+        if field.data != self.password.data:
+            raise ValidationError(_("The two passwords differ."))
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current = PasswordField(_l("Current password"), validators=[InputRequired()])
+
+
+class ForgottenPasswordForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
+
+
+class KpiOwnerForm(FlaskForm):
+    kpi = SelectField(_l("KPI"))
+    owner = SelectField(_l("Owner"), validate_choice=True)
+
+
 class FindingForm(FlaskForm):
     kpi = HiddenField()
     root_cause = TextAreaField(_l("Root cause"), validators=[Optional(), Length(max=2000)])

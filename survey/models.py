@@ -14,7 +14,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.db import Base
 
-ROLES = ("admin", "hr", "viewer")
+#: What each may do is in survey/rights.py (one table), and in README "Roles".
+ROLES = ("admin", "hr", "kpi_owner", "viewer")
 ELEMENT_KINDS = ("perspective", "objective", "kpi")
 ROOT_CLUSTER = "root"
 #: Deadlines are entered and shown on this wall clock unless the organisation chose another (WIB).
@@ -44,16 +45,48 @@ class User(Base):
     # Part of every session's id: changed on sign-out and password change, which ends every session
     # and remember-me cookie made before, however they were copied.
     session_nonce: Mapped[str] = mapped_column(String(32), default=lambda: secrets.token_hex(16), server_default="")
+    #: Set when an administrator disables the user: no sign-in, every session ended; cleared on re-enabling.
+    disabled_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     organisation: Mapped[Organisation] = relationship()
 
     # Flask-Login's user protocol
-    is_active = True
     is_authenticated = True
     is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.disabled_at is None
 
     def get_id(self) -> str:
         """The id Flask-Login keeps in the signed session cookie: the user's and the current nonce."""
         return f"{self.id}:{self.session_nonce}"
+
+
+class PasswordToken(Base):
+    """A one-time set-password link (an invitation to the site, or a forgotten password).
+
+    Like survey invitations, only the nonce and the token's SHA-256 are stored; the token is
+    HMAC(SECRET_KEY, nonce), made when the email is sent. Used once, and not after ``expires_at``."""
+    __tablename__ = "password_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # invite | reset
+    token_nonce: Mapped[str] = mapped_column(String(32))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class KpiOwner(Base):
+    """A KPI assigned to a user with the kpi_owner role: they enter its targets, actuals and root causes."""
+    __tablename__ = "kpi_owners"
+    __table_args__ = (UniqueConstraint("element_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
 
 
 class LoginAttempt(Base):
@@ -263,6 +296,8 @@ class OutboxMessage(Base):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     round_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rounds.id"), index=True)
     invitation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("invitations.id"))
+    #: A set-password email: its link is made from this token's nonce when sent, like an invitation's.
+    password_token_id: Mapped[Optional[int]] = mapped_column(ForeignKey("password_tokens.id"))
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)

@@ -129,13 +129,13 @@ def test_a_bad_ladder_is_refused_at_the_field(client, session):
     from tests.samsat_site import build_samsat
     organisation, version = build_samsat(session, stakeholders=0)
     sign_in(client, session, organisation.id)
-    page = f"/hr/versions/{version.id}/performance"
+    page, ladders = f"/hr/versions/{version.id}/performance", f"/hr/versions/{version.id}/ladders"
     for language, says in (("id", "L1a: skala {0: 100.0, 5: 50.0, 10: 90.0} berbalik arah"),
                            ("en", "L1a: ladder {0: 100.0, 5: 50.0, 10: 90.0} reverses direction")):
-        response = post(client, f"{page}?lang={language}",
+        response = post(client, f"{ladders}?lang={language}",
                         {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 100; 5: 50; 10: 90"}, page=page)
         assert response.status_code == 400 and says in response.get_data(as_text=True)
-    response = post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "nol: seratus"})
+    response = post(client, ladders, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "nol: seratus"}, page=page)
     assert response.status_code == 400
     assert performance.ladder_settings(session, performance.kpis(session, version)) == {}
 
@@ -155,7 +155,8 @@ def test_a_formula_kpi_is_scored_from_its_raw_inputs(client, session):
     assert post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-target": "100",
                                "m-inputs": "trained = 59; staff = 65"}).status_code == 302
     assert post(client, page, {"m-kpi": "L1a", "m-period": "2010", "m-inputs": "trained = many"}).status_code == 400
-    assert post(client, page, {"l-kpi": "L1a", "l-period": "2010", "l-anchors": "0: 75; 3: 92; 10: 100"}).status_code == 302
+    assert post(client, f"/hr/versions/{version.id}/ladders", {"l-kpi": "L1a", "l-period": "2010",
+                                                               "l-anchors": "0: 75; 3: 92; 10: 100"}, page=page).status_code == 302
     card = performance.office_scorecard(session, version, "2010")
     row = card.kpis.set_index("kpi").loc["L1a"]
     assert row["performance"] == pytest.approx(59 / 65 * 100)

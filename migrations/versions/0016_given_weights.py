@@ -3,7 +3,7 @@
 Versions whose weights a round published are marked as such.
 
 Revision ID: 0016_given_weights
-Revises: 0011_time_zone
+Revises: 0012_users
 Create Date: 2026-11-29 20:00:00.000000
 """
 from alembic import op
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0016_given_weights'
-down_revision = '0011_time_zone'
+down_revision = '0012_users'
 branch_labels = None
 depends_on = None
 

@@ -5,12 +5,10 @@ One module per area (scorecards, people, rounds); this one holds the blueprint a
 """
 from __future__ import annotations
 
-from functools import wraps
-
 from flask import Blueprint, abort, current_app, flash, render_template, request
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from survey import db
+from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
 from survey.services import rounds, scorecards
@@ -20,24 +18,9 @@ from survey.services.tables import read_table
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
 # Whether a round takes answers now (its status, opening and closing times), for HR's pages.
 blueprint.add_app_template_global(rounds.state, "round_state")
-
-
-
-
-@blueprint.before_request
-@login_required
-def signed_in():
-    """Every HR page needs a signed-in user."""
-
-
-def editor(view):
-    """Viewers may read; changing anything needs the HR or admin role."""
-    @wraps(view)
-    def checked(*args, **kwargs):
-        if current_user.role not in ("admin", "hr"):
-            abort(403)
-        return view(*args, **kwargs)
-    return checked
+blueprint.add_app_template_global(rights.may, "may")
+# Signed in, and the role's right for each address (survey/rights.py): the one check of HR's pages.
+blueprint.before_request(rights.guard)
 
 
 def org() -> int:
@@ -79,4 +62,4 @@ def dashboard():
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
 
-from survey.hr import people_views, round_views, scorecard_views, settings_views, token_views  # noqa: E402,F401  (register routes)
+from survey.hr import people_views, round_views, scorecard_views, settings_views, token_views, user_views  # noqa: E402,F401  (register routes)

@@ -19,15 +19,15 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
+from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
+from survey.rights import may
 from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards, tokens
 from survey.services.errors import Invalid, translated
 
 
 @blueprint.route("/rounds/new", methods=["GET", "POST"])
 @keeps_typed_text
-@editor
 def new_round():
     form = RoundForm()
     session = db.session()
@@ -62,7 +62,7 @@ def round_page(round_id, question_form=None, status=200):
     # Working links for HR and admins to hand over (email bounced, no mail server); viewers never see one.
     links = ({p.invitation.id: tokens.link(p.invitation, secret_key=current_app.config["SECRET_KEY"],
                                            base_url=base_url())
-              for p in progress.participants} if current_user.role in ("admin", "hr") else {})
+              for p in progress.participants} if may("personal") else {})
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
@@ -70,8 +70,7 @@ def round_page(round_id, question_form=None, status=200):
 
 
 def round_action(view):
-    """A button on a round's page: editors only, the round of this organisation, a valid CSRF token."""
-    @editor
+    """A button on a round's page: the round of this organisation, a valid CSRF token (roles: rights.guard)."""
     @wraps(view)
     def checked(round_id):
         round_ = round_or_404(round_id)
@@ -83,7 +82,6 @@ def round_action(view):
 
 @blueprint.post("/rounds/<int:round_id>/questions")
 @keeps_typed_text
-@editor
 def add_question(round_id):
     session = db.session()
     round_ = round_or_404(round_id)
@@ -205,8 +203,6 @@ def _questionnaire_results(round_):
     session = db.session()
     correction, to_kpi = CorrectionForm(prefix="c"), SatisfactionToKpiForm(prefix="s")
     if request.method == "POST":
-        if current_user.role not in ("admin", "hr"):
-            abort(403)
         form = correction if "c-value" in request.form else to_kpi
         if form.validate_on_submit():
             try:
@@ -228,7 +224,9 @@ def _questionnaire_results(round_):
     status = 400 if request.method == "POST" else 200
     context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}
     try:
-        if round_.kind == "self_report":
+        if round_.kind == "self_report" and not may("personal"):
+            context["message"] = _("Personal scorecards are shown to HR only.")
+        elif round_.kind == "self_report":
             context["report_jobs"] = jobs.round_jobs(session, round_)
             context["personal"] = questionnaires.personal_results(session, round_)
             context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}

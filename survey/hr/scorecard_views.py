@@ -13,6 +13,7 @@ from survey.forms import (
     ElementForm,
     FindingForm,
     GivenWeightsForm,
+    KpiOwnerForm,
     LadderForm,
     MeasurementForm,
     ScorecardForm,
@@ -21,8 +22,8 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import blueprint, editor, field_errors, org, uploaded_table, version_or_404
-from survey.services import given_weights, performance, scorecards
+from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
+from survey.services import given_weights, kpi_owners, performance, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
@@ -30,7 +31,6 @@ from survey.services.tables import to_bytes
 
 @blueprint.route("/scorecards/new", methods=["GET", "POST"])
 @keeps_typed_text
-@editor
 def new_scorecard():
     form = ScorecardForm()
     if form.validate_on_submit():
@@ -60,9 +60,7 @@ def given_weights_page(version_id):
     tree = scorecards.tree_order(scorecards.elements(session, version_row.id))
     form, errors = GivenWeightsForm(), {}
     typed = {f"w_{element.code}": request.form.get(f"w_{element.code}", "") for element, _depth in tree}
-    if request.method == "POST":
-        if current_user.role not in ("admin", "hr"):
-            abort(403)
+    if request.method == "POST":  # rights.guard has checked the role's right to edit
         given = {}
         for element, _depth in tree:
             text = typed[f"w_{element.code}"].strip()
@@ -95,7 +93,6 @@ def given_weights_page(version_id):
 
 @blueprint.post("/versions/<int:version_id>/elements")
 @keeps_typed_text
-@editor
 def add_element(version_id):
     version_row = version_or_404(version_id)
     form = ElementForm()
@@ -116,7 +113,6 @@ def add_element(version_id):
 
 @blueprint.post("/versions/<int:version_id>/import")
 @keeps_typed_text
-@editor
 def import_version(version_id):
     version_row = version_or_404(version_id)
     form = UploadForm()
@@ -146,7 +142,6 @@ def export_version(version_id, fmt):
 
 @blueprint.post("/versions/<int:version_id>/copy")
 @keeps_typed_text
-@editor
 def copy_version(version_id):
     version_row = version_or_404(version_id)
     form = CopyVersionForm()
@@ -159,39 +154,49 @@ def copy_version(version_id):
 @blueprint.route("/versions/<int:version_id>/performance", methods=["GET", "POST"])
 @keeps_typed_text
 def performance_data(version_id):
-    """Targets, actuals and ladders per KPI and period: entered one by one or imported."""
+    """Targets, actuals and ladders per KPI and period: entered one by one or imported. A KPI owner sees,
+    and enters targets and actuals of, the KPIs assigned to them."""
     session = db.session()
     version_row = version_or_404(version_id)
-    codes = [(code, f"{code} {e.name}") for code, e in performance.kpis(session, version_row).items()]
-    measurement_form, ladder_form, upload_form = MeasurementForm(prefix="m"), LadderForm(prefix="l"), UploadForm()
-    measurement_form.kpi.choices = ladder_form.kpi.choices = codes
-    status = 200
+    form = _kpi_form(MeasurementForm, version_row, "m")
     if request.method == "POST":
-        if current_user.role not in ("admin", "hr"):
-            abort(403)
-        form = measurement_form if "m-kpi" in request.form else ladder_form
         if form.validate_on_submit():
             try:
-                if form is measurement_form:
-                    performance.record_measurement(session, version_row, kpi=form.kpi.data, period=form.period.data,
-                                                   target=form.target.data, actual=form.actual.data,
-                                                   inputs=getattr(form.inputs, "parsed", {}),
-                                                   note=form.note.data or "", entered_by=current_user.email)
-                else:
-                    performance.set_ladder(session, version_row, kpi=form.kpi.data, period=form.period.data,
-                                           anchors=form.anchors.parsed, entered_by=current_user.email)
+                kpi_owners.check_may_enter(session, current_user, version_row, form.kpi.data)
+                performance.record_measurement(session, version_row, kpi=form.kpi.data, period=form.period.data,
+                                               target=form.target.data, actual=form.actual.data,
+                                               inputs=getattr(form.inputs, "parsed", {}),
+                                               note=form.note.data or "", entered_by=current_user.email)
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.performance_data", version_id=version_id, period=form.period.data))
             except Invalid as error:
                 session.rollback()
                 field_errors(form, error)
-        status = 400
-    return _performance_page(version_row, measurement_form, ladder_form, upload_form, status)
+        return _performance_page(version_row, 400, measurement_form=form)
+    return _performance_page(version_row, 200, measurement_form=form)
+
+
+@blueprint.post("/versions/<int:version_id>/ladders")
+@keeps_typed_text
+def set_ladder(version_id):
+    """A KPI's OMAX anchors for a period: HR's (a KPI owner enters targets and actuals only)."""
+    session = db.session()
+    version_row = version_or_404(version_id)
+    form = _kpi_form(LadderForm, version_row, "l")
+    if form.validate_on_submit():
+        try:
+            performance.set_ladder(session, version_row, kpi=form.kpi.data, period=form.period.data,
+                                   anchors=form.anchors.parsed, entered_by=current_user.email)
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.performance_data", version_id=version_id, period=form.period.data))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return _performance_page(version_row, 400, ladder_form=form)
 
 
 @blueprint.post("/versions/<int:version_id>/performance/import")
 @keeps_typed_text
-@editor
 def import_performance(version_id):
     session = db.session()
     version_row = version_or_404(version_id)
@@ -210,21 +215,62 @@ def import_performance(version_id):
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    measurement_form, ladder_form = MeasurementForm(prefix="m"), LadderForm(prefix="l")
-    measurement_form.kpi.choices = ladder_form.kpi.choices = []
-    return _performance_page(version_row, measurement_form, ladder_form, form, 400)
+    return _performance_page(version_row, 400, upload_form=form)
 
 
-def _performance_page(version_row, measurement_form, ladder_form, upload_form, status):
+@blueprint.post("/versions/<int:version_id>/owners")
+@keeps_typed_text
+def assign_kpi_owner(version_id):
+    """HR gives a KPI to a KPI owner, who then enters its targets, actuals and root causes."""
     session = db.session()
+    version_row = version_or_404(version_id)
+    form = _owner_form(version_row)
+    if form.validate_on_submit():
+        try:
+            kpi_owners.assign(session, version_row, form.kpi.data, [int(form.owner.data)] if form.owner.data else [])
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.performance_data", version_id=version_id))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return _performance_page(version_row, 400, owner_form=form)
+
+
+def _kpi_form(form_class, version_row, prefix: str):
+    """A form about one KPI, offering the KPIs the signed-in user may enter data for."""
+    form = form_class(prefix=prefix)
+    form.kpi.choices = [(code, f"{code} {kpi.name}") for code, kpi in _visible_kpis(version_row).items()]
+    return form
+
+
+def _owner_form(version_row):
+    form = _kpi_form(KpiOwnerForm, version_row, "o")
+    form.owner.choices = [("", _("nobody (HR enters its data)"))] + [
+        (str(user.id), f"{user.name} <{user.email}>") for user in kpi_owners.candidates(db.session(), org())]
+    return form
+
+
+def _visible_kpis(version_row) -> dict:
+    owned = kpi_owners.owned_codes(db.session(), current_user, version_row)
+    return {code: kpi for code, kpi in performance.kpis(db.session(), version_row).items()
+            if owned is None or code in owned}
+
+
+def _performance_page(version_row, status: int, **forms):
+    """The page with the refused form as it was posted, and fresh ones for the rest."""
+    session = db.session()
+    if "owner_form" not in forms:
+        forms["owner_form"] = _owner_form(version_row)
+    forms.setdefault("measurement_form", _kpi_form(MeasurementForm, version_row, "m"))
+    forms.setdefault("ladder_form", _kpi_form(LadderForm, version_row, "l"))
+    forms.setdefault("upload_form", UploadForm())
     current = performance.current_measurements(session, version_row)
-    known = performance.kpis(session, version_row)
+    known = _visible_kpis(version_row)
     periods = sorted({p for (_, p) in current}, reverse=True)
     period = request.args.get("period") or (periods[0] if periods else "")
-    ladders = performance.ladder_settings(session, known)
     return render_template("hr/performance.html", version=version_row, kpis=known, current=current,
-                           periods=periods, period=period, ladders=ladders, measurement_form=measurement_form,
-                           ladder_form=ladder_form, upload_form=upload_form), status
+                           periods=periods, period=period, ladders=performance.ladder_settings(session, known),
+                           owners=kpi_owners.owners(session, version_row), **forms), status
 
 
 @blueprint.route("/versions/<int:version_id>/scorecard/<period>", methods=["GET", "POST"])
@@ -234,21 +280,22 @@ def office_scorecard(version_id, period):
     version_row = version_or_404(version_id)
     finding_form = FindingForm()
     if request.method == "POST":
-        if current_user.role not in ("admin", "hr"):
-            abort(403)
         if finding_form.validate_on_submit():
             try:
+                kpi_owners.check_may_enter(session, current_user, version_row, finding_form.kpi.data or "")
                 performance.set_finding(session, version_row, kpi=finding_form.kpi.data, period=period,
                                         root_cause=finding_form.root_cause.data or "",
                                         action=finding_form.action.data or "")
                 return redirect(url_for("hr.office_scorecard", version_id=version_id, period=period))
             except Invalid as error:
                 session.rollback()
-                field_errors(finding_form, error)
+                flash(message_of(error), "error")  # the KPI is a hidden field: the message goes on top
     try:
         card = performance.office_scorecard(session, version_row, period)
     except Invalid as error:
         return render_template("hr/scorecard_missing.html", version=version_row, period=period,
                                message=message_of(error)), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
-                           action=ActionForm(), problems=[translated(problem, _) for problem in card.problems])
+                           owned=kpi_owners.owned_codes(session, current_user, version_row),
+                           action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
+        400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused

@@ -7,13 +7,12 @@ from flask_login import current_user
 
 from survey import db
 from survey.forms import SettingsForm
-from survey.hr import blueprint, editor, field_errors, org
+from survey.hr import blueprint, field_errors, org
 from survey.services import accounts
 from survey.services.errors import Invalid
 
 
 @blueprint.route("/settings", methods=["GET", "POST"])
-@editor
 def settings():
     session = db.session()
     form = SettingsForm(obj=current_user.organisation)

@@ -4,12 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 
 from analysis.report import html_to_pdf, render_html
-from survey import background, db
+from survey import background, db, rights
 from survey.forms import ActionForm, message_of
-from survey.hr import editor
 from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
@@ -19,10 +18,7 @@ MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "te
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-@blueprint.before_request
-@login_required
-def signed_in():
-    """Reports are for signed-in users of the organisation."""
+blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
 
 
 @blueprint.get("/office/<int:version_id>/<period>.<fmt>")
@@ -61,7 +57,6 @@ def personal(round_id, fmt):
 
 
 @blueprint.post("/personal/<int:round_id>/job")
-@editor
 def personal_job(round_id):
     """Hundreds of personal scorecards: made in the background while HR watches the progress."""
     if not ActionForm().validate_on_submit():
@@ -74,7 +69,6 @@ def personal_job(round_id):
 
 
 @blueprint.post("/jobs/<int:job_id>/retry")
-@editor
 def retry_job(job_id):
     """A failed report made again, after HR has read why it failed."""
     if not ActionForm().validate_on_submit():

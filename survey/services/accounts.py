@@ -14,7 +14,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
 from survey.services.addresses import normal_email
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, too_long
+from survey.services.text import unsafe_characters
 from survey.services.zones import DEFAULT_TIME_ZONE, is_time_zone
 
 #: Failed attempts per key allowed within the window before further tries are refused (API and survey tokens).
@@ -31,7 +32,14 @@ MAX_ADDRESS_FAILURES = 50
 
 
 def create_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_ZONE) -> Organisation:
-    errors = {}
+    organisation = new_organisation(session, name, time_zone)
+    session.commit()
+    return organisation
+
+
+def new_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_ZONE) -> Organisation:
+    """An organisation added to the session, not committed (`neraca init` commits it with its administrator)."""
+    errors = unsafe_characters({"name": name}) | too_long(Organisation, {"name": name.strip()})
     if not name.strip():
         errors["name"] = N_("An organisation needs a name.")
     if not is_time_zone(time_zone):
@@ -40,7 +48,7 @@ def create_organisation(session: Session, name: str, time_zone: str = DEFAULT_TI
         raise Invalid(errors)
     organisation = Organisation(name=name.strip(), time_zone=time_zone)
     session.add(organisation)
-    session.commit()
+    session.flush()
     return organisation
 
 
@@ -62,23 +70,40 @@ def _not_a_time_zone(name: str) -> str:
 
 def create_user(session: Session, organisation_id: int, email: str, name: str, password: str,
                 role: str = "hr") -> User:
+    user = new_user(session, organisation_id, email, name, password, role)
+    session.commit()
+    return user
+
+
+def new_user(session: Session, organisation_id: int, email: str, name: str, password: str | None,
+             role: str = "hr") -> User:
+    """A user added to the session, not committed; ``password`` None: one nobody knows, until the user
+    sets theirs from a set-password link. Emails are unique across organisations (one sign-in page)."""
     email = normal_email(email) or ""
-    errors = {}
+    errors = unsafe_characters({"name": name}) | too_long(User, {"name": name.strip()})
     if not email:
         errors["email"] = N_("Enter a valid email address.")
     if role not in ROLES:
         errors["role"] = N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))
-    if len(password) < 10:
-        errors["password"] = N_("Use at least 10 characters.")
+    if password is not None and (problem := password_problem(password)):
+        errors["password"] = problem
+    if session.get(Organisation, organisation_id) is None:
+        errors["organisation"] = N_("There is no organisation %(id)s.", id=organisation_id)
     if not errors and session.scalar(select(User).where(User.email == email)):
         errors["email"] = N_("A user with this email already exists.")
     if errors:
         raise Invalid(errors)
     user = User(organisation_id=organisation_id, email=email, name=name.strip() or email,
-                password_hash=generate_password_hash(password), role=role)
+                password_hash=generate_password_hash(password if password is not None else secrets.token_hex(32)),
+                role=role)
     session.add(user)
-    session.commit()
+    session.flush()
     return user
+
+
+def password_problem(password: str) -> str | None:
+    """Why a new password is refused, or None."""
+    return N_("Use at least 10 characters.") if len(password) < 10 else None
 
 
 def set_password(session: Session, user: User, password: str) -> None:
@@ -97,7 +122,7 @@ def session_user(session: Session, session_id: str) -> User | None:
     """The user a session id ("<user id>:<nonce>", see User.get_id) stands for, while its nonce is current."""
     user_id, _, nonce = session_id.partition(":")
     user = session.get(User, int(user_id)) if user_id.isdigit() and int(user_id) < 2**31 else None
-    if user is None or not hmac.compare_digest(user.session_nonce, nonce):
+    if user is None or not hmac.compare_digest(user.session_nonce, nonce) or not user.is_active:
         return None
     return user
 
@@ -139,7 +164,8 @@ def authenticate(session: Session, email: str, password: str, client: str, now: 
     if wait > 0:
         raise Throttled(wait)
     user = session.scalar(select(User).where(User.email == email))
-    if not check_password_hash(user.password_hash if user else _dummy_hash(), password) or user is None:
+    right = check_password_hash(user.password_hash if user else _dummy_hash(), password)
+    if not right or user is None or not user.is_active:  # a disabled user gets the same answer as a stranger
         record_failure(session, pair, now)
         record_failure(session, address, now)
         return None
@@ -157,7 +183,7 @@ def _pair_wait(session: Session, key: str, now: datetime) -> int:
     if count < FREE_FAILURES:
         return 0
     wait = min(FIRST_WAIT * 2 ** (count - FREE_FAILURES), LONGEST_WAIT)
-    return _seconds(_aware(latest) + wait - now)
+    return _seconds(aware(latest) + wait - now)
 
 
 def _address_wait(session: Session, key: str, now: datetime) -> int:
@@ -167,14 +193,14 @@ def _address_wait(session: Session, key: str, now: datetime) -> int:
                              .order_by(LoginAttempt.created_at.desc()).limit(MAX_ADDRESS_FAILURES)).all()
     if len(recent) < MAX_ADDRESS_FAILURES:
         return 0
-    return _seconds(_aware(recent[-1]) + FAILURE_WINDOW - now)
+    return _seconds(aware(recent[-1]) + FAILURE_WINDOW - now)
 
 
 def _seconds(delta: timedelta) -> int:
     return max(0, math.ceil(delta.total_seconds()))
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite gives back naive datetimes; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 

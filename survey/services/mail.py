@@ -28,14 +28,15 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from survey import i18n
-from survey.models import Invitation, OutboxMessage, Person, Round, utcnow
+from survey.models import Invitation, OutboxMessage, PasswordToken, Person, Round, utcnow
 from survey.services.errors import N_, Invalid
-from survey.services.tokens import link
+from survey.services.tokens import link, password_link
 
 log = logging.getLogger(__name__)
 #: Where an invitation's link goes in a stored body (the migration 0009 writes the same text).
 LINK = "[invitation-link]"
 MASKED = "/r/••••••••"
+MASKED_PASSWORD = "/password/••••••••"
 #: Waits after the 1st, 2nd, ... failed attempt; after the last one the message is failed.
 RETRY_AFTER = tuple(timedelta(minutes=m) for m in (1, 5, 15, 60, 240))
 MAX_ATTEMPTS = len(RETRY_AFTER) + 1
@@ -83,7 +84,8 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
 
 def masked(message: OutboxMessage, base_url: str) -> str:
     """The body as the outbox page shows it: where the link goes, but not the link."""
-    return _with_link(message.body, f"{base_url.rstrip('/')}{MASKED}")
+    hidden = MASKED_PASSWORD if message.password_token_id is not None else MASKED
+    return _with_link(message.body, f"{base_url.rstrip('/')}{hidden}")
 
 
 def deliver(session: Session, settings: Mapping, round_id: int | None = None, *,
@@ -171,6 +173,12 @@ def _email(session: Session, settings: Mapping, message: OutboxMessage) -> Email
             raise Undeliverable(NO_PUBLIC_URL)
         invitation = session.get(Invitation, message.invitation_id)
         body = _with_link(body, link(invitation, secret_key=settings["SECRET_KEY"], base_url=settings["PUBLIC_URL"]))
+    elif message.password_token_id is not None:
+        if not settings.get("PUBLIC_URL"):
+            raise Undeliverable(NO_PUBLIC_URL)
+        token = session.get(PasswordToken, message.password_token_id)
+        body = _with_link(body, password_link(token.token_nonce, secret_key=settings["SECRET_KEY"],
+                                              base_url=settings["PUBLIC_URL"]))
     email = EmailMessage()
     try:
         email["From"] = settings.get("MAIL_FROM", "neraca@localhost")

@@ -16,8 +16,9 @@ def new_nonce() -> str:
     return secrets.token_hex(16)
 
 
-def token_for(secret_key: str, nonce: str) -> str:
-    digest = hmac.new(secret_key.encode(), f"invitation:{nonce}".encode(), hashlib.sha256).digest()
+def token_for(secret_key: str, nonce: str, purpose: str = "invitation") -> str:
+    """``purpose`` keeps a survey link's token and a set-password link's token apart for the same nonce."""
+    digest = hmac.new(secret_key.encode(), f"{purpose}:{nonce}".encode(), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
 
 
@@ -28,3 +29,8 @@ def token_hash(token: str) -> str:
 def link(invitation, *, secret_key: str, base_url: str) -> str:
     """The invitation's working link: made when needed (an email being sent, HR's page), never stored."""
     return f"{base_url.rstrip('/')}/r/{token_for(secret_key, invitation.token_nonce)}"
+
+
+def password_link(token_nonce: str, *, secret_key: str, base_url: str) -> str:
+    """A set-password link (survey.services.users): made when its email is sent, never stored."""
+    return f"{base_url.rstrip('/')}/password/{token_for(secret_key, token_nonce, 'password')}"

@@ -1,0 +1,62 @@
+"""Who may do what: one table of rights per role, one table of the pages that need more than the
+default, and the guard each signed-in blueprint runs before every request (README "Roles").
+
+A page read (GET) needs "read", a change (POST) needs "edit", unless ENDPOINT_RIGHTS says otherwise: a
+page added later is guarded by default, and tests/test_roles.py sweeps every address x role.
+"""
+from __future__ import annotations
+
+from flask import abort, current_app, request
+from flask_login import current_user
+
+RIGHTS = {
+    # users, API tokens and settings, and everything HR does
+    "admin": {"read", "personal", "edit", "kpi_data", "users", "tokens", "settings"},
+    # scorecards, rounds, people, reports, invitation links and personal answers
+    "hr": {"read", "personal", "edit", "kpi_data"},
+    # reads like a viewer; enters targets, actuals and root causes of the KPIs assigned to them
+    "kpi_owner": {"read", "kpi_data"},
+    # reads scorecards and reports; no invitation links, outbox or personal answers
+    "viewer": {"read"},
+}
+
+
+def _judgments_are_personal(arguments: dict) -> str:
+    """A round's raw judgments are each respondent's answers; its group matrices and weights are not."""
+    return "personal" if arguments.get("table") == "judgments" else "read"
+
+
+#: "METHOD endpoint" or "endpoint" (any method) -> the right it needs (or a function of the URL's values).
+ENDPOINT_RIGHTS = {
+    "hr.users": "users", "hr.user_role": "users", "hr.user_disable": "users", "hr.user_enable": "users",
+    "hr.user_link": "users",
+    "hr.tokens": "tokens", "hr.revoke_token": "tokens",
+    "hr.settings": "settings",
+    "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
+    "hr.outbox": "personal",  # who was written to, and when
+    "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
+    "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
+    "reports.weighting_export": _judgments_are_personal,
+}
+
+
+def needed(endpoint: str, method: str, arguments: dict) -> str:
+    right = ENDPOINT_RIGHTS.get(f"{method} {endpoint}") or ENDPOINT_RIGHTS.get(endpoint)
+    if callable(right):
+        right = right(arguments)
+    return right or ("read" if method in ("GET", "HEAD") else "edit")
+
+
+def may(right: str, user=None) -> bool:
+    """Whether the (signed-in) user's role has ``right``; templates call it as ``may('personal')``."""
+    user = user if user is not None else current_user
+    return bool(getattr(user, "is_authenticated", False)) and right in RIGHTS.get(user.role, set())
+
+
+def guard():
+    """A blueprint's before_request: signed in, then the role's right for this address, else 403."""
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    if not may(needed(request.endpoint or "", request.method, request.view_args or {})):
+        abort(403)
+    return None
