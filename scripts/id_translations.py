@@ -284,7 +284,6 @@ ID = {
     "The parent of a %(kind)s must be a %(expected)s, %(parent)s is a %(parent_kind)s.":
         "Induk sebuah %(kind)s harus sebuah %(expected)s, %(parent)s adalah %(parent_kind)s.",
     "Direction must be 'higher' or 'lower'.": "Arah harus 'higher' atau 'lower'.",
-    "The file could not be read: %(error)s": "Berkas tidak dapat dibaca: %(error)s",
     "Missing column(s): %(columns)s.": "Kolom yang kurang: %(columns)s.",
     "At most %(rows)s rows per file.": "Paling banyak %(rows)s baris per berkas.",
     "%(field)s holds an invisible control character (%(character)s); remove it.":
@@ -419,4 +418,37 @@ ID = {
     "The address or subject is not valid for an email.": "Alamat atau subjek tidak sah untuk sebuah email.",
     "Not sent yet, tried again automatically:": "Belum terkirim, akan dicoba lagi secara otomatis:",
     "Personal link": "Tautan pribadi",
+    # WTForms' own messages (survey/form_messages.py): WTForms ships no Indonesian catalog.
+    "This field is required.": "Kolom ini wajib diisi.", "Invalid input.": "Isian tidak sah.",
+    "Not a valid choice.": "Pilihan tidak sah.", "Invalid Choice: could not coerce.": "Pilihan tidak sah.",
+    "Not a valid integer value.": "Bukan bilangan bulat yang sah.", "Not a valid float value.": "Bukan angka yang sah.",
+    "Not a valid decimal value.": "Bukan angka desimal yang sah.",
+    "Not a valid datetime value.": "Bukan tanggal dan jam yang sah.", "Not a valid date value.": "Bukan tanggal yang sah.",
+    "Invalid email address.": "Alamat email tidak sah.",
+    "Number must be at least %(min)s.": "Angka paling kecil %(min)s.",
+    "Number must be at most %(max)s.": "Angka paling besar %(max)s.",
+    "Number must be between %(min)s and %(max)s.": "Angka harus antara %(min)s dan %(max)s.",
+    "Field must be at least %(min)d character long.": "Isian paling sedikit %(min)d karakter.",
+    "Field must be at least %(min)d characters long.": "Isian paling sedikit %(min)d karakter.",
+    "Field cannot be longer than %(max)d character.": "Isian paling banyak %(max)d karakter.",
+    "Field cannot be longer than %(max)d characters.": "Isian paling banyak %(max)d karakter.",
+    "Field must be between %(min)d and %(max)d characters long.": "Isian harus antara %(min)d dan %(max)d karakter.",
+    "The CSRF token is missing.": "Token keamanan formulir tidak ada.",
+    "The CSRF token is invalid.": "Token keamanan formulir tidak sah.",
+    "The CSRF token has expired.": "Token keamanan formulir sudah kedaluwarsa.",
+    "The CSRF tokens do not match.": "Token keamanan formulir tidak cocok.",
+    "Work unit": "Unit kerja",
+    "Saaty (1980)": "Saaty (1980)", "Alonso & Lamata (2006)": "Alonso & Lamata (2006)",
+    "Donegan & Dodd (1991)": "Donegan & Dodd (1991)",
+    "waiting to be sent": "menunggu dikirim", "being sent": "sedang dikirim",
+    "waiting to be tried again": "menunggu dicoba lagi", "kept here (no mail server)": "disimpan di sini (tanpa server email)",
+    "number": "angka", "choice over ranges": "pilihan rentang", "yes / no": "ya / tidak",
+    "overall verdict": "penilaian keseluruhan",
+    "The file could not be read as an XLSX workbook: open it in the spreadsheet program and save it again as .xlsx.":
+        "Berkas tidak dapat dibaca sebagai buku kerja XLSX: buka di program lembar kerja lalu simpan ulang sebagai .xlsx.",
+    "The file could not be read as CSV: write one row per line, the columns separated by commas or semicolons, "
+    "the first row naming the columns.":
+        "Berkas tidak dapat dibaca sebagai CSV: tulis satu baris per baris teks, kolom dipisahkan koma atau titik koma, "
+        "dan baris pertama berisi nama kolom.",
+    "Overall, is this scorecard valid?": "Secara keseluruhan, apakah scorecard ini layak dipakai?",
 }

@@ -26,7 +26,8 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import NumberRange as PlainNumberRange
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from analysis.formatting import format_number
@@ -41,6 +42,8 @@ from survey.models import (
     Scorecard,
     ScorecardVersion,
 )
+from survey.form_messages import CATALOG
+from survey.labels import words
 from survey.services.addresses import normal_email
 from survey.services.errors import translated
 from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
@@ -51,8 +54,34 @@ SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
 DONT_KNOW = "dk"
 
 
+class Form(FlaskForm):
+    """Every form of the site: WTForms' own messages ("This field is required.") in the page's language."""
+
+    class Meta:
+        def get_translations(self, form):
+            return CATALOG
+
+
 def page_locale() -> str:
     return str(get_locale() or "id")
+
+
+class NumberRange(PlainNumberRange):
+    """WTForms' NumberRange, its bounds written in the page's language ("0,01", not "0.01")."""
+
+    def __call__(self, form, field):
+        data = field.data
+        if data is not None and (self.min is None or data >= self.min) and (self.max is None or data <= self.max):
+            return
+        bounds = {name: format_number(value, "exact", page_locale()) for name, value in
+                  (("min", self.min), ("max", self.max)) if value is not None}
+        if self.message:
+            raise ValidationError(self.message)
+        if len(bounds) == 2:
+            raise ValidationError(_("Number must be between %(min)s and %(max)s.", **bounds))
+        if "min" in bounds:
+            raise ValidationError(_("Number must be at least %(min)s.", **bounds))
+        raise ValidationError(_("Number must be at most %(max)s.", **bounds))
 
 
 class NumberField(StringField):
@@ -120,7 +149,7 @@ def mail_address(form, field) -> None:
         raise ValidationError(_("Enter a valid email address."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
     password = PasswordField(_l("Password"), validators=[InputRequired()])
 
@@ -130,16 +159,16 @@ def fits(column) -> Length:
     return Length(max=column.type.length)
 
 
-class ScorecardForm(FlaskForm):
+class ScorecardForm(Form):
     name = StringField(_l("Scorecard name"), validators=[InputRequired(), fits(Scorecard.name)])
     label = StringField(_l("Version (e.g. the year)"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
-class CopyVersionForm(FlaskForm):
+class CopyVersionForm(Form):
     label = StringField(_l("New version label"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
-class ElementForm(FlaskForm):
+class ElementForm(Form):
     code = StringField(_l("Code"), validators=[InputRequired(), fits(Element.code)])
     kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
                                             ("kpi", _l("KPI"))])
@@ -153,7 +182,7 @@ class ElementForm(FlaskForm):
     measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     file = FileField(_l("CSV or XLSX file"), validators=[FileRequired(), FileAllowed(["csv", "xlsx"],
                                                                                     _l("Upload a .csv or .xlsx file."))])
     # XLSX number cells are numbers already; numbers written as text are read the way this says.
@@ -162,17 +191,17 @@ class UploadForm(FlaskForm):
                                 default=page_locale)
 
 
-class PersonForm(FlaskForm):
+class PersonForm(Form):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
-    unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
+    unit = StringField(_l("Work unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
     weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact",
                          validators=[InputRequired(), NumberRange(min=0.01)])
 
 
-class RoundForm(FlaskForm):
+class RoundForm(Form):
     kind = SelectField(_l("Kind of round"), choices=[
         ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
         ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
@@ -184,7 +213,7 @@ class RoundForm(FlaskForm):
     language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
     cr_threshold = NumberField(_l("CR threshold"), default=0.10, kind="ratio",
                                validators=[InputRequired(), NumberRange(0.01, 0.3)])
-    ri_table = SelectField(_l("Random index table"), choices=[(name, name) for name in RANDOM_INDEX])
+    ri_table = SelectField(_l("Random index table"), choices=[(name, _l(words(name, "ri_table"))) for name in RANDOM_INDEX])
     max_reasks = IntegerField(_l("Re-asks at most"), default=2, validators=[InputRequired(), NumberRange(0, 5)])
     aggregation = SelectField(_l("Aggregation"), choices=[("aij", _l("Geometric mean of judgments (AIJ)")),
                                                           ("aip", _l("Mean of individual priorities (AIP)"))])
@@ -206,24 +235,24 @@ class RoundForm(FlaskForm):
             raise ValidationError(_l("The round must close after it opens."))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(Form):
     people = HiddenField()
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A button that only needs CSRF protection."""
 
 
-class IdentityForm(FlaskForm):
+class IdentityForm(Form):
     role = StringField(_l("Your position"), validators=[InputRequired(), Length(max=200)])
     years_of_service = IntegerField(_l("Years of service"), validators=[Optional(), NumberRange(0, 60)])
 
 
-def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
+def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> Form:
     """A form with one two-sided radio group per pair, named p_<row id>_<column id>."""
     form_class = _pairwise_form_class(tuple((a.id, a.name, b.id, b.name) for a, b in pairs), allow_dont_know)
     return form_class(formdata=formdata, data=data) if formdata is not None else form_class(data=data)
@@ -234,7 +263,7 @@ def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
     """Form classes are built once per page layout; building one per request costs more than the request."""
     choices = [(value, value) for value in SCALE_VALUES] + ([(DONT_KNOW, _l("Don't know"))] if allow_dont_know else [])
 
-    class PairwiseForm(FlaskForm):
+    class PairwiseForm(Form):
         submission = HiddenField()
 
     for a_id, a_name, b_id, b_name in pairs:
@@ -259,8 +288,8 @@ def posted_judgments(pairs, formdata) -> dict[tuple[int, int], float | None]:
     return given
 
 
-def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
-    class ReaskForm(FlaskForm):
+def reask_form(pairs, formdata=None, data=None) -> Form:
+    class ReaskForm(Form):
         submission = HiddenField()
         reason = TextAreaField(_l("If you keep your answers, why?"), validators=[Optional(), Length(max=2000)])
 
@@ -271,7 +300,7 @@ def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
     return ReaskForm(formdata=formdata, data=data) if formdata is not None else ReaskForm(data=data)
 
 
-class MeasurementForm(FlaskForm):
+class MeasurementForm(Form):
     kpi = SelectField(_l("KPI"))
     period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
     target = NumberField(_l("Target"), validators=[Optional()])
@@ -289,7 +318,7 @@ class MeasurementForm(FlaskForm):
             raise ValidationError(_l("Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16."))
 
 
-class LadderForm(FlaskForm):
+class LadderForm(Form):
     kpi = SelectField(_l("KPI"))
     period = StringField(_l("Period"), validators=[InputRequired(), fits(LadderSetting.period)])
     anchors = StringField(_l("Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100"),
@@ -305,7 +334,7 @@ class LadderForm(FlaskForm):
             raise ValidationError(_l("Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100."))
 
 
-class FindingForm(FlaskForm):
+class FindingForm(Form):
     kpi = HiddenField()
     root_cause = TextAreaField(_l("Root cause"), validators=[Optional(), Length(max=2000)])
     action = TextAreaField(_l("Recommended action"), validators=[Optional(), Length(max=2000)])
@@ -339,7 +368,7 @@ def parse_anchors(text: str) -> dict[int, float]:
     return anchors
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(Form):
     kind = SelectField(_l("Kind"), choices=[("number", _l("Number")), ("choice", _l("Choice over ranges")),
                                             ("likert", _l("Likert 1-5")), ("yesno", _l("Yes / no")),
                                             ("verdict", _l("Overall verdict"))])
@@ -351,25 +380,25 @@ class QuestionForm(FlaskForm):
     options = StringField(_l("Options (label = value; ...)"), validators=[Optional(), Length(max=1000)])
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(Form):
     invitation = HiddenField()
     question = HiddenField()
     value = StringField(_l("Corrected answer"), validators=[InputRequired(), Length(max=50)])
     reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=2000)])
 
 
-class SatisfactionToKpiForm(FlaskForm):
+class SatisfactionToKpiForm(Form):
     kpi = StringField(_l("KPI code"), validators=[InputRequired(), fits(Element.code)])
     period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
-def answers_form(asked, formdata=None, data=None) -> FlaskForm:
+def answers_form(asked, formdata=None, data=None) -> Form:
     """One field per question; each value is checked by the question's own rule."""
     from wtforms import ValidationError
 
     from survey.services.questionnaires import check_answer
 
-    class AnswersForm(FlaskForm):
+    class AnswersForm(Form):
         submission = HiddenField()
         revision = HiddenField()  # the stored answers' revision the page was shown with
 

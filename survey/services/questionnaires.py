@@ -30,6 +30,7 @@ from survey.models import (
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.errors import N_, Invalid, joined, library_message
+from survey.i18n import gettext
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.numbers import NumberError, parse_number
@@ -40,6 +41,9 @@ from survey.services.transactions import retried_once_if_disconnected
 LIKERT = (1, 2, 3, 4, 5)
 YES, NO = 1.0, 0.0
 
+
+#: The verdict question of a validation round, saved in the round's language.
+VERDICT_QUESTION = N_("Overall, is this scorecard valid?")
 
 def questions(session: Session, round_: Round) -> list[Question]:
     return list(session.scalars(select(Question).where(Question.round_id == round_.id)
@@ -98,7 +102,7 @@ def default_questions(session: Session, round_: Round) -> int:
             perspective = by_id[e.parent_id] if e.kind == "objective" else by_id[by_id[e.parent_id].parent_id]
             made.append(Question(kind="yesno", element_id=e.id,
                                  text=f"{e.code} {e.name} — {perspective.name}"))
-        made.append(Question(kind="verdict", text="Overall, is this scorecard valid?"))
+        made.append(Question(kind="verdict", text=gettext(round_.language, VERDICT_QUESTION)))
     elif round_.kind == "satisfaction":
         made = [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
     else:

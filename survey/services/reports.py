@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
+from survey.labels import words
 from survey.services import performance, questionnaires, results, scorecards
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
@@ -67,9 +68,9 @@ def weighting_report(session: Session, round_: Round) -> dict:
                                                      .where(Invitation.round_id == round_.id,
                                                             ClusterAnswer.status == "kept_inconsistent"))}
     reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(Invitation.round_id == round_.id)))
-    method = {"eigen": "principal eigenvector", "geometric": "row geometric mean",
-              "approximate": "approximate method"}[round_.priority_method]
-    return {"title": round_.title, "method": f"{round_.aggregation.upper()}, {method}, RI {round_.ri_table}",
+    method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
+              words(round_.ri_table, "ri_table")]
+    return {"title": round_.title, "method": method,
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked)}
