@@ -153,7 +153,7 @@ ID = {
     "Choose one of the options.": "Pilih salah satu pilihan.", "Ranking": "Peringkat",
     "No weights are published for this scorecard: every KPI weighs the same.":
         "Belum ada bobot yang diterbitkan untuk scorecard ini: setiap IKU berbobot sama.",
-    "Rank": "Peringkat", "Total": "Total", "Class": "Kelas", "Achievement": "Capaian",
+    "Rank": "Peringkat", "Total": "Total", "Class": "Kelas", "Achievement": "Realisasi",
     "Correct an answer": "Koreksi jawaban", "Relevance": "Relevansi", "Relevant": "Relevan", "Verdicts": "Kesimpulan",
     "valid": "valid", "not valid": "tidak valid", "None yet.": "Belum ada.", "Satisfaction": "Kepuasan",
     "Item": "Butir", "Mean (1-5)": "Rata-rata (1-5)", "Overall": "Keseluruhan",
@@ -451,4 +451,38 @@ ID = {
         "Berkas tidak dapat dibaca sebagai CSV: tulis satu baris per baris teks, kolom dipisahkan koma atau titik koma, "
         "dan baris pertama berisi nama kolom.",
     "Overall, is this scorecard valid?": "Secara keseluruhan, apakah scorecard ini layak dipakai?",
+    # Capaian kinerja and predikat bands (analysis/predikat.py, survey/services/bands.py, hr/settings.html)
+    "Predikat": "Predikat", "Share of target": "Capaian kinerja",
+    "Employees per predikat": "Jumlah pegawai per predikat", "Predikat bands": "Rentang predikat",
+    "The predikat of a KPI's capaian kinerja (realisasi against target, in percent), of the office's index and of each "
+    "employee's total (both as a percentage of level 10). Best first: each band starts at its lower bound; the "
+    "last one also takes everything below. Leave rows empty to use fewer bands.":
+        "Predikat capaian kinerja sebuah IKU (realisasi terhadap target, dalam persen), indeks kantor dan total setiap "
+        "pegawai (keduanya sebagai persentase dari tingkat 10). Dari yang terbaik: setiap rentang dimulai dari batas "
+        "bawahnya; rentang terakhir juga mencakup semua nilai di bawahnya. Kosongkan baris untuk memakai lebih sedikit "
+        "rentang.",
+    "From (percent)": "Mulai dari (persen)", "Name in Indonesian": "Nama dalam bahasa Indonesia",
+    "Name in English": "Nama dalam bahasa Inggris", "Preset": "Pilihan siap pakai",
+    "Start from a preset": "Mulai dari pilihan siap pakai", "Use this preset": "Pakai pilihan ini",
+    "LKjIP district: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, else Sangat Kurang":
+        "LKjIP kabupaten: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, selebihnya Sangat Kurang",
+    "PermenPANRB 6/2022 appraisal: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, 51 Kurang, else Sangat Kurang":
+        "Penilaian PermenPANRB 6/2022: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, 51 Kurang, selebihnya Sangat Kurang",
+    "Traffic lights": "Lampu lalu lintas", "Red below level": "Merah di bawah tingkat",
+    "Yellow below level": "Kuning di bawah tingkat",
+    "On the OMAX levels 0 to 10: a KPI, the index or a total is red below the first level, yellow below the second "
+    "and green from there.":
+        "Pada tingkat OMAX 0 sampai 10: sebuah IKU, indeks atau total berwarna merah di bawah tingkat pertama, kuning "
+        "di bawah tingkat kedua dan hijau mulai dari situ.",
+    "Give the lower bound of %(label)s.": "Isi batas bawah %(label)s.",
+    "A predikat's name has at most %(most)s characters.": "Nama predikat paling banyak %(most)s karakter.",
+    "Choose one of the presets.": "Pilih salah satu pilihan siap pakai.",
+    "Red must end below yellow, both between 0 and 10, e.g. 4 and 8.":
+        "Batas merah harus di bawah batas kuning, keduanya antara 0 dan 10, mis. 4 dan 8.",
+    "give between 2 and %(most)s predikat bands": "isi antara 2 dan %(most)s rentang predikat",
+    "the lower bound of %(label)s is not a number": "batas bawah %(label)s bukan angka",
+    "the band from %(lower)s needs its name in Indonesian and in English":
+        "rentang mulai %(lower)s perlu nama dalam bahasa Indonesia dan bahasa Inggris",
+    "list the bands best first: %(worse)s must start below %(better)s":
+        "urutkan rentang dari yang terbaik: %(worse)s harus dimulai di bawah %(better)s",
 }

@@ -14,10 +14,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
+import wtforms
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
     EmailField,
+    FieldList,
+    FormField,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -45,6 +48,7 @@ from survey.models import (
 from survey.form_messages import CATALOG
 from survey.labels import words
 from survey.services.addresses import normal_email
+from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
 from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
 from survey.services.tables import split_pairs
@@ -237,6 +241,35 @@ class RoundForm(Form):
 
 class SettingsForm(Form):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
+
+
+class BandRowForm(wtforms.Form):
+    """One predikat band: from which capaian (%) it starts, and its name in both languages."""
+
+    class Meta:
+        def get_translations(self, form):
+            return CATALOG
+
+    lower = NumberField(_l("From (percent)"), kind="exact", validators=[Optional()])
+    label_id = StringField(_l("Name in Indonesian"), validators=[Optional(), Length(max=MAX_LABEL)])
+    label_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=MAX_LABEL)])
+
+
+class BandsForm(Form):
+    bands = FieldList(FormField(BandRowForm), min_entries=MAX_BANDS, max_entries=MAX_BANDS)
+
+
+class PresetForm(Form):
+    preset = SelectField(_l("Preset"), choices=[
+        ("lkjip_district", _l("LKjIP district: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, else Sangat Kurang")),
+        ("permenpanrb_6_2022", _l("PermenPANRB 6/2022 appraisal: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, "
+                                  "51 Kurang, else Sangat Kurang"))])
+
+
+class LightsForm(Form):
+    red_below = NumberField(_l("Red below level"), kind="exact", validators=[InputRequired(), NumberRange(0, 10)])
+    yellow_below = NumberField(_l("Yellow below level"), kind="exact",
+                               validators=[InputRequired(), NumberRange(0, 10)])
 
 
 class InviteForm(Form):
