@@ -452,8 +452,8 @@ ID = {
         "dan baris pertama berisi nama kolom.",
     "Overall, is this scorecard valid?": "Secara keseluruhan, apakah scorecard ini layak dipakai?",
     # Capaian kinerja and predikat bands (analysis/predikat.py, survey/services/bands.py, hr/settings.html)
-    "Predikat": "Predikat", "Share of target": "Capaian kinerja",
-    "Employees per predikat": "Jumlah pegawai per predikat", "Predikat bands": "Rentang predikat",
+    "Rating": "Predikat", "Share of target": "Capaian kinerja",
+    "Employees per rating": "Jumlah pegawai per predikat", "Rating bands (predikat)": "Rentang predikat",
     "The predikat of a KPI's capaian kinerja (realisasi against target, in percent), of the office's index and of each "
     "employee's total (both as a percentage of level 10). Best first: each band starts at its lower bound; the "
     "last one also takes everything below. Leave rows empty to use fewer bands.":

@@ -66,7 +66,7 @@ def test_the_office_scorecard_shows_capaian_and_predikat_beside_the_levels_in_bo
     english = client.get(f"{url}?lang=en").get_data(as_text=True)
     label_id = card.bands[card.predikat].label_id
     assert "Capaian kinerja" in indonesian and f"Predikat: <strong>{label_id}</strong>" in indonesian
-    assert f"Predikat: <strong>{card.bands[card.predikat].label_en}</strong>" in english
+    assert f"Rating: <strong>{card.bands[card.predikat].label_en}</strong>" in english
     shown = f"{row['capaian']:.1f}".replace(".", ",")
     assert shown in indonesian and shown.replace(",", ".") in english
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/office/{version.id}/2010.xlsx?lang=en").data))
@@ -131,7 +131,7 @@ def test_personal_scorecards_show_each_totals_predikat_and_the_ranking_counts_th
     assert "Capaian kinerja" in indonesian and "95,0" in indonesian  # 95 of a target of 100 (the ladder's level 10)
     assert "Jumlah pegawai per predikat: Sangat Baik 1 · Baik 0 · Cukup 0 · Kurang 1 · Sangat Kurang 1" in indonesian
     english = client.get(f"/hr/rounds/{round_.id}/results?lang=en").get_data(as_text=True)
-    assert "Employees per predikat: Very good 1 · Good 0 · Fair 0 · Poor 1 · Very poor 1" in english
+    assert "Employees per rating: Very good 1 · Good 0 · Fair 0 · Poor 1 · Very poor 1" in english
     text = pdf_text(client.get(f"/hr/reports/personal/{round_.id}.pdf?lang=id").data)
     assert "Sangat Baik" in text and "Sangat Kurang" in text and "Jumlah pegawai per predikat" in text
     workbook = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/personal/{round_.id}.xlsx?lang=en").data))

@@ -22,6 +22,8 @@ ENGLISH = {"the", "and", "of", "is", "are", "not", "this", "that", "with", "for"
            "number", "could", "file", "perspectives", "principal", "eigenvector", "weights", "choose", "save",
            "page", "must", "be", "at", "least", "most", "between", "character", "characters", "error", "overall",
            "financial", "customer", "learning", "growth", "increase", "revenue"}
+#: Codes the database keeps, which a page shows only as words.
+RAW_CODES = ("alonso_lamata", "donegan_dodd", "saaty", "self_report", "kept_inconsistent", "yesno")
 SKIPPED = ("/logout", "/static/", "/lang/", ".csv", ".xlsx", "/health", "/api/")
 
 
@@ -42,6 +44,7 @@ def problems(where: str, text: str, messages: list[str], names: list[str]) -> li
     found = [f"{where}: message {message!r}" for message in messages if message in text]
     for name in sorted(names, key=len, reverse=True):  # people, emails, titles: written by the office
         text = text.replace(name, " ")
+    found += [f"{where}: code {code!r}" for code in RAW_CODES if re.search(rf"\b{code}\b", text)]
     words = set(re.findall(r"[A-Za-z]+", text.lower()))
     found += [f"{where}: word {word!r}" for word in sorted(words & ENGLISH)]
     return found
@@ -70,16 +73,20 @@ def crawl(client, start: list[str]) -> dict[str, str]:
     return texts
 
 
-@pytest.fixture
-def demo_site(app, session, tmp_path):
-    lines = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "password")
+def signed_in_demo(app, session, tmp_path, language):
+    lines = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "password",
+                      language=language)
     client = app.test_client()
-    with client.session_transaction() as browser:
-        browser["lang"] = "id"
     assert post(client, "/login", {"email": demo.ADMIN_EMAIL,
                                    "password": (tmp_path / "password").read_text()}).status_code == 302
+    client.get(f"/lang/{language}")  # the visitor's choice, kept in the session signing in started
     links = [urlparse(line.split()[1]).path for line in lines if line.startswith("Respondent:")]
     return client, links
+
+
+@pytest.fixture
+def demo_site(app, session, tmp_path):
+    return signed_in_demo(app, session, tmp_path, "id")
 
 
 def other_rounds(client, session) -> list[str]:
@@ -151,3 +158,15 @@ def test_a_broken_upload_is_refused_in_our_own_words(demo_site):
         text = visible_text(response.get_data(as_text=True))
         assert "Berkas tidak dapat dibaca" in text
         assert "zip" not in text.lower().replace(".xlsx", "") and "delimiter" not in text
+
+
+def test_an_english_demo_shows_no_indonesian_sentence_and_english_names(app, session, tmp_path):
+    client, links = signed_in_demo(app, session, tmp_path, "en")
+    texts = crawl(client, ["/hr/", *links])
+    with PO.open("rb") as source:
+        indonesian = [m.string for m in read_po(source) if isinstance(m.id, str) and m.string and m.string != m.id
+                      and len(m.string.split()) >= 3 and "%(" not in m.string]
+    names_id = [name for name in demo.samsat()["names_id"].values() if name not in ("Proses Bisnis Internal",)]
+    found = [f"{url}: {text!r}" for url, page in texts.items() for text in indonesian + names_id if text in page]
+    assert found == [], "\n".join(found)
+    assert "Motor vehicle tax revenue (PKB)" in texts["/hr/versions/1"]
