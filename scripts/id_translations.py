@@ -452,7 +452,7 @@ ID = {
         "dan baris pertama berisi nama kolom.",
     "Overall, is this scorecard valid?": "Secara keseluruhan, apakah scorecard ini layak dipakai?",
     # Capaian kinerja and predikat bands (analysis/predikat.py, survey/services/bands.py, hr/settings.html)
-    "Rating": "Predikat", "Share of target": "Capaian kinerja",
+    "Rating": "Predikat", "Share of target": "Capaian kinerja", "Of target": "Capaian",
     "Employees per rating": "Jumlah pegawai per predikat", "Rating bands (predikat)": "Rentang predikat",
     "The predikat of a KPI's capaian kinerja (realisasi against target, in percent), of the office's index and of each "
     "employee's total (both as a percentage of level 10). Best first: each band starts at its lower bound; the "
