@@ -8,8 +8,9 @@ OMAX scale is read as a percentage of level 10.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import pairwise
 
 import numpy as np
 
@@ -61,7 +62,7 @@ def checked_bands(bands: Sequence[Band]) -> tuple[Band, ...]:
             raise InputError("the lower bound of %(label)s is not a number", label=band.label_id or band.label_en)
         if not band.label_id.strip() or not band.label_en.strip():
             raise InputError("the band from %(lower)s needs its name in Indonesian and in English", lower=band.lower)
-    for better, worse in zip(bands, bands[1:]):
+    for better, worse in pairwise(bands):
         if worse.lower >= better.lower:
             raise InputError("list the bands best first: %(worse)s must start below %(better)s",
                              worse=worse.label_id, better=better.label_id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import Flask, g, render_template, request, session
 from babel.numbers import get_decimal_symbol
+from flask import Flask, g, render_template, request, session
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from functools import lru_cache, wraps
 
+import wtforms
 from flask import current_app, g, make_response, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from flask_wtf import FlaskForm as FlaskWtfForm
 from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-import wtforms
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -34,6 +34,8 @@ from wtforms.validators import NumberRange as PlainNumberRange
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from analysis.formatting import format_number
+from survey.form_messages import CATALOG
+from survey.labels import words
 from survey.models import (
     Element,
     LadderSetting,
@@ -45,8 +47,6 @@ from survey.models import (
     Scorecard,
     ScorecardVersion,
 )
-from survey.form_messages import CATALOG
-from survey.labels import words
 from survey.services.addresses import normal_email
 from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
@@ -58,8 +58,9 @@ SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
 DONT_KNOW = "dk"
 
 
-class Form(FlaskForm):
-    """Every form of the site: WTForms' own messages ("This field is required.") in the page's language."""
+class FlaskForm(FlaskWtfForm):
+    """Flask-WTF's form with WTForms' own messages ("This field is required.") in the page's language.
+    It keeps the library's name so that every form of this module, and any added later, has them."""
 
     class Meta:
         def get_translations(self, form):
@@ -153,7 +154,7 @@ def mail_address(form, field) -> None:
         raise ValidationError(_("Enter a valid email address."))
 
 
-class LoginForm(Form):
+class LoginForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
     password = PasswordField(_l("Password"), validators=[InputRequired()])
 
@@ -163,16 +164,16 @@ def fits(column) -> Length:
     return Length(max=column.type.length)
 
 
-class ScorecardForm(Form):
+class ScorecardForm(FlaskForm):
     name = StringField(_l("Scorecard name"), validators=[InputRequired(), fits(Scorecard.name)])
     label = StringField(_l("Version (e.g. the year)"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
-class CopyVersionForm(Form):
+class CopyVersionForm(FlaskForm):
     label = StringField(_l("New version label"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
-class ElementForm(Form):
+class ElementForm(FlaskForm):
     code = StringField(_l("Code"), validators=[InputRequired(), fits(Element.code)])
     kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
                                             ("kpi", _l("KPI"))])
@@ -186,7 +187,7 @@ class ElementForm(Form):
     measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
 
 
-class UploadForm(Form):
+class UploadForm(FlaskForm):
     file = FileField(_l("CSV or XLSX file"), validators=[FileRequired(), FileAllowed(["csv", "xlsx"],
                                                                                     _l("Upload a .csv or .xlsx file."))])
     # XLSX number cells are numbers already; numbers written as text are read the way this says.
@@ -195,7 +196,7 @@ class UploadForm(Form):
                                 default=page_locale)
 
 
-class PersonForm(Form):
+class PersonForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
     unit = StringField(_l("Work unit"), validators=[Optional(), fits(Person.unit)])
@@ -205,7 +206,7 @@ class PersonForm(Form):
                          validators=[InputRequired(), NumberRange(min=0.01)])
 
 
-class RoundForm(Form):
+class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
         ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
         ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
@@ -239,7 +240,7 @@ class RoundForm(Form):
             raise ValidationError(_l("The round must close after it opens."))
 
 
-class SettingsForm(Form):
+class SettingsForm(FlaskForm):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
 
 
@@ -255,37 +256,37 @@ class BandRowForm(wtforms.Form):
     label_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=MAX_LABEL)])
 
 
-class BandsForm(Form):
+class BandsForm(FlaskForm):
     bands = FieldList(FormField(BandRowForm), min_entries=MAX_BANDS, max_entries=MAX_BANDS)
 
 
-class PresetForm(Form):
+class PresetForm(FlaskForm):
     preset = SelectField(_l("Preset"), choices=[
         ("lkjip_district", _l("LKjIP district: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, else Sangat Kurang")),
         ("permenpanrb_6_2022", _l("PermenPANRB 6/2022 appraisal: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, "
                                   "51 Kurang, else Sangat Kurang"))])
 
 
-class LightsForm(Form):
+class LightsForm(FlaskForm):
     red_below = NumberField(_l("Red below level"), kind="exact", validators=[InputRequired(), NumberRange(0, 10)])
     yellow_below = NumberField(_l("Yellow below level"), kind="exact",
                                validators=[InputRequired(), NumberRange(0, 10)])
 
 
-class InviteForm(Form):
+class InviteForm(FlaskForm):
     people = HiddenField()
 
 
-class ActionForm(Form):
+class ActionForm(FlaskForm):
     """A button that only needs CSRF protection."""
 
 
-class IdentityForm(Form):
+class IdentityForm(FlaskForm):
     role = StringField(_l("Your position"), validators=[InputRequired(), Length(max=200)])
     years_of_service = IntegerField(_l("Years of service"), validators=[Optional(), NumberRange(0, 60)])
 
 
-def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> Form:
+def pairwise_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
     """A form with one two-sided radio group per pair, named p_<row id>_<column id>."""
     form_class = _pairwise_form_class(tuple((a.id, a.name, b.id, b.name) for a, b in pairs), allow_dont_know)
     return form_class(formdata=formdata, data=data) if formdata is not None else form_class(data=data)
@@ -296,7 +297,7 @@ def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
     """Form classes are built once per page layout; building one per request costs more than the request."""
     choices = [(value, value) for value in SCALE_VALUES] + ([(DONT_KNOW, _l("Don't know"))] if allow_dont_know else [])
 
-    class PairwiseForm(Form):
+    class PairwiseForm(FlaskForm):
         submission = HiddenField()
 
     for a_id, a_name, b_id, b_name in pairs:
@@ -321,8 +322,8 @@ def posted_judgments(pairs, formdata) -> dict[tuple[int, int], float | None]:
     return given
 
 
-def reask_form(pairs, formdata=None, data=None) -> Form:
-    class ReaskForm(Form):
+def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
+    class ReaskForm(FlaskForm):
         submission = HiddenField()
         reason = TextAreaField(_l("If you keep your answers, why?"), validators=[Optional(), Length(max=2000)])
 
@@ -333,7 +334,7 @@ def reask_form(pairs, formdata=None, data=None) -> Form:
     return ReaskForm(formdata=formdata, data=data) if formdata is not None else ReaskForm(data=data)
 
 
-class MeasurementForm(Form):
+class MeasurementForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
     period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
     target = NumberField(_l("Target"), validators=[Optional()])
@@ -351,7 +352,7 @@ class MeasurementForm(Form):
             raise ValidationError(_l("Write inputs as name = value pairs separated by ';', e.g. trained = 12; staff = 16."))
 
 
-class LadderForm(Form):
+class LadderForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
     period = StringField(_l("Period"), validators=[InputRequired(), fits(LadderSetting.period)])
     anchors = StringField(_l("Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100"),
@@ -367,7 +368,7 @@ class LadderForm(Form):
             raise ValidationError(_l("Write anchors as level: value pairs separated by ';', e.g. 0: 50; 3: 70; 10: 100."))
 
 
-class FindingForm(Form):
+class FindingForm(FlaskForm):
     kpi = HiddenField()
     root_cause = TextAreaField(_l("Root cause"), validators=[Optional(), Length(max=2000)])
     action = TextAreaField(_l("Recommended action"), validators=[Optional(), Length(max=2000)])
@@ -401,7 +402,7 @@ def parse_anchors(text: str) -> dict[int, float]:
     return anchors
 
 
-class QuestionForm(Form):
+class QuestionForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=[("number", _l("Number")), ("choice", _l("Choice over ranges")),
                                             ("likert", _l("Likert 1-5")), ("yesno", _l("Yes / no")),
                                             ("verdict", _l("Overall verdict"))])
@@ -413,25 +414,25 @@ class QuestionForm(Form):
     options = StringField(_l("Options (label = value; ...)"), validators=[Optional(), Length(max=1000)])
 
 
-class CorrectionForm(Form):
+class CorrectionForm(FlaskForm):
     invitation = HiddenField()
     question = HiddenField()
     value = StringField(_l("Corrected answer"), validators=[InputRequired(), Length(max=50)])
     reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=2000)])
 
 
-class SatisfactionToKpiForm(Form):
+class SatisfactionToKpiForm(FlaskForm):
     kpi = StringField(_l("KPI code"), validators=[InputRequired(), fits(Element.code)])
     period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
-def answers_form(asked, formdata=None, data=None) -> Form:
+def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     """One field per question; each value is checked by the question's own rule."""
     from wtforms import ValidationError
 
     from survey.services.questionnaires import check_answer
 
-    class AnswersForm(Form):
+    class AnswersForm(FlaskForm):
         submission = HiddenField()
         revision = HiddenField()  # the stored answers' revision the page was shown with
 

@@ -142,7 +142,8 @@ def test_every_demo_page_pdf_and_email_is_indonesian(demo_site, session):
     assert "Undangan" in texts["/hr/outbox"]  # the invitations, as emailed
     assert "Unit kerja" in texts["/hr/people"] and "Seksi Pelayanan" in texts["/hr/people"]  # a person's work unit
     assert "disimpan di sini (tanpa server email)" in texts["/hr/outbox"]
-    from survey.models import Organisation, Person, Round as Round_
+    from survey.models import Organisation, Person
+    from survey.models import Round as Round_
     names = [p.name for p in session.query(Person)] + [p.email for p in session.query(Person)]
     names += [r.title for r in session.query(Round_)] + [demo.ADMIN_EMAIL, "Neraca", "English", "SAMSAT"]
     names += [o.name for o in session.query(Organisation)]

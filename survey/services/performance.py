@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.indicators import Formula
-from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_percent, predikat_index
+from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
 from survey.services.bands import bands_of, thresholds_of

@@ -14,9 +14,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.scorecard import PersonalScores, personal_scorecards
 from analysis.predikat import Band, capaian, level_percent, predikat_index
+from analysis.scorecard import PersonalScores, personal_scorecards
 from analysis.scoring import Ladder
+from survey.i18n import gettext
 from survey.models import (
     QUESTION_KINDS,
     Element,
@@ -33,10 +34,9 @@ from survey.models import (
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
-from survey.i18n import gettext
+from survey.services.numbers import NumberError, parse_number
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
-from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import split_pairs
 from survey.services.text import refuse_unsafe_characters
 from survey.services.transactions import retried_once_if_disconnected

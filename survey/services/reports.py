@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.scoring import LIGHT_NAMES, NO_DATA
-from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
 from survey.labels import words
+from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
 from survey.services import performance, questionnaires, results, scorecards
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
