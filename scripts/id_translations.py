@@ -153,7 +153,7 @@ ID = {
     "Choose one of the options.": "Pilih salah satu pilihan.", "Ranking": "Peringkat",
     "No weights are published for this scorecard: every KPI weighs the same.":
         "Belum ada bobot yang diterbitkan untuk scorecard ini: setiap IKU berbobot sama.",
-    "Rank": "Peringkat", "Total": "Total", "Class": "Kelas", "Achievement": "Capaian",
+    "Rank": "Peringkat", "Total": "Total", "Class": "Kelas", "Achievement": "Realisasi",
     "Correct an answer": "Koreksi jawaban", "Relevance": "Relevansi", "Relevant": "Relevan", "Verdicts": "Kesimpulan",
     "valid": "valid", "not valid": "tidak valid", "None yet.": "Belum ada.", "Satisfaction": "Kepuasan",
     "Item": "Butir", "Mean (1-5)": "Rata-rata (1-5)", "Overall": "Keseluruhan",
@@ -284,7 +284,6 @@ ID = {
     "The parent of a %(kind)s must be a %(expected)s, %(parent)s is a %(parent_kind)s.":
         "Induk sebuah %(kind)s harus sebuah %(expected)s, %(parent)s adalah %(parent_kind)s.",
     "Direction must be 'higher' or 'lower'.": "Arah harus 'higher' atau 'lower'.",
-    "The file could not be read: %(error)s": "Berkas tidak dapat dibaca: %(error)s",
     "Missing column(s): %(columns)s.": "Kolom yang kurang: %(columns)s.",
     "At most %(rows)s rows per file.": "Paling banyak %(rows)s baris per berkas.",
     "%(field)s holds an invisible control character (%(character)s); remove it.":
@@ -530,4 +529,71 @@ ID = {
     "They get an email with a link to choose their password. The link works once, within %(hours)d hours.":
         "Ia akan menerima email berisi tautan untuk menetapkan kata sandinya. Tautan itu hanya berlaku sekali, "
         "dalam %(hours)d jam.",
+    # WTForms' own messages (survey/form_messages.py): WTForms ships no Indonesian catalog.
+    "This field is required.": "Kolom ini wajib diisi.", "Invalid input.": "Isian tidak sah.",
+    "Not a valid choice.": "Pilihan tidak sah.", "Invalid Choice: could not coerce.": "Pilihan tidak sah.",
+    "Not a valid integer value.": "Bukan bilangan bulat yang sah.", "Not a valid float value.": "Bukan angka yang sah.",
+    "Not a valid decimal value.": "Bukan angka desimal yang sah.",
+    "Not a valid datetime value.": "Bukan tanggal dan jam yang sah.", "Not a valid date value.": "Bukan tanggal yang sah.",
+    "Invalid email address.": "Alamat email tidak sah.",
+    "Number must be at least %(min)s.": "Angka paling kecil %(min)s.",
+    "Number must be at most %(max)s.": "Angka paling besar %(max)s.",
+    "Number must be between %(min)s and %(max)s.": "Angka harus antara %(min)s dan %(max)s.",
+    "Field must be at least %(min)d character long.": "Isian paling sedikit %(min)d karakter.",
+    "Field must be at least %(min)d characters long.": "Isian paling sedikit %(min)d karakter.",
+    "Field cannot be longer than %(max)d character.": "Isian paling banyak %(max)d karakter.",
+    "Field cannot be longer than %(max)d characters.": "Isian paling banyak %(max)d karakter.",
+    "Field must be between %(min)d and %(max)d characters long.": "Isian harus antara %(min)d dan %(max)d karakter.",
+    "The CSRF token is missing.": "Token keamanan formulir tidak ada.",
+    "The CSRF token is invalid.": "Token keamanan formulir tidak sah.",
+    "The CSRF token has expired.": "Token keamanan formulir sudah kedaluwarsa.",
+    "The CSRF tokens do not match.": "Token keamanan formulir tidak cocok.",
+    "Work unit": "Unit kerja",
+    "Saaty (1980)": "Saaty (1980)", "Alonso & Lamata (2006)": "Alonso & Lamata (2006)",
+    "Donegan & Dodd (1991)": "Donegan & Dodd (1991)",
+    "waiting to be sent": "menunggu dikirim", "being sent": "sedang dikirim",
+    "waiting to be tried again": "menunggu dicoba lagi", "kept here (no mail server)": "disimpan di sini (tanpa server email)",
+    "number": "angka", "choice over ranges": "pilihan rentang", "yes / no": "ya / tidak",
+    "overall verdict": "penilaian keseluruhan",
+    "The file could not be read as an XLSX workbook: open it in the spreadsheet program and save it again as .xlsx.":
+        "Berkas tidak dapat dibaca sebagai buku kerja XLSX: buka di program lembar kerja lalu simpan ulang sebagai .xlsx.",
+    "The file could not be read as CSV: write one row per line, the columns separated by commas or semicolons, "
+    "the first row naming the columns.":
+        "Berkas tidak dapat dibaca sebagai CSV: tulis satu baris per baris teks, kolom dipisahkan koma atau titik koma, "
+        "dan baris pertama berisi nama kolom.",
+    "Overall, is this scorecard valid?": "Secara keseluruhan, apakah scorecard ini layak dipakai?",
+    # Capaian kinerja and predikat bands (analysis/predikat.py, survey/services/bands.py, hr/settings.html)
+    "Rating": "Predikat", "Share of target": "Capaian kinerja", "Of target": "Capaian",
+    "Employees per rating": "Jumlah pegawai per predikat", "Rating bands (predikat)": "Rentang predikat",
+    "The predikat of a KPI's capaian kinerja (realisasi against target, in percent), of the office's index and of each "
+    "employee's total (both as a percentage of level 10). Best first: each band starts at its lower bound; the "
+    "last one also takes everything below. Leave rows empty to use fewer bands.":
+        "Predikat capaian kinerja sebuah IKU (realisasi terhadap target, dalam persen), indeks kantor dan total setiap "
+        "pegawai (keduanya sebagai persentase dari tingkat 10). Dari yang terbaik: setiap rentang dimulai dari batas "
+        "bawahnya; rentang terakhir juga mencakup semua nilai di bawahnya. Kosongkan baris untuk memakai lebih sedikit "
+        "rentang.",
+    "From (percent)": "Mulai dari (persen)", "Name in Indonesian": "Nama dalam bahasa Indonesia",
+    "Name in English": "Nama dalam bahasa Inggris", "Preset": "Pilihan siap pakai",
+    "Start from a preset": "Mulai dari pilihan siap pakai", "Use this preset": "Pakai pilihan ini",
+    "LKjIP district: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, else Sangat Kurang":
+        "LKjIP kabupaten: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, selebihnya Sangat Kurang",
+    "PermenPANRB 6/2022 appraisal: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, 51 Kurang, else Sangat Kurang":
+        "Penilaian PermenPANRB 6/2022: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, 51 Kurang, selebihnya Sangat Kurang",
+    "Traffic lights": "Lampu lalu lintas", "Red below level": "Merah di bawah tingkat",
+    "Yellow below level": "Kuning di bawah tingkat",
+    "On the OMAX levels 0 to 10: a KPI, the index or a total is red below the first level, yellow below the second "
+    "and green from there.":
+        "Pada tingkat OMAX 0 sampai 10: sebuah IKU, indeks atau total berwarna merah di bawah tingkat pertama, kuning "
+        "di bawah tingkat kedua dan hijau mulai dari situ.",
+    "Give the lower bound of %(label)s.": "Isi batas bawah %(label)s.",
+    "A predikat's name has at most %(most)s characters.": "Nama predikat paling banyak %(most)s karakter.",
+    "Choose one of the presets.": "Pilih salah satu pilihan siap pakai.",
+    "Red must end below yellow, both between 0 and 10, e.g. 4 and 8.":
+        "Batas merah harus di bawah batas kuning, keduanya antara 0 dan 10, mis. 4 dan 8.",
+    "give between 2 and %(most)s predikat bands": "isi antara 2 dan %(most)s rentang predikat",
+    "the lower bound of %(label)s is not a number": "batas bawah %(label)s bukan angka",
+    "the band from %(lower)s needs its name in Indonesian and in English":
+        "rentang mulai %(lower)s perlu nama dalam bahasa Indonesia dan bahasa Inggris",
+    "list the bands best first: %(worse)s must start below %(better)s":
+        "urutkan rentang dari yang terbaik: %(worse)s harus dimulai di bawah %(better)s",
 }

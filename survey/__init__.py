@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from flask import Flask, g, render_template, request, session
 from babel.numbers import get_decimal_symbol
+from flask import Flask, g, render_template, request, session
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -17,6 +17,7 @@ from werkzeug.routing import IntegerConverter
 from analysis.formatting import format_number
 from survey import config as settings
 from survey import db, i18n
+from survey.labels import label
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -107,6 +108,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def number(value, kind: str = "measure", signed: bool = False):
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
         return format_number(value, kind, _language(), signed)
+
+    app.add_template_filter(label, "label")  # {{ message.status|label('outbox') }}
 
     @app.template_filter("wall_clock")
     def wall_clock(moment, zone: str) -> str:

@@ -26,8 +26,9 @@ def upgrade(database_url: str | None = None) -> None:
     command.upgrade(alembic_config(database_url or settings.load()["DATABASE_URL"]), "head")
 
 
-def demo() -> None:
-    """Load the demo organisation (once) and print the admin login and respondent links."""
+def demo(language: str = "id") -> None:
+    """Load the demo organisation (once, its round and names in ``language``) and print the admin login
+    and respondent links."""
     import os
 
     from survey import create_app
@@ -37,7 +38,8 @@ def demo() -> None:
     base_url = os.environ.get("PUBLIC_URL") or f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
         lines = demo_data.load(session, secret_key=app.config["SECRET_KEY"], base_url=base_url,
-                               password_file=Path(app.config["INSTANCE_DIR"]) / "demo_admin_password")
+                               password_file=Path(app.config["INSTANCE_DIR"]) / "demo_admin_password",
+                               language=language)
     print("\n".join(["", "Neraca demo", *lines, ""]))
 
 
@@ -100,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="neraca")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("upgrade", help="migrate the database to the newest schema")
-    commands.add_parser("demo", help="load the demo organisation and print its logins and links")
+    demo_command = commands.add_parser("demo", help="load the demo organisation and print its logins and links")
+    demo_command.add_argument("--language", choices=["id", "en"], default="id",
+                              help="the language of the demo round and of its scorecard's names")
     commands.add_parser("deliver", help="send queued emails")
     work = commands.add_parser("worker", help="run background jobs from Redis (REDIS_URL)")
     work.add_argument("--burst", action="store_true", help="stop when the queue is empty")
@@ -116,10 +120,13 @@ def main(argv: list[str] | None = None) -> int:
         return cli_users.run(arguments, create_app())
     if arguments.command == "report":
         return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)
+    if arguments.command == "demo":
+        demo(arguments.language)
+        return 0
     if arguments.command == "worker":
         worker(arguments.burst)
         return 0
-    {"upgrade": upgrade, "demo": demo, "deliver": deliver}[arguments.command]()
+    {"upgrade": upgrade, "deliver": deliver}[arguments.command]()
     return 0
 
 

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from functools import lru_cache, wraps
 
+import wtforms
 from flask import current_app, g, make_response, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from flask_wtf import FlaskForm as FlaskWtfForm
 from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
     EmailField,
+    FieldList,
+    FormField,
     HiddenField,
     IntegerField,
     PasswordField,
@@ -26,10 +29,13 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import NumberRange as PlainNumberRange
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from analysis.formatting import format_number
+from survey.form_messages import CATALOG
+from survey.labels import words
 from survey.models import (
     Element,
     LadderSetting,
@@ -42,6 +48,7 @@ from survey.models import (
     ScorecardVersion,
 )
 from survey.services.addresses import normal_email
+from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
 from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
 from survey.services.tables import split_pairs
@@ -51,8 +58,35 @@ SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
 DONT_KNOW = "dk"
 
 
+class FlaskForm(FlaskWtfForm):
+    """Flask-WTF's form with WTForms' own messages ("This field is required.") in the page's language.
+    It keeps the library's name so that every form of this module, and any added later, has them."""
+
+    class Meta:
+        def get_translations(self, form):
+            return CATALOG
+
+
 def page_locale() -> str:
     return str(get_locale() or "id")
+
+
+class NumberRange(PlainNumberRange):
+    """WTForms' NumberRange, its bounds written in the page's language ("0,01", not "0.01")."""
+
+    def __call__(self, form, field):
+        data = field.data
+        if data is not None and (self.min is None or data >= self.min) and (self.max is None or data <= self.max):
+            return
+        bounds = {name: format_number(value, "exact", page_locale()) for name, value in
+                  (("min", self.min), ("max", self.max)) if value is not None}
+        if self.message:
+            raise ValidationError(self.message)
+        if len(bounds) == 2:
+            raise ValidationError(_("Number must be between %(min)s and %(max)s.", **bounds))
+        if "min" in bounds:
+            raise ValidationError(_("Number must be at least %(min)s.", **bounds))
+        raise ValidationError(_("Number must be at most %(max)s.", **bounds))
 
 
 class NumberField(StringField):
@@ -165,7 +199,7 @@ class UploadForm(FlaskForm):
 class PersonForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
-    unit = StringField(_l("Unit"), validators=[Optional(), fits(Person.unit)])
+    unit = StringField(_l("Work unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
     weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact",
@@ -184,7 +218,7 @@ class RoundForm(FlaskForm):
     language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
     cr_threshold = NumberField(_l("CR threshold"), default=0.10, kind="ratio",
                                validators=[InputRequired(), NumberRange(0.01, 0.3)])
-    ri_table = SelectField(_l("Random index table"), choices=[(name, name) for name in RANDOM_INDEX])
+    ri_table = SelectField(_l("Random index table"), choices=[(name, _l(words(name, "ri_table"))) for name in RANDOM_INDEX])
     max_reasks = IntegerField(_l("Re-asks at most"), default=2, validators=[InputRequired(), NumberRange(0, 5)])
     aggregation = SelectField(_l("Aggregation"), choices=[("aij", _l("Geometric mean of judgments (AIJ)")),
                                                           ("aip", _l("Mean of individual priorities (AIP)"))])
@@ -208,6 +242,35 @@ class RoundForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
+
+
+class BandRowForm(wtforms.Form):
+    """One predikat band: from which capaian (%) it starts, and its name in both languages."""
+
+    class Meta:
+        def get_translations(self, form):
+            return CATALOG
+
+    lower = NumberField(_l("From (percent)"), kind="exact", validators=[Optional()])
+    label_id = StringField(_l("Name in Indonesian"), validators=[Optional(), Length(max=MAX_LABEL)])
+    label_en = StringField(_l("Name in English"), validators=[Optional(), Length(max=MAX_LABEL)])
+
+
+class BandsForm(FlaskForm):
+    bands = FieldList(FormField(BandRowForm), min_entries=MAX_BANDS, max_entries=MAX_BANDS)
+
+
+class PresetForm(FlaskForm):
+    preset = SelectField(_l("Preset"), choices=[
+        ("lkjip_district", _l("LKjIP district: 91 Sangat Baik, 76 Baik, 66 Cukup, 51 Kurang, else Sangat Kurang")),
+        ("permenpanrb_6_2022", _l("PermenPANRB 6/2022 appraisal: 91 Sangat Baik, 76 Baik, 61 Butuh Perbaikan, "
+                                  "51 Kurang, else Sangat Kurang"))])
+
+
+class LightsForm(FlaskForm):
+    red_below = NumberField(_l("Red below level"), kind="exact", validators=[InputRequired(), NumberRange(0, 10)])
+    yellow_below = NumberField(_l("Yellow below level"), kind="exact",
+                               validators=[InputRequired(), NumberRange(0, 10)])
 
 
 class InviteForm(FlaskForm):

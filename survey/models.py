@@ -32,6 +32,11 @@ class Organisation(Base):
     name: Mapped[str] = mapped_column(String(200))
     #: IANA name of the office's time zone: round times are entered and shown in it, stored in UTC.
     time_zone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE)
+    #: Predikat bands [{"lower", "label_id", "label_en"}, ...] best first; None: the default preset
+    #: (analysis.predikat). Traffic lights: red below the first level, yellow below the second.
+    predikat_bands: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)
+    light_red_below: Mapped[float] = mapped_column(Float, default=4.0, server_default="4")
+    light_yellow_below: Mapped[float] = mapped_column(Float, default=8.0, server_default="8")
 
 
 class User(Base):

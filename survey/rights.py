@@ -31,7 +31,8 @@ ENDPOINT_RIGHTS = {
     "hr.users": "users", "hr.user_role": "users", "hr.user_disable": "users", "hr.user_enable": "users",
     "hr.user_link": "users",
     "hr.tokens": "tokens", "hr.revoke_token": "tokens",
-    "hr.settings": "settings",
+    "hr.settings": "settings", "hr.settings_bands": "settings", "hr.settings_preset": "settings",
+    "hr.settings_lights": "settings",
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",

@@ -86,3 +86,45 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
     assert invitation.completed_at is not None
     root = answers.current_answers(session, invitation, "root")
     assert root[(shown["row_id"], shown["column_id"])] == pytest.approx(implied)
+
+
+def launch(driver):
+    return driver.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"])
+
+
+def test_hr_types_indonesian_numbers_into_the_performance_form_and_they_are_stored_as_meant(app, session,
+                                                                                           live_server):
+    from survey.models import Element, Measurement
+    from survey.services import accounts
+    from tests.test_reports import samsat_office
+    organisation, version = samsat_office(session)
+    accounts.create_user(session, organisation.id, "hr@example.org", "HR", "correct horse battery", role="hr")
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": 1600, "height": 900}, locale="id-ID")
+        page.goto(f"{live_server}/login?lang=id")
+        page.fill("#email", "hr@example.org")
+        page.fill("#password", "correct horse battery")
+        page.click("button[type=submit]")
+        page.goto(f"{live_server}/hr/versions/{version.id}/performance?lang=id")
+        page.select_option("#m-kpi", "L1a")
+        page.fill("#m-period", "2011")
+        page.fill("#m-target", "1.250.000")  # typed as an Indonesian writes it: no browser may reread it
+        page.fill("#m-actual", "95,5")
+        page.locator("#m-actual").press("Enter")
+        page.wait_for_load_state()
+        assert "/performance" in page.url and page.locator(".error").count() == 0
+        for language in ("id", "en"):
+            page.goto(f"{live_server}/hr/versions/{version.id}/scorecard/2010?lang={language}")
+            assert page.locator("h1").first.is_visible()
+            page.screenshot(path=str(ARTIFACTS / f"office-scorecard-{language}.png"), full_page=True)
+        assert "Capaian kinerja" in page.content() or "Share of target" in page.content()
+        browser.close()
+
+    l1a = session.query(Element).filter_by(version_id=version.id, code="L1a").one()
+    stored = session.query(Measurement).filter_by(element_id=l1a.id, period="2011").one()
+    assert (stored.target, stored.actual) == (1250000.0, 95.5)

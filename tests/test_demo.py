@@ -17,3 +17,26 @@ def test_demo_loads_once_and_prints_a_working_admin_login_and_respondent_links(a
     page = client.get("/hr/rounds/1").get_data(as_text=True)
     assert "kept inconsistent" in page or "tetap tidak konsisten" in page
     assert {m.status for m in session.query(OutboxMessage)} == {"kept"}
+
+
+def test_the_demo_speaks_the_language_of_its_round(session, tmp_path):
+    from survey.models import Element, Person, Round
+    demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "password")
+    names = {e.code: e.name for e in session.query(Element)}
+    assert names["F"] == "Keuangan" and names["L"] == "Pembelajaran dan Pertumbuhan"
+    assert names["F1b"] == "BBNKB (Bea Balik Nama Kendaraan Bermotor)"
+    assert session.query(Round).one().language == "id"
+    assert {p.unit for p in session.query(Person)} >= {"Seksi Pelayanan"}
+
+
+def test_an_english_demo_has_english_names_and_the_same_codes(app, tmp_path):
+    from survey.models import Element, Person, Round
+    with app.extensions["neraca.sessionmaker"]() as session:
+        demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "pw",
+                  language="en")
+        names = {e.code: e.name for e in session.query(Element)}
+        assert names["F"] == "Financial" and names["F1a"] == "Motor vehicle tax revenue (PKB)"
+        assert len(names) == len(demo.samsat()["names_id"])
+        round_ = session.query(Round).one()
+        assert (round_.language, round_.title) == ("en", "BSC weighting 2010")
+        assert "Head of the UPTD" in {p.name for p in session.query(Person)}

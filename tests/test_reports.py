@@ -197,6 +197,7 @@ def test_a_long_kpi_unit_does_not_push_an_employees_figures_out_of_their_columns
     html = render_html("personal.html", dict(report, ranking=[]), organisation="SAMSAT", language="id")
     lines = [html_module.unescape(line) for line in re.findall(r'class="figures"[^>]*>([^<]*)<', html)]
     assert len(lines) == 2 * 3  # each employee: the header, the KPI, the total
-    # Monospaced and padded: the four number fields end at column 38 on every line, then the light.
-    assert all(line[37] != " " and line[38:40] == "  " for line in lines), lines
+    # Monospaced and padded: the five number fields (capaian among them) end at column 47 on every line,
+    # then the light.
+    assert all(line[46] != " " and line[47:49] == "  " for line in lines), lines
     assert "dokumen per triwulan" in html

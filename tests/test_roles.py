@@ -20,7 +20,8 @@ KPI_DATA = HR | {"kpi_owner"}
 ALLOWED = {
     "GET hr.dashboard": ALL,
     "GET hr.tokens": ADMIN, "POST hr.tokens": ADMIN, "POST hr.revoke_token": ADMIN,
-    "GET hr.settings": ADMIN, "POST hr.settings": ADMIN,
+    "GET hr.settings": ADMIN, "POST hr.settings": ADMIN, "POST hr.settings_bands": ADMIN,
+    "POST hr.settings_preset": ADMIN, "POST hr.settings_lights": ADMIN,
     "GET hr.users": ADMIN, "POST hr.users": ADMIN, "POST hr.user_role": ADMIN, "POST hr.user_disable": ADMIN,
     "POST hr.user_enable": ADMIN, "POST hr.user_link": ADMIN,
     "GET hr.outbox": HR,

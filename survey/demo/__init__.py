@@ -1,6 +1,8 @@
 """The demo organisation `make run` loads: the SAMSAT scorecard and a round in progress.
 
-Idempotent: a second run keeps the data and prints the same links again.
+Idempotent: a second run keeps the data and prints the same links again. It speaks the language of its
+round: Indonesian names as published (``names_id``) for a round in Bahasa Indonesia, English ones otherwise;
+codes stay the same in both.
 """
 from __future__ import annotations
 
@@ -20,34 +22,48 @@ from survey.services import accounts, answers, mail, people, performance, result
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
 DATA = Path(__file__).resolve().parent / "samsat.json"
-STAKEHOLDERS = [("Kepala UPTD", "kepala@samsat.demo", "answers consistently"),
-                ("Kepala Seksi Pelayanan", "kasi@samsat.demo", "inconsistent on the perspectives"),
-                ("Ahli Kebijakan Publik", "ahli@samsat.demo", "has not started"),
-                ("Administrator Pelayanan", "admin.pelayanan@samsat.demo", "has not started")]
+#: (email, note printed, {language: (name, work unit)}): the people keep their emails in both languages.
+STAKEHOLDERS = [
+    ("kepala@samsat.demo", "answers consistently",
+     {"id": ("Kepala UPTD", "Pimpinan UPTD"), "en": ("Head of the UPTD", "UPTD management")}),
+    ("kasi@samsat.demo", "inconsistent on the perspectives",
+     {"id": ("Kepala Seksi Pelayanan", "Seksi Pelayanan"), "en": ("Head of the Service Section", "Service Section")}),
+    ("ahli@samsat.demo", "has not started",
+     {"id": ("Ahli Kebijakan Publik", "Mitra akademik"), "en": ("Public Policy Expert", "Academic partner")}),
+    ("admin.pelayanan@samsat.demo", "has not started",
+     {"id": ("Administrator Pelayanan", "Seksi Pelayanan"), "en": ("Service Administrator", "Service Section")}),
+]
+#: The round and the role of its people, in each language.
+WORDS = {"id": {"round": "Pembobotan BSC 2010", "role": "Pemangku kepentingan", "reason": "Pendapatan tetap yang utama"},
+         "en": {"round": "BSC weighting 2010", "role": "Stakeholder", "reason": "Revenue stays what matters most"}}
 
 
 def samsat() -> dict:
     return json.loads(DATA.read_text())
 
 
-def scorecard_rows(data: dict) -> pd.DataFrame:
+def scorecard_rows(data: dict, language: str = "en") -> pd.DataFrame:
+    """The scorecard's rows, named in ``language`` (the Indonesian names as published)."""
+    named = (lambda code, english: data["names_id"][code]) if language == "id" else (lambda code, english: english)
     rows = []
     for p_code, perspective in data["hierarchy"].items():
-        rows.append({"code": p_code, "kind": "perspective", "parent": "", "name": perspective["name"]})
+        rows.append({"code": p_code, "kind": "perspective", "parent": "", "name": named(p_code, perspective["name"])})
         for o_code, objective in perspective["objectives"].items():
-            rows.append({"code": o_code, "kind": "objective", "parent": p_code, "name": objective["name"]})
+            rows.append({"code": o_code, "kind": "objective", "parent": p_code,
+                         "name": named(o_code, objective["name"])})
             for k_code, name in objective["kpis"].items():
-                rows.append({"code": k_code, "kind": "kpi", "parent": o_code, "name": name,
+                rows.append({"code": k_code, "kind": "kpi", "parent": o_code, "name": named(k_code, name),
                              "better": data["better"][k_code]})
     return pd.DataFrame(rows)
 
 
-def load(session: Session, *, secret_key: str, base_url: str, password_file: Path) -> list[str]:
-    """Create the demo organisation once; return lines to print (admin login, respondent links)."""
+def load(session: Session, *, secret_key: str, base_url: str, password_file: Path, language: str = "id") -> list[str]:
+    """Create the demo organisation once, its round in ``language``; return lines to print (admin login,
+    respondent links)."""
     organisation = session.scalar(select(Organisation).where(Organisation.name == DEMO_ORGANISATION))
     password = _password(password_file)
     if organisation is None:
-        organisation = _create(session, password, secret_key)
+        organisation = _create(session, password, secret_key, language)
     admin = session.scalar(select(User).where(User.email == ADMIN_EMAIL))
     accounts.set_password(session, admin, password)
     round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id))
@@ -56,7 +72,7 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
              f"Scorecard:    {base_url.rstrip('/')}/hr/versions/{round_.version_id}/scorecard/2010"]
     for invitation, person in session.execute(select(Invitation, Person).join(Person)
                                               .where(Invitation.round_id == round_.id).order_by(Person.id)):
-        note = next(note for name, _, note in STAKEHOLDERS if name == person.name)
+        note = next(note for email, note, _ in STAKEHOLDERS if email == person.email)
         lines.append(f"Respondent:   {tokens.link(invitation, secret_key=secret_key, base_url=base_url)}"
                      f"  ({person.name}, {note})")
     return lines
@@ -70,23 +86,25 @@ def _password(path: Path) -> str:
     return path.read_text().strip()
 
 
-def _create(session: Session, password: str, secret_key: str) -> Organisation:
+def _create(session: Session, password: str, secret_key: str, language: str) -> Organisation:
     data = samsat()
+    words = WORDS[language]
     organisation = accounts.create_organisation(session, DEMO_ORGANISATION)
     accounts.create_user(session, organisation.id, ADMIN_EMAIL, "Admin Demo", password, role="admin")
     version = scorecards.create_scorecard(session, organisation.id, "BSC SAMSAT", "2010")
-    scorecards.import_scorecard(session, version, scorecard_rows(data))
-    for name, email, _ in STAKEHOLDERS:
-        people.add_person(session, organisation.id, name=name, email=email, role="Stakeholder")
-    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Pembobotan BSC 2010",
-                                 period="2010", language="id", max_reasks=2)
+    scorecards.import_scorecard(session, version, scorecard_rows(data, language))
+    for email, _, named in STAKEHOLDERS:
+        name, unit = named[language]
+        people.add_person(session, organisation.id, name=name, email=email, unit=unit, role=words["role"])
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title=words["round"],
+                                 period="2010", language=language, max_reasks=2)
     rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)],
                   {"SECRET_KEY": secret_key})
     mail.deliver(session, {}, round_.id)  # no SMTP in the demo: the invitations wait in the outbox
     invitations = {inv.person.email: inv for inv in session.scalars(select(Invitation)
                                                                      .where(Invitation.round_id == round_.id))}
     _answer_published(session, invitations["kepala@samsat.demo"], data)
-    _answer_inconsistently(session, invitations["kasi@samsat.demo"], data)
+    _answer_inconsistently(session, invitations["kasi@samsat.demo"], data, words["reason"])
     _performance_data(session, round_, version, data)
     return organisation
 
@@ -107,15 +125,15 @@ def _published(cluster, data) -> dict:
 
 
 def _answer_published(session: Session, invitation: Invitation, data: dict) -> None:
-    answers.save_identity(session, invitation, "Kepala UPTD", 12)
+    answers.save_identity(session, invitation, invitation.person.name, 12)
     for cluster in answers.questionnaire(session, invitation):
         answers.submit_cluster(session, invitation, cluster, _published(cluster, data), uuid.uuid4().hex)
     answers.next_step(session, invitation)
 
 
-def _answer_inconsistently(session: Session, invitation: Invitation, data: dict) -> None:
+def _answer_inconsistently(session: Session, invitation: Invitation, data: dict, reason: str) -> None:
     """Perspectives answered in circles, re-asked and kept with a reason; then stopped halfway."""
-    answers.save_identity(session, invitation, "Kepala Seksi", 7)
+    answers.save_identity(session, invitation, invitation.person.name, 7)
     pages = answers.questionnaire(session, invitation)
     root = pages[0]
     F, C, I, L = root.members
@@ -125,6 +143,6 @@ def _answer_inconsistently(session: Session, invitation: Invitation, data: dict)
     reask = answers.open_reask(session, invitation, root.key)
     if reask is not None:
         kept = {(p["row_id"], p["column_id"]): p["current"] for p in reask.pairs_shown}
-        answers.submit_reask(session, invitation, root, kept, "Pendapatan tetap yang utama", uuid.uuid4().hex)
+        answers.submit_reask(session, invitation, root, kept, reason, uuid.uuid4().hex)
     for cluster in pages[1:3]:
         answers.submit_cluster(session, invitation, cluster, _published(cluster, data), uuid.uuid4().hex)

@@ -1,4 +1,5 @@
-"""The organisation's settings HR and administrators may change: the time zone of its round times."""
+"""The organisation's settings HR and administrators may change: the time zone of its round times, the
+predikat bands its reports use and the levels where the traffic lights change."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
@@ -6,22 +7,61 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import SettingsForm
+from survey.forms import BandsForm, LightsForm, PresetForm, SettingsForm
 from survey.hr import blueprint, field_errors, org
-from survey.services import accounts
+from survey.services import accounts, bands
 from survey.services.errors import Invalid
+
+
+def _page(**forms):
+    """The settings page with the organisation's values, and any form just posted with its errors."""
+    organisation = current_user.organisation
+    shown = {"form": SettingsForm(formdata=None, obj=organisation), "preset_form": PresetForm(formdata=None),
+             "lights_form": LightsForm(formdata=None, red_below=organisation.light_red_below,
+                                       yellow_below=organisation.light_yellow_below),
+             "bands_form": BandsForm(formdata=None, data={"bands": [
+                 {"lower": b.lower, "label_id": b.label_id, "label_en": b.label_en}
+                 for b in bands.bands_of(organisation)]})}
+    shown.update(forms)
+    failed = any(form.errors for form in forms.values())
+    return render_template("hr/settings.html", **shown), 400 if failed else 200
+
+
+def _saved(save, form, form_name):
+    """Run ``save`` for a valid ``form``; back to the page, or the page again with the form's errors."""
+    if form.validate_on_submit():
+        try:
+            save()
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.settings"))
+        except Invalid as error:
+            db.session().rollback()
+            field_errors(form, error)
+            return _page(**{form_name: form})[0], 400
+    return _page(**{form_name: form})
 
 
 @blueprint.route("/settings", methods=["GET", "POST"])
 def settings():
-    session = db.session()
     form = SettingsForm(obj=current_user.organisation)
-    if form.validate_on_submit():
-        try:
-            accounts.set_time_zone(session, org(), form.time_zone.data)
-            flash(_("Saved."), "ok")
-            return redirect(url_for("hr.settings"))
-        except Invalid as error:
-            session.rollback()
-            field_errors(form, error)
-    return render_template("hr/settings.html", form=form), 400 if form.errors else 200
+    return _saved(lambda: accounts.set_time_zone(db.session(), org(), form.time_zone.data), form, "form")
+
+
+@blueprint.post("/settings/bands")
+def settings_bands():
+    form = BandsForm()
+    return _saved(lambda: bands.set_bands(db.session(), org(), [
+        (row.lower.data, row.label_id.data, row.label_en.data) for row in form.bands]), form, "bands_form")
+
+
+@blueprint.post("/settings/preset")
+def settings_preset():
+    form = PresetForm()
+    return _saved(lambda: bands.use_preset(db.session(), org(), form.preset.data), form, "preset_form")
+
+
+@blueprint.post("/settings/lights")
+def settings_lights():
+    form = LightsForm()
+    return _saved(lambda: bands.set_lights(db.session(), org(), form.red_below.data, form.yellow_below.data),
+                  form, "lights_form")

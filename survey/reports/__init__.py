@@ -25,7 +25,8 @@ blueprint.before_request(rights.guard)  # signed in, and the role's right for ea
 def office(version_id, period, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     if fmt in ("csv", "xlsx"):
-        return _download(_data(lambda: reports.office_table(db.session(), version, period)), fmt, f"scorecard-{period}")
+        return _download(_data(lambda: reports.office_table(db.session(), version, period,
+                                                                                 str(get_locale() or "id"))), fmt, f"scorecard-{period}")
     context = _data(lambda: reports.office_report(db.session(), version, period))
     return _document("office.html", context, fmt, f"scorecard-{period}")
 
@@ -51,7 +52,8 @@ def weighting_export(round_id, table, fmt):
 def personal(round_id, fmt):
     round_ = _round(round_id)
     if fmt in ("csv", "xlsx"):
-        return _download(_data(lambda: reports.personal_table(db.session(), round_)), fmt, f"personal-{round_id}")
+        return _download(_data(lambda: reports.personal_table(db.session(), round_,
+                                                                                    str(get_locale() or "id"))), fmt, f"personal-{round_id}")
     return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
                      f"personal-{round_id}")
 

@@ -8,14 +8,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.indicators import Formula
+from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_percent, predikat_index
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import Ladder
-from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
+from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
+from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
 from survey.services.scorecards import elements
@@ -151,6 +154,8 @@ class OfficeScorecard:
     index: pd.Series            # index, light, counts, change
     trend: pd.DataFrame         # the index of every period with data
     problems: list[str]         # KPIs that could not be scored, and why
+    bands: tuple[Band, ...] = PRESETS[DEFAULT_PRESET]  # the organisation's predikat bands
+    predikat: int = -1          # the index's band among ``bands`` (0 the best), -1 without an index
 
 
 def office_scorecard(session: Session, version: ScorecardVersion, period: str) -> OfficeScorecard:
@@ -181,17 +186,30 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
             rows.append({"period": shown, "kpi": code, "name": element.name, "unit": element.unit,
                          "perspective": perspective.code, "perspective_name": perspective.name,
                          "objective": objective.code, "weight": element.global_weight, "performance": performance,
+                         "better": element.better,
                          "target": measurement.target if measurement else None, "ladder": ladder,
                          "root_cause": finding.root_cause if finding else "",
                          "action": finding.action if finding else ""})
     if not rows:
         raise Invalid({"period": N_("No KPI of period %(period)s can be scored yet.", period=period)})
-    scored = score_table(pd.DataFrame(rows))
-    all_indexes = indexes(scored)
-    this = scored[scored["period"] == period].reset_index(drop=True)
+    organisation = session.get(Organisation, version.scorecard.organisation_id)
+    bands, thresholds = bands_of(organisation), thresholds_of(organisation)
+    scored = score_table(pd.DataFrame(rows), thresholds=thresholds)
+    all_indexes = indexes(scored, thresholds)
+    this = with_capaian(scored[scored["period"] == period].reset_index(drop=True), bands)
     subtotals = perspective_subtotals(this)
     index = all_indexes[all_indexes["period"] == period].iloc[0]
-    return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems)
+    return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems,
+                           bands, int(predikat_index(level_percent(index["index"]), bands)))
+
+
+def with_capaian(kpis: pd.DataFrame, bands) -> pd.DataFrame:
+    """Each KPI's capaian kinerja (%, PermenPANRB 8/2021) and its predikat (the band's position, -1: none)."""
+    actual = pd.to_numeric(kpis["performance"], errors="coerce").to_numpy(dtype=float)
+    target = pd.to_numeric(kpis["target"], errors="coerce").to_numpy(dtype=float)
+    lower = (kpis["better"] == "lower").to_numpy()
+    percent = np.where(lower, capaian(actual, target, "lower"), capaian(actual, target, "higher"))
+    return kpis.assign(capaian=percent, predikat=predikat_index(percent, bands))
 
 
 def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id") -> tuple[dict, dict[str, str]]:

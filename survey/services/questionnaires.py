@@ -14,14 +14,17 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from analysis.predikat import Band, capaian, level_percent, predikat_index
 from analysis.scorecard import PersonalScores, personal_scorecards
 from analysis.scoring import Ladder
+from survey.i18n import gettext
 from survey.models import (
     QUESTION_KINDS,
     Element,
     Invitation,
     LadderSetting,
     Measurement,
+    Organisation,
     Person,
     Question,
     Response,
@@ -29,10 +32,11 @@ from survey.models import (
     utcnow,
 )
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
+from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
+from survey.services.numbers import NumberError, parse_number
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
-from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import split_pairs
 from survey.services.text import refuse_unsafe_characters
 from survey.services.transactions import retried_once_if_disconnected
@@ -40,6 +44,9 @@ from survey.services.transactions import retried_once_if_disconnected
 LIKERT = (1, 2, 3, 4, 5)
 YES, NO = 1.0, 0.0
 
+
+#: The verdict question of a validation round, saved in the round's language.
+VERDICT_QUESTION = N_("Overall, is this scorecard valid?")
 
 def questions(session: Session, round_: Round) -> list[Question]:
     return list(session.scalars(select(Question).where(Question.round_id == round_.id)
@@ -98,7 +105,7 @@ def default_questions(session: Session, round_: Round) -> int:
             perspective = by_id[e.parent_id] if e.kind == "objective" else by_id[by_id[e.parent_id].parent_id]
             made.append(Question(kind="yesno", element_id=e.id,
                                  text=f"{e.code} {e.name} — {perspective.name}"))
-        made.append(Question(kind="verdict", text="Overall, is this scorecard valid?"))
+        made.append(Question(kind="verdict", text=gettext(round_.language, VERDICT_QUESTION)))
     elif round_.kind == "satisfaction":
         made = [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
     else:
@@ -242,6 +249,13 @@ class PersonalResults:
     weights: np.ndarray
     equal_weights: bool
     scores: PersonalScores
+    capaian: np.ndarray     # people x KPIs: capaian kinerja (%) against each ladder's level 10 (the target)
+    bands: tuple[Band, ...]  # the organisation's predikat bands
+    predikat: np.ndarray    # per person: the band of the total (as % of level 10), -1 without a total
+
+    def predikat_counts(self) -> list[tuple[Band, int]]:
+        """How many people fall in each predikat, best first, for the ranking."""
+        return [(band, int((self.predikat == k).sum())) for k, band in enumerate(self.bands)]
 
 
 def personal_results(session: Session, round_: Round) -> PersonalResults:
@@ -260,12 +274,19 @@ def personal_results(session: Session, round_: Round) -> PersonalResults:
     published = [kpi.global_weight for kpi in kpis]
     equal = any(w is None for w in published)
     weights = np.full(len(kpis), 1 / len(kpis)) if equal else np.asarray(published, dtype=float)
-    scores = personal_scorecards(achievements, ladders, weights, snap=round_.snap)
+    organisation = session.get(Organisation, round_.organisation_id)
+    bands = bands_of(organisation)
+    scores = personal_scorecards(achievements, ladders, weights, snap=round_.snap,
+                                 thresholds=thresholds_of(organisation))
+    targets = np.array([ladder.values()[10] for ladder in ladders])
+    percent = np.column_stack([capaian(achievements[:, k], targets[k], ladder.better)
+                               for k, ladder in enumerate(ladders)])
     invitation_ids = [int(i) for i in table.index]
     people_by_invitation = dict(session.execute(select(Invitation.id, Person).join(Person)
                                                 .where(Invitation.id.in_(invitation_ids))).all())
     return PersonalResults([people_by_invitation[i] for i in invitation_ids], invitation_ids, kpis, achievements,
-                           ladders, weights, equal, scores)
+                           ladders, weights, equal, scores, percent, bands,
+                           np.asarray(predikat_index(level_percent(scores.totals), bands)))
 
 
 def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:

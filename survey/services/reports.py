@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.scoring import LIGHT_NAMES, NO_DATA
+from survey.labels import words
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
 from survey.services import performance, questionnaires, results, scorecards
 
@@ -23,14 +24,16 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
     kpis = [{"code": row["kpi"], "name": row["name"], "performance": plain_number(row["performance"]),
              "ladder": list(row["ladder"].values()), "level": plain_number(row["level"]), "weight": row["weight"],
              "value": plain_number(row["value"]), "light": row["light"], "root_cause": row["root_cause"],
-             "action": row["action"], "perspective": row["perspective"]} for row in card.kpis.to_dict("records")]
+             "action": row["action"], "perspective": row["perspective"], "capaian": plain_number(row["capaian"]),
+             "predikat": int(row["predikat"])} for row in card.kpis.to_dict("records")]
     subtotals = [{"code": row.perspective, "name": by_code[str(row.perspective)].name, "subtotal": row.subtotal}
                  for row in card.subtotals.itertuples()]
     perspectives = [dict(p, kpis=[k for k in kpis if k["perspective"] == p["code"]]) for p in subtotals]
     change = card.index["change"]
     return {"scorecard": f"{version.scorecard.name} {version.label}", "period": period,
             "weights_from": weights_provenance(session, version),
-            "index": float(card.index["index"]), "index_light": card.index["light"],
+            "index": float(card.index["index"]), "index_light": card.index["light"], "bands": card.bands,
+            "index_predikat": card.predikat,
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
             "trend": card.trend.to_dict("records"),
@@ -47,10 +50,12 @@ def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
     return {"source": None}
 
 
-def office_table(session: Session, version: ScorecardVersion, period: str) -> pd.DataFrame:
+def office_table(session: Session, version: ScorecardVersion, period: str, language: str = "id") -> pd.DataFrame:
+    """The office scorecard's KPIs, capaian kinerja and predikat (in ``language``) and OMAX ladders."""
     card = performance.office_scorecard(session, version, period)
     table = card.kpis[["period", "perspective", "objective", "kpi", "name", "unit", "weight", "target",
-                       "performance", "level", "light", "value", "root_cause", "action"]].copy()
+                       "performance", "level", "light", "value", "root_cause", "action", "capaian"]].copy()
+    table["predikat"] = [card.bands[i].label(language) if i >= 0 else "" for i in card.kpis["predikat"]]
     ladders = pd.DataFrame([row.values() for row in card.kpis["ladder"]], columns=[f"level_{n}" for n in range(11)])
     return pd.concat([table, ladders], axis=1)
 
@@ -78,9 +83,9 @@ def weighting_report(session: Session, round_: Round) -> dict:
                                                      .where(Invitation.round_id == round_.id,
                                                             ClusterAnswer.status == "kept_inconsistent"))}
     reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(Invitation.round_id == round_.id)))
-    method = {"eigen": "principal eigenvector", "geometric": "row geometric mean",
-              "approximate": "approximate method"}[round_.priority_method]
-    return {"title": round_.title, "method": f"{round_.aggregation.upper()}, {method}, RI {round_.ri_table}",
+    method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
+              words(round_.ri_table, "ri_table")]
+    return {"title": round_.title, "method": method,
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked)}
@@ -123,14 +128,16 @@ def personal_report(session: Session, round_: Round) -> dict:
     people = []
     for i, person in enumerate(found.people):
         people.append({"name": person.name, "unit": person.unit, "rank": int(s.ranks[i]), "total": float(s.totals[i]),
-                       "light": LIGHT_OF_CODE[int(s.classes[i])],
+                       "light": LIGHT_OF_CODE[int(s.classes[i])], "predikat": int(found.predikat[i]),
                        "kpis": [{"code": kpi.code, "name": kpi.name, "unit": kpi.unit,
-                                 "achievement": plain_number(found.achievements[i, k]), "level": plain_number(s.levels[i, k]),
+                                 "achievement": plain_number(found.achievements[i, k]),
+                                 "capaian": plain_number(found.capaian[i, k]), "level": plain_number(s.levels[i, k]),
                                  "weight": float(found.weights[k]), "value": plain_number(s.values[i, k]),
                                  "light": LIGHT_OF_CODE[int(s.lights[i, k])]} for k, kpi in enumerate(found.kpis)]})
     ranking = sorted(people, key=lambda p: (p["rank"], p["name"]))
     return {"title": round_.title, "period": round_.period, "people": ranking, "ranking": ranking,
-            "employees": len(ranking), "first_number": 1}
+            "employees": len(ranking), "first_number": 1, "bands": found.bands,
+            "predikat_counts": found.predikat_counts()}
 
 
 #: Employees per separately printed part of a bulk personal report.
@@ -147,11 +154,14 @@ def personal_parts(report: dict, part_size: int = PART_SIZE) -> list[tuple[str, 
     return parts
 
 
-def personal_table(session: Session, round_: Round) -> pd.DataFrame:
+def personal_table(session: Session, round_: Round, language: str = "id") -> pd.DataFrame:
+    """One row per employee and KPI; the predikat of the total in ``language``."""
+    report = personal_report(session, round_)
+    named = lambda i: report["bands"][i].label(language) if i >= 0 else ""  # noqa: E731
     rows = [{"name": p["name"], "unit": p["unit"], "rank": p["rank"], "total": p["total"], "class": p["light"],
              "kpi": k["code"], "achievement": k["achievement"], "level": k["level"], "weight": k["weight"],
-             "value": k["value"], "light": k["light"]}
-            for p in personal_report(session, round_)["people"] for k in p["kpis"]]
+             "value": k["value"], "light": k["light"], "capaian": k["capaian"], "predikat": named(p["predikat"])}
+            for p in report["people"] for k in p["kpis"]]
     return pd.DataFrame(rows)
 
 

@@ -17,6 +17,12 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"  # an XLSX sh
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #: Blank rows read before a file is refused, per row allowed: a few between tables, not a million.
 BLANK_ROWS_PER_ROW = 10
+UNREADABLE = {
+    "xlsx": N_("The file could not be read as an XLSX workbook: open it in the spreadsheet program and save it "
+               "again as .xlsx."),
+    "csv": N_("The file could not be read as CSV: write one row per line, the columns separated by commas "
+              "or semicolons, the first row naming the columns."),
+}
 
 
 def read_table(content: bytes, filename: str, required: Sequence[str], max_rows: int = MAX_ROWS,
@@ -42,8 +48,8 @@ def read_table(content: bytes, filename: str, required: Sequence[str], max_rows:
             raise Invalid({"file": N_("Upload a .csv or .xlsx file.")})
     except Invalid:
         raise
-    except Exception as error:  # pandas/openpyxl raise many kinds for a broken file
-        raise Invalid({"file": N_("The file could not be read: %(error)s", error=str(error))}) from None
+    except Exception:  # pandas/openpyxl/zipfile raise many kinds, in English: say it in our own words
+        raise Invalid({"file": UNREADABLE["xlsx" if name.endswith(".xlsx") else "csv"]}) from None
     frame.columns = [str(column).strip().lower() for column in frame.columns]
     missing = [column for column in required if column not in frame.columns]
     if missing:

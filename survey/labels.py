@@ -1,0 +1,30 @@
+"""Words for the codes the database keeps (an outbox status, a question's kind, an RI table):
+pages and reports show these, never the code itself. The words are catalog messages in English;
+``label`` translates them for a page, a report's own gettext translates them in a PDF."""
+from __future__ import annotations
+
+from survey.services.errors import N_
+
+LABELS = {
+    "ri_table": {"saaty": N_("Saaty (1980)"), "alonso_lamata": N_("Alonso & Lamata (2006)"),
+                 "donegan_dodd": N_("Donegan & Dodd (1991)")},
+    "priority_method": {"eigen": N_("principal eigenvector"), "geometric": N_("row geometric mean"),
+                        "approximate": N_("approximate method")},
+    "aggregation": {"aij": N_("geometric mean of judgments (AIJ)"), "aip": N_("mean of individual priorities (AIP)")},
+    "outbox": {"queued": N_("waiting to be sent"), "sending": N_("being sent"), "sent": N_("sent"),
+               "retrying": N_("waiting to be tried again"), "failed": N_("failed"),
+               "kept": N_("kept here (no mail server)")},
+    "question": {"number": N_("number"), "choice": N_("choice over ranges"), "likert": N_("Likert 1-5"),
+                 "yesno": N_("yes / no"), "verdict": N_("overall verdict")},
+}
+
+
+def words(code: str, group: str) -> str:
+    """The English words for ``code`` among ``group``'s codes (an unknown code as it is)."""
+    return LABELS[group].get(code, code)
+
+
+def label(code: str, group: str) -> str:
+    """The words for ``code`` in the page's language (a page's filter: services use ``words``)."""
+    from flask_babel import gettext
+    return gettext(words(code, group))
