@@ -419,4 +419,57 @@ ID = {
     "The address or subject is not valid for an email.": "Alamat atau subjek tidak sah untuk sebuah email.",
     "Not sent yet, tried again automatically:": "Belum terkirim, akan dicoba lagi secara otomatis:",
     "Personal link": "Tautan pribadi",
+    # Changing one's mind (issue 15): rounds, confirmations, the audit log
+    "%(completed)d of %(invited)d participants have finished.": "%(completed)d dari %(invited)d peserta telah selesai.",
+    "Once closed, nobody can answer; you can reopen the round later.":
+        "Setelah ditutup, tidak ada yang dapat menjawab; Anda dapat membuka kembali putaran ini nanti.",
+    "Close the round %(title)s?": "Tutup putaran %(title)s?",
+    "Round closed.": "Putaran ditutup.",
+    "Round reopened: it takes answers again.": "Putaran dibuka kembali: jawaban diterima lagi.",
+    "Closing time changed.": "Waktu penutupan diubah.",
+    "No such participant in this round.": "Tidak ada peserta tersebut dalam putaran ini.",
+    "Their answers stay on record but no longer count in the results, the progress or reminders.":
+        "Jawabannya tetap tercatat, tetapi tidak lagi dihitung dalam hasil, kemajuan, maupun pengingat.",
+    "Their link stops taking answers. This cannot be undone.":
+        "Tautannya tidak lagi menerima jawaban. Tindakan ini tidak dapat dibatalkan.",
+    "Remove %(name)s from %(title)s?": "Keluarkan %(name)s dari %(title)s?",
+    "Remove from the round": "Keluarkan dari putaran",
+    "Removed from the round; their answers stay on record.": "Dikeluarkan dari putaran; jawabannya tetap tercatat.",
+    "Weights published": "Bobot diterbitkan", "Round closed": "Putaran ditutup",
+    "Round reopened": "Putaran dibuka kembali", "Closing date changed": "Tanggal penutupan diubah",
+    "Answer corrected": "Jawaban dikoreksi", "Invitations sent": "Undangan dikirim",
+    "Participant removed": "Peserta dikeluarkan", "Person edited": "Data orang diubah",
+    "Person deactivated": "Orang dinonaktifkan", "Person reactivated": "Orang diaktifkan kembali",
+    "Scorecard element edited": "Elemen scorecard diubah", "Scorecard element deleted": "Elemen scorecard dihapus",
+    "API token made": "Token API dibuat", "API token revoked": "Token API dicabut", "User changed": "Pengguna diubah",
+    "%(names)s cannot be invited: deactivated.": "%(names)s tidak dapat diundang: sudah dinonaktifkan.",
+    "This round is open already.": "Putaran ini sudah dibuka.",
+    "Its closing time has passed: set a later closing time first.":
+        "Waktu penutupannya sudah lewat: tetapkan dahulu waktu penutupan yang lebih lambat.",
+    "%(name)s was removed already.": "%(name)s sudah dikeluarkan.",
+    "Audit log": "Log audit",
+    "Who published, closed, reopened, corrected, removed, invited or made a token, and when. Entries cannot be "
+    "changed or deleted.":
+        "Siapa yang menerbitkan, menutup, membuka kembali, mengoreksi, mengeluarkan, mengundang, atau membuat token, "
+        "dan kapan. Catatan tidak dapat diubah atau dihapus.",
+    "Filter": "Saring", "Export as CSV": "Ekspor sebagai CSV", "When": "Waktu", "Subject": "Subjek",
+    "Details": "Rincian", "No entries.": "Belum ada catatan.",
+    "Page %(number)d of %(pages)d (%(total)d entries)": "Halaman %(number)d dari %(pages)d (%(total)d catatan)",
+    "Newer": "Lebih baru", "Older": "Lebih lama", "Closing time": "Waktu penutupan",
+    "On the office's clock (%(zone)s). Leave it empty for a round without a closing time.":
+        "Menurut jam kantor (%(zone)s). Kosongkan untuk putaran tanpa waktu penutupan.",
+    "Change the closing time": "Ubah waktu penutupan", "Back to the round": "Kembali ke putaran", "Cancel": "Batal",
+    "Publish the weights?": "Terbitkan bobot?", "Publish the weights of %(title)s?": "Terbitkan bobot %(title)s?",
+    "The round is still open: answers that come later will not be in the published weights.":
+        "Putaran masih dibuka: jawaban yang masuk kemudian tidak akan termasuk dalam bobot yang diterbitkan.",
+    "Publishing writes these weights to the scorecard %(version)s, replacing the weights it has now.":
+        "Penerbitan menuliskan bobot ini ke scorecard %(version)s, menggantikan bobot yang ada sekarang.",
+    "Group CR": "CR kelompok", "above the threshold": "di atas batas", "within the threshold": "dalam batas",
+    "Back to the results": "Kembali ke hasil", "Reopen the round": "Buka kembali putaran", "Remove": "Keluarkan",
+    "Removed from the round": "Dikeluarkan dari putaran",
+    "Their answers stay on record but do not count in the results.":
+        "Jawaban mereka tetap tercatat, tetapi tidak dihitung dalam hasil.",
+    "removed": "dikeluarkan", "Action": "Tindakan", "Who": "Oleh", "From": "Dari", "Until": "Sampai",
+    "Every action": "Semua tindakan", "Everyone": "Semua orang",
+    "The end date comes before the start date.": "Tanggal akhir mendahului tanggal awal.",
 }

@@ -206,6 +206,10 @@ class RoundForm(FlaskForm):
             raise ValidationError(_l("The round must close after it opens."))
 
 
+class ClosingForm(FlaskForm):
+    closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
+
+
 class SettingsForm(FlaskForm):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
 

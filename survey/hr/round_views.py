@@ -50,8 +50,8 @@ def round_page(round_id, question_form=None, status=200):
     session = db.session()
     round_ = round_or_404(round_id)
     progress = rounds.progress(session, round_)
-    invited = {p.person.id for p in progress.participants}
-    candidates = [p for p in people.people(session, org()) if p.id not in invited]
+    invited = {p.person.id for p in progress.participants} | {i.person_id for i in progress.removed}
+    candidates = [p for p in people.people(session, org()) if p.id not in invited and p.deactivated_at is None]
     outbox = dict(session.query(OutboxMessage.status, func.count()).filter_by(round_id=round_.id)
                   .group_by(OutboxMessage.status).all())
     failed = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter_by(round_id=round_.id,
@@ -119,7 +119,7 @@ def invite(round_):
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, current_app.config),
+    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, current_app.config, current_user.email),
                        lambda count: _("%(count)d invitations queued.", count=count))
 
 
@@ -152,13 +152,6 @@ def retry_mail(round_):
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
-@blueprint.post("/rounds/<int:round_id>/close")
-@round_action
-def close(round_):
-    rounds.close_round(db.session(), round_)
-    return redirect(url_for("hr.round_page", round_id=round_.id))
-
-
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
 @keeps_typed_text
 def round_results(round_id):
@@ -179,7 +172,7 @@ def round_results(round_id):
 @round_action
 def publish(round_):
     try:
-        results.publish(db.session(), round_)
+        results.publish(db.session(), round_, current_user.email)
         flash(_("Weights published to the scorecard."), "ok")
     except Invalid as error:
         db.session().rollback()

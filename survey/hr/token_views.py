@@ -27,7 +27,7 @@ def tokens():
     form, created = TokenForm(), None
     if request.method == "POST" and form.validate_on_submit():
         try:
-            _token, created = api_tokens.create_token(db.session(), org(), form.name.data)
+            _token, created = api_tokens.create_token(db.session(), org(), form.name.data, current_user.email)
         except Invalid as error:
             field_errors(form, error)
     return render_template("hr/api_tokens.html", tokens=api_tokens.tokens(db.session(), org()), form=form,
@@ -39,7 +39,7 @@ def revoke_token(token_id):
     if current_user.role != "admin" or not ActionForm().validate_on_submit():
         abort(403)
     try:
-        api_tokens.revoke(db.session(), org(), token_id)
+        api_tokens.revoke(db.session(), org(), token_id, current_user.email)
     except Invalid:
         abort(404)
     flash(_("Revoked."), "ok")

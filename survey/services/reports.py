@@ -63,10 +63,10 @@ def weighting_report(session: Session, round_: Round) -> dict:
                                for i, code in enumerate(codes)])
         clusters.append(found)
     names = dict(session.execute(select(Invitation.id, Person.name).join(Person).where(Invitation.round_id == round_.id)).all())
+    counted = (Invitation.round_id == round_.id, Invitation.removed_at.is_(None))  # removed people left the results
     kept = {a.invitation_id for a in session.scalars(select(ClusterAnswer).join(Invitation)
-                                                     .where(Invitation.round_id == round_.id,
-                                                            ClusterAnswer.status == "kept_inconsistent"))}
-    reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(Invitation.round_id == round_.id)))
+                                                     .where(*counted, ClusterAnswer.status == "kept_inconsistent"))}
+    reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(*counted)))
     method = {"eigen": "principal eigenvector", "geometric": "row geometric mean",
               "approximate": "approximate method"}[round_.priority_method]
     return {"title": round_.title, "method": f"{round_.aggregation.upper()}, {method}, RI {round_.ri_table}",

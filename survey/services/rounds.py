@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
 from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import mail, people
+from survey.services import audit, mail, people
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -27,6 +27,8 @@ QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
 ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
+#: Who the audit log names when no person did it (the demo, a command).
+SYSTEM = "system"
 
 
 def create_round(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
@@ -106,15 +108,16 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
                                 .order_by(Round.created_at.desc())))
 
 
-def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping, actor: str = SYSTEM) -> int:
     """Invite people not yet in the round: an invitation each and an email queued in the outbox
     (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL)."""
-    count = add_invitations(session, round_, person_ids, settings)
+    count = add_invitations(session, round_, person_ids, settings, actor)
     session.commit()
     return count
 
 
-def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping) -> tuple[int, int]:
+def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping,
+                     actor: str = SYSTEM) -> tuple[int, int]:
     """Add the people not yet known (by email) and invite everyone listed: all of it or, on any
     refusal, nothing. Returns (people added, invitations made)."""
     known = {p.email for p in people.people(session, round_.organisation_id)}
@@ -124,7 +127,7 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
         if new_rows:
             people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
         chosen = [p.id for p in people.people(session, round_.organisation_id) if p.email in set(emails)]
-        invited = add_invitations(session, round_, chosen, settings)
+        invited = add_invitations(session, round_, chosen, settings, actor)
     except Invalid:
         session.rollback()
         raise
@@ -132,7 +135,8 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
     return len(new_rows), invited
 
 
-def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping,
+                    actor: str = SYSTEM) -> int:
     """``invite`` without the commit, for a caller that writes more in the same transaction."""
     if round_.status != "open":
         raise Invalid({"": N_("This round is closed.")})
@@ -142,17 +146,24 @@ def add_invitations(session: Session, round_: Round, person_ids: list[int], sett
                                                       Person.organisation_id == round_.organisation_id)))
     if len(found) != len(wanted):
         raise Invalid({"people": N_("Some of the chosen people are not in your organisation.")})
+    inactive = sorted(person.name for person in found if person.deactivated_at is not None)
+    if inactive:
+        raise Invalid({"people": N_("%(names)s cannot be invited: deactivated.", names=", ".join(inactive))})
     already = set(session.scalars(select(Invitation.person_id).where(Invitation.round_id == round_.id)))
-    count = 0
+    count, names = 0, []
     for person in found:
         if person.id in already:
             continue
+        names.append(person.name)
         invitation, _token = new_invitation(round_, person, settings["SECRET_KEY"])
         session.add(invitation)
         session.flush()
         mail.queue_invitation(session, invitation, reminder=False)
         invitation.sent_at = utcnow()
         count += 1
+    if count:
+        audit.record(session, round_.organisation_id, actor, "invitations_sent", round_.title,
+                     {"round": round_.id, "count": count, "people": ", ".join(sorted(names))})
     return count
 
 
@@ -171,7 +182,8 @@ def remind(session: Session, round_: Round, settings: Mapping) -> int:
         raise Invalid({"": N_("This round is closed.")})
     mail.check_can_send(settings)
     late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
-                                                         Invitation.completed_at.is_(None))))
+                                                         Invitation.completed_at.is_(None),
+                                                         Invitation.removed_at.is_(None))))
     for invitation in late:
         mail.queue_invitation(session, invitation, reminder=True)
         invitation.reminders += 1
@@ -180,9 +192,56 @@ def remind(session: Session, round_: Round, settings: Mapping) -> int:
     return len(late)
 
 
-def close_round(session: Session, round_: Round) -> None:
+def close_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    if round_.status == "closed":
+        raise Invalid({"": N_("This round is closed.")})
     round_.status = "closed"
+    audit.record(session, round_.organisation_id, actor, "round_closed", round_.title, {"round": round_.id})
     session.commit()
+
+
+def reopen_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    """Take answers again; a closing time already past must be moved first, or the round would stay shut."""
+    if round_.status != "closed":
+        raise Invalid({"": N_("This round is open already.")})
+    if round_.closes_at and as_utc(round_.closes_at) <= utcnow():
+        raise Invalid({"closes_at": N_("Its closing time has passed: set a later closing time first.")})
+    round_.status = "open"
+    audit.record(session, round_.organisation_id, actor, "round_reopened", round_.title, {"round": round_.id})
+    session.commit()
+
+
+def change_closing(session: Session, round_: Round, closes_at: datetime | None, actor: str = SYSTEM) -> None:
+    """Move the closing time (read on the office's clock), or take it away with None."""
+    zone = session.get(Organisation, round_.organisation_id).time_zone
+    closes_at = from_wall_clock(closes_at, zone) if closes_at else None
+    if closes_at and round_.opens_at and closes_at <= as_utc(round_.opens_at):
+        raise Invalid({"closes_at": N_("The round must close after it opens.")})
+    before = round_.closes_at
+    round_.closes_at = closes_at
+    audit.record(session, round_.organisation_id, actor, "round_closing_changed", round_.title,
+                 {"round": round_.id, "from": _utc_text(before), "to": _utc_text(closes_at)})
+    session.commit()
+
+
+def remove_participant(session: Session, round_: Round, invitation_id: int, actor: str = SYSTEM) -> Invitation:
+    """Take a person out of the round: their answers stay on record but leave results, progress and reminders."""
+    invitation = session.scalar(select(Invitation).where(Invitation.id == invitation_id,
+                                                         Invitation.round_id == round_.id))
+    if invitation is None:
+        raise Invalid({"": N_("No such participant in this round.")})
+    if invitation.removed_at is not None:
+        raise Invalid({"": N_("%(name)s was removed already.", name=invitation.person.name)})
+    invitation.removed_at = utcnow()
+    audit.record(session, round_.organisation_id, actor, "participant_removed", invitation.person.name,
+                 {"round": round_.id, "round_title": round_.title, "email": invitation.person.email,
+                  "completed": invitation.completed_at is not None})
+    session.commit()
+    return invitation
+
+
+def _utc_text(moment: datetime | None) -> str:
+    return as_utc(moment).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
 
 
 #: Where a round stands: not open yet, taking answers, past its closing time, or closed by HR.
@@ -220,6 +279,7 @@ class Progress:
     opened: int
     completed: int
     participants: list[ParticipantStatus]
+    removed: list[Invitation] = ()  # taken out of the round by HR: shown apart, counted nowhere
 
     @property
     def response_rate(self) -> float:
@@ -236,7 +296,8 @@ def progress(session: Session, round_: Round) -> Progress:
     reask_counts = dict(session.execute(
         select(Reask.invitation_id, func.count()).join(Invitation, Invitation.id == Reask.invitation_id)
         .where(Invitation.round_id == round_.id).group_by(Reask.invitation_id)).all())
-    participants = []
+    participants, removed = [], [invitation for invitation, _ in rows if invitation.removed_at is not None]
+    rows = [(invitation, person) for invitation, person in rows if invitation.removed_at is None]
     for invitation, person in rows:
         mine = answers.get(invitation.id, [])
         state = ("completed" if invitation.completed_at else "answering" if mine
@@ -247,4 +308,5 @@ def progress(session: Session, round_: Round) -> Progress:
             flagged=[answer.cluster for answer in mine if answer.status == "kept_inconsistent"],
             reasks=reask_counts.get(invitation.id, 0)))
     return Progress(invited=len(rows), opened=sum(p.state != "invited" for p in participants),
-                    completed=sum(p.state == "completed" for p in participants), participants=participants)
+                    completed=sum(p.state == "completed" for p in participants), participants=participants,
+                    removed=removed)
