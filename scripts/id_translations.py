@@ -54,8 +54,10 @@ ID = {
         "disembunyikan; HR dapat menyalin tautan seseorang dari halaman putaran.",
     "No messages.": "Tidak ada pesan.", "Weight": "Bobot", "Nobody yet.": "Belum ada orang.",
     "Add a person": "Tambah orang", "Add": "Tambah", "Import people": "Impor daftar orang",
-    "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. Nothing is imported if any row is wrong.":
-        "Kolom: name, email; opsional: unit, role, kind (stakeholder atau employee), weight. Tidak ada yang diimpor bila ada baris yang salah.",
+    "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. People already on the list "
+    "(same email) are updated. Nothing is imported if any row is wrong.":
+        "Kolom: name, email; opsional: unit, role, kind (stakeholder atau employee), weight. Orang yang sudah ada "
+        "dalam daftar (email yang sama) diperbarui. Tidak ada yang diimpor bila ada baris yang salah.",
     "Import": "Impor", "Results": "Hasil", "Method": "Metode",
     "geometric mean of judgments (AIJ)": "rata-rata geometrik penilaian (AIJ)",
     "mean of individual priorities (AIP)": "rata-rata prioritas individu (AIP)",
@@ -472,4 +474,17 @@ ID = {
     "removed": "dikeluarkan", "Action": "Tindakan", "Who": "Oleh", "From": "Dari", "Until": "Sampai",
     "Every action": "Semua tindakan", "Everyone": "Semua orang",
     "The end date comes before the start date.": "Tanggal akhir mendahului tanggal awal.",
+    # People: edit, deactivate, import updates
+    "People imported": "Orang diimpor",
+    "Added %(added)d people, updated %(updated)d.": "%(added)d orang ditambahkan, %(updated)d diperbarui.",
+    "%(name)s can be invited again.": "%(name)s dapat diundang lagi.",
+    "%(name)s is deactivated: kept in past rounds, no longer offered for invitations.":
+        "%(name)s dinonaktifkan: tetap tercatat di putaran sebelumnya, tidak lagi ditawarkan untuk diundang.",
+    "%(name)s is active already.": "%(name)s sudah aktif.",
+    "%(name)s is deactivated already.": "%(name)s sudah dinonaktifkan.",
+    "No such person in your organisation.": "Tidak ada orang tersebut dalam organisasi Anda.",
+    "Deactivated: kept in past rounds, no longer offered for invitations.":
+        "Dinonaktifkan: tetap tercatat di putaran sebelumnya, tidak lagi ditawarkan untuk diundang.",
+    "Back to the people": "Kembali ke daftar orang", "deactivated": "nonaktif", "Reactivate": "Aktifkan kembali",
+    "Deactivate": "Nonaktifkan",
 }

@@ -47,7 +47,8 @@ def estate(session):
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
-            "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token}
+            "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
+            "person": stakeholder, "invitation": weighting_invitation}
 
 
 def address(app, rule, estate) -> str:
@@ -57,7 +58,8 @@ def address(app, rule, estate) -> str:
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
-              "token_id": estate["token"].id, "period": "2010", "table": "judgments", "token": link,
+              "token_id": estate["token"].id, "person_id": estate["person"].id,
+              "invitation_id": estate["invitation"].id, "period": "2010", "table": "judgments", "token": link,
               "key": "root", "code": "en",
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version") else "html"}
     with app.test_request_context():

@@ -27,6 +27,7 @@ ACTIONS = {
     "invitations_sent": N_("Invitations sent"),
     "participant_removed": N_("Participant removed"),
     "person_changed": N_("Person edited"),
+    "people_imported": N_("People imported"),
     "person_deactivated": N_("Person deactivated"),
     "person_reactivated": N_("Person reactivated"),
     "element_changed": N_("Scorecard element edited"),
