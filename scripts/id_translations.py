@@ -487,4 +487,7 @@ ID = {
         "Dinonaktifkan: tetap tercatat di putaran sebelumnya, tidak lagi ditawarkan untuk diundang.",
     "Back to the people": "Kembali ke daftar orang", "deactivated": "nonaktif", "Reactivate": "Aktifkan kembali",
     "Deactivate": "Nonaktifkan",
+    # Keep reasons reach HR
+    "Reasons for keeping inconsistent answers": "Alasan mempertahankan jawaban yang tidak konsisten",
+    "Respondent": "Responden",
 }

@@ -1,6 +1,6 @@
 """The audit log: written with the change it records, read by administrators only, filtered, paged,
 exported, and never editable."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from survey.models import AuditEntry
 from survey.services import accounts, api_tokens, audit
@@ -71,7 +71,7 @@ def test_dates_are_read_on_the_offices_calendar_and_a_reversed_range_is_refused_
     office = an_office(session)
     entry = audit.record(session, office.id, "hr@example.org", "round_closed", "Late round")
     # 18:00 UTC on 1 March is already 2 March in Jakarta (UTC+7).
-    entry.created_at = datetime(2030, 3, 1, 18, 0, tzinfo=timezone.utc)
+    entry.created_at = datetime(2030, 3, 1, 18, 0, tzinfo=UTC)
     session.commit()
     assert audit.entries(session, office.id, Filters(since=datetime(2030, 3, 2).date())).total == 1
     assert audit.entries(session, office.id, Filters(until=datetime(2030, 3, 1).date())).total == 0
@@ -92,5 +92,5 @@ def test_the_log_offers_no_way_to_change_or_delete_an_entry(client, session):
     for method in ("post", "put", "delete", "patch"):
         assert getattr(client, method)("/hr/audit", data={"csrf_token": token}).status_code == 405
     assert session.query(AuditEntry).count() == 1
-    assert timedelta(0) <= datetime.now(timezone.utc) - session.query(AuditEntry).one().created_at.replace(
-        tzinfo=timezone.utc) < timedelta(minutes=5)
+    assert timedelta(0) <= datetime.now(UTC) - session.query(AuditEntry).one().created_at.replace(
+        tzinfo=UTC) < timedelta(minutes=5)

@@ -29,7 +29,7 @@ def audit(session, action):
 
 
 def test_inviting_is_in_the_audit_log_with_who_and_whom(client, session):
-    organisation, _, round_ = launched(client, session)
+    organisation, _, _round = launched(client, session)
     (entry,) = audit(session, "invitations_sent")
     assert entry.actor_email == "hr@example.org" and entry.organisation_id == organisation.id
     assert entry.details["count"] == 3 and "Stakeholder 0" in entry.details["people"]

@@ -57,7 +57,7 @@ def audit_log():
 
 @blueprint.get("/audit.csv")
 def audit_export():
-    form, filters = _filters()
+    _form, filters = _filters()
     if filters is None:
         abort(400)
     frame = audit.table(db.session(), org(), filters, labels=lambda action: _labels().get(action, action))

@@ -21,7 +21,18 @@ from survey.forms import (
 )
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
 from survey.models import OutboxMessage, Scorecard
-from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards, tokens
+from survey.services import (
+    jobs,
+    mail,
+    people,
+    performance,
+    questionnaires,
+    reports,
+    results,
+    rounds,
+    scorecards,
+    tokens,
+)
 from survey.services.errors import Invalid, translated
 
 
@@ -66,6 +77,7 @@ def round_page(round_id, question_form=None, status=200):
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
+                           kept_reasons=reports.kept_reasons(session, round_),
                            question_form=question_form or QuestionForm()), status
 
 
@@ -165,7 +177,7 @@ def round_results(round_id):
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     tree = scorecards.tree_order(list(by_id.values()))
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
-                           by_id=by_id, tree=tree, action=ActionForm())
+                           by_id=by_id, tree=tree, action=ActionForm(), kept_reasons=reports.kept_reasons(session, round_))
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")
