@@ -490,4 +490,13 @@ ID = {
     # Keep reasons reach HR
     "Reasons for keeping inconsistent answers": "Alasan mempertahankan jawaban yang tidak konsisten",
     "Respondent": "Responden",
+    # Inviting and the outbox
+    "Recipient or subject contains": "Penerima atau subjek memuat", "Every status": "Semua status",
+    "Invite %(count)d people to %(title)s?": "Undang %(count)d orang ke %(title)s?",
+    "Each gets an email with a personal link to the round.":
+        "Masing-masing menerima email berisi tautan pribadi ke putaran ini.",
+    "Send %(count)d invitations": "Kirim %(count)d undangan", "Every kind": "Semua jenis", "Any": "Semua",
+    "Name or email contains": "Nama atau email memuat", "Show": "Tampilkan",
+    "Invite the people ticked": "Undang orang yang dicentang",
+    "Nobody else to invite matches.": "Tidak ada lagi orang yang cocok untuk diundang.",
 }

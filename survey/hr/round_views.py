@@ -20,7 +20,7 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import base_url, blueprint, editor, field_errors, org, round_or_404, version_or_404
-from survey.models import OutboxMessage, Scorecard
+from survey.models import Invitation, OutboxMessage, Scorecard
 from survey.services import (
     jobs,
     mail,
@@ -62,7 +62,9 @@ def round_page(round_id, question_form=None, status=200):
     round_ = round_or_404(round_id)
     progress = rounds.progress(session, round_)
     invited = {p.person.id for p in progress.participants} | {i.person_id for i in progress.removed}
-    candidates = [p for p in people.people(session, org()) if p.id not in invited and p.deactivated_at is None]
+    chosen_by = {name: request.args.get(name, "")[:200] for name in ("kind", "unit", "role", "q")}
+    candidates = people.invitable(session, org(), kind=chosen_by["kind"], unit=chosen_by["unit"],
+                                  role=chosen_by["role"], search=chosen_by["q"], exclude=invited)
     outbox = dict(session.query(OutboxMessage.status, func.count()).filter_by(round_id=round_.id)
                   .group_by(OutboxMessage.status).all())
     failed = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter_by(round_id=round_.id,
@@ -77,7 +79,8 @@ def round_page(round_id, question_form=None, status=200):
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
-                           kept_reasons=reports.kept_reasons(session, round_),
+                           kept_reasons=reports.kept_reasons(session, round_), chosen_by=chosen_by,
+                           filter_choices=people.filter_choices(session, org()),
                            question_form=question_form or QuestionForm()), status
 
 
@@ -122,6 +125,25 @@ def default_questions(round_):
     except Invalid as error:
         flash(message_of(error), "error")
     return redirect(url_for("hr.round_page", round_id=round_.id))
+
+
+@blueprint.post("/rounds/<int:round_id>/invite/confirm")
+@round_action
+def confirm_invite(round_):
+    """Who is about to be invited, counted and named, before anything is queued."""
+    chosen = {int(value) for value in request.form.getlist("person") if value.isdigit()}
+    invited = {i.person_id for i in db.session().query(Invitation).filter_by(round_id=round_.id)}
+    found = [p for p in people.invitable(db.session(), org(), exclude=invited) if p.id in chosen]
+    if not found:
+        flash(_("Choose at least one person to invite."), "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    return render_template("hr/confirm.html", title=_("Invite %(count)d people to %(title)s?", count=len(found),
+                                                       title=round_.title),
+                           lines=[_("Each gets an email with a personal link to the round.")],
+                           names=[f"{p.name} <{p.email}>" for p in found], hidden=[("person", p.id) for p in found],
+                           button=_("Send %(count)d invitations", count=len(found)), action=ActionForm(),
+                           action_url=url_for("hr.invite", round_id=round_.id),
+                           back=url_for("hr.round_page", round_id=round_.id))
 
 
 @blueprint.post("/rounds/<int:round_id>/invite")
@@ -194,10 +216,10 @@ def publish(round_):
 
 @blueprint.get("/outbox")
 def outbox():
-    messages = (db.session().query(OutboxMessage).filter_by(organisation_id=org())
-                .order_by(OutboxMessage.id.desc()).limit(200).all())
-    return render_template("hr/outbox.html", messages=[(m, mail.masked(m, base_url()), _reason(m))
-                                                       for m in messages])
+    page = mail.outbox_page(db.session(), org(), request.args.get("q", "")[:200], request.args.get("status", ""),
+                            request.args.get("page", 1, type=int))
+    return render_template("hr/outbox.html", page=page, statuses=mail.STATUSES,
+                           messages=[(m, mail.masked(m, base_url()), _reason(m)) for m in page.rows])
 
 
 def _reason(message: OutboxMessage) -> str:

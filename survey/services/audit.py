@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import AuditEntry, Organisation
 from survey.services.errors import N_
+from survey.services.paging import PAGE_SIZE, Page, page_of
 from survey.services.zones import from_wall_clock
 
 #: Every action the log knows, with the words a reader sees (translated on the page).
@@ -36,7 +37,6 @@ ACTIONS = {
     "api_token_revoked": N_("API token revoked"),
     "user_changed": N_("User changed"),
 }
-PAGE_SIZE = 50
 
 
 def record(session: Session, organisation_id: int, actor_email: str, action: str, subject: str,
@@ -58,23 +58,10 @@ class Filters:
     until: date | None = None  # inclusive
 
 
-@dataclass(frozen=True)
-class Page:
-    entries: list[AuditEntry]
-    number: int
-    pages: int
-    total: int
-
-
 def entries(session: Session, organisation_id: int, filters: Filters, page: int = 1,
             page_size: int = PAGE_SIZE) -> Page:
     """One page of the organisation's entries matching ``filters``, newest first."""
-    query = _query(session, organisation_id, filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    pages = max(1, -(-total // page_size))
-    number = min(max(1, page), pages)
-    rows = session.scalars(query.order_by(AuditEntry.id.desc()).offset((number - 1) * page_size).limit(page_size))
-    return Page(list(rows), number, pages, total)
+    return page_of(session, _query(session, organisation_id, filters), AuditEntry.id.desc(), page, page_size)
 
 
 def table(session: Session, organisation_id: int, filters: Filters, labels=lambda action: action) -> pd.DataFrame:

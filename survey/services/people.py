@@ -13,6 +13,7 @@ from survey.services import audit
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import NumberError, read_cell
+from survey.services.paging import contains
 from survey.services.tables import cell, row_label
 from survey.services.text import unsafe_characters
 
@@ -30,6 +31,25 @@ class Imported:
 def people(session: Session, organisation_id: int) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.organisation_id == organisation_id)
                                 .order_by(Person.name)))
+
+
+def invitable(session: Session, organisation_id: int, *, kind: str = "", unit: str = "", role: str = "",
+              search: str = "", exclude: set[int] = frozenset()) -> list[Person]:
+    """Active people matching every filter given (``search`` in the name or email), except ``exclude``."""
+    query = select(Person).where(Person.organisation_id == organisation_id, Person.deactivated_at.is_(None))
+    for column, value in ((Person.kind, kind), (Person.unit, unit), (Person.role, role)):
+        if value:
+            query = query.where(column == value)
+    if search.strip():
+        pattern = contains(search)
+        query = query.where(Person.name.ilike(pattern, escape="\\") | Person.email.ilike(pattern, escape="\\"))
+    return [person for person in session.scalars(query.order_by(Person.name)) if person.id not in exclude]
+
+
+def filter_choices(session: Session, organisation_id: int) -> dict[str, list[str]]:
+    """The units and roles on the active list, for choosing whom to invite."""
+    listed = [p for p in people(session, organisation_id) if p.deactivated_at is None]
+    return {"unit": sorted({p.unit for p in listed if p.unit}), "role": sorted({p.role for p in listed if p.role})}
 
 
 def add_person(session: Session, organisation_id: int, **fields) -> Person:
