@@ -499,4 +499,22 @@ ID = {
     "Name or email contains": "Nama atau email memuat", "Show": "Tampilkan",
     "Invite the people ticked": "Undang orang yang dicentang",
     "Nobody else to invite matches.": "Tidak ada lagi orang yang cocok untuk diundang.",
+    # Scorecard elements: edit, move, delete
+    "This version is used by the survey round %(rounds)s and cannot change: its answers refer to its elements. "
+    "Copy it to revise it.":
+        "Versi ini dipakai oleh putaran survei %(rounds)s dan tidak dapat diubah: jawabannya merujuk ke elemen-elemennya. "
+        "Salin versi ini untuk merevisinya.",
+    "No such element in this version.": "Tidak ada elemen tersebut dalam versi ini.",
+    "Move an element up or down.": "Pindahkan elemen ke atas atau ke bawah.",
+    "%(code)s cannot be deleted: %(references)s refer to it or to an element below it. Remove those first.":
+        "%(code)s tidak dapat dihapus: %(references)s merujuk kepadanya atau ke elemen di bawahnya. Hapus semua itu "
+        "terlebih dahulu.",
+    "%(n)d target and actual rows": "%(n)d baris target dan realisasi", "%(n)d ladders": "%(n)d tangga skor",
+    "%(n)d root causes and actions": "%(n)d akar masalah dan tindakan",
+    "%(n)d strategy map links": "%(n)d tautan peta strategi", "%(first)s, %(next)s": "%(first)s, %(next)s",
+    "These elements below it are deleted with it:": "Elemen-elemen di bawahnya ini ikut terhapus:",
+    "Nothing lies below it.": "Tidak ada elemen di bawahnya.", "This cannot be undone.": "Tindakan ini tidak dapat dibatalkan.",
+    "Delete %(code)s %(name)s?": "Hapus %(code)s %(name)s?", "Delete": "Hapus", "Deleted %(codes)s.": "%(codes)s dihapus.",
+    "Copy this version to revise it": "Salin versi ini untuk merevisinya",
+    "Back to the scorecard": "Kembali ke scorecard", "Move up": "Pindahkan ke atas", "Move down": "Pindahkan ke bawah",
 }

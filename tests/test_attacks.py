@@ -59,7 +59,8 @@ def address(app, rule, estate) -> str:
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "person_id": estate["person"].id,
-              "invitation_id": estate["invitation"].id, "period": "2010", "table": "judgments", "token": link,
+              "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
+              "period": "2010", "table": "judgments", "token": link,
               "key": "root", "code": "en",
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version") else "html"}
     with app.test_request_context():

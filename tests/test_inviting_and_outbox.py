@@ -68,7 +68,7 @@ def test_confirming_nobody_or_someone_already_invited_queues_nothing(client, ses
 
 
 def test_the_outbox_pages_and_searches_every_message(client, session):
-    organisation, round_ = a_round(client, session)
+    organisation, _round = a_round(client, session)
     for k in range(230):
         session.add(OutboxMessage(organisation_id=organisation.id, recipient=f"person{k}@x.org",
                                   subject=f"Undangan {k}", body="Halo", status="sent" if k % 10 else "failed"))
