@@ -517,4 +517,19 @@ ID = {
     "Delete %(code)s %(name)s?": "Hapus %(code)s %(name)s?", "Delete": "Hapus", "Deleted %(codes)s.": "%(codes)s dihapus.",
     "Copy this version to revise it": "Salin versi ini untuk merevisinya",
     "Back to the scorecard": "Kembali ke scorecard", "Move up": "Pindahkan ke atas", "Move down": "Pindahkan ke bawah",
+    # Draft rounds
+    "Only a draft's settings can change; this round is launched.":
+        "Hanya pengaturan draf yang dapat diubah; putaran ini sudah diluncurkan.",
+    "This round is launched already.": "Putaran ini sudah diluncurkan.",
+    "This round is a draft: launch it first.": "Putaran ini masih draf: luncurkan terlebih dahulu.",
+    "Draft round changed": "Draf putaran diubah", "Round launched": "Putaran diluncurkan",
+    "Keep it as a draft: settings stay editable and nothing is sent until you launch it":
+        "Simpan sebagai draf: pengaturan tetap dapat diubah dan tidak ada yang dikirim sampai Anda meluncurkannya",
+    "Settings of %(title)s": "Pengaturan %(title)s",
+    "Round launched: you can invite people now.": "Putaran diluncurkan: sekarang Anda dapat mengundang orang.",
+    "draft": "draf",
+    "This round is a draft: its settings can still change, and nobody can be invited until you launch it.":
+        "Putaran ini masih draf: pengaturannya masih dapat diubah, dan belum ada yang dapat diundang sampai Anda "
+        "meluncurkannya.",
+    "Change the settings": "Ubah pengaturan", "Launch the round": "Luncurkan putaran",
 }

@@ -203,6 +203,7 @@ class RoundForm(FlaskForm):
     include_inconsistent = BooleanField(_l("Count respondents who stayed inconsistent"), default=True)
     allow_dont_know = BooleanField(_l("Allow \"don't know\""))
     ask_identity = BooleanField(_l("Ask role and years of service"), default=True)
+    draft = BooleanField(_l("Keep it as a draft: settings stay editable and nothing is sent until you launch it"))
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:

@@ -5,12 +5,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from survey.models import AuditEntry, Invitation, Round, ScorecardVersion
+from survey.models import AuditEntry, Invitation, OutboxMessage, Round, ScorecardVersion
 from survey.services import answers, people, results, rounds
 from survey.services.errors import Invalid
 from tests.samsat_site import build_samsat
 from tests.test_services_weighting import answer_everything, invitations
-from tests.web import csrf, post, sign_in
+from tests.web import csrf, post, round_form, sign_in
 
 
 def launched(client, session, role="hr"):
@@ -166,3 +166,47 @@ def test_a_viewer_can_neither_close_reopen_remove_nor_change_the_closing_time(cl
         assert client.get(url).status_code == 403, url
     session.expire_all()
     assert session.get(Round, round_.id).status == "open" and session.get(Invitation, first.id).removed_at is None
+
+
+def test_a_draft_keeps_its_settings_editable_sends_nothing_and_is_launched_by_hr(client, session):
+    organisation, version = build_samsat(session)
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, draft="y"))
+    round_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    page = f"/hr/rounds/{round_id}"
+    assert session.get(Round, round_id).status == "draft"
+    shown = client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "Status: draf" in shown and "Luncurkan putaran" in shown and 'name="person"' not in shown
+    everyone = [str(p.id) for p in people.people(session, organisation.id)]
+    refused = post(client, f"{page}/invite", {"person": everyone}, page=page, follow_redirects=True,
+                   headers={"Accept-Language": "id"})
+    assert "Putaran ini masih draf: luncurkan terlebih dahulu." in refused.get_data(as_text=True)
+    assert session.query(Invitation).count() == 0 and session.query(OutboxMessage).count() == 0
+    edited = post(client, f"{page}/settings", round_form(version_id=version.id, title="Bobot 2011", cr_threshold="0,15"))
+    assert edited.status_code == 302
+    session.expire_all()
+    assert (session.get(Round, round_id).title, session.get(Round, round_id).cr_threshold) == ("Bobot 2011", 0.15)
+    assert post(client, f"{page}/launch", {}, page=page).status_code == 302
+    assert post(client, f"{page}/invite", {"person": everyone}, page=page).status_code == 302
+    session.expire_all()
+    assert session.get(Round, round_id).status == "open" and session.query(OutboxMessage).count() == 3
+    (changed,) = audit(session, "round_changed")
+    assert changed.details["title"] == "Bobot 2010 → Bobot 2011" and len(audit(session, "round_launched")) == 1
+    late = post(client, f"{page}/settings", round_form(version_id=version.id, title="Bobot 2012"), page=page,
+                follow_redirects=True, headers={"Accept-Language": "id"})
+    assert "Hanya pengaturan draf yang dapat diubah" in late.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(Round, round_id).title == "Bobot 2011"
+
+
+def test_bad_draft_settings_are_refused_at_the_field_and_change_nothing(client, session):
+    organisation, version = build_samsat(session)
+    sign_in(client, session, organisation.id)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2010", draft=True)
+    response = post(client, f"/hr/rounds/{round_.id}/settings",
+                    round_form(version_id=version.id, title="", cr_threshold="0,5"), headers={"Accept-Language": "id"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and page.count('aria-invalid="true"') == 2
+    session.expire_all()
+    assert (session.get(Round, round_.id).title, session.get(Round, round_.id).cr_threshold) == ("Bobot 2010", 0.10)
+    assert not audit(session, "round_changed")

@@ -7,12 +7,49 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import ActionForm, ClosingForm, keeps_typed_text, message_of
+from survey.forms import ActionForm, ClosingForm, RoundForm, keeps_typed_text, message_of
 from survey.hr import blueprint, editor, field_errors, round_or_404
-from survey.hr.round_views import round_action
+from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.zones import on_wall_clock
+
+
+@blueprint.route("/rounds/<int:round_id>/settings", methods=["GET", "POST"])
+@keeps_typed_text
+@editor
+def draft_settings(round_id):
+    """A draft's settings, in the form that made it; a launched round's settings stay as they are."""
+    session = db.session()
+    round_ = round_or_404(round_id)
+    if round_.status != rounds.DRAFT:
+        flash(_("Only a draft's settings can change; this round is launched."), "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    form = RoundForm(obj=round_)
+    form.version_id.choices = version_choices()
+    if request.method == "GET":
+        zone = round_.organisation.time_zone
+        for field in (form.opens_at, form.closes_at):
+            field.data = field.data and on_wall_clock(field.data, zone).replace(tzinfo=None)
+    if form.validate_on_submit():
+        try:
+            rounds.change_draft(session, round_, current_user.email,
+                                **{name: field.data for name, field in form._fields.items()
+                                   if name not in ("csrf_token", "draft")})
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.round_page", round_id=round_.id))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return render_template("hr/round_new.html", form=form, heading=_("Settings of %(title)s", title=round_.title),
+                           button=_("Save")), 400 if request.method == "POST" else 200
+
+
+@blueprint.post("/rounds/<int:round_id>/launch")
+@round_action
+def launch(round_):
+    return _change(round_, lambda: rounds.launch_draft(db.session(), round_, current_user.email),
+                   _("Round launched: you can invite people now."))
 
 
 @blueprint.get("/rounds/<int:round_id>/close")

@@ -42,9 +42,7 @@ from survey.services.errors import Invalid, translated
 def new_round():
     form = RoundForm()
     session = db.session()
-    form.version_id.choices = [(v.id, f"{card.name} – {v.label}")
-                               for card in session.query(Scorecard).filter_by(organisation_id=org())
-                               for v in card.versions]
+    form.version_id.choices = version_choices()
     if form.validate_on_submit():
         try:
             round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()
@@ -54,6 +52,11 @@ def new_round():
             session.rollback()
             field_errors(form, error)
     return render_template("hr/round_new.html", form=form), 400 if form.errors else 200
+
+
+def version_choices() -> list[tuple[int, str]]:
+    return [(v.id, f"{card.name} – {v.label}")
+            for card in db.session().query(Scorecard).filter_by(organisation_id=org()) for v in card.versions]
 
 
 @blueprint.get("/rounds/<int:round_id>")

@@ -21,6 +21,8 @@ from survey.services.zones import from_wall_clock
 #: Every action the log knows, with the words a reader sees (translated on the page).
 ACTIONS = {
     "weights_published": N_("Weights published"),
+    "round_changed": N_("Draft round changed"),
+    "round_launched": N_("Round launched"),
     "round_closed": N_("Round closed"),
     "round_reopened": N_("Round reopened"),
     "round_closing_changed": N_("Closing date changed"),

@@ -29,14 +29,49 @@ AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 #: Who the audit log names when no person did it (the demo, a command).
 SYSTEM = "system"
+#: A round being prepared: settings editable, nobody invited, nothing sent.
+DRAFT = "draft"
 
 
-def create_round(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
-                 opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
-                 cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
-                 aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
-                 ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
-                 kind: str = "weighting", snap: str | None = None) -> Round:
+def create_round(session: Session, organisation_id: int, *, draft: bool = False, **settings) -> Round:
+    """A new round, open for invitations, or a ``draft`` whose settings stay editable and which sends
+    nothing until launched. ``settings`` are those of ``_checked_settings``."""
+    round_ = Round(organisation_id=organisation_id, status="draft" if draft else "open",
+                   **_checked_settings(session, organisation_id, **settings))
+    session.add(round_)
+    session.commit()
+    return round_
+
+
+def change_draft(session: Session, round_: Round, actor: str = SYSTEM, **settings) -> None:
+    """Change a draft round's settings, checked as when it was made."""
+    if round_.status != DRAFT:
+        raise Invalid({"": N_("Only a draft's settings can change; this round is launched.")})
+    values = _checked_settings(session, round_.organisation_id, **settings)
+    changed = {key: f"{getattr(round_, key)} → {value}" for key, value in values.items()
+               if getattr(round_, key) != value and key not in ("opens_at", "closes_at")}
+    for key, value in values.items():
+        setattr(round_, key, value)
+    audit.record(session, round_.organisation_id, actor, "round_changed", round_.title, {"round": round_.id, **changed})
+    session.commit()
+
+
+def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    """Open a draft for invitations: from now on its settings stay as they are."""
+    if round_.status != DRAFT:
+        raise Invalid({"": N_("This round is launched already.")})
+    round_.status = "open"
+    audit.record(session, round_.organisation_id, actor, "round_launched", round_.title, {"round": round_.id})
+    session.commit()
+
+
+def _checked_settings(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
+                      opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
+                      cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
+                      aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
+                      ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
+                      kind: str = "weighting", snap: str | None = None) -> dict:
+    """A round's settings as stored (times in UTC); Invalid names each field at fault."""
     refuse_unsafe_characters(title=title or "", period=period or "")
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
@@ -72,15 +107,12 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["closes_at"] = N_("The round must close after it opens.")
     if errors:
         raise Invalid(errors)
-    round_ = Round(organisation_id=organisation_id, version_id=version_id, title=(title or "").strip(), period=(period or "").strip(),
-                   opens_at=opens_at, closes_at=closes_at, language=language, cr_threshold=cr_threshold,
-                   ri_table=ri_table, max_reasks=max_reasks, aggregation=aggregation,
-                   include_inconsistent=include_inconsistent, allow_dont_know=allow_dont_know,
-                   ask_identity=ask_identity, priority_method=priority_method, weight_decimals=weight_decimals,
-                   kind=kind, snap=snap or None, status="open")
-    session.add(round_)
-    session.commit()
-    return round_
+    return {"version_id": version_id, "title": (title or "").strip(), "period": (period or "").strip(),
+            "opens_at": opens_at, "closes_at": closes_at, "language": language, "cr_threshold": cr_threshold,
+            "ri_table": ri_table, "max_reasks": max_reasks, "aggregation": aggregation,
+            "include_inconsistent": include_inconsistent, "allow_dont_know": allow_dont_know,
+            "ask_identity": ask_identity, "priority_method": priority_method, "weight_decimals": weight_decimals,
+            "kind": kind, "snap": snap or None}
 
 
 def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
@@ -138,8 +170,7 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
 def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping,
                     actor: str = SYSTEM) -> int:
     """``invite`` without the commit, for a caller that writes more in the same transaction."""
-    if round_.status != "open":
-        raise Invalid({"": N_("This round is closed.")})
+    _require_launched_and_open(round_)
     mail.check_can_send(settings)
     wanted = set(person_ids)
     found = list(session.scalars(select(Person).where(Person.id.in_(wanted),
@@ -178,8 +209,7 @@ def new_invitation(round_: Round, person: Person, secret_key: str) -> tuple[Invi
 
 def remind(session: Session, round_: Round, settings: Mapping) -> int:
     """Queue a reminder to everyone invited who has not finished."""
-    if round_.status != "open":
-        raise Invalid({"": N_("This round is closed.")})
+    _require_launched_and_open(round_)
     mail.check_can_send(settings)
     late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
                                                          Invitation.completed_at.is_(None),
@@ -192,9 +222,15 @@ def remind(session: Session, round_: Round, settings: Mapping) -> int:
     return len(late)
 
 
-def close_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
-    if round_.status == "closed":
+def _require_launched_and_open(round_: Round) -> None:
+    if round_.status == DRAFT:
+        raise Invalid({"": N_("This round is a draft: launch it first.")})
+    if round_.status != "open":
         raise Invalid({"": N_("This round is closed.")})
+
+
+def close_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    _require_launched_and_open(round_)
     round_.status = "closed"
     audit.record(session, round_.organisation_id, actor, "round_closed", round_.title, {"round": round_.id})
     session.commit()
@@ -244,12 +280,14 @@ def _utc_text(moment: datetime | None) -> str:
     return as_utc(moment).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
 
 
-#: Where a round stands: not open yet, taking answers, past its closing time, or closed by HR.
+#: Where a round stands: a draft (DRAFT), not open yet, taking answers, past its closing time, or closed by HR.
 UPCOMING, OPEN, ENDED, CLOSED = "upcoming", "open", "ended", "closed"
 
 
 def state(round_: Round) -> str:
     now = utcnow()
+    if round_.status == DRAFT:
+        return DRAFT
     if round_.status != "open":
         return CLOSED
     if round_.closes_at and as_utc(round_.closes_at) <= now:
