@@ -210,3 +210,11 @@ def test_bad_draft_settings_are_refused_at_the_field_and_change_nothing(client, 
     session.expire_all()
     assert (session.get(Round, round_.id).title, session.get(Round, round_.id).cr_threshold) == ("Bobot 2010", 0.10)
     assert not audit(session, "round_changed")
+
+
+def test_publishing_without_enough_answers_says_which_pages_lack_them_and_offers_no_button(client, session):
+    _, _, round_ = launched(client, session)
+    page = f"/hr/rounds/{round_.id}/publish"
+    question = client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "Belum ada jawaban yang selesai." in question
+    assert f'action="{page}"' not in question and "Setiap klaster memerlukan" in question
