@@ -54,8 +54,10 @@ ID = {
         "disembunyikan; HR dapat menyalin tautan seseorang dari halaman putaran.",
     "No messages.": "Tidak ada pesan.", "Weight": "Bobot", "Nobody yet.": "Belum ada orang.",
     "Add a person": "Tambah orang", "Add": "Tambah", "Import people": "Impor daftar orang",
-    "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. Nothing is imported if any row is wrong.":
-        "Kolom: name, email; opsional: unit, role, kind (stakeholder atau employee), weight. Tidak ada yang diimpor bila ada baris yang salah.",
+    "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. People already on the list "
+    "(same email) are updated. Nothing is imported if any row is wrong.":
+        "Kolom: name, email; opsional: unit, role, kind (stakeholder atau employee), weight. Orang yang sudah ada "
+        "dalam daftar (email yang sama) diperbarui. Tidak ada yang diimpor bila ada baris yang salah.",
     "Import": "Impor", "Results": "Hasil", "Method": "Metode",
     "geometric mean of judgments (AIJ)": "rata-rata geometrik penilaian (AIJ)",
     "mean of individual priorities (AIP)": "rata-rata prioritas individu (AIP)",
@@ -596,4 +598,115 @@ ID = {
         "rentang mulai %(lower)s perlu nama dalam bahasa Indonesia dan bahasa Inggris",
     "list the bands best first: %(worse)s must start below %(better)s":
         "urutkan rentang dari yang terbaik: %(worse)s harus dimulai di bawah %(better)s",
+    # Changing one's mind (issue 15): rounds, confirmations, the audit log
+    "%(completed)d of %(invited)d participants have finished.": "%(completed)d dari %(invited)d peserta telah selesai.",
+    "Once closed, nobody can answer; you can reopen the round later.":
+        "Setelah ditutup, tidak ada yang dapat menjawab; Anda dapat membuka kembali putaran ini nanti.",
+    "Close the round %(title)s?": "Tutup putaran %(title)s?",
+    "Round closed.": "Putaran ditutup.",
+    "Round reopened: it takes answers again.": "Putaran dibuka kembali: jawaban diterima lagi.",
+    "Closing time changed.": "Waktu penutupan diubah.",
+    "No such participant in this round.": "Tidak ada peserta tersebut dalam putaran ini.",
+    "Their answers stay on record but no longer count in the results, the progress or reminders.":
+        "Jawabannya tetap tercatat, tetapi tidak lagi dihitung dalam hasil, kemajuan, maupun pengingat.",
+    "Their link stops taking answers. This cannot be undone.":
+        "Tautannya tidak lagi menerima jawaban. Tindakan ini tidak dapat dibatalkan.",
+    "Remove %(name)s from %(title)s?": "Keluarkan %(name)s dari %(title)s?",
+    "Remove from the round": "Keluarkan dari putaran",
+    "Removed from the round; their answers stay on record.": "Dikeluarkan dari putaran; jawabannya tetap tercatat.",
+    "Weights published": "Bobot diterbitkan", "Round closed": "Putaran ditutup",
+    "Round reopened": "Putaran dibuka kembali", "Closing date changed": "Tanggal penutupan diubah",
+    "Answer corrected": "Jawaban dikoreksi", "Invitations sent": "Undangan dikirim",
+    "Participant removed": "Peserta dikeluarkan", "Person edited": "Data orang diubah",
+    "Person deactivated": "Orang dinonaktifkan", "Person reactivated": "Orang diaktifkan kembali",
+    "Scorecard element edited": "Elemen scorecard diubah", "Scorecard element deleted": "Elemen scorecard dihapus",
+    "API token made": "Token API dibuat", "API token revoked": "Token API dicabut", "User changed": "Pengguna diubah",
+    "%(names)s cannot be invited: deactivated.": "%(names)s tidak dapat diundang: sudah dinonaktifkan.",
+    "This round is open already.": "Putaran ini sudah dibuka.",
+    "Its closing time has passed: set a later closing time first.":
+        "Waktu penutupannya sudah lewat: tetapkan dahulu waktu penutupan yang lebih lambat.",
+    "%(name)s was removed already.": "%(name)s sudah dikeluarkan.",
+    "Audit log": "Log audit",
+    "Who published, closed, reopened, corrected, removed, invited or made a token, and when. Entries cannot be "
+    "changed or deleted.":
+        "Siapa yang menerbitkan, menutup, membuka kembali, mengoreksi, mengeluarkan, mengundang, atau membuat token, "
+        "dan kapan. Catatan tidak dapat diubah atau dihapus.",
+    "Filter": "Saring", "Export as CSV": "Ekspor sebagai CSV", "When": "Waktu", "Subject": "Subjek",
+    "Details": "Rincian", "No entries.": "Belum ada catatan.",
+    "Page %(number)d of %(pages)d (%(total)d entries)": "Halaman %(number)d dari %(pages)d (%(total)d catatan)",
+    "Newer": "Lebih baru", "Older": "Lebih lama", "Closing time": "Waktu penutupan",
+    "On the office's clock (%(zone)s). Leave it empty for a round without a closing time.":
+        "Menurut jam kantor (%(zone)s). Kosongkan untuk putaran tanpa waktu penutupan.",
+    "Change the closing time": "Ubah waktu penutupan", "Back to the round": "Kembali ke putaran", "Cancel": "Batal",
+    "Publish the weights?": "Terbitkan bobot?", "Publish the weights of %(title)s?": "Terbitkan bobot %(title)s?",
+    "The round is still open: answers that come later will not be in the published weights.":
+        "Putaran masih dibuka: jawaban yang masuk kemudian tidak akan termasuk dalam bobot yang diterbitkan.",
+    "Publishing writes these weights to the scorecard %(version)s, replacing the weights it has now.":
+        "Penerbitan menuliskan bobot ini ke scorecard %(version)s, menggantikan bobot yang ada sekarang.",
+    "Group CR": "CR kelompok", "above the threshold": "di atas batas", "within the threshold": "dalam batas",
+    "Back to the results": "Kembali ke hasil", "Reopen the round": "Buka kembali putaran", "Remove": "Keluarkan",
+    "Removed from the round": "Dikeluarkan dari putaran",
+    "Their answers stay on record but do not count in the results.":
+        "Jawaban mereka tetap tercatat, tetapi tidak dihitung dalam hasil.",
+    "removed": "dikeluarkan", "Action": "Tindakan", "Who": "Oleh", "From": "Dari", "Until": "Sampai",
+    "Every action": "Semua tindakan", "Everyone": "Semua orang",
+    "The end date comes before the start date.": "Tanggal akhir mendahului tanggal awal.",
+    # People: edit, deactivate, import updates
+    "People imported": "Orang diimpor",
+    "Added %(added)d people, updated %(updated)d.": "%(added)d orang ditambahkan, %(updated)d diperbarui.",
+    "%(name)s can be invited again.": "%(name)s dapat diundang lagi.",
+    "%(name)s is deactivated: kept in past rounds, no longer offered for invitations.":
+        "%(name)s dinonaktifkan: tetap tercatat di putaran sebelumnya, tidak lagi ditawarkan untuk diundang.",
+    "%(name)s is active already.": "%(name)s sudah aktif.",
+    "%(name)s is deactivated already.": "%(name)s sudah dinonaktifkan.",
+    "No such person in your organisation.": "Tidak ada orang tersebut dalam organisasi Anda.",
+    "Deactivated: kept in past rounds, no longer offered for invitations.":
+        "Dinonaktifkan: tetap tercatat di putaran sebelumnya, tidak lagi ditawarkan untuk diundang.",
+    "Back to the people": "Kembali ke daftar orang", "deactivated": "nonaktif", "Reactivate": "Aktifkan kembali",
+    "Deactivate": "Nonaktifkan",
+    # Keep reasons reach HR
+    "Reasons for keeping inconsistent answers": "Alasan mempertahankan jawaban yang tidak konsisten",
+    "Respondent": "Responden",
+    # Inviting and the outbox
+    "Recipient or subject contains": "Penerima atau subjek memuat", "Every status": "Semua status",
+    "Invite %(count)d people to %(title)s?": "Undang %(count)d orang ke %(title)s?",
+    "Each gets an email with a personal link to the round.":
+        "Masing-masing menerima email berisi tautan pribadi ke putaran ini.",
+    "Send %(count)d invitations": "Kirim %(count)d undangan", "Every kind": "Semua jenis", "Any": "Semua",
+    "Name or email contains": "Nama atau email memuat", "Show": "Tampilkan",
+    "Invite the people ticked": "Undang orang yang dicentang",
+    "Nobody else to invite matches.": "Tidak ada lagi orang yang cocok untuk diundang.",
+    # Scorecard elements: edit, move, delete
+    "This version is used by the survey round %(rounds)s and cannot change: its answers refer to its elements. "
+    "Copy it to revise it.":
+        "Versi ini dipakai oleh putaran survei %(rounds)s dan tidak dapat diubah: jawabannya merujuk ke elemen-elemennya. "
+        "Salin versi ini untuk merevisinya.",
+    "No such element in this version.": "Tidak ada elemen tersebut dalam versi ini.",
+    "Move an element up or down.": "Pindahkan elemen ke atas atau ke bawah.",
+    "%(code)s cannot be deleted: %(references)s refer to it or to an element below it. Remove those first.":
+        "%(code)s tidak dapat dihapus: %(references)s merujuk kepadanya atau ke elemen di bawahnya. Hapus semua itu "
+        "terlebih dahulu.",
+    "%(n)d target and actual rows": "%(n)d baris target dan realisasi", "%(n)d ladders": "%(n)d tangga skor",
+    "%(n)d root causes and actions": "%(n)d akar masalah dan tindakan",
+    "%(n)d strategy map links": "%(n)d tautan peta strategi", "%(first)s, %(next)s": "%(first)s, %(next)s",
+    "These elements below it are deleted with it:": "Elemen-elemen di bawahnya ini ikut terhapus:",
+    "Nothing lies below it.": "Tidak ada elemen di bawahnya.", "This cannot be undone.": "Tindakan ini tidak dapat dibatalkan.",
+    "Delete %(code)s %(name)s?": "Hapus %(code)s %(name)s?", "Delete": "Hapus", "Deleted %(codes)s.": "%(codes)s dihapus.",
+    "Copy this version to revise it": "Salin versi ini untuk merevisinya",
+    "Back to the scorecard": "Kembali ke scorecard", "Move up": "Pindahkan ke atas", "Move down": "Pindahkan ke bawah",
+    # Draft rounds
+    "Only a draft's settings can change; this round is launched.":
+        "Hanya pengaturan draf yang dapat diubah; putaran ini sudah diluncurkan.",
+    "This round is launched already.": "Putaran ini sudah diluncurkan.",
+    "This round is a draft: launch it first.": "Putaran ini masih draf: luncurkan terlebih dahulu.",
+    "Draft round changed": "Draf putaran diubah", "Round launched": "Putaran diluncurkan",
+    "Keep it as a draft: settings stay editable and nothing is sent until you launch it":
+        "Simpan sebagai draf: pengaturan tetap dapat diubah dan tidak ada yang dikirim sampai Anda meluncurkannya",
+    "Settings of %(title)s": "Pengaturan %(title)s",
+    "Round launched: you can invite people now.": "Putaran diluncurkan: sekarang Anda dapat mengundang orang.",
+    "draft": "draf",
+    "This round is a draft: its settings can still change, and nobody can be invited until you launch it.":
+        "Putaran ini masih draf: pengaturannya masih dapat diubah, dan belum ada yang dapat diundang sampai Anda "
+        "meluncurkannya.",
+    "Change the settings": "Ubah pengaturan", "Launch the round": "Luncurkan putaran",
 }

@@ -173,11 +173,9 @@ class CopyVersionForm(FlaskForm):
     label = StringField(_l("New version label"), validators=[InputRequired(), fits(ScorecardVersion.label)])
 
 
-class ElementForm(FlaskForm):
+class ElementEditForm(FlaskForm):
+    """An element's code, name and record sheet: what can change once it is in the tree."""
     code = StringField(_l("Code"), validators=[InputRequired(), fits(Element.code)])
-    kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
-                                            ("kpi", _l("KPI"))])
-    parent_code = StringField(_l("Parent code"), validators=[Optional(), fits(Element.code)])
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Element.name)])
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Element.unit)])
     better = SelectField(_l("Better when"), choices=[("higher", _l("higher")), ("lower", _l("lower"))])
@@ -185,6 +183,12 @@ class ElementForm(FlaskForm):
     formula = StringField(_l("Formula"), validators=[Optional(), fits(Element.formula)])
     data_source = StringField(_l("Data source"), validators=[Optional(), fits(Element.data_source)])
     measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
+
+
+class ElementForm(ElementEditForm):
+    kind = SelectField(_l("Kind"), choices=[("perspective", _l("Perspective")), ("objective", _l("Objective")),
+                                            ("kpi", _l("KPI"))])
+    parent_code = StringField(_l("Parent code"), validators=[Optional(), fits(Element.code)])
 
 
 class UploadForm(FlaskForm):
@@ -233,11 +237,16 @@ class RoundForm(FlaskForm):
     include_inconsistent = BooleanField(_l("Count respondents who stayed inconsistent"), default=True)
     allow_dont_know = BooleanField(_l("Allow \"don't know\""))
     ask_identity = BooleanField(_l("Ask role and years of service"), default=True)
+    draft = BooleanField(_l("Keep it as a draft: settings stay editable and nothing is sent until you launch it"))
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
             from wtforms import ValidationError
             raise ValidationError(_l("The round must close after it opens."))
+
+
+class ClosingForm(FlaskForm):
+    closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
 
 
 class SettingsForm(FlaskForm):

@@ -181,6 +181,8 @@ class Person(Base):
     role: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default="stakeholder")
     weight: Mapped[float] = mapped_column(Float, default=1.0)
+    #: When HR deactivated them: kept for the rounds they were in, no longer offered for invitations.
+    deactivated_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
 
 
 class Round(Base):
@@ -231,6 +233,8 @@ class Invitation(Base):
     completed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     language: Mapped[Optional[str]] = mapped_column(String(5))
     identity: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: When HR removed them from the round: their answers stay on record but leave results and reminders.
+    removed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     round: Mapped[Round] = relationship()
     person: Mapped[Person] = relationship()
     #: Its questionnaire pages' states; written only through ClusterAnswer rows, read with the invitation.
@@ -425,3 +429,15 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """Who did what, when: written in the same transaction as the change, never updated or deleted."""
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor_email: Mapped[str] = mapped_column(String(254), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)

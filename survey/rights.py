@@ -11,7 +11,7 @@ from flask_login import current_user
 
 RIGHTS = {
     # users, API tokens and settings, and everything HR does
-    "admin": {"read", "personal", "edit", "kpi_data", "users", "tokens", "settings"},
+    "admin": {"read", "personal", "edit", "kpi_data", "users", "tokens", "settings", "audit"},
     # scorecards, rounds, people, reports, invitation links and personal answers
     "hr": {"read", "personal", "edit", "kpi_data"},
     # reads like a viewer; enters targets, actuals and root causes of the KPIs assigned to them
@@ -35,6 +35,11 @@ ENDPOINT_RIGHTS = {
     "hr.settings_lights": "settings",
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
+    "hr.audit_log": "audit", "hr.audit_export": "audit",
+    # Pages that show a form or a confirmation for a change: their GET is part of the change.
+    "hr.draft_settings": "edit", "hr.confirm_close": "edit", "hr.change_closing": "edit", "hr.confirm_remove": "edit",
+    "hr.confirm_publish": "edit", "hr.edit_element": "edit", "hr.confirm_delete_element": "edit",
+    "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
     "reports.weighting_export": _judgments_are_personal,

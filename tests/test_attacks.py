@@ -49,7 +49,7 @@ def estate(session):
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
-            "user": colleague}
+            "user": colleague, "person": stakeholder, "invitation": weighting_invitation}
 
 
 def address(app, rule, estate) -> str:
@@ -59,7 +59,9 @@ def address(app, rule, estate) -> str:
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
-              "token_id": estate["token"].id, "user_id": estate["user"].id, "period": "2010", "table": "judgments", "token": link,
+              "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
+              "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
+              "period": "2010", "table": "judgments", "token": link,
               "key": "root", "code": "en",
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version") else "html"}
     with app.test_request_context():

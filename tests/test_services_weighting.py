@@ -212,7 +212,7 @@ def test_a_version_is_copied_for_a_new_year(session):
 
 def test_a_version_used_by_a_round_is_frozen_and_can_be_copied_to_revise(session):
     _, version, _ = launch(session)
-    with pytest.raises(Invalid, match="copy it to revise"):
+    with pytest.raises(Invalid, match="used by the survey round Bobot 2010 and cannot change.*Copy it to revise"):
         scorecards.add_element(session, version, code="F3", kind="objective", name="New", parent_code="F")
     copy = scorecards.copy_version(session, version, "2011")
     scorecards.add_element(session, copy, code="F3", kind="objective", name="New", parent_code="F")

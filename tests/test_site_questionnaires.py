@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from analysis.scoring import Ladder
-from survey.models import Response, Round
+from survey.models import AuditEntry, Response, Round
 from survey.services import people, performance, questionnaires, rounds
 from survey.services.errors import Invalid
 from tests.samsat_site import build_samsat
@@ -83,6 +83,10 @@ def test_hr_corrects_an_answer_with_an_audit_trail(app, client, session):
                                           "c-value": "450", "c-reason": "typo"})
     assert refused.status_code == 400 and "Jawaban di luar rentang" in refused.get_data(as_text=True)
     assert len(questionnaires.answer_history(session, invitation.id, question.id)) == 2
+    session.expire_all()
+    (entry,) = session.query(AuditEntry).all()  # the correction, not the refused one
+    assert (entry.action, entry.actor_email, entry.subject) == ("answer_corrected", "hr@example.org", "Ani")
+    assert entry.details["reason"] == "Recounted from the ledger" and entry.details["value"] == 45.0
 
 
 @pytest.mark.parametrize("kind, options, good, bad, message", [

@@ -11,7 +11,7 @@ from survey.services import accounts, answers, people, rounds
 from survey.services.errors import Invalid
 from survey.services.zones import as_utc
 from tests.samsat_site import build_samsat
-from tests.web import csrf, hidden, post, round_form, sign_in
+from tests.web import csrf, post, round_form, sign_in
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 

@@ -58,6 +58,7 @@ def authenticate():
             accounts.record_failure(session, client)
         raise ApiError(401, "send 'Authorization: Bearer <token>' with a valid API token")
     g.api_organisation = token.organisation_id
+    g.api_actor = f"API: {token.name}"  # who the audit log names for what this token does
     return None
 
 
@@ -145,7 +146,7 @@ def add_participants(round_id):
     if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
         raise ApiError(422, "send a JSON list of people: [{\"name\": ..., \"email\": ...}, ...] (at most 5000)")
     try:
-        added, invited = rounds.add_participants(session, round_, body, current_app.config)
+        added, invited = rounds.add_participants(session, round_, body, current_app.config, g.api_actor)
     except Invalid as error:
         session.rollback()
         raise ApiError(422, "nothing was added", error.errors) from None

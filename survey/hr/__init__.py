@@ -62,4 +62,14 @@ def dashboard():
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
 
-from survey.hr import people_views, round_views, scorecard_views, settings_views, token_views, user_views  # noqa: E402,F401  (register routes)
+from survey.hr import (  # noqa: E402,F401  (register routes)
+    audit_views,
+    element_views,
+    people_views,
+    round_change_views,
+    round_views,
+    scorecard_views,
+    settings_views,
+    token_views,
+    user_views,
+)

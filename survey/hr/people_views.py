@@ -1,14 +1,17 @@
-"""HR pages for the people who can be invited."""
+"""HR pages for the people who can be invited: the list, adding, importing, editing, deactivating."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from survey import db
-from survey.forms import PersonForm, UploadForm, keeps_typed_text
+from survey.forms import ActionForm, PersonForm, UploadForm, keeps_typed_text, message_of
 from survey.hr import blueprint, field_errors, org, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
+
+PERSON_FIELDS = ("name", "email", "unit", "role", "kind", "weight")
 
 
 @blueprint.route("/people", methods=["GET", "POST"])
@@ -18,16 +21,18 @@ def people_list():
     if request.method == "POST":
         if form.validate_on_submit():
             try:
-                people.add_person(db.session(), org(), name=form.name.data, email=form.email.data,
-                                  unit=form.unit.data, role=form.role.data, kind=form.kind.data,
-                                  weight=form.weight.data)
+                people.add_person(db.session(), org(), **{name: form[name].data for name in PERSON_FIELDS})
                 return redirect(url_for("hr.people_list"))
             except Invalid as error:
                 db.session().rollback()
                 field_errors(form, error)
         status = 400
+    return _list(form, upload_form), status
+
+
+def _list(form, upload_form):
     return render_template("hr/people.html", people=people.people(db.session(), org()), form=form,
-                           upload_form=upload_form), status
+                           upload_form=upload_form, action=ActionForm())
 
 
 @blueprint.post("/people/import")
@@ -37,11 +42,53 @@ def import_people():
     if form.validate_on_submit():
         try:
             table = uploaded_table(form, ["name", "email"])
-            count = people.import_people(db.session(), org(), table, form.number_format.data)
-            flash(_("Imported %(count)d people.", count=count), "ok")
+            done = people.import_people(db.session(), org(), table, form.number_format.data, current_user.email)
+            flash(_("Added %(added)d people, updated %(updated)d.", added=done.added, updated=done.updated), "ok")
             return redirect(url_for("hr.people_list"))
         except Invalid as error:
             db.session().rollback()
             field_errors(form, error)
-    return render_template("hr/people.html", people=people.people(db.session(), org()), form=PersonForm(),
-                           upload_form=form), 400
+    return _list(PersonForm(), form), 400
+
+
+@blueprint.route("/people/<int:person_id>", methods=["GET", "POST"])
+@keeps_typed_text
+def edit_person(person_id):
+    session = db.session()
+    person = _person_or_404(person_id)
+    form = PersonForm(obj=person)
+    if form.validate_on_submit():
+        try:
+            people.update_person(session, org(), person.id, current_user.email,
+                                 **{name: form[name].data for name in PERSON_FIELDS})
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.people_list"))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return render_template("hr/person.html", person=person, form=form, action=ActionForm()), \
+        400 if request.method == "POST" else 200
+
+
+@blueprint.post("/people/<int:person_id>/active")
+def set_active(person_id):
+    _person_or_404(person_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    active = request.form.get("active") == "1"
+    try:
+        person = people.set_active(db.session(), org(), person_id, active, current_user.email)
+        flash(_("%(name)s can be invited again.", name=person.name) if active else
+              _("%(name)s is deactivated: kept in past rounds, no longer offered for invitations.", name=person.name),
+              "ok")
+    except Invalid as error:
+        db.session().rollback()
+        flash(message_of(error), "error")
+    return redirect(url_for("hr.people_list"))
+
+
+def _person_or_404(person_id: int):
+    try:
+        return people.get_person(db.session(), org(), person_id)
+    except Invalid:
+        abort(404)

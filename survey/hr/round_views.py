@@ -20,9 +20,20 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404
-from survey.models import OutboxMessage, Scorecard
+from survey.models import Invitation, OutboxMessage, Scorecard
 from survey.rights import may
-from survey.services import jobs, mail, people, performance, questionnaires, results, rounds, scorecards, tokens
+from survey.services import (
+    jobs,
+    mail,
+    people,
+    performance,
+    questionnaires,
+    reports,
+    results,
+    rounds,
+    scorecards,
+    tokens,
+)
 from survey.services.errors import Invalid, translated
 
 
@@ -31,9 +42,7 @@ from survey.services.errors import Invalid, translated
 def new_round():
     form = RoundForm()
     session = db.session()
-    form.version_id.choices = [(v.id, f"{card.name} – {v.label}")
-                               for card in session.query(Scorecard).filter_by(organisation_id=org())
-                               for v in card.versions]
+    form.version_id.choices = version_choices()
     if form.validate_on_submit():
         try:
             round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()
@@ -45,13 +54,20 @@ def new_round():
     return render_template("hr/round_new.html", form=form), 400 if form.errors else 200
 
 
+def version_choices() -> list[tuple[int, str]]:
+    return [(v.id, f"{card.name} – {v.label}")
+            for card in db.session().query(Scorecard).filter_by(organisation_id=org()) for v in card.versions]
+
+
 @blueprint.get("/rounds/<int:round_id>")
 def round_page(round_id, question_form=None, status=200):
     session = db.session()
     round_ = round_or_404(round_id)
     progress = rounds.progress(session, round_)
-    invited = {p.person.id for p in progress.participants}
-    candidates = [p for p in people.people(session, org()) if p.id not in invited]
+    invited = {p.person.id for p in progress.participants} | {i.person_id for i in progress.removed}
+    chosen_by = {name: request.args.get(name, "")[:200] for name in ("kind", "unit", "role", "q")}
+    candidates = people.invitable(session, org(), kind=chosen_by["kind"], unit=chosen_by["unit"],
+                                  role=chosen_by["role"], search=chosen_by["q"], exclude=invited)
     outbox = dict(session.query(OutboxMessage.status, func.count()).filter_by(round_id=round_.id)
                   .group_by(OutboxMessage.status).all())
     failed = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter_by(round_id=round_.id,
@@ -66,6 +82,8 @@ def round_page(round_id, question_form=None, status=200):
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
+                           kept_reasons=reports.kept_reasons(session, round_), chosen_by=chosen_by,
+                           filter_choices=people.filter_choices(session, org()),
                            question_form=question_form or QuestionForm()), status
 
 
@@ -110,6 +128,25 @@ def default_questions(round_):
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
+@blueprint.post("/rounds/<int:round_id>/invite/confirm")
+@round_action
+def confirm_invite(round_):
+    """Who is about to be invited, counted and named, before anything is queued."""
+    chosen = {int(value) for value in request.form.getlist("person") if value.isdigit()}
+    invited = {i.person_id for i in db.session().query(Invitation).filter_by(round_id=round_.id)}
+    found = [p for p in people.invitable(db.session(), org(), exclude=invited) if p.id in chosen]
+    if not found:
+        flash(_("Choose at least one person to invite."), "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    return render_template("hr/confirm.html", title=_("Invite %(count)d people to %(title)s?", count=len(found),
+                                                       title=round_.title),
+                           lines=[_("Each gets an email with a personal link to the round.")],
+                           names=[f"{p.name} <{p.email}>" for p in found], hidden=[("person", p.id) for p in found],
+                           button=_("Send %(count)d invitations", count=len(found)), action=ActionForm(),
+                           action_url=url_for("hr.invite", round_id=round_.id),
+                           back=url_for("hr.round_page", round_id=round_.id))
+
+
 @blueprint.post("/rounds/<int:round_id>/invite")
 @round_action
 def invite(round_):
@@ -117,7 +154,7 @@ def invite(round_):
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, current_app.config),
+    return _queue_mail(round_, lambda: rounds.invite(db.session(), round_, chosen, current_app.config, current_user.email),
                        lambda count: _("%(count)d invitations queued.", count=count))
 
 
@@ -150,13 +187,6 @@ def retry_mail(round_):
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
-@blueprint.post("/rounds/<int:round_id>/close")
-@round_action
-def close(round_):
-    rounds.close_round(db.session(), round_)
-    return redirect(url_for("hr.round_page", round_id=round_.id))
-
-
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
 @keeps_typed_text
 def round_results(round_id):
@@ -170,14 +200,14 @@ def round_results(round_id):
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     tree = scorecards.tree_order(list(by_id.values()))
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
-                           by_id=by_id, tree=tree, action=ActionForm())
+                           by_id=by_id, tree=tree, action=ActionForm(), kept_reasons=reports.kept_reasons(session, round_))
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")
 @round_action
 def publish(round_):
     try:
-        results.publish(db.session(), round_)
+        results.publish(db.session(), round_, current_user.email)
         flash(_("Weights published to the scorecard."), "ok")
     except Invalid as error:
         db.session().rollback()
@@ -187,10 +217,10 @@ def publish(round_):
 
 @blueprint.get("/outbox")
 def outbox():
-    messages = (db.session().query(OutboxMessage).filter_by(organisation_id=org())
-                .order_by(OutboxMessage.id.desc()).limit(200).all())
-    return render_template("hr/outbox.html", messages=[(m, mail.masked(m, base_url()), _reason(m))
-                                                       for m in messages])
+    page = mail.outbox_page(db.session(), org(), request.args.get("q", "")[:200], request.args.get("status", ""),
+                            request.args.get("page", 1, type=int))
+    return render_template("hr/outbox.html", page=page, statuses=mail.STATUSES,
+                           messages=[(m, mail.masked(m, base_url()), _reason(m)) for m in page.rows])
 
 
 def _reason(message: OutboxMessage) -> str:

@@ -46,7 +46,9 @@ def new_scorecard():
 def version(version_id, element_form=None, upload_form=None, copy_form=None, status=200):
     version_row = version_or_404(version_id)
     tree = scorecards.tree_order(scorecards.elements(db.session(), version_row.id))
-    return render_template("hr/version.html", version=version_row, tree=tree,
+    frozen = scorecards.frozen_reason(db.session(), version_row)
+    return render_template("hr/version.html", version=version_row, tree=tree, action=ActionForm(),
+                           frozen=translated(frozen, _) if frozen else None,
                            element_form=element_form or ElementForm(), upload_form=upload_form or UploadForm(),
                            copy_form=copy_form or CopyVersionForm()), status
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
@@ -24,7 +25,7 @@ def tokens():
     form, created = TokenForm(), None
     if request.method == "POST" and form.validate_on_submit():
         try:
-            _token, created = api_tokens.create_token(db.session(), org(), form.name.data)
+            _token, created = api_tokens.create_token(db.session(), org(), form.name.data, current_user.email)
         except Invalid as error:
             field_errors(form, error)
     return render_template("hr/api_tokens.html", tokens=api_tokens.tokens(db.session(), org()), form=form,
@@ -36,7 +37,7 @@ def revoke_token(token_id):
     if not ActionForm().validate_on_submit():
         abort(403)
     try:
-        api_tokens.revoke(db.session(), org(), token_id)
+        api_tokens.revoke(db.session(), org(), token_id, current_user.email)
     except Invalid:
         abort(404)
     flash(_("Revoked."), "ok")

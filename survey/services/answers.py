@@ -260,7 +260,7 @@ def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, 
     round_ = session.get(Round, invitation.round_id)
     if round_.kind not in kinds:
         raise Invalid({"": N_("This survey does not ask these questions.")})
-    if not is_accepting(round_):
+    if not is_accepting(round_) or invitation.removed_at is not None:
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
 

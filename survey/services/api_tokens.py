@@ -8,19 +8,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import ApiToken, utcnow
+from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.text import refuse_unsafe_characters
 
 PREFIX = "nrc_"
 
 
-def create_token(session: Session, organisation_id: int, name: str) -> tuple[ApiToken, str]:
+def create_token(session: Session, organisation_id: int, name: str, actor: str = "system") -> tuple[ApiToken, str]:
     if not name.strip():
         raise Invalid({"name": N_("Name the token after the system that will use it.")})
     refuse_unsafe_characters(name=name)
     raw = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(organisation_id=organisation_id, name=name.strip()[:200], token_hash=_hash(raw))
     session.add(token)
+    audit.record(session, organisation_id, actor, "api_token_created", token.name)
     session.commit()
     return token, raw
 
@@ -37,11 +39,13 @@ def tokens(session: Session, organisation_id: int) -> list[ApiToken]:
                                 .order_by(ApiToken.id)))
 
 
-def revoke(session: Session, organisation_id: int, token_id: int) -> None:
+def revoke(session: Session, organisation_id: int, token_id: int, actor: str = "system") -> None:
     token = session.scalar(select(ApiToken).where(ApiToken.id == token_id, ApiToken.organisation_id == organisation_id))
     if token is None:
         raise Invalid({"": N_("No such token.")})
-    token.revoked_at = utcnow()
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        audit.record(session, organisation_id, actor, "api_token_revoked", token.name)
     session.commit()
 
 

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from survey import i18n
 from survey.models import Invitation, OutboxMessage, PasswordToken, Person, Round, utcnow
 from survey.services.errors import N_, Invalid
+from survey.services.paging import Page, contains, page_of
 from survey.services.tokens import link, password_link
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,21 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
                             invitation_id=invitation.id, recipient=person.email, subject=subject, body=body)
     session.add(message)
     return message
+
+
+STATUSES = ("queued", "sending", "sent", "failed", "kept")
+
+
+def outbox_page(session: Session, organisation_id: int, search: str = "", status: str = "", number: int = 1) -> Page:
+    """A page of the organisation's messages, newest first, whose recipient or subject contains ``search``."""
+    query = select(OutboxMessage).where(OutboxMessage.organisation_id == organisation_id)
+    if search.strip():
+        pattern = contains(search)
+        query = query.where(or_(OutboxMessage.recipient.ilike(pattern, escape="\\"),
+                                OutboxMessage.subject.ilike(pattern, escape="\\")))
+    if status in STATUSES:
+        query = query.where(OutboxMessage.status == status)
+    return page_of(session, query, OutboxMessage.id.desc(), number)
 
 
 def masked(message: OutboxMessage, base_url: str) -> str:

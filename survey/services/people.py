@@ -1,26 +1,55 @@
-"""Stakeholders and employees: added one by one or imported from a table."""
+"""Stakeholders and employees: added one by one or imported from a table, edited, deactivated."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from survey.models import Person
+from survey.models import Person, utcnow
+from survey.services import audit
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import NumberError, read_cell
+from survey.services.paging import contains
 from survey.services.tables import cell, row_label
 from survey.services.text import unsafe_characters
 
 KINDS = ("stakeholder", "employee")
 COLUMNS = ("name", "email", "unit", "role", "kind", "weight")
+SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Imported:
+    added: int
+    updated: int  # people already listed (by email) whose details the file changed
 
 
 def people(session: Session, organisation_id: int) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.organisation_id == organisation_id)
                                 .order_by(Person.name)))
+
+
+def invitable(session: Session, organisation_id: int, *, kind: str = "", unit: str = "", role: str = "",
+              search: str = "", exclude: set[int] = frozenset()) -> list[Person]:
+    """Active people matching every filter given (``search`` in the name or email), except ``exclude``."""
+    query = select(Person).where(Person.organisation_id == organisation_id, Person.deactivated_at.is_(None))
+    for column, value in ((Person.kind, kind), (Person.unit, unit), (Person.role, role)):
+        if value:
+            query = query.where(column == value)
+    if search.strip():
+        pattern = contains(search)
+        query = query.where(Person.name.ilike(pattern, escape="\\") | Person.email.ilike(pattern, escape="\\"))
+    return [person for person in session.scalars(query.order_by(Person.name)) if person.id not in exclude]
+
+
+def filter_choices(session: Session, organisation_id: int) -> dict[str, list[str]]:
+    """The units and roles on the active list, for choosing whom to invite."""
+    listed = [p for p in people(session, organisation_id) if p.deactivated_at is None]
+    return {"unit": sorted({p.unit for p in listed if p.unit}), "role": sorted({p.role for p in listed if p.role})}
 
 
 def add_person(session: Session, organisation_id: int, **fields) -> Person:
@@ -34,16 +63,81 @@ def add_person(session: Session, organisation_id: int, **fields) -> Person:
     return person
 
 
-def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
-    """Add every row or none; Invalid names each bad row. Weights written as text are read as
+def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id",
+                  actor: str = SYSTEM) -> Imported:
+    """Add the new people and update those already listed, matched by email: every row or none; Invalid
+    names each bad row. Only the file's columns are updated. Weights written as text are read as
     ``number_format`` (id or en) writes numbers."""
-    count = add_people(session, organisation_id, frame, number_format)
+    listed = {person.email: person for person in people(session, organisation_id)}
+    new_rows, updates, errors, seen = [], [], {}, set()
+    for index, row in enumerate(frame.to_dict("records")):
+        values, problems = _checked(row, seen, number_format)  # a file naming an email twice is refused
+        if problems:
+            errors[row_label(index)] = joined(problems.values())
+            continue
+        seen.add(values["email"])
+        if values["email"] in listed:
+            updates.append((listed[values["email"]], {key: values[key] for key in frame.columns if key in values}))
+        else:
+            new_rows.append(values)
+    if errors:
+        raise Invalid(errors)
+    session.add_all(Person(organisation_id=organisation_id, **values) for values in new_rows)
+    updated = [person.name for person, values in updates if _apply(person, values)]
+    if new_rows or updated:
+        audit.record(session, organisation_id, actor, "people_imported",
+                     ", ".join(sorted(values["name"] for values in new_rows) + sorted(updated)),
+                     {"added": len(new_rows), "updated": len(updated)})
     session.commit()
-    return count
+    return Imported(len(new_rows), len(updated))
+
+
+def update_person(session: Session, organisation_id: int, person_id: int, actor: str = SYSTEM, **fields) -> Person:
+    """Change a person's details; their email may change to one nobody else on the list has."""
+    person = get_person(session, organisation_id, person_id)
+    others = {p.email for p in people(session, organisation_id) if p.id != person.id}
+    values, errors = _checked(fields, others)
+    if errors:
+        raise Invalid(errors)
+    before = {key: getattr(person, key) for key in values}
+    if _apply(person, values):
+        audit.record(session, organisation_id, actor, "person_changed", person.name,
+                     {key: f"{before[key]} → {values[key]}" for key in values if before[key] != values[key]})
+    session.commit()
+    return person
+
+
+def set_active(session: Session, organisation_id: int, person_id: int, active: bool, actor: str = SYSTEM) -> Person:
+    """Deactivate (kept with the rounds they were in, no longer invitable) or reactivate a person."""
+    person = get_person(session, organisation_id, person_id)
+    if active == (person.deactivated_at is None):
+        raise Invalid({"": N_("%(name)s is active already.", name=person.name) if active
+                       else N_("%(name)s is deactivated already.", name=person.name)})
+    person.deactivated_at = None if active else utcnow()
+    audit.record(session, organisation_id, actor, "person_reactivated" if active else "person_deactivated",
+                 person.name, {"email": person.email})
+    session.commit()
+    return person
+
+
+def get_person(session: Session, organisation_id: int, person_id: int) -> Person:
+    person = session.scalar(select(Person).where(Person.id == person_id, Person.organisation_id == organisation_id))
+    if person is None:
+        raise Invalid({"": N_("No such person in your organisation.")})
+    return person
+
+
+def _apply(person: Person, values: dict) -> bool:
+    """Write ``values`` onto ``person``; whether anything changed."""
+    changed = {key: value for key, value in values.items() if getattr(person, key) != value}
+    for key, value in changed.items():
+        setattr(person, key, value)
+    return bool(changed)
 
 
 def add_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
-    """``import_people`` without the commit, for a caller that writes more in the same transaction."""
+    """Add every row or none, refusing emails already listed; without the commit, for a caller that
+    writes more in the same transaction (the API adds the people it does not know yet)."""
     known = {person.email for person in people(session, organisation_id)}
     rows, errors = [], {}
     for index, row in enumerate(frame.to_dict("records")):

@@ -6,7 +6,6 @@ correction leaves the respondent's own answer and the reason on record.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +30,7 @@ from survey.models import (
     Round,
     utcnow,
 )
+from survey.services import audit
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
@@ -217,6 +217,8 @@ def correct_response(session: Session, round_: Round, invitation_id: int, questi
     response = Response(invitation_id=invitation.id, question_id=question.id, value=value,
                         corrected_by=corrected_by, reason=reason.strip()[:2000])
     session.add(response)
+    audit.record(session, round_.organisation_id, corrected_by, "answer_corrected", invitation.person.name,
+                 {"round": round_.id, "question": question.text[:100], "value": value, "reason": response.reason})
     session.commit()
     return response
 
@@ -232,7 +234,8 @@ def response_table(session: Session, round_: Round) -> pd.DataFrame:
     rows = session.execute(
         select(Response.invitation_id, Response.question_id, Response.value)
         .join(Invitation, Invitation.id == Response.invitation_id)
-        .where(Invitation.round_id == round_.id).order_by(Response.created_at, Response.id)).all()
+        .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))  # removed: on record, not counted
+        .order_by(Response.created_at, Response.id)).all()
     frame = pd.DataFrame(rows, columns=["invitation", "question", "value"])
     if frame.empty:
         return pd.DataFrame()

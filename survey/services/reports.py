@@ -79,28 +79,49 @@ def weighting_report(session: Session, round_: Round) -> dict:
                                for i, code in enumerate(codes)])
         clusters.append(found)
     names = dict(session.execute(select(Invitation.id, Person.name).join(Person).where(Invitation.round_id == round_.id)).all())
+    counted = (Invitation.round_id == round_.id, Invitation.removed_at.is_(None))  # removed people left the results
     kept = {a.invitation_id for a in session.scalars(select(ClusterAnswer).join(Invitation)
-                                                     .where(Invitation.round_id == round_.id,
-                                                            ClusterAnswer.status == "kept_inconsistent"))}
-    reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(Invitation.round_id == round_.id)))
+                                                     .where(*counted, ClusterAnswer.status == "kept_inconsistent"))}
+    reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(*counted)))
     method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
               words(round_.ri_table, "ri_table")]
     return {"title": round_.title, "method": method,
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
-            "reasked": sorted(names[i] for i in reasked)}
+            "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}
+
+
+def kept_reasons(session: Session, round_: Round, include_removed: bool = False) -> list[dict]:
+    """Why respondents kept answers the re-ask found inconsistent, in their words: for HR to weigh
+    before publishing. People removed from the round are left out unless ``include_removed``."""
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    query = (select(Reask, Person.name, Invitation.removed_at).join(Invitation, Invitation.id == Reask.invitation_id)
+             .join(Person, Person.id == Invitation.person_id)
+             .where(Invitation.round_id == round_.id, Reask.reason != "").order_by(Person.name, Reask.id))
+    if not include_removed:
+        query = query.where(Invitation.removed_at.is_(None))
+    return [{"respondent": name, "root": reask.cluster == "root", "invitation": reask.invitation_id,
+             "page": "" if reask.cluster == "root" else f"{by_id[int(reask.cluster)].code} {by_id[int(reask.cluster)].name}",
+             "cluster": reask.cluster, "cr_before": reask.cr_before, "cr_after": reask.cr_after, "reason": reask.reason,
+             "removed": removed_at is not None}
+            for reask, name, removed_at in session.execute(query)]
 
 
 def judgments_table(session: Session, round_: Round) -> pd.DataFrame:
     """Every judgment ever given in the round, revisions included."""
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    rows = session.execute(select(Person.name, Judgment).join(Invitation, Invitation.id == Judgment.invitation_id)
+    rows = session.execute(select(Person.name, Judgment, Invitation.removed_at)
+                           .join(Invitation, Invitation.id == Judgment.invitation_id)
                            .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
                            .order_by(Person.name, Judgment.cluster, Judgment.id)).all()
+    # The respondent's last reason for keeping this page's answers, next to each of its judgments.
+    reasons = {(kept["invitation"], kept["cluster"]): kept["reason"]
+               for kept in kept_reasons(session, round_, include_removed=True)}
+    columns = ["respondent", "cluster", "row", "column", "value", "revision", "time", "kept_reason", "removed"]
     return pd.DataFrame([{"respondent": name, "cluster": j.cluster, "row": by_id[j.row_id].code,
                           "column": by_id[j.column_id].code, "value": j.value, "revision": j.revision,
-                          "time": j.created_at.isoformat()} for name, j in rows],
-                        columns=["respondent", "cluster", "row", "column", "value", "revision", "time"])
+                          "time": j.created_at.isoformat(), "kept_reason": reasons.get((j.invitation_id, j.cluster), ""),
+                          "removed": "yes" if removed_at else ""} for name, j, removed_at in rows], columns=columns)
 
 
 def weights_table(session: Session, round_: Round) -> pd.DataFrame:

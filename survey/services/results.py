@@ -30,6 +30,7 @@ from analysis.ahp import (
     weights_and_consistency,
 )
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion, utcnow
+from survey.services import audit
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -98,7 +99,7 @@ def round_results(session: Session, round_: Round, include_inconsistent: bool | 
     return _both_results(session, round_)[include]
 
 
-def publish(session: Session, round_: Round) -> None:
+def publish(session: Session, round_: Round, actor: str = "system") -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
     results = round_results(session, round_)
     if not results.complete or not results.global_weights:
@@ -110,7 +111,9 @@ def publish(session: Session, round_: Round) -> None:
         exact = results.global_weights[element.id]
         element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id, version.weights_source = round_.id, "round"
-    version.weights_note, version.weights_published_at = "", utcnow()
+    version.weights_note, version.weights_published_by, version.weights_published_at = "", actor, utcnow()
+    audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
+                 {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
     session.commit()
 
 
@@ -128,8 +131,10 @@ def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], d
 
 def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
     """The results with and without respondents who stayed inconsistent, from the cache when nothing changed."""
+    # Removed participants leave the results; their invitations leave this list, and with it the cache key.
     rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
-                           .where(Invitation.round_id == round_.id).order_by(Invitation.id)).all()
+                           .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
+                           .order_by(Invitation.id)).all()
     statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
         select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
         .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))

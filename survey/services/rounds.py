@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
 from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import mail, people
+from survey.services import audit, mail, people
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -27,14 +27,51 @@ QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
 ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
+#: Who the audit log names when no person did it (the demo, a command).
+SYSTEM = "system"
+#: A round being prepared: settings editable, nobody invited, nothing sent.
+DRAFT = "draft"
 
 
-def create_round(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
-                 opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
-                 cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
-                 aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
-                 ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
-                 kind: str = "weighting", snap: str | None = None) -> Round:
+def create_round(session: Session, organisation_id: int, *, draft: bool = False, **settings) -> Round:
+    """A new round, open for invitations, or a ``draft`` whose settings stay editable and which sends
+    nothing until launched. ``settings`` are those of ``_checked_settings``."""
+    round_ = Round(organisation_id=organisation_id, status="draft" if draft else "open",
+                   **_checked_settings(session, organisation_id, **settings))
+    session.add(round_)
+    session.commit()
+    return round_
+
+
+def change_draft(session: Session, round_: Round, actor: str = SYSTEM, **settings) -> None:
+    """Change a draft round's settings, checked as when it was made."""
+    if round_.status != DRAFT:
+        raise Invalid({"": N_("Only a draft's settings can change; this round is launched.")})
+    values = _checked_settings(session, round_.organisation_id, **settings)
+    changed = {key: f"{getattr(round_, key)} → {value}" for key, value in values.items()
+               if getattr(round_, key) != value and key not in ("opens_at", "closes_at")}
+    for key, value in values.items():
+        setattr(round_, key, value)
+    audit.record(session, round_.organisation_id, actor, "round_changed", round_.title, {"round": round_.id, **changed})
+    session.commit()
+
+
+def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    """Open a draft for invitations: from now on its settings stay as they are."""
+    if round_.status != DRAFT:
+        raise Invalid({"": N_("This round is launched already.")})
+    round_.status = "open"
+    audit.record(session, round_.organisation_id, actor, "round_launched", round_.title, {"round": round_.id})
+    session.commit()
+
+
+def _checked_settings(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
+                      opens_at: datetime | None = None, closes_at: datetime | None = None, language: str = "id",
+                      cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
+                      aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
+                      ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
+                      kind: str = "weighting", snap: str | None = None) -> dict:
+    """A round's settings as stored (times in UTC); Invalid names each field at fault."""
     refuse_unsafe_characters(title=title or "", period=period or "")
     errors = {}
     if get_version(session, organisation_id, version_id) is None:
@@ -70,15 +107,12 @@ def create_round(session: Session, organisation_id: int, *, version_id: int, tit
         errors["closes_at"] = N_("The round must close after it opens.")
     if errors:
         raise Invalid(errors)
-    round_ = Round(organisation_id=organisation_id, version_id=version_id, title=(title or "").strip(), period=(period or "").strip(),
-                   opens_at=opens_at, closes_at=closes_at, language=language, cr_threshold=cr_threshold,
-                   ri_table=ri_table, max_reasks=max_reasks, aggregation=aggregation,
-                   include_inconsistent=include_inconsistent, allow_dont_know=allow_dont_know,
-                   ask_identity=ask_identity, priority_method=priority_method, weight_decimals=weight_decimals,
-                   kind=kind, snap=snap or None, status="open")
-    session.add(round_)
-    session.commit()
-    return round_
+    return {"version_id": version_id, "title": (title or "").strip(), "period": (period or "").strip(),
+            "opens_at": opens_at, "closes_at": closes_at, "language": language, "cr_threshold": cr_threshold,
+            "ri_table": ri_table, "max_reasks": max_reasks, "aggregation": aggregation,
+            "include_inconsistent": include_inconsistent, "allow_dont_know": allow_dont_know,
+            "ask_identity": ask_identity, "priority_method": priority_method, "weight_decimals": weight_decimals,
+            "kind": kind, "snap": snap or None}
 
 
 def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
@@ -106,15 +140,16 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
                                 .order_by(Round.created_at.desc())))
 
 
-def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping, actor: str = SYSTEM) -> int:
     """Invite people not yet in the round: an invitation each and an email queued in the outbox
     (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL)."""
-    count = add_invitations(session, round_, person_ids, settings)
+    count = add_invitations(session, round_, person_ids, settings, actor)
     session.commit()
     return count
 
 
-def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping) -> tuple[int, int]:
+def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping,
+                     actor: str = SYSTEM) -> tuple[int, int]:
     """Add the people not yet known (by email) and invite everyone listed: all of it or, on any
     refusal, nothing. Returns (people added, invitations made)."""
     known = {p.email for p in people.people(session, round_.organisation_id)}
@@ -124,7 +159,7 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
         if new_rows:
             people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
         chosen = [p.id for p in people.people(session, round_.organisation_id) if p.email in set(emails)]
-        invited = add_invitations(session, round_, chosen, settings)
+        invited = add_invitations(session, round_, chosen, settings, actor)
     except Invalid:
         session.rollback()
         raise
@@ -132,27 +167,34 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
     return len(new_rows), invited
 
 
-def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping) -> int:
+def add_invitations(session: Session, round_: Round, person_ids: list[int], settings: Mapping,
+                    actor: str = SYSTEM) -> int:
     """``invite`` without the commit, for a caller that writes more in the same transaction."""
-    if round_.status != "open":
-        raise Invalid({"": N_("This round is closed.")})
+    _require_launched_and_open(round_)
     mail.check_can_send(settings)
     wanted = set(person_ids)
     found = list(session.scalars(select(Person).where(Person.id.in_(wanted),
                                                       Person.organisation_id == round_.organisation_id)))
     if len(found) != len(wanted):
         raise Invalid({"people": N_("Some of the chosen people are not in your organisation.")})
+    inactive = sorted(person.name for person in found if person.deactivated_at is not None)
+    if inactive:
+        raise Invalid({"people": N_("%(names)s cannot be invited: deactivated.", names=", ".join(inactive))})
     already = set(session.scalars(select(Invitation.person_id).where(Invitation.round_id == round_.id)))
-    count = 0
+    count, names = 0, []
     for person in found:
         if person.id in already:
             continue
+        names.append(person.name)
         invitation, _token = new_invitation(round_, person, settings["SECRET_KEY"])
         session.add(invitation)
         session.flush()
         mail.queue_invitation(session, invitation, reminder=False)
         invitation.sent_at = utcnow()
         count += 1
+    if count:
+        audit.record(session, round_.organisation_id, actor, "invitations_sent", round_.title,
+                     {"round": round_.id, "count": count, "people": ", ".join(sorted(names))})
     return count
 
 
@@ -167,11 +209,11 @@ def new_invitation(round_: Round, person: Person, secret_key: str) -> tuple[Invi
 
 def remind(session: Session, round_: Round, settings: Mapping) -> int:
     """Queue a reminder to everyone invited who has not finished."""
-    if round_.status != "open":
-        raise Invalid({"": N_("This round is closed.")})
+    _require_launched_and_open(round_)
     mail.check_can_send(settings)
     late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
-                                                         Invitation.completed_at.is_(None))))
+                                                         Invitation.completed_at.is_(None),
+                                                         Invitation.removed_at.is_(None))))
     for invitation in late:
         mail.queue_invitation(session, invitation, reminder=True)
         invitation.reminders += 1
@@ -180,17 +222,72 @@ def remind(session: Session, round_: Round, settings: Mapping) -> int:
     return len(late)
 
 
-def close_round(session: Session, round_: Round) -> None:
+def _require_launched_and_open(round_: Round) -> None:
+    if round_.status == DRAFT:
+        raise Invalid({"": N_("This round is a draft: launch it first.")})
+    if round_.status != "open":
+        raise Invalid({"": N_("This round is closed.")})
+
+
+def close_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    _require_launched_and_open(round_)
     round_.status = "closed"
+    audit.record(session, round_.organisation_id, actor, "round_closed", round_.title, {"round": round_.id})
     session.commit()
 
 
-#: Where a round stands: not open yet, taking answers, past its closing time, or closed by HR.
+def reopen_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
+    """Take answers again; a closing time already past must be moved first, or the round would stay shut."""
+    if round_.status != "closed":
+        raise Invalid({"": N_("This round is open already.")})
+    if round_.closes_at and as_utc(round_.closes_at) <= utcnow():
+        raise Invalid({"closes_at": N_("Its closing time has passed: set a later closing time first.")})
+    round_.status = "open"
+    audit.record(session, round_.organisation_id, actor, "round_reopened", round_.title, {"round": round_.id})
+    session.commit()
+
+
+def change_closing(session: Session, round_: Round, closes_at: datetime | None, actor: str = SYSTEM) -> None:
+    """Move the closing time (read on the office's clock), or take it away with None."""
+    zone = session.get(Organisation, round_.organisation_id).time_zone
+    closes_at = from_wall_clock(closes_at, zone) if closes_at else None
+    if closes_at and round_.opens_at and closes_at <= as_utc(round_.opens_at):
+        raise Invalid({"closes_at": N_("The round must close after it opens.")})
+    before = round_.closes_at
+    round_.closes_at = closes_at
+    audit.record(session, round_.organisation_id, actor, "round_closing_changed", round_.title,
+                 {"round": round_.id, "from": _utc_text(before), "to": _utc_text(closes_at)})
+    session.commit()
+
+
+def remove_participant(session: Session, round_: Round, invitation_id: int, actor: str = SYSTEM) -> Invitation:
+    """Take a person out of the round: their answers stay on record but leave results, progress and reminders."""
+    invitation = session.scalar(select(Invitation).where(Invitation.id == invitation_id,
+                                                         Invitation.round_id == round_.id))
+    if invitation is None:
+        raise Invalid({"": N_("No such participant in this round.")})
+    if invitation.removed_at is not None:
+        raise Invalid({"": N_("%(name)s was removed already.", name=invitation.person.name)})
+    invitation.removed_at = utcnow()
+    audit.record(session, round_.organisation_id, actor, "participant_removed", invitation.person.name,
+                 {"round": round_.id, "round_title": round_.title, "email": invitation.person.email,
+                  "completed": invitation.completed_at is not None})
+    session.commit()
+    return invitation
+
+
+def _utc_text(moment: datetime | None) -> str:
+    return as_utc(moment).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+
+
+#: Where a round stands: a draft (DRAFT), not open yet, taking answers, past its closing time, or closed by HR.
 UPCOMING, OPEN, ENDED, CLOSED = "upcoming", "open", "ended", "closed"
 
 
 def state(round_: Round) -> str:
     now = utcnow()
+    if round_.status == DRAFT:
+        return DRAFT
     if round_.status != "open":
         return CLOSED
     if round_.closes_at and as_utc(round_.closes_at) <= now:
@@ -220,6 +317,7 @@ class Progress:
     opened: int
     completed: int
     participants: list[ParticipantStatus]
+    removed: list[Invitation] = ()  # taken out of the round by HR: shown apart, counted nowhere
 
     @property
     def response_rate(self) -> float:
@@ -236,7 +334,8 @@ def progress(session: Session, round_: Round) -> Progress:
     reask_counts = dict(session.execute(
         select(Reask.invitation_id, func.count()).join(Invitation, Invitation.id == Reask.invitation_id)
         .where(Invitation.round_id == round_.id).group_by(Reask.invitation_id)).all())
-    participants = []
+    participants, removed = [], [invitation for invitation, _ in rows if invitation.removed_at is not None]
+    rows = [(invitation, person) for invitation, person in rows if invitation.removed_at is None]
     for invitation, person in rows:
         mine = answers.get(invitation.id, [])
         state = ("completed" if invitation.completed_at else "answering" if mine
@@ -247,4 +346,5 @@ def progress(session: Session, round_: Round) -> Progress:
             flagged=[answer.cluster for answer in mine if answer.status == "kept_inconsistent"],
             reasks=reask_counts.get(invitation.id, 0)))
     return Progress(invited=len(rows), opened=sum(p.state != "invited" for p in participants),
-                    completed=sum(p.state == "completed" for p in participants), participants=participants)
+                    completed=sum(p.state == "completed" for p in participants), participants=participants,
+                    removed=removed)

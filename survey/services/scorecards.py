@@ -51,8 +51,18 @@ def elements(session: Session, version_id: int, tree_only: bool = False) -> list
 
 def ensure_editable(session: Session, version: ScorecardVersion) -> None:
     """A version a survey round uses is frozen: its answers refer to its elements. Copy it to revise."""
-    if session.scalar(select(Round.id).where(Round.version_id == version.id).limit(1)) is not None:
-        raise Invalid({"": N_("This version is used by a survey round and cannot change; copy it to revise it.")})
+    reason = frozen_reason(session, version)
+    if reason:
+        raise Invalid({"": reason})
+
+
+def frozen_reason(session: Session, version: ScorecardVersion) -> str | None:
+    """Why the version cannot change, naming the rounds that use it; None while it can."""
+    titles = list(session.scalars(select(Round.title).where(Round.version_id == version.id).order_by(Round.id)))
+    if not titles:
+        return None
+    return N_("This version is used by the survey round %(rounds)s and cannot change: its answers refer to its "
+              "elements. Copy it to revise it.", rounds=", ".join(titles))
 
 
 def add_element(session: Session, version: ScorecardVersion, *, code: str, kind: str, name: str,
