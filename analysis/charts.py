@@ -55,6 +55,8 @@ def light_distribution(counts: dict[str, int], labels: dict[str, str] | None = N
 def line(periods: Sequence[str], values: Sequence[float], minimum: float = 0.0, maximum: float = 10.0,
          width: int = 460, height: int = 150) -> str:
     """Values over periods (e.g. the index per year), each point labelled."""
+    kept = [(p, v) for p, v in zip(periods, values) if v is not None and v == v]  # a period with no score has no point
+    periods, values = [p for p, _ in kept], [v for _, v in kept]
     if not periods:
         return _svg(width, height, "")
     left, bottom, span = 40, height - 25, height - 40

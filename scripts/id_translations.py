@@ -419,4 +419,11 @@ ID = {
     "The address or subject is not valid for an email.": "Alamat atau subjek tidak sah untuk sebuah email.",
     "Not sent yet, tried again automatically:": "Belum terkirim, akan dicoba lagi secara otomatis:",
     "Personal link": "Tautan pribadi",
+    # issue 17: honest partial scorecards
+    "Provisional: %(scored)d of %(total)d KPIs scored.": "Sementara: %(scored)d dari %(total)d IKU dinilai.",
+    "The index adds up the scored KPIs only and gets no light until every weighted KPI is scored.":
+        "Indeks hanya menjumlahkan IKU yang sudah dinilai dan belum diberi warna sampai setiap IKU berbobot dinilai.",
+    "provisional": "sementara", "What is missing": "Yang belum lengkap", "Missing": "Belum ada", "Fix": "Lengkapi",
+    "Details": "Rincian", "target": "target", "actual": "realisasi", "ladder": "tangga skor",
+    "No scored KPI is red or yellow.": "Tidak ada IKU yang sudah dinilai berwarna merah atau kuning.",
 }

@@ -118,6 +118,9 @@ def performance_data(version_id):
     codes = [(code, f"{code} {e.name}") for code, e in performance.kpis(session, version_row).items()]
     measurement_form, ladder_form, upload_form = MeasurementForm(prefix="m"), LadderForm(prefix="l"), UploadForm()
     measurement_form.kpi.choices = ladder_form.kpi.choices = codes
+    if request.method == "GET" and request.args.get("kpi"):  # a link from a scorecard's missing data
+        for form in (measurement_form, ladder_form):
+            form.kpi.data, form.period.data = request.args["kpi"], request.args.get("period", "")
     status = 200
     if request.method == "POST":
         if current_user.role not in ("admin", "hr"):

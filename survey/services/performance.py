@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from analysis.indicators import Formula
 from analysis.scorecard import indexes, perspective_subtotals, score_table
-from analysis.scoring import Ladder
+from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, ScorecardVersion
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
@@ -144,34 +144,55 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
 
 
 @dataclass(frozen=True)
+class Gap:
+    """What a KPI lacks in a period before it can be scored: ``target``, ``actual`` and/or ``ladder``."""
+    kpi: str
+    name: str
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class OfficeScorecard:
     period: str
     kpis: pd.DataFrame          # one row per KPI: code, name, perspective, weight, performance, level, light, value, ...
     subtotals: pd.DataFrame     # per perspective
-    index: pd.Series            # index, light, counts, change
+    index: pd.Series            # index, light, counts, change; no light while provisional
     trend: pd.DataFrame         # the index of every period with data
     problems: list[str]         # KPIs that could not be scored, and why
+    gaps: tuple[Gap, ...] = ()  # the same KPIs, with what each one lacks
+    scored: int = 0             # weighted KPIs with a level in this period
+    weighted: int = 0           # KPIs with a weight above zero
+
+    @property
+    def provisional(self) -> bool:
+        """Some weighted KPI has no level yet: the index is a partial sum and gets no light."""
+        return self.scored < self.weighted
 
 
 def office_scorecard(session: Session, version: ScorecardVersion, period: str) -> OfficeScorecard:
-    """Published weights x OMAX levels for one period, with the index over all periods."""
+    """Published weights x OMAX levels for one period, with the index over all periods.
+
+    A period in which some (or no) KPI can be scored is still a result: the index sums what is
+    scored, is marked provisional and gets no light, and ``gaps`` says what each other KPI lacks.
+    """
     known = kpis(session, version)
     if not known or any(e.global_weight is None for e in known.values()):
         raise Invalid({"": N_("Publish the weights of a round to this scorecard first.")})
     measurements = current_measurements(session, version)
+    ladders = ladder_settings(session, known)
     periods = sorted({p for (_, p) in measurements})
     if period not in periods:
         raise Invalid({"period": N_("No data for period %(period)s.", period=period)})
-    ladders = ladder_settings(session, known)
     by_id = {e.id: e for e in elements(session, version.id)}
     findings = _findings(session, known)
-    rows, problems = [], []
+    rows, problems, gaps = [], [], []
     for shown in periods[:periods.index(period) + 1]:
         for code, element in known.items():
             performance, problem = _performance(element, shown, measurements, periods)
             ladder, ladder_problem = _ladder(element, shown, ladders, measurements, periods)
             if shown == period and (problem or ladder_problem):
                 problems.append(joined([f"{code}:", problem or ladder_problem]))
+                gaps.append(_gap(element, measurements.get((element.id, shown)), ladder, problem))
             if ladder is None:
                 continue
             objective = by_id[element.parent_id]
@@ -184,14 +205,39 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
                          "target": measurement.target if measurement else None, "ladder": ladder,
                          "root_cause": finding.root_cause if finding else "",
                          "action": finding.action if finding else ""})
-    if not rows:
-        raise Invalid({"period": N_("No KPI of period %(period)s can be scored yet.", period=period)})
-    scored = score_table(pd.DataFrame(rows))
+    scored = score_table(pd.DataFrame(rows, columns=list(_ROW_COLUMNS)))
     all_indexes = indexes(scored)
     this = scored[scored["period"] == period].reset_index(drop=True)
-    subtotals = perspective_subtotals(this)
-    index = all_indexes[all_indexes["period"] == period].iloc[0]
-    return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems)
+    weighted = [e for e in known.values() if e.global_weight > 0]
+    levelled = set(this.loc[this["level"].notna() & (this["weight"] > 0), "kpi"])
+    found = all_indexes[all_indexes["period"] == period]
+    index = found.iloc[0].copy() if len(found) else _no_index(period, len(known))
+    if len(levelled) < len(weighted):
+        index["light"] = NO_DATA
+    return OfficeScorecard(period, this, perspective_subtotals(this), index,
+                           all_indexes[["period", "index", "light"]], problems, tuple(gaps),
+                           scored=len(levelled), weighted=len(weighted))
+
+
+_ROW_COLUMNS = ("period", "kpi", "name", "unit", "perspective", "perspective_name", "objective", "weight",
+                "performance", "target", "ladder", "root_cause", "action")
+
+
+def _no_index(period: str, count: int) -> pd.Series:
+    """The index row of a period in which no KPI has a ladder yet: no sum, no light, every KPI missing."""
+    return pd.Series({"who": "office", "period": period, "index": float("nan"), "red": 0, "yellow": 0, "green": 0,
+                      "missing": count, "light": NO_DATA, "change": float("nan")})
+
+
+def _gap(element, measurement, ladder, performance_problem) -> Gap:
+    missing = []
+    if ladder is None and (measurement is None or measurement.target is None):
+        missing.append("target")  # a target lets Neraca build the ladder
+    if performance_problem:
+        missing.append("actual")
+    if ladder is None:
+        missing.append("ladder")
+    return Gap(element.code, element.name, tuple(missing))
 
 
 def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id") -> tuple[dict, dict[str, str]]:

@@ -29,7 +29,9 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
     perspectives = [dict(p, kpis=[k for k in kpis if k["perspective"] == p["code"]]) for p in subtotals]
     change = card.index["change"]
     return {"scorecard": f"{version.scorecard.name} {version.label}", "period": period,
-            "index": float(card.index["index"]), "index_light": card.index["light"],
+            "index": plain_number(card.index["index"]), "index_light": card.index["light"],
+            "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
+            "gaps": card.gaps,
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
             "trend": card.trend.to_dict("records"),
