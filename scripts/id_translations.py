@@ -426,4 +426,8 @@ ID = {
     "provisional": "sementara", "What is missing": "Yang belum lengkap", "Missing": "Belum ada", "Fix": "Lengkapi",
     "Details": "Rincian", "target": "target", "actual": "realisasi", "ladder": "tangga skor",
     "No scored KPI is red or yellow.": "Tidak ada IKU yang sudah dinilai berwarna merah atau kuning.",
+    # issue 17: charts
+    "Index": "Indeks", "Index and perspectives over the periods": "Indeks dan perspektif dari periode ke periode",
+    "Level of %(kpi)s over the periods": "Tingkat %(kpi)s dari periode ke periode",
+    "Weights of %(page)s": "Bobot %(page)s",
 }

@@ -10,6 +10,7 @@ from functools import wraps
 from flask import Blueprint, abort, current_app, flash, render_template, request
 from flask_login import current_user, login_required
 
+from analysis import charts
 from survey import db
 from survey.forms import attach_errors
 from survey.models import Scorecard
@@ -20,6 +21,8 @@ from survey.services.tables import read_table
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
 # Whether a round takes answers now (its status, opening and closing times), for HR's pages.
 blueprint.add_app_template_global(rounds.state, "round_state")
+# The SVG charts of the printed reports, drawn the same way in HR's pages.
+blueprint.add_app_template_global(charts, "charts")
 
 
 

@@ -207,4 +207,5 @@ def office_scorecard(version_id, period):
         return render_template("hr/scorecard_missing.html", version=version_row, period=period,
                                message=message_of(error)), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
+                           trends=performance.trends(card),
                            action=ActionForm(), problems=[translated(problem, _) for problem in card.problems])

@@ -162,6 +162,7 @@ class OfficeScorecard:
     gaps: tuple[Gap, ...] = ()  # the same KPIs, with what each one lacks
     scored: int = 0             # weighted KPIs with a level in this period
     weighted: int = 0           # KPIs with a weight above zero
+    history: pd.DataFrame | None = None  # every scored row of this and the earlier periods, for the trend charts
 
     @property
     def provisional(self) -> bool:
@@ -216,7 +217,34 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
         index["light"] = NO_DATA
     return OfficeScorecard(period, this, perspective_subtotals(this), index,
                            all_indexes[["period", "index", "light"]], problems, tuple(gaps),
-                           scored=len(levelled), weighted=len(weighted))
+                           scored=len(levelled), weighted=len(weighted), history=scored)
+
+
+@dataclass(frozen=True)
+class Trends:
+    """The series the trend charts draw, one number (or None) per period."""
+    periods: list[str]
+    index: list[float | None]
+    perspectives: dict[str, list[float | None]]  # perspective name -> subtotals
+    levels: dict[str, list[float | None]]        # KPI code -> levels
+
+
+def trends(card: OfficeScorecard) -> Trends:
+    """The index, each perspective's subtotal and each KPI's level over the periods up to the card's."""
+    history = card.history if card.history is not None else pd.DataFrame()
+    periods = sorted(set(history["period"]) | {card.period}) if len(history) else [card.period]
+    index = dict(zip(card.trend["period"], card.trend["index"]))
+    names = dict(zip(history["perspective"], history["perspective_name"])) if len(history) else {}
+    subtotals = perspective_subtotals(history) if len(history) else pd.DataFrame(columns=["period", "perspective"])
+    by_perspective = {(str(r.perspective), r.period): r.subtotal for r in subtotals.itertuples()}
+    levels = {(r["kpi"], r["period"]): r["level"] for r in history.to_dict("records")} if len(history) else {}
+    return Trends(periods, [_plain(index.get(p)) for p in periods],
+                  {names[code]: [_plain(by_perspective.get((code, p))) for p in periods] for code in names},
+                  {code: [_plain(levels.get((code, p))) for p in periods] for code in card.kpis["kpi"]})
+
+
+def _plain(value) -> float | None:
+    return None if value is None or value != value else float(value)
 
 
 _ROW_COLUMNS = ("period", "kpi", "name", "unit", "perspective", "perspective_name", "objective", "weight",

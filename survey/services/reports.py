@@ -34,7 +34,7 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
             "gaps": card.gaps,
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
-            "trend": card.trend.to_dict("records"),
+            "trend": card.trend.to_dict("records"), "trends": performance.trends(card),
             "attention": [k for k in kpis if k["light"] in ("red", "yellow")]}
 
 
@@ -55,7 +55,8 @@ def weighting_report(session: Session, round_: Round) -> dict:
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
         title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
-        found = {"title": title, "root": cluster.key == "root", "codes": codes, "state": cluster.state, "respondents": cluster.respondents,
+        found = {"title": title, "root": cluster.key == "root", "codes": codes,
+                 "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
                  "rows": []}
         if cluster.weights is not None:
