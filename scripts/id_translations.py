@@ -430,4 +430,17 @@ ID = {
     "Index": "Indeks", "Index and perspectives over the periods": "Indeks dan perspektif dari periode ke periode",
     "Level of %(kpi)s over the periods": "Tingkat %(kpi)s dari periode ke periode",
     "Weights of %(page)s": "Bobot %(page)s",
+    # issue 17: strategy map
+    "Strategy map": "Peta strategi", "Lights of period %(period)s": "Warna periode %(period)s",
+    "No performance data yet: the objectives have no light.": "Belum ada data kinerja: sasaran belum diberi warna.",
+    "An objective's light is that of the weighted mean level of its scored KPIs. An arrow reads: the first objective drives the second.":
+        "Warna sebuah sasaran mengikuti rata-rata tertimbang tingkat IKU-nya yang sudah dinilai. Panah berarti: sasaran pertama mendorong sasaran kedua.",
+    "Cause and effect": "Sebab dan akibat", "Remove": "Hapus", "No arrows yet.": "Belum ada panah.",
+    "Add an arrow": "Tambah panah", "Add": "Tambah", "Arrow added.": "Panah ditambahkan.", "Arrow removed.": "Panah dihapus.",
+    "Objective that drives": "Sasaran yang mendorong", "Objective it drives": "Sasaran yang didorong",
+    "'%(code)s' is not an objective of this scorecard.": "'%(code)s' bukan sasaran strategis scorecard ini.",
+    "An objective cannot drive itself.": "Sebuah sasaran tidak dapat mendorong dirinya sendiri.",
+    "%(cause)s already drives %(effect)s.": "%(cause)s sudah mendorong %(effect)s.",
+    "This arrow is no longer on the map.": "Panah ini sudah tidak ada di peta.",
+    "Summary": "Ringkasan",
 }

@@ -403,3 +403,9 @@ def parse_inputs(text: str) -> dict[str, float]:
     if not all(name.isidentifier() for name in inputs):
         raise ValueError(text)
     return {name: parse_number(value, page_locale()) for name, value in inputs.items()}
+
+
+class InfluenceForm(FlaskForm):
+    """A cause-and-effect arrow of the strategy map: one objective drives another."""
+    cause = SelectField(_l("Objective that drives"), choices=[])
+    effect = SelectField(_l("Objective it drives"), choices=[])

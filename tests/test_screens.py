@@ -45,7 +45,7 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
     links = [line.split()[1].replace("http://x", "") for line in lines if line.startswith("Respondent:")]
     hr = {"home": "/hr/", "people": "/hr/people", "outbox": "/hr/outbox", "settings": "/hr/settings",
           "api-tokens": "/hr/api-tokens", "scorecard-new": "/hr/scorecards/new", "version": f"/hr/versions/{version.id}",
-          "performance": f"/hr/versions/{version.id}/performance",
+          "performance": f"/hr/versions/{version.id}/performance", "strategy-map": f"/hr/versions/{version.id}/strategy-map",
           "office-scorecard": f"/hr/versions/{version.id}/scorecard/2010", "round-new": "/hr/rounds/new",
           "round": f"/hr/rounds/{round_.id}", "results": f"/hr/rounds/{round_.id}/results",
           "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results"}

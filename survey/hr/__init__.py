@@ -14,7 +14,7 @@ from analysis import charts
 from survey import db
 from survey.forms import attach_errors
 from survey.models import Scorecard
-from survey.services import rounds, scorecards
+from survey.services import rounds, scorecards, strategy
 from survey.services.errors import Invalid
 from survey.services.tables import read_table
 
@@ -23,6 +23,7 @@ blueprint = Blueprint("hr", __name__, url_prefix="/hr")
 blueprint.add_app_template_global(rounds.state, "round_state")
 # The SVG charts of the printed reports, drawn the same way in HR's pages.
 blueprint.add_app_template_global(charts, "charts")
+blueprint.add_app_template_global(strategy.picture, "strategy_picture")
 
 
 
@@ -82,4 +83,4 @@ def dashboard():
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
 
-from survey.hr import people_views, round_views, scorecard_views, settings_views, token_views  # noqa: E402,F401  (register routes)
+from survey.hr import people_views, round_views, scorecard_views, settings_views, strategy_views, token_views  # noqa: E402,F401  (register routes)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
-from survey.services import performance, questionnaires, results, scorecards
+from survey.services import performance, questionnaires, results, scorecards, strategy
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
 
@@ -35,7 +35,13 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
             "trend": card.trend.to_dict("records"), "trends": performance.trends(card),
+            "strategy": _strategy(session, version, card),
             "attention": [k for k in kpis if k["light"] in ("red", "yellow")]}
+
+
+def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
+    the_map = strategy.strategy_map(session, version, card)
+    return {"bands": strategy.plain_bands(the_map), "arrows": the_map.arrows}
 
 
 def office_table(session: Session, version: ScorecardVersion, period: str) -> pd.DataFrame:
