@@ -443,4 +443,18 @@ ID = {
     "%(cause)s already drives %(effect)s.": "%(cause)s sudah mendorong %(effect)s.",
     "This arrow is no longer on the map.": "Panah ini sudah tidak ada di peta.",
     "Summary": "Ringkasan",
+    # issue 17: pages per kind, defaults and ways back
+    "You finished this survey on %(when)s.": "Anda telah menyelesaikan survei ini pada %(when)s.",
+    "You may still change your answers until it closes on %(when)s.":
+        "Anda masih dapat mengubah jawaban sampai survei ditutup pada %(when)s.",
+    "You may still change your answers until HR closes the survey.":
+        "Anda masih dapat mengubah jawaban sampai bagian SDM menutup survei.",
+    "Please report your own performance: type a number for each question, in the unit shown beside it.":
+        "Laporkan kinerja Anda sendiri: ketik angka untuk setiap pertanyaan, dalam satuan yang tertera di sampingnya.",
+    "Please say for each objective and KPI whether it is relevant for the office, then give your overall verdict on the scorecard.":
+        "Nyatakan untuk setiap sasaran dan IKU apakah relevan bagi kantor, lalu berikan penilaian Anda atas scorecard secara keseluruhan.",
+    "Please say how satisfied you are with each point, from 1 (very dissatisfied) to 5 (very satisfied).":
+        "Nyatakan seberapa puas Anda dengan setiap hal, dari 1 (sangat tidak puas) sampai 5 (sangat puas).",
+    "Back to the round": "Kembali ke putaran",
+    "Parent %(parent)s is not in this scorecard: add it first.": "Induk %(parent)s belum ada di scorecard ini: tambahkan dahulu.",
 }

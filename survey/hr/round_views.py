@@ -31,9 +31,10 @@ from survey.services.errors import Invalid, translated
 def new_round():
     form = RoundForm()
     session = db.session()
-    form.version_id.choices = [(v.id, f"{card.name} – {v.label}")
-                               for card in session.query(Scorecard).filter_by(organisation_id=org())
-                               for v in card.versions]
+    versions = [v for card in session.query(Scorecard).filter_by(organisation_id=org()) for v in card.versions]
+    form.version_id.choices = [(v.id, f"{v.scorecard.name} – {v.label}") for v in versions]
+    if request.method == "GET" and versions:
+        form.version_id.data = scorecards.newest_editable(session, versions).id
     if form.validate_on_submit():
         try:
             round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()
