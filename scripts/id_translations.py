@@ -457,4 +457,7 @@ ID = {
         "Nyatakan seberapa puas Anda dengan setiap hal, dari 1 (sangat tidak puas) sampai 5 (sangat puas).",
     "Back to the round": "Kembali ke putaran",
     "Parent %(parent)s is not in this scorecard: add it first.": "Induk %(parent)s belum ada di scorecard ini: tambahkan dahulu.",
+    # issue 17: import templates
+    "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
+    "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
 }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -19,7 +20,7 @@ from survey.forms import (
     message_of,
 )
 from survey.hr import blueprint, editor, field_errors, org, uploaded_table, version_or_404
-from survey.services import performance, scorecards
+from survey.services import import_templates, performance, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.tables import to_bytes
 
@@ -209,3 +210,16 @@ def office_scorecard(version_id, period):
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
                            trends=performance.trends(card),
                            action=ActionForm(), problems=[translated(problem, _) for problem in card.problems])
+
+
+@blueprint.get("/templates/<kind>.<fmt>")
+def import_template(kind, fmt):
+    """A file to start an import from, with an example row in the user's language."""
+    if fmt not in ("csv", "xlsx") or kind not in import_templates.KINDS:
+        abort(404)
+    version_id = request.args.get("version", type=int)
+    known = performance.kpis(db.session(), version_or_404(version_id)) if version_id else {}
+    content = import_templates.template(kind, str(get_locale() or "id"), next(iter(known), "K1"), fmt)
+    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(content, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="neraca-{kind}.{fmt}"'})
