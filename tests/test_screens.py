@@ -49,7 +49,7 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
           "office-scorecard": f"/hr/versions/{version.id}/scorecard/2010", "round-new": "/hr/rounds/new",
           "round": f"/hr/rounds/{round_.id}", "results": f"/hr/rounds/{round_.id}/results",
           "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results"}
-    respondent = {"r-finished": links[0], "r-halfway": links[1], "r-not-started": links[2],
+    respondent = {"r-finished": links[0], "r-thank-you": f"{links[0]}/done", "r-halfway": links[1], "r-not-started": links[2],
                   "r-pairwise": f"/r/{fresh_token}/c/root", "r-self-report-welcome": f"/r/{welcome_token}",
                   "r-self-report-form": f"/r/{employee_token}/q"}
     return hr | respondent, password
