@@ -460,4 +460,5 @@ ID = {
     # issue 17: import templates
     "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
     "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
+    "above the threshold": "di atas batas",
 }

@@ -59,3 +59,10 @@ def test_group_weights_are_bars_in_percent_on_the_results_page_and_in_the_weight
     assert "Bobot Perspektif" in page and re.search(r"F [^<:]+: \d+,\d%", page)
     text = pdf_text(client.get(f"/hr/reports/weighting/{round_.id}.pdf").data)
     assert re.search(r"\d+,\d% ", text) and "F Financial" in text
+
+
+def test_a_period_that_cannot_be_scored_is_on_the_trend_axis_without_a_point(session):
+    from survey.services import performance
+    organisation, version = samsat_office(session)  # 2009 has data but no ladders: it cannot be scored
+    trends = performance.trends(performance.office_scorecard(session, version, "2010"))
+    assert trends.periods == ["2009", "2010"] and trends.index[0] is None and trends.index[1] is not None

@@ -73,3 +73,12 @@ def test_adding_an_element_under_an_unknown_parent_says_to_add_the_parent_first(
     text = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Parent Z is not in this scorecard: add it first." in text and "above this row" not in text
+
+
+def test_a_group_cr_above_the_threshold_is_marked_beside_publish(client, session):
+    from tests.test_services_weighting import answer_everything, invitations, launch
+    organisation, _, round_ = launch(session, cr_threshold=0.0001)
+    answer_everything(session, invitations(session, round_)[0])
+    sign_in(client, session, organisation.id)
+    text = client.get(f"/hr/rounds/{round_.id}/results?lang=en").get_data(as_text=True)
+    assert "(above the threshold)" in text

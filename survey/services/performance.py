@@ -163,6 +163,7 @@ class OfficeScorecard:
     scored: int = 0             # weighted KPIs with a level in this period
     weighted: int = 0           # KPIs with a weight above zero
     history: pd.DataFrame | None = None  # every scored row of this and the earlier periods, for the trend charts
+    periods: tuple[str, ...] = ()        # this and the earlier periods with data, scored or not
 
     @property
     def provisional(self) -> bool:
@@ -217,7 +218,8 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
         index["light"] = NO_DATA
     return OfficeScorecard(period, this, perspective_subtotals(this), index,
                            all_indexes[["period", "index", "light"]], problems, tuple(gaps),
-                           scored=len(levelled), weighted=len(weighted), history=scored)
+                           scored=len(levelled), weighted=len(weighted), history=scored,
+                           periods=tuple(periods[:periods.index(period) + 1]))
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ class Trends:
 def trends(card: OfficeScorecard) -> Trends:
     """The index, each perspective's subtotal and each KPI's level over the periods up to the card's."""
     history = card.history if card.history is not None else pd.DataFrame()
-    periods = sorted(set(history["period"]) | {card.period}) if len(history) else [card.period]
+    periods = sorted(set(card.periods) | (set(history["period"]) if len(history) else set()) | {card.period})
     index = dict(zip(card.trend["period"], card.trend["index"]))
     names = dict(zip(history["perspective"], history["perspective_name"])) if len(history) else {}
     subtotals = perspective_subtotals(history) if len(history) else pd.DataFrame(columns=["period", "perspective"])
