@@ -1,42 +1,54 @@
-"""Small SVG charts for printed reports: no plotting library, crisp in PDF, readable in black and white.
+"""Small SVG charts for pages and printed reports: no plotting library, no JavaScript, crisp in PDF.
 
-Each function returns an SVG document as text; labels are escaped.
+Each function returns an SVG element as text: labels are escaped, numbers are written in the
+reader's language (analysis.formatting), lines differ by dash as well as by colour and lights by
+hatching, so a grey print still reads, and a <title> and <desc> give the figures to a screen reader.
 """
 from __future__ import annotations
 
+import itertools
 from html import escape
-from typing import Sequence
+from typing import Mapping, Sequence
+
+from .formatting import format_number
 
 #: Fill and hatch per light, so the charts also read on a black-and-white printer.
 LIGHT_FILLS = {"red": "#d9534f", "yellow": "#f0c419", "green": "#3c9a5f"}
 LIGHT_PATTERNS = {"red": "url(#cross)", "yellow": "url(#diagonal)", "green": "none"}
+#: One dash and grey per line: the first (the index) solid and black.
+LINE_STYLES = (("", "#000", 2.2), ("6 3", "#1f4e8c", 1.4), ("2 2", "#6a3d9a", 1.4), ("8 3 2 3", "#2e7d32", 1.4),
+               ("1 3", "#8c4a1f", 1.6))
 _PATTERNS = (
     '<defs><pattern id="diagonal" width="6" height="6" patternUnits="userSpaceOnUse">'
     '<path d="M0,6 L6,0" stroke="#000" stroke-width="0.8"/></pattern>'
     '<pattern id="cross" width="6" height="6" patternUnits="userSpaceOnUse">'
     '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#000" stroke-width="0.8"/></pattern></defs>'
 )
+_ids = itertools.count(1)
 
 
 def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: float | None = None,
-                    width: int = 460, row: int = 22, decimals: int = 2) -> str:
-    """One bar per label, the value printed at its end."""
-    top = maximum if maximum else max([v for v in values if v == v] + [1e-9])
-    label_width, height = 150, row * len(labels) + 10
-    bars = []
+                    width: int = 460, row: int = 22, kind: str = "index", language: str = "en",
+                    title: str = "", label_width: int = 150) -> str:
+    """One bar per label, the value printed at its end (``kind='weight'`` prints a share as a %)."""
+    top = maximum if maximum else max([v for v in values if _number(v)] + [1e-9])
+    height = row * len(labels) + 10
+    suffix = "%" if kind == "weight" else ""
+    bars, read = [], []
     for k, (label, value) in enumerate(zip(labels, values)):
         y = 5 + k * row
-        length = 0 if value != value else max(0.0, value) / top * (width - label_width - 60)
+        length = max(0.0, value) / top * (width - label_width - 70) if _number(value) else 0
+        shown = format_number(value if _number(value) else None, kind, language) + (suffix if _number(value) else "")
+        read.append(f"{label}: {shown}")
         bars.append(
-            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end" font-size="11">{escape(str(label))}</text>'
+            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end" font-size="11">{escape(_short(label))}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="#4a78a8" stroke="#000" stroke-width="0.5"/>'
-            f'<text x="{label_width + length + 4:.1f}" y="{y + row * 0.65:.1f}" font-size="11">'
-            f'{"–" if value != value else f"{value:.{decimals}f}"}</text>')
-    return _svg(width, height, "".join(bars))
+            f'<text x="{label_width + length + 4:.1f}" y="{y + row * 0.65:.1f}" font-size="11">{escape(shown)}</text>')
+    return _svg(width, height, "".join(bars), title, "; ".join(read))
 
 
-def light_distribution(counts: dict[str, int], labels: dict[str, str] | None = None, width: int = 460,
-                       height: int = 46) -> str:
+def light_distribution(counts: Mapping[str, int], labels: Mapping[str, str] | None = None, width: int = 460,
+                       height: int = 46, title: str = "") -> str:
     """A stacked bar of red, yellow and green KPIs, each part hatched differently and labelled."""
     labels = labels or {name: name for name in LIGHT_FILLS}
     total = sum(counts.get(name, 0) for name in LIGHT_FILLS) or 1
@@ -49,29 +61,107 @@ def light_distribution(counts: dict[str, int], labels: dict[str, str] | None = N
                          f'<text x="{x + share / 2:.1f}" y="42" text-anchor="middle" font-size="11">'
                          f'{escape(labels[name])} {counts.get(name, 0)}</text>')
         x += share
-    return _svg(width, height, _PATTERNS + "".join(parts))
+    read = "; ".join(f"{labels[name]}: {counts.get(name, 0)}" for name in LIGHT_FILLS)
+    return _svg(width, height, _PATTERNS + "".join(parts), title, read)
 
 
 def line(periods: Sequence[str], values: Sequence[float], minimum: float = 0.0, maximum: float = 10.0,
-         width: int = 460, height: int = 150) -> str:
+         width: int = 460, height: int = 150, language: str = "en", title: str = "", name: str = "") -> str:
     """Values over periods (e.g. the index per year), each point labelled."""
-    if not periods:
-        return _svg(width, height, "")
-    left, bottom, span = 40, height - 25, height - 40
-    step = (width - left - 30) / max(len(periods) - 1, 1)
-    points = [(left + k * step, bottom - (v - minimum) / (maximum - minimum) * span) for k, v in enumerate(values)]
-    axis = (f'<line x1="{left}" y1="{bottom}" x2="{width - 10}" y2="{bottom}" stroke="#000"/>'
-            f'<line x1="{left}" y1="{bottom}" x2="{left}" y2="{bottom - span}" stroke="#000"/>'
-            f'<text x="{left - 4}" y="{bottom}" text-anchor="end" font-size="10">{minimum:g}</text>'
-            f'<text x="{left - 4}" y="{bottom - span + 4}" text-anchor="end" font-size="10">{maximum:g}</text>')
-    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-    marks = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3"/>'
-                    f'<text x="{x:.1f}" y="{y - 7:.1f}" text-anchor="middle" font-size="10">{v:.2f}</text>'
-                    f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" font-size="10">{escape(str(p))}</text>'
-                    for (x, y), v, p in zip(points, values, periods))
-    return _svg(width, height, axis + f'<polyline points="{path}" fill="none" stroke="#000" stroke-width="1.5"/>' + marks)
+    return lines(periods, {name: values}, minimum, maximum, width, height, language, title)
 
 
-def _svg(width: int, height: int, body: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, sans-serif">{body}</svg>')
+def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequence[tuple[str, Sequence[float]]], minimum: float = 0.0,
+          maximum: float = 10.0, width: int = 460, height: int = 170, language: str = "en", title: str = "",
+          kind: str = "index") -> str:
+    """Several series over the same periods (the index and each perspective), each with its own dash;
+    a period without a number leaves a gap. The first series' points are labelled with their values."""
+    periods = [str(p) for p in periods]
+    series = dict(series)
+    named = any(series)
+    axis = left = 34
+    right, bottom = (140 if named else 16), height - 22
+    span = bottom - 14
+    step = (width - left - right) / max(len(periods) - 1, 1)
+    if len(periods) == 1:  # one period: its points in the middle
+        left, step = (width - right + left) / 2, 0
+
+    def y(value):
+        return bottom - (min(max(value, minimum), maximum) - minimum) / (maximum - minimum) * span
+
+    body = [f'<line x1="{axis}" y1="{bottom}" x2="{width - right + 6}" y2="{bottom}" stroke="#000"/>',
+            f'<line x1="{axis}" y1="{bottom}" x2="{axis}" y2="{bottom - span}" stroke="#000"/>',
+            f'<text x="{axis - 4}" y="{bottom}" text-anchor="end" font-size="10">{format_number(minimum, "count", language)}</text>',
+            f'<text x="{axis - 4}" y="{bottom - span + 4}" text-anchor="end" font-size="10">{format_number(maximum, "count", language)}</text>']
+    body += [f'<text x="{left + k * step:.1f}" y="{bottom + 14}" text-anchor="middle" font-size="10">{escape(p)}</text>'
+             for k, p in enumerate(periods)]
+    read = []
+    for number, (name, values) in enumerate(series.items()):
+        dash, colour, stroke = LINE_STYLES[number % len(LINE_STYLES)]
+        points = [(left + k * step, y(v), v) for k, v in enumerate(values) if _number(v)]
+        read.append((f"{name}: " if name else "") + ", ".join(
+            f"{p} {format_number(v, kind, language)}" for p, v in zip(periods, values) if _number(v)))
+        for run in _runs(values, left, step, y):
+            body.append(f'<polyline points="{run}" fill="none" stroke="{colour}" stroke-width="{stroke}"'
+                        + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+        body += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{2.8 if number == 0 else 2}" fill="{colour}"/>'
+                 for px, py, _ in points]
+        if number == 0:
+            body += [f'<text x="{px:.1f}" y="{py - 7:.1f}" text-anchor="middle" font-size="10">'
+                     f'{format_number(v, kind, language)}</text>' for px, py, v in points]
+        if name and points:
+            legend_y = 12 + number * 14
+            body.append(f'<line x1="{width - right + 12}" y1="{legend_y - 3}" x2="{width - right + 34}" y2="{legend_y - 3}" '
+                        f'stroke="{colour}" stroke-width="{stroke}"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
+                        f'<text x="{width - right + 38}" y="{legend_y}" font-size="10">{escape(_short(name, 18))}</text>')
+    return _svg(width, height, "".join(body), title, "; ".join(read))
+
+
+def sparkline(periods: Sequence[str], values: Sequence[float], minimum: float = 0.0, maximum: float = 10.0,
+              width: int = 64, height: int = 22, language: str = "en", title: str = "", kind: str = "level") -> str:
+    """A KPI's level over the periods in a table cell: a small line, the last point marked."""
+    step = (width - 8) / max(len(values) - 1, 1)
+
+    def y(value):
+        return height - 3 - (min(max(value, minimum), maximum) - minimum) / (maximum - minimum) * (height - 6)
+
+    body = [f'<line x1="2" y1="{height - 3}" x2="{width - 2}" y2="{height - 3}" stroke="#999" stroke-width="0.5"/>']
+    body += [f'<polyline points="{run}" fill="none" stroke="#000" stroke-width="1.2"/>'
+             for run in _runs(values, 4, step, y)]
+    marked = [(4 + k * step, y(v)) for k, v in enumerate(values) if _number(v)]
+    if marked:
+        body.append(f'<circle cx="{marked[-1][0]:.1f}" cy="{marked[-1][1]:.1f}" r="2.2"/>')
+    read = ", ".join(f"{p} {format_number(v if _number(v) else None, kind, language)}" for p, v in zip(periods, values))
+    return _svg(width, height, "".join(body), title, read)
+
+
+def _runs(values, left, step, y) -> list[str]:
+    """Polyline point lists of consecutive numbers: a missing value breaks the line."""
+    runs, current = [], []
+    for k, value in enumerate(values):
+        if _number(value):
+            current.append(f"{left + k * step:.1f},{y(value):.1f}")
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    return [" ".join(run) for run in runs if len(run) > 1]
+
+
+def _number(value) -> bool:
+    return value is not None and value == value
+
+
+def _short(text: str, most: int = 24) -> str:
+    text = str(text)
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def _svg(width: int, height: int, body: str, title: str = "", description: str = "") -> str:
+    """The chart, scaled to its box (never wider than the page), named for a screen reader."""
+    key = next(_ids)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" '
+            f'aria-labelledby="chart-{key}-title chart-{key}-desc" font-family="DejaVu Sans, sans-serif">'
+            f'<title id="chart-{key}-title">{escape(title)}</title><desc id="chart-{key}-desc">{escape(description)}</desc>'
+            f'{body}</svg>')

@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis import charts
+from analysis.strategy_map import strategy_map
 from analysis.formatting import format_number
 
 REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
@@ -31,7 +32,7 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext=gettext, ngettext=lambda s, p, n, **kw: gettext(s if n == 1 else p, **kw),
                                   newstyle=True)
-    env.globals.update(charts=charts)
+    env.globals.update(charts=charts, strategy_map=strategy_map)
     return env
 
 

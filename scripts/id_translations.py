@@ -709,4 +709,46 @@ ID = {
         "Putaran ini masih draf: pengaturannya masih dapat diubah, dan belum ada yang dapat diundang sampai Anda "
         "meluncurkannya.",
     "Change the settings": "Ubah pengaturan", "Launch the round": "Luncurkan putaran",
+    # issue 17: honest partial scorecards
+    "Provisional: %(scored)d of %(total)d KPIs scored.": "Sementara: %(scored)d dari %(total)d IKU dinilai.",
+    "The index adds up the scored KPIs only and gets no light until every weighted KPI is scored.":
+        "Indeks hanya menjumlahkan IKU yang sudah dinilai dan belum diberi warna sampai setiap IKU berbobot dinilai.",
+    "provisional": "sementara", "What is missing": "Yang belum lengkap", "Missing": "Belum ada", "Fix": "Lengkapi",
+    "Details": "Rincian", "target": "target", "actual": "realisasi", "ladder": "tangga skor",
+    "No scored KPI is red or yellow.": "Tidak ada IKU yang sudah dinilai berwarna merah atau kuning.",
+    # issue 17: charts
+    "Index": "Indeks", "Index and perspectives over the periods": "Indeks dan perspektif dari periode ke periode",
+    "Level of %(kpi)s over the periods": "Tingkat %(kpi)s dari periode ke periode",
+    "Weights of %(page)s": "Bobot %(page)s",
+    # issue 17: strategy map
+    "Strategy map": "Peta strategi", "Lights of period %(period)s": "Warna periode %(period)s",
+    "No performance data yet: the objectives have no light.": "Belum ada data kinerja: sasaran belum diberi warna.",
+    "An objective's light is that of the weighted mean level of its scored KPIs. An arrow reads: the first objective drives the second.":
+        "Warna sebuah sasaran mengikuti rata-rata tertimbang tingkat IKU-nya yang sudah dinilai. Panah berarti: sasaran pertama mendorong sasaran kedua.",
+    "Cause and effect": "Sebab dan akibat", "Remove": "Hapus", "No arrows yet.": "Belum ada panah.",
+    "Add an arrow": "Tambah panah", "Add": "Tambah", "Arrow added.": "Panah ditambahkan.", "Arrow removed.": "Panah dihapus.",
+    "Objective that drives": "Sasaran yang mendorong", "Objective it drives": "Sasaran yang didorong",
+    "'%(code)s' is not an objective of this scorecard.": "'%(code)s' bukan sasaran strategis scorecard ini.",
+    "An objective cannot drive itself.": "Sebuah sasaran tidak dapat mendorong dirinya sendiri.",
+    "%(cause)s already drives %(effect)s.": "%(cause)s sudah mendorong %(effect)s.",
+    "This arrow is no longer on the map.": "Panah ini sudah tidak ada di peta.",
+    "Summary": "Ringkasan",
+    # issue 17: pages per kind, defaults and ways back
+    "You finished this survey on %(when)s.": "Anda telah menyelesaikan survei ini pada %(when)s.",
+    "You may still change your answers until it closes on %(when)s.":
+        "Anda masih dapat mengubah jawaban sampai survei ditutup pada %(when)s.",
+    "You may still change your answers until HR closes the survey.":
+        "Anda masih dapat mengubah jawaban sampai bagian SDM menutup survei.",
+    "Please report your own performance: type a number for each question, in the unit shown beside it.":
+        "Laporkan kinerja Anda sendiri: ketik angka untuk setiap pertanyaan, dalam satuan yang tertera di sampingnya.",
+    "Please say for each objective and KPI whether it is relevant for the office, then give your overall verdict on the scorecard.":
+        "Nyatakan untuk setiap sasaran dan IKU apakah relevan bagi kantor, lalu berikan penilaian Anda atas scorecard secara keseluruhan.",
+    "Please say how satisfied you are with each point, from 1 (very dissatisfied) to 5 (very satisfied).":
+        "Nyatakan seberapa puas Anda dengan setiap hal, dari 1 (sangat tidak puas) sampai 5 (sangat puas).",
+    "Back to the round": "Kembali ke putaran",
+    "Parent %(parent)s is not in this scorecard: add it first.": "Induk %(parent)s belum ada di scorecard ini: tambahkan dahulu.",
+    # issue 17: import templates
+    "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
+    "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
+    "above the threshold": "di atas batas",
 }

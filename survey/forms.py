@@ -522,3 +522,9 @@ class GivenWeightsForm(FlaskForm):
     note = StringField(_l("Given by (e.g. the decree's number)"), validators=[Optional(), Length(max=300)])
     decimals = IntegerField(_l("Round published global weights to decimals"),
                             validators=[Optional(), NumberRange(1, 6)])
+
+
+class InfluenceForm(FlaskForm):
+    """A cause-and-effect arrow of the strategy map: one objective drives another."""
+    cause = SelectField(_l("Objective that drives"), choices=[])
+    effect = SelectField(_l("Objective it drives"), choices=[])

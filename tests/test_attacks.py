@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from survey.db import Base
-from survey.models import ReportJob
+from survey.models import Influence, ReportJob
 from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds
 from tests.reference import samsat
 from tests.samsat_site import load_samsat_performance
@@ -47,9 +47,13 @@ def estate(session):
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
+    objectives = [e for e in version.elements if e.kind == "objective"]
+    influence = Influence(version_id=version.id, source_id=objectives[0].id, target_id=objectives[1].id)
+    session.add(influence)
+    session.commit()
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
-            "user": colleague, "person": stakeholder, "invitation": weighting_invitation}
+            "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
 
 
 def address(app, rule, estate) -> str:
@@ -62,11 +66,14 @@ def address(app, rule, estate) -> str:
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "judgments", "token": link,
-              "key": "root", "code": "en",
-              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version") else "html"}
+              "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
+              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template")
+              else "html"}
+    # An import template names the version whose KPI codes it uses.
+    query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}
     with app.test_request_context():
         from flask import url_for
-        return url_for(endpoint, **{name: values[name] for name in rule.arguments})
+        return url_for(endpoint, **{name: values[name] for name in rule.arguments}, **query)
 
 
 def rows_in_every_table(session) -> dict[str, int]:

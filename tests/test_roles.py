@@ -26,6 +26,8 @@ ALLOWED = {
     "POST hr.user_enable": ADMIN, "POST hr.user_link": ADMIN,
     "GET hr.outbox": HR,
     "GET hr.audit_log": ADMIN, "GET hr.audit_export": ADMIN,
+    "GET hr.import_template": ALL, "GET hr.strategy_map": ALL, "POST hr.strategy_map": HR,
+    "POST hr.remove_influence": HR,
     "GET hr.edit_element": HR, "POST hr.edit_element": HR, "POST hr.move_element": HR,
     "GET hr.confirm_delete_element": HR, "POST hr.delete_element": HR,
     "GET hr.edit_person": HR, "POST hr.edit_person": HR, "POST hr.set_active": HR,

@@ -95,7 +95,10 @@ def scores(version_id, period):
         card = performance.office_scorecard(db.session(), version, period)
     except Invalid as error:
         raise ApiError(404, "no scores for this period", error.errors) from None
-    return jsonify({"period": period, "index": float(card.index["index"]), "light": card.index["light"],
+    return jsonify({"period": period, "index": plain_number(card.index["index"]),
+                    "light": None if card.provisional else card.index["light"],
+                    "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
+                    "gaps": [{"kpi": gap.kpi, "missing": list(gap.missing)} for gap in card.gaps],
                     "subtotals": {str(r.perspective): float(r.subtotal) for r in card.subtotals.itertuples()},
                     "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": plain_number(r["performance"]),
                               "level": plain_number(r["level"]), "light": r["light"], "value": plain_number(r["value"])}

@@ -60,7 +60,14 @@ DOCUMENT = {
             "parameters": [_id("version_id"), {"name": "period", "in": "path", "required": True,
                                               "schema": {"type": "string"}}],
             "responses": _responses({"type": "object", "properties": {
-                "period": {"type": "string"}, "index": {"type": "number"}, "light": {"type": "string"},
+                "period": {"type": "string"},
+                "index": dict(_NUMBER_OR_NULL, description="sum of the scored KPIs' values; null when none is scored"),
+                "light": {"type": "string", "nullable": True, "description": "null while provisional"},
+                "provisional": {"type": "boolean", "description": "some weighted KPI is not scored yet"},
+                "scored": {"type": "integer"}, "weighted": {"type": "integer"},
+                "gaps": {"type": "array", "items": {"type": "object", "properties": {
+                    "kpi": {"type": "string"}, "missing": {"type": "array", "items": {
+                        "type": "string", "enum": ["target", "actual", "ladder"]}}}}},
                 "subtotals": {"type": "object", "additionalProperties": {"type": "number"}},
                 "kpis": {"type": "array", "items": {"type": "object", "properties": {
                     "code": {"type": "string"}, "weight": {"type": "number"}, "performance": _NUMBER_OR_NULL,

@@ -8,10 +8,11 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, render_template, request
 from flask_login import current_user
 
+from analysis import charts
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
-from survey.services import rounds, scorecards
+from survey.services import rounds, scorecards, strategy
 from survey.services.errors import Invalid
 from survey.services.tables import read_table
 
@@ -21,6 +22,9 @@ blueprint.add_app_template_global(rounds.state, "round_state")
 blueprint.add_app_template_global(rights.may, "may")
 # Signed in, and the role's right for each address (survey/rights.py): the one check of HR's pages.
 blueprint.before_request(rights.guard)
+# The SVG charts of the printed reports, drawn the same way in HR's pages.
+blueprint.add_app_template_global(charts, "charts")
+blueprint.add_app_template_global(strategy.picture, "strategy_picture")
 
 
 def org() -> int:
@@ -70,6 +74,7 @@ from survey.hr import (  # noqa: E402,F401  (register routes)
     round_views,
     scorecard_views,
     settings_views,
+    strategy_views,
     token_views,
     user_views,
 )

@@ -43,6 +43,10 @@ def new_round():
     form = RoundForm()
     session = db.session()
     form.version_id.choices = version_choices()
+    if request.method == "GET":  # the newest version no round uses yet, else the newest
+        versions = [v for card in session.query(Scorecard).filter_by(organisation_id=org()) for v in card.versions]
+        if versions:
+            form.version_id.data = scorecards.newest_editable(session, versions).id
     if form.validate_on_submit():
         try:
             round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()

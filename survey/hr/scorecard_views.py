@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -23,7 +24,7 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
-from survey.services import given_weights, kpi_owners, performance, scorecards
+from survey.services import given_weights, import_templates, kpi_owners, performance, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
@@ -266,6 +267,9 @@ def _performance_page(version_row, status: int, **forms):
     forms.setdefault("measurement_form", _kpi_form(MeasurementForm, version_row, "m"))
     forms.setdefault("ladder_form", _kpi_form(LadderForm, version_row, "l"))
     forms.setdefault("upload_form", UploadForm())
+    if request.method == "GET" and request.args.get("kpi"):  # a link from a scorecard's missing data
+        for form in (forms["measurement_form"], forms["ladder_form"]):
+            form.kpi.data, form.period.data = request.args["kpi"], request.args.get("period", "")
     current = performance.current_measurements(session, version_row)
     known = _visible_kpis(version_row)
     periods = sorted({p for (_, p) in current}, reverse=True)
@@ -299,5 +303,19 @@ def office_scorecard(version_id, period):
                                message=message_of(error)), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
                            owned=kpi_owners.owned_codes(session, current_user, version_row),
+                           trends=performance.trends(card),
                            action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
         400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused
+
+
+@blueprint.get("/templates/<kind>.<fmt>")
+def import_template(kind, fmt):
+    """A file to start an import from, with an example row in the user's language."""
+    if fmt not in ("csv", "xlsx") or kind not in import_templates.KINDS:
+        abort(404)
+    version_id = request.args.get("version", type=int)
+    known = performance.kpis(db.session(), version_or_404(version_id)) if version_id else {}
+    content = import_templates.template(kind, str(get_locale() or "id"), next(iter(known), "K1"), fmt)
+    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(content, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="neraca-{kind}.{fmt}"'})

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from analysis.indicators import Formula
 from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_percent, predikat_index
 from analysis.scorecard import indexes, perspective_subtotals, score_table
-from analysis.scoring import Ladder
+from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
@@ -147,36 +147,59 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
 
 
 @dataclass(frozen=True)
+class Gap:
+    """What a KPI lacks in a period before it can be scored: ``target``, ``actual`` and/or ``ladder``."""
+    kpi: str
+    name: str
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class OfficeScorecard:
     period: str
     kpis: pd.DataFrame          # one row per KPI: code, name, perspective, weight, performance, level, light, value, ...
     subtotals: pd.DataFrame     # per perspective
-    index: pd.Series            # index, light, counts, change
+    index: pd.Series            # index, light, counts, change; no light while provisional
     trend: pd.DataFrame         # the index of every period with data
     problems: list[str]         # KPIs that could not be scored, and why
     bands: tuple[Band, ...] = PRESETS[DEFAULT_PRESET]  # the organisation's predikat bands
     predikat: int = -1          # the index's band among ``bands`` (0 the best), -1 without an index
+    gaps: tuple[Gap, ...] = ()  # the same KPIs, with what each one lacks
+    scored: int = 0             # weighted KPIs with a level in this period
+    weighted: int = 0           # KPIs with a weight above zero
+    history: pd.DataFrame | None = None  # every scored row of this and the earlier periods, for the trend charts
+    periods: tuple[str, ...] = ()        # this and the earlier periods with data, scored or not
+
+    @property
+    def provisional(self) -> bool:
+        """Some weighted KPI has no level yet: the index is a partial sum and gets no light."""
+        return self.scored < self.weighted
 
 
 def office_scorecard(session: Session, version: ScorecardVersion, period: str) -> OfficeScorecard:
-    """Published weights x OMAX levels for one period, with the index over all periods."""
+    """Published weights x OMAX levels for one period, with the index over all periods.
+
+    A period in which some (or no) KPI can be scored is still a result: the index sums what is
+    scored, is marked provisional and gets no light, and ``gaps`` says what each other KPI lacks.
+    """
     known = kpis(session, version)
     if not known or any(e.global_weight is None for e in known.values()):
         raise Invalid({"": N_("Publish the weights of a round to this scorecard first.")})
     measurements = current_measurements(session, version)
+    ladders = ladder_settings(session, known)
     periods = sorted({p for (_, p) in measurements})
     if period not in periods:
         raise Invalid({"period": N_("No data for period %(period)s.", period=period)})
-    ladders = ladder_settings(session, known)
     by_id = {e.id: e for e in elements(session, version.id)}
     findings = _findings(session, known)
-    rows, problems = [], []
+    rows, problems, gaps = [], [], []
     for shown in periods[:periods.index(period) + 1]:
         for code, element in known.items():
             performance, problem = _performance(element, shown, measurements, periods)
             ladder, ladder_problem = _ladder(element, shown, ladders, measurements, periods)
             if shown == period and (problem or ladder_problem):
                 problems.append(joined([f"{code}:", problem or ladder_problem]))
+                gaps.append(_gap(element, measurements.get((element.id, shown)), ladder, problem))
             if ladder is None:
                 continue
             objective = by_id[element.parent_id]
@@ -190,17 +213,23 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
                          "target": measurement.target if measurement else None, "ladder": ladder,
                          "root_cause": finding.root_cause if finding else "",
                          "action": finding.action if finding else ""})
-    if not rows:
-        raise Invalid({"period": N_("No KPI of period %(period)s can be scored yet.", period=period)})
     organisation = session.get(Organisation, version.scorecard.organisation_id)
     bands, thresholds = bands_of(organisation), thresholds_of(organisation)
-    scored = score_table(pd.DataFrame(rows), thresholds=thresholds)
+    scored = score_table(pd.DataFrame(rows, columns=list(_ROW_COLUMNS)), thresholds=thresholds)
     all_indexes = indexes(scored, thresholds)
     this = with_capaian(scored[scored["period"] == period].reset_index(drop=True), bands)
-    subtotals = perspective_subtotals(this)
-    index = all_indexes[all_indexes["period"] == period].iloc[0]
-    return OfficeScorecard(period, this, subtotals, index, all_indexes[["period", "index", "light"]], problems,
-                           bands, int(predikat_index(level_percent(index["index"]), bands)))
+    weighted = [e for e in known.values() if e.global_weight > 0]
+    levelled = set(this.loc[this["level"].notna() & (this["weight"] > 0), "kpi"])
+    found = all_indexes[all_indexes["period"] == period]
+    index = found.iloc[0].copy() if len(found) else _no_index(period, len(known))
+    provisional = len(levelled) < len(weighted)
+    if provisional:
+        index["light"] = NO_DATA
+    predikat = -1 if provisional else int(predikat_index(level_percent(index["index"]), bands))
+    return OfficeScorecard(period, this, perspective_subtotals(this), index,
+                           all_indexes[["period", "index", "light"]], problems, bands=bands, predikat=predikat,
+                           gaps=tuple(gaps), scored=len(levelled), weighted=len(weighted), history=scored,
+                           periods=tuple(periods[:periods.index(period) + 1]))
 
 
 def with_capaian(kpis: pd.DataFrame, bands) -> pd.DataFrame:
@@ -210,6 +239,54 @@ def with_capaian(kpis: pd.DataFrame, bands) -> pd.DataFrame:
     lower = (kpis["better"] == "lower").to_numpy()
     percent = np.where(lower, capaian(actual, target, "lower"), capaian(actual, target, "higher"))
     return kpis.assign(capaian=percent, predikat=predikat_index(percent, bands))
+
+
+@dataclass(frozen=True)
+class Trends:
+    """The series the trend charts draw, one number (or None) per period."""
+    periods: list[str]
+    index: list[float | None]
+    perspectives: dict[str, list[float | None]]  # perspective name -> subtotals
+    levels: dict[str, list[float | None]]        # KPI code -> levels
+
+
+def trends(card: OfficeScorecard) -> Trends:
+    """The index, each perspective's subtotal and each KPI's level over the periods up to the card's."""
+    history = card.history if card.history is not None else pd.DataFrame()
+    periods = sorted(set(card.periods) | (set(history["period"]) if len(history) else set()) | {card.period})
+    index = dict(zip(card.trend["period"], card.trend["index"]))
+    names = dict(zip(history["perspective"], history["perspective_name"])) if len(history) else {}
+    subtotals = perspective_subtotals(history) if len(history) else pd.DataFrame(columns=["period", "perspective"])
+    by_perspective = {(str(r.perspective), r.period): r.subtotal for r in subtotals.itertuples()}
+    levels = {(r["kpi"], r["period"]): r["level"] for r in history.to_dict("records")} if len(history) else {}
+    return Trends(periods, [_plain(index.get(p)) for p in periods],
+                  {names[code]: [_plain(by_perspective.get((code, p))) for p in periods] for code in names},
+                  {code: [_plain(levels.get((code, p))) for p in periods] for code in card.kpis["kpi"]})
+
+
+def _plain(value) -> float | None:
+    return None if value is None or value != value else float(value)
+
+
+_ROW_COLUMNS = ("period", "kpi", "name", "unit", "perspective", "perspective_name", "objective", "weight",
+                "performance", "better", "target", "ladder", "root_cause", "action")
+
+
+def _no_index(period: str, count: int) -> pd.Series:
+    """The index row of a period in which no KPI has a ladder yet: no sum, no light, every KPI missing."""
+    return pd.Series({"who": "office", "period": period, "index": float("nan"), "red": 0, "yellow": 0, "green": 0,
+                      "missing": count, "light": NO_DATA, "change": float("nan")})
+
+
+def _gap(element, measurement, ladder, performance_problem) -> Gap:
+    missing = []
+    if ladder is None and (measurement is None or measurement.target is None):
+        missing.append("target")  # a target lets Neraca build the ladder
+    if performance_problem:
+        missing.append("actual")
+    if ladder is None:
+        missing.append("ladder")
+    return Gap(element.code, element.name, tuple(missing))
 
 
 def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id") -> tuple[dict, dict[str, str]]:

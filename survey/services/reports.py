@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.labels import words
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
-from survey.services import performance, questionnaires, results, scorecards
+from survey.services import performance, questionnaires, results, scorecards, strategy
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
 
@@ -32,12 +32,20 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
     change = card.index["change"]
     return {"scorecard": f"{version.scorecard.name} {version.label}", "period": period,
             "weights_from": weights_provenance(session, version),
-            "index": float(card.index["index"]), "index_light": card.index["light"], "bands": card.bands,
+            "index": plain_number(card.index["index"]), "index_light": card.index["light"], "bands": card.bands,
             "index_predikat": card.predikat,
+            "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
+            "gaps": card.gaps,
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
-            "trend": card.trend.to_dict("records"),
+            "trend": card.trend.to_dict("records"), "trends": performance.trends(card),
+            "strategy": _strategy(session, version, card),
             "attention": [k for k in kpis if k["light"] in ("red", "yellow")]}
+
+
+def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
+    the_map = strategy.strategy_map(session, version, card)
+    return {"bands": strategy.plain_bands(the_map), "arrows": the_map.arrows}
 
 
 def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
@@ -69,7 +77,8 @@ def weighting_report(session: Session, round_: Round) -> dict:
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
         title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
-        found = {"title": title, "root": cluster.key == "root", "codes": codes, "state": cluster.state, "respondents": cluster.respondents,
+        found = {"title": title, "root": cluster.key == "root", "codes": codes,
+                 "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
                  "rows": []}
         if cluster.weights is not None:

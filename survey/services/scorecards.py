@@ -72,6 +72,9 @@ def add_element(session: Session, version: ScorecardVersion, *, code: str, kind:
     existing = {element.code: element for element in elements(session, version.id)}
     row = {"code": code, "kind": kind, "parent": parent_code, "name": name, **record}
     errors = _row_errors(row, existing, {})
+    if "parent" in errors and parent_code.strip() and parent_code.strip() not in existing:
+        # a form has no "row above": say what to do instead
+        errors["parent"] = N_("Parent %(parent)s is not in this scorecard: add it first.", parent=parent_code.strip())
     if errors:
         raise Invalid(errors)
     element = _element(version, row, existing, len(existing))
@@ -244,3 +247,10 @@ def _element(version: ScorecardVersion, row: dict, known: dict[str, Element], po
     return Element(organisation_id=version.organisation_id, version_id=version.id,
                    parent_id=known[parent].id if parent else None, kind=cell(row, "kind").lower(),
                    code=cell(row, "code"), name=cell(row, "name"), position=position, **record)
+
+
+def newest_editable(session: Session, versions: list[ScorecardVersion]) -> ScorecardVersion | None:
+    """The version a new round most likely means: the newest one no round uses yet, else the newest."""
+    used = set(session.scalars(select(Round.version_id).where(Round.version_id.in_([v.id for v in versions]))))
+    ordered = sorted(versions, key=lambda v: v.id, reverse=True)
+    return next((v for v in ordered if v.id not in used), ordered[0] if ordered else None)
