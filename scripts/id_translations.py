@@ -751,4 +751,5 @@ ID = {
     "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
     "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
     "above the threshold": "di atas batas",
+    "Given weights published": "Bobot yang ditetapkan diterbitkan",
 }

@@ -116,3 +116,12 @@ def test_the_office_report_says_the_weights_were_given_and_by_what(client, sessi
     sign_in(client, session, organisation.id)
     html = client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True)
     assert "Bobot ditetapkan oleh SK 12/2010." in html
+
+
+def test_publishing_given_weights_is_in_the_audit_log(session):
+    from survey.models import AuditEntry
+    organisation, version = build_samsat(session, stakeholders=0)
+    given_weights.publish_given_weights(session, version, published_local_weights(), note="SK 12/2010",
+                                        by="hr@samsat.test")
+    (entry,) = session.query(AuditEntry).filter_by(action="weights_given").all()
+    assert (entry.actor_email, entry.details["note"]) == ("hr@samsat.test", "SK 12/2010")

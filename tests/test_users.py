@@ -208,3 +208,17 @@ def test_the_users_page_reads_in_both_languages(client, session, office):
     sign_in(client, session, office.id, email="admin@dispenda.go.id", role="admin")
     assert "Undang rekan kerja" in client.get("/hr/users?lang=id").get_data(as_text=True)
     assert "Invite a colleague" in client.get("/hr/users?lang=en").get_data(as_text=True)
+
+
+def test_role_changes_disabling_and_enabling_are_in_the_audit_log_with_who_did_them(app, client, session, office):
+    from survey.models import AuditEntry
+    sign_in(client, session, office.id, email="admin@dispenda.go.id", role="admin")
+    accounts.create_user(session, office.id, "siti@dispenda.go.id", "Siti", PASSWORD, role="viewer")
+    siti = session.scalar(select(User).where(User.email == "siti@dispenda.go.id"))
+    post(client, f"/hr/users/{siti.id}/role", {"role": "hr"}, page="/hr/users")
+    post(client, f"/hr/users/{siti.id}/disable", {}, page="/hr/users")
+    post(client, f"/hr/users/{siti.id}/enable", {}, page="/hr/users")
+    entries = session.query(AuditEntry).filter_by(action="user_changed").order_by(AuditEntry.id).all()
+    assert [(e.actor_email, e.subject, e.details["change"]) for e in entries] == [
+        ("admin@dispenda.go.id", "siti@dispenda.go.id", change) for change in ("role", "disabled", "enabled")]
+    assert entries[0].details == {"change": "role", "before": "viewer", "after": "hr"}

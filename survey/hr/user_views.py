@@ -21,7 +21,8 @@ def users(form=None):
             try:
                 user = user_accounts.invite(db.session(), org(), email=form.email.data, name=form.name.data,
                                                 role=form.role.data, settings=current_app.config,
-                                                language=page_locale(), invited_by=current_user.name)
+                                                language=page_locale(), invited_by=current_user.name,
+                                                actor=current_user.email)
             except Invalid as error:
                 db.session().rollback()
                 field_errors(form, error)
@@ -57,24 +58,27 @@ def _change(user_id: int, change, done: str, form=None):
 @blueprint.post("/users/<int:user_id>/role")
 def user_role(user_id):
     form = RoleForm()
-    return _change(user_id, lambda: user_accounts.set_role(db.session(), org(), user_id, form.role.data),
+    return _change(user_id, lambda: user_accounts.set_role(db.session(), org(), user_id, form.role.data,
+                                                           current_user.email),
                    _("Saved."), form)
 
 
 @blueprint.post("/users/<int:user_id>/disable")
 def user_disable(user_id):
-    return _change(user_id, lambda: user_accounts.disable(db.session(), org(), user_id),
+    return _change(user_id, lambda: user_accounts.disable(db.session(), org(), user_id, actor=current_user.email),
                    _("Disabled: the user is signed out and cannot sign in."))
 
 
 @blueprint.post("/users/<int:user_id>/enable")
 def user_enable(user_id):
-    return _change(user_id, lambda: user_accounts.enable(db.session(), org(), user_id), _("Enabled again."))
+    return _change(user_id, lambda: user_accounts.enable(db.session(), org(), user_id, current_user.email),
+                   _("Enabled again."))
 
 
 @blueprint.post("/users/<int:user_id>/link")
 def user_link(user_id):
     def send():
-        user_accounts.send_link(db.session(), org(), user_id, settings=current_app.config, language=page_locale())
+        user_accounts.send_link(db.session(), org(), user_id, settings=current_app.config, language=page_locale(),
+                                actor=current_user.email)
         background.submit("send_mail", None)
     return _change(user_id, send, _("A new set-password link is on its way."))

@@ -21,6 +21,7 @@ from survey.services.zones import from_wall_clock
 #: Every action the log knows, with the words a reader sees (translated on the page).
 ACTIONS = {
     "weights_published": N_("Weights published"),
+    "weights_given": N_("Given weights published"),
     "round_changed": N_("Draft round changed"),
     "round_launched": N_("Round launched"),
     "round_closed": N_("Round closed"),

@@ -12,6 +12,7 @@ import math
 from sqlalchemy.orm import Session
 
 from survey.models import ScorecardVersion, utcnow
+from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import hierarchy
 from survey.services.text import refuse_unsafe_characters
@@ -52,6 +53,8 @@ def apply_given_weights(session: Session, version: ScorecardVersion, given: dict
     version.weights_round_id = None
     version.weights_source, version.weights_note = "given", note.strip()
     version.weights_published_by, version.weights_published_at = by, utcnow()
+    audit.record(session, version.organisation_id, by, "weights_given", f"{version.scorecard.name} {version.label}",
+                 {"level": level, "note": note.strip(), "decimals": decimals})
 
 
 def _problems(tree, by_id, by_code, given, level, note, decimals) -> dict[str, str]:

@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash
 
 from survey import i18n
 from survey.models import ROLES, Organisation, OutboxMessage, PasswordToken, User, utcnow
-from survey.services import accounts, mail
+from survey.services import accounts, audit, mail
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.tokens import new_nonce, token_for, token_hash
@@ -41,22 +41,25 @@ def pending_invitations(session: Session, organisation_id: int, now: datetime | 
 
 
 def invite(session: Session, organisation_id: int, *, email: str, name: str, role: str, settings: Mapping,
-           language: str, invited_by: str, now: datetime | None = None) -> User:
+           language: str, invited_by: str, now: datetime | None = None, actor: str = "") -> User:
     """A new user of the organisation and an email with their set-password link, or nothing at all."""
     mail.check_can_send(settings)
     user = accounts.new_user(session, organisation_id, email, name, None, role)
     _queue_link(session, user, "invite", language, now or utcnow(), secret_key=settings["SECRET_KEY"],
                 invited_by=invited_by)
+    audit.record(session, organisation_id, actor or invited_by, "user_changed", user.email,
+                 {"change": "invited", "role": role})
     session.commit()
     return user
 
 
 def send_link(session: Session, organisation_id: int, user_id: int, *, settings: Mapping, language: str,
-              now: datetime | None = None) -> User:
+              now: datetime | None = None, actor: str = "system") -> User:
     """An administrator's "send a new link": for an invitation that expired or a colleague locked out."""
     mail.check_can_send(settings)
     user = _user_of(session, organisation_id, user_id)
     _queue_link(session, user, "reset", language, now or utcnow(), secret_key=settings["SECRET_KEY"])
+    audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "link sent"})
     session.commit()
     return user
 
@@ -130,29 +133,35 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     accounts.set_password(session, user, new)
 
 
-def set_role(session: Session, organisation_id: int, user_id: int, role: str) -> User:
+def set_role(session: Session, organisation_id: int, user_id: int, role: str, actor: str = "system") -> User:
     if role not in ROLES:
         raise Invalid({"role": N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))})
     user = _user_of(session, organisation_id, user_id)
     if role != "admin":
         _keep_an_admin(session, user)
+    if user.role != role:
+        audit.record(session, organisation_id, actor, "user_changed", user.email,
+                     {"change": "role", "before": user.role, "after": role})
     user.role = role
     session.commit()
     return user
 
 
-def disable(session: Session, organisation_id: int, user_id: int, now: datetime | None = None) -> User:
+def disable(session: Session, organisation_id: int, user_id: int, now: datetime | None = None,
+            actor: str = "system") -> User:
     """No more sign-in; every session of the user ends now (the nonce changes) and links stop working."""
     user = _user_of(session, organisation_id, user_id)
     _keep_an_admin(session, user)
     user.disabled_at = user.disabled_at or now or utcnow()
-    accounts.end_sessions(session, user)
+    audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "disabled"})
+    accounts.end_sessions(session, user)  # commits
     return user
 
 
-def enable(session: Session, organisation_id: int, user_id: int) -> User:
+def enable(session: Session, organisation_id: int, user_id: int, actor: str = "system") -> User:
     user = _user_of(session, organisation_id, user_id)
     user.disabled_at = None
+    audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "enabled"})
     session.commit()
     return user
 
