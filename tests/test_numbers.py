@@ -81,3 +81,18 @@ def test_a_number_written_the_english_way_on_the_indonesian_form_is_refused_kept
     assert "95.5 tidak sesuai dengan cara penulisan angka di sini (1.250.000,5): maksud Anda 95,5?" in text
     assert 'value="95.5"' in text and 'inputmode="decimal"' in text and 'type="number"' not in text
     assert performance.current_measurements(session, version) == {}
+
+
+def test_xlsx_exports_keep_exact_numbers_with_grouped_number_formats():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from survey.services.tables import DECIMAL_NUMBER, WHOLE_NUMBER, to_bytes
+    content = to_bytes(pd.DataFrame({"kpi": ["F1a"], "target": [52295456000.0], "weight": [0.0612345]}), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    target, weight = sheet["B2"], sheet["C2"]
+    assert (target.value, target.number_format) == (52295456000, WHOLE_NUMBER)
+    assert (weight.value, weight.number_format) == (0.0612345, DECIMAL_NUMBER)
+    assert sheet["A2"].number_format == "General"  # text stays text

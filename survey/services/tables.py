@@ -156,6 +156,18 @@ def restored_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
+#: XLSX number formats: grouped thousands, and decimals only where a number has them. Excel writes the
+#: separators of the reader's own language (1.234,5 on an Indonesian Windows); the cell keeps the exact value.
+WHOLE_NUMBER, DECIMAL_NUMBER = "#,##0", "#,##0.0###"
+
+
+def _number_formats(sheet) -> None:
+    for row in sheet.iter_rows(min_row=2):
+        for cell_ in row:
+            if isinstance(cell_.value, (int, float)) and not isinstance(cell_.value, bool):
+                cell_.number_format = WHOLE_NUMBER if float(cell_.value).is_integer() else DECIMAL_NUMBER
+
+
 def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     """A table as CSV or XLSX, formulas defused; in CSV every text is quoted, so a ';' inside a cell does
     not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all."""
@@ -164,6 +176,8 @@ def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
         return frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, engine="openpyxl")
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            frame.to_excel(writer, index=False)
+            _number_formats(writer.sheets["Sheet1"])
         return buffer.getvalue()
     raise Invalid({"format": "Choose csv or xlsx."})
