@@ -429,7 +429,6 @@ ID = {
     "When the weights come from a decree or are set by HR, enter them here instead of running a weighting round. Any positive numbers will do (40, 30, 30 or 0,4 0,3 0,3): local weights are shared out among siblings, global weights over all KPIs. The numbers as given are kept.":
         "Bila bobot berasal dari SK atau ditetapkan oleh bagian SDM, isikan di sini tanpa putaran pembobotan. Angka positif apa pun boleh (40, 30, 30 atau 0,4 0,3 0,3): bobot lokal dibagi di antara elemen sejajar, bobot global di antara semua IKU. Angka yang diisikan tetap disimpan.",
     "Weights now published: given by %(note)s, %(who)s.": "Bobot yang berlaku: ditetapkan oleh %(note)s, %(who)s.",
-    "HR": "bagian SDM",
     "Weights now published: from a weighting round. Publishing given weights replaces them.":
         "Bobot yang berlaku: dari putaran pembobotan. Menerbitkan bobot yang ditetapkan akan menggantikannya.",
     "weights given by %(note)s": "bobot ditetapkan oleh %(note)s",
@@ -714,7 +713,7 @@ ID = {
     "The index adds up the scored KPIs only and gets no light until every weighted KPI is scored.":
         "Indeks hanya menjumlahkan IKU yang sudah dinilai dan belum diberi warna sampai setiap IKU berbobot dinilai.",
     "provisional": "sementara", "What is missing": "Yang belum lengkap", "Missing": "Belum ada", "Fix": "Lengkapi",
-    "Details": "Rincian", "target": "target", "actual": "realisasi", "ladder": "tangga skor",
+    "target": "target", "actual": "realisasi", "ladder": "tangga skor",
     "No scored KPI is red or yellow.": "Tidak ada IKU yang sudah dinilai berwarna merah atau kuning.",
     # issue 17: charts
     "Index": "Indeks", "Index and perspectives over the periods": "Indeks dan perspektif dari periode ke periode",
@@ -725,8 +724,8 @@ ID = {
     "No performance data yet: the objectives have no light.": "Belum ada data kinerja: sasaran belum diberi warna.",
     "An objective's light is that of the weighted mean level of its scored KPIs. An arrow reads: the first objective drives the second.":
         "Warna sebuah sasaran mengikuti rata-rata tertimbang tingkat IKU-nya yang sudah dinilai. Panah berarti: sasaran pertama mendorong sasaran kedua.",
-    "Cause and effect": "Sebab dan akibat", "Remove": "Hapus", "No arrows yet.": "Belum ada panah.",
-    "Add an arrow": "Tambah panah", "Add": "Tambah", "Arrow added.": "Panah ditambahkan.", "Arrow removed.": "Panah dihapus.",
+    "Cause and effect": "Sebab dan akibat", "Remove the arrow": "Hapus panah", "No arrows yet.": "Belum ada panah.",
+    "Add an arrow": "Tambah panah", "Arrow added.": "Panah ditambahkan.", "Arrow removed.": "Panah dihapus.",
     "Objective that drives": "Sasaran yang mendorong", "Objective it drives": "Sasaran yang didorong",
     "'%(code)s' is not an objective of this scorecard.": "'%(code)s' bukan sasaran strategis scorecard ini.",
     "An objective cannot drive itself.": "Sebuah sasaran tidak dapat mendorong dirinya sendiri.",
@@ -745,11 +744,9 @@ ID = {
         "Nyatakan untuk setiap sasaran dan IKU apakah relevan bagi kantor, lalu berikan penilaian Anda atas scorecard secara keseluruhan.",
     "Please say how satisfied you are with each point, from 1 (very dissatisfied) to 5 (very satisfied).":
         "Nyatakan seberapa puas Anda dengan setiap hal, dari 1 (sangat tidak puas) sampai 5 (sangat puas).",
-    "Back to the round": "Kembali ke putaran",
     "Parent %(parent)s is not in this scorecard: add it first.": "Induk %(parent)s belum ada di scorecard ini: tambahkan dahulu.",
     # issue 17: import templates
     "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
     "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
-    "above the threshold": "di atas batas",
     "Given weights published": "Bobot yang ditetapkan diterbitkan",
 }
