@@ -224,3 +224,20 @@ def test_results_are_computed_once_per_change_and_reused_by_every_view(client, s
     session.commit()
     assert client.get(f"/hr/rounds/{round_.id}/results").status_code == 200
     assert len(computed) == 2
+
+
+def test_the_weighting_pdf_marks_a_group_cr_above_the_rounds_threshold(client, session):
+    organisation, round_, links = launch(client, session, kpis=3)
+    circular = {}
+    for invitation, _ in links:  # every respondent judges A > B > C > A: the group matrix is inconsistent
+        for cluster in answers.questionnaire(session, invitation):
+            members = cluster.members
+            values = {(a.id, b.id): 2.0 for a, b in cluster.pairs}
+            if len(members) == 3:
+                values = {(members[0].id, members[1].id): 5.0, (members[1].id, members[2].id): 5.0,
+                          (members[0].id, members[2].id): 1 / 5}
+                circular = values
+            store_as_an_earlier_version_did(session, invitation, cluster, values)
+    assert circular
+    html = client.get(f"/hr/reports/weighting/{round_.id}.html").get_data(as_text=True)
+    assert "di atas batas 0,10" in html

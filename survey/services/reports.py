@@ -83,6 +83,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
                  "rows": []}
         if cluster.weights is not None:
             found.update(cr=float(cluster.consistency.cr), consensus=cluster.consensus,
+                         above_threshold=float(cluster.consistency.cr) > round_.cr_threshold + 1e-12,
                          consensus_word=cluster.consensus_word, homogeneity=cluster.homogeneity,
                          rows=[{"code": code, "matrix": list(cluster.group_matrix[i]), "weight": float(cluster.weights[i])}
                                for i, code in enumerate(codes)])
@@ -94,7 +95,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
     reasked = set(session.scalars(select(Reask.invitation_id).join(Invitation).where(*counted)))
     method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
               words(round_.ri_table, "ri_table")]
-    return {"title": round_.title, "method": method,
+    return {"title": round_.title, "method": method, "cr_threshold": round_.cr_threshold,
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}
