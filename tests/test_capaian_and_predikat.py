@@ -139,3 +139,16 @@ def test_personal_scorecards_show_each_totals_predikat_and_the_ranking_counts_th
     by_name = {r[header.index("name")]: r for r in rows}
     assert by_name["Ani"][header.index("predikat")] == "Very good"
     assert by_name["Ani"][header.index("capaian")] == pytest.approx(95)
+
+
+def test_the_api_gives_each_kpis_capaian_and_predikat_as_the_page_does(client, session):
+    from survey.services import api_tokens
+    organisation, version = samsat_office(session)
+    _, raw = api_tokens.create_token(session, organisation.id, "HRIS")
+    body = client.get(f"/api/scorecards/{version.id}/scores/2010", headers={"Authorization": f"Bearer {raw}"})
+    assert body.status_code == 200
+    kpis = {k["code"]: k for k in body.get_json()["kpis"]}
+    assert kpis["C4a"]["capaian"] == pytest.approx((1 + (1 - 18 / 14)) * 100)
+    assert kpis["F1a"]["predikat"] == "Very good"  # 98.6 % on the LKjIP district preset
+    card = performance.office_scorecard(session, version, "2010")
+    assert body.get_json()["predikat"] == (card.bands[card.predikat].label("en") if card.predikat >= 0 else None)

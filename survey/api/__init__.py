@@ -100,8 +100,11 @@ def scores(version_id, period):
                     "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
                     "gaps": [{"kpi": gap.kpi, "missing": list(gap.missing)} for gap in card.gaps],
                     "subtotals": {str(r.perspective): float(r.subtotal) for r in card.subtotals.itertuples()},
+                    "predikat": card.bands[card.predikat].label("en") if card.predikat >= 0 else None,
                     "kpis": [{"code": r["kpi"], "weight": r["weight"], "performance": plain_number(r["performance"]),
-                              "level": plain_number(r["level"]), "light": r["light"], "value": plain_number(r["value"])}
+                              "level": plain_number(r["level"]), "light": r["light"], "value": plain_number(r["value"]),
+                              "capaian": plain_number(r["capaian"]),
+                              "predikat": card.bands[r["predikat"]].label("en") if r["predikat"] >= 0 else None}
                              for r in card.kpis.to_dict("records")],
                     "unscored": [str(problem) for problem in card.problems]})
 

@@ -69,9 +69,12 @@ DOCUMENT = {
                     "kpi": {"type": "string"}, "missing": {"type": "array", "items": {
                         "type": "string", "enum": ["target", "actual", "ladder"]}}}}},
                 "subtotals": {"type": "object", "additionalProperties": {"type": "number"}},
+                "predikat": {"type": "string", "nullable": True,
+                             "description": "the index's band (English words); null while provisional"},
                 "kpis": {"type": "array", "items": {"type": "object", "properties": {
                     "code": {"type": "string"}, "weight": {"type": "number"}, "performance": _NUMBER_OR_NULL,
-                    "level": _NUMBER_OR_NULL, "light": {"type": "string"}, "value": _NUMBER_OR_NULL}}},
+                    "level": _NUMBER_OR_NULL, "light": {"type": "string"}, "value": _NUMBER_OR_NULL,
+                    "capaian": _NUMBER_OR_NULL, "predikat": {"type": "string", "nullable": True}}}},
                 "unscored": {"type": "array", "description": "KPIs that cannot be scored this period, and why",
                              "items": {"type": "string"}}}}, "404")}},
         "/api/rounds": {"get": {"summary": "Survey rounds", "responses": _responses(
