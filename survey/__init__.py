@@ -107,7 +107,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     @app.template_filter("number")
     def number(value, kind: str = "measure", signed: bool = False):
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
-        return format_number(value, kind, _language(), signed)
+        return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
     app.add_template_filter(label, "label")  # {{ message.status|label('outbox') }}
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -315,7 +314,7 @@ def import_template(kind, fmt):
         abort(404)
     version_id = request.args.get("version", type=int)
     known = performance.kpis(db.session(), version_or_404(version_id)) if version_id else {}
-    content = import_templates.template(kind, str(get_locale() or "id"), next(iter(known), "K1"), fmt)
+    content = import_templates.template(kind, page_locale(), next(iter(known), "K1"), fmt)
     mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(content, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="neraca-{kind}.{fmt}"'})

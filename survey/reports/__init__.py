@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from analysis.report import html_to_pdf, render_html
 from survey import background, db, rights
-from survey.forms import ActionForm, message_of
+from survey.forms import ActionForm, message_of, page_locale
 from survey.services import jobs, reports, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
@@ -25,8 +24,8 @@ blueprint.before_request(rights.guard)  # signed in, and the role's right for ea
 def office(version_id, period, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     if fmt in ("csv", "xlsx"):
-        return _download(_data(lambda: reports.office_table(db.session(), version, period,
-                                                                                 str(get_locale() or "id"))), fmt, f"scorecard-{period}")
+        table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
+        return _download(table, fmt, f"scorecard-{period}")
     context = _data(lambda: reports.office_report(db.session(), version, period))
     return _document("office.html", context, fmt, f"scorecard-{period}")
 
@@ -52,8 +51,8 @@ def weighting_export(round_id, table, fmt):
 def personal(round_id, fmt):
     round_ = _round(round_id)
     if fmt in ("csv", "xlsx"):
-        return _download(_data(lambda: reports.personal_table(db.session(), round_,
-                                                                                    str(get_locale() or "id"))), fmt, f"personal-{round_id}")
+        table = _data(lambda: reports.personal_table(db.session(), round_, page_locale()))
+        return _download(table, fmt, f"personal-{round_id}")
     return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
                      f"personal-{round_id}")
 
@@ -64,7 +63,7 @@ def personal_job(round_id):
     if not ActionForm().validate_on_submit():
         abort(400)
     round_ = _round(round_id)
-    job = _data(lambda: jobs.queue_personal_report(db.session(), round_, str(get_locale() or "id"),
+    job = _data(lambda: jobs.queue_personal_report(db.session(), round_, page_locale(),
                                                    current_user.email))
     background.submit("make_report", job.id)
     return redirect(url_for("reports.job", job_id=job.id))
@@ -112,7 +111,7 @@ def _document(template, context, fmt, name):
     if fmt not in ("html", "pdf"):
         abort(404)
     html = render_html(template, context, organisation=current_user.organisation.name,
-                       language=str(get_locale() or "id"), gettext=_)
+                       language=page_locale(), gettext=_)
     if fmt == "html":
         return Response(html, mimetype="text/html")
     return Response(html_to_pdf(html), mimetype=MIME["pdf"],
