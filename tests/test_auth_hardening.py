@@ -308,3 +308,13 @@ def test_every_error_page_is_in_the_visitors_language(app, client, session, monk
     assert pages["wrong method"][0].headers["Allow"]
     english = client.get("/logout?lang=en")
     assert english.status_code == 405 and "Not possible at this address" in english.get_data(as_text=True)
+
+
+def test_the_language_chosen_on_the_login_page_stays_after_signing_in(client, session):
+    organisation = accounts.create_organisation(session, "Kantor")
+    client.get("/lang/en")
+    before = client.get_cookie("session").value
+    sign_in(client, session, organisation.id)
+    assert client.get_cookie("session").value != before  # still a fresh session, not the one handed out
+    page = client.get("/hr/people").get_data(as_text=True)
+    assert 'lang="en"' in page and "People" in page

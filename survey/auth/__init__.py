@@ -62,7 +62,11 @@ def login():
 
 
 def _sign_in(user) -> None:
+    """A fresh session (no fixation), keeping only the language the visitor chose before signing in."""
+    language = session.get("lang")
     session.clear()
+    if language in LANGUAGES:
+        session["lang"] = language
     login_user(user)
     session[LAST_USED] = int(time.time())
 
