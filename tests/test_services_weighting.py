@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from analysis.ahp import aggregate, priorities
 from survey.models import Invitation
-from survey.services import answers, people, results, rounds, scorecards
+from survey.services import accounts, answers, kpi_owners, people, results, rounds, scorecards, strategy
 from survey.services.errors import Invalid
 from tests.conftest import terminate_backends
 from tests.reference import samsat
@@ -208,6 +208,22 @@ def test_a_version_is_copied_for_a_new_year(session):
     copy = scorecards.copy_version(session, version, "2011")
     original, copied = scorecards.export_scorecard(session, version), scorecards.export_scorecard(session, copy)
     assert copied.equals(original) and copy.copied_from_id == version.id
+
+
+def test_a_copied_version_keeps_its_kpi_owners_and_strategy_map_arrows(session):
+    organisation, version = build_samsat(session, stakeholders=0)
+    owner = accounts.create_user(session, organisation.id, "owner@example.org", "Owner", "a long password 1",
+                                 role="kpi_owner")
+    kpi = next(e for e in scorecards.elements(session, version.id) if e.kind == "kpi")
+    kpi_owners.assign(session, version, kpi.code, [owner.id])
+    objectives = [e for e in scorecards.elements(session, version.id) if e.kind == "objective"]
+    strategy.add_influence(session, version, objectives[0].code, objectives[1].code)
+    copy = scorecards.copy_version(session, version, "2011")
+    assert {code: [u.id for u in users] for code, users in kpi_owners.owners(session, copy).items()} == \
+        {kpi.code: [owner.id]}
+    assert [(cause.code, effect.code) for _, cause, effect in strategy.influences(session, copy)] == \
+        [(objectives[0].code, objectives[1].code)]
+    assert all(cause.version_id == copy.id for _, cause, _ in strategy.influences(session, copy))
 
 
 def test_a_version_used_by_a_round_is_frozen_and_can_be_copied_to_revise(session):

@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
-from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
+from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
+                           ScorecardVersion)
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
@@ -137,7 +138,8 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
-    """A new version with the same tree and record sheets, to revise for a new year (weights are not copied)."""
+    """A new version with the same tree, record sheets, KPI owners and strategy-map arrows, to revise for a
+    new year (weights are not copied: the new year's are weighed or given anew)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
     refuse_unsafe_characters(label=label)
@@ -154,8 +156,19 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
         session.add(clone)
         session.flush()
         old_to_new[element.id] = clone
+    _copy_links(session, version, copy, {old: new.id for old, new in old_to_new.items()})
     session.commit()
     return copy
+
+
+def _copy_links(session: Session, version: ScorecardVersion, copy: ScorecardVersion, new_id: dict[int, int]) -> None:
+    """Who owns which KPI and which objective drives which carry over: offices rarely change them yearly."""
+    for owner in session.scalars(select(KpiOwner).where(KpiOwner.element_id.in_(new_id))):
+        session.add(KpiOwner(organisation_id=owner.organisation_id, element_id=new_id[owner.element_id],
+                             user_id=owner.user_id))
+    for arrow in session.scalars(select(Influence).where(Influence.version_id == version.id)):
+        session.add(Influence(version_id=copy.id, source_id=new_id[arrow.source_id],
+                              target_id=new_id[arrow.target_id]))
 
 
 def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tuple[Hierarchy, dict[int, Element]]:
