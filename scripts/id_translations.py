@@ -554,6 +554,7 @@ ID = {
     "Donegan & Dodd (1991)": "Donegan & Dodd (1991)",
     "waiting to be sent": "menunggu dikirim", "being sent": "sedang dikirim",
     "waiting to be tried again": "menunggu dicoba lagi", "kept here (no mail server)": "disimpan di sini (tanpa server email)",
+    "not sent: the participant was removed": "tidak dikirim: peserta dikeluarkan",
     "number": "angka", "choice over ranges": "pilihan rentang", "yes / no": "ya / tidak",
     "overall verdict": "penilaian keseluruhan",
     "The file could not be read as an XLSX workbook: open it in the spreadsheet program and save it again as .xlsx.":

@@ -13,7 +13,7 @@ LABELS = {
     "aggregation": {"aij": N_("geometric mean of judgments (AIJ)"), "aip": N_("mean of individual priorities (AIP)")},
     "outbox": {"queued": N_("waiting to be sent"), "sending": N_("being sent"), "sent": N_("sent"),
                "retrying": N_("waiting to be tried again"), "failed": N_("failed"),
-               "kept": N_("kept here (no mail server)")},
+               "kept": N_("kept here (no mail server)"), "cancelled": N_("not sent: the participant was removed")},
     "question": {"number": N_("number"), "choice": N_("choice over ranges"), "likert": N_("Likert 1-5"),
                  "yesno": N_("yes / no"), "verdict": N_("overall verdict")},
 }

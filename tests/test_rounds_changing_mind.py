@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from survey.models import AuditEntry, Invitation, OutboxMessage, Round, ScorecardVersion
-from survey.services import answers, people, results, rounds
+from survey.services import answers, mail, people, results, rounds
 from survey.services.errors import Invalid
 from tests.samsat_site import build_samsat
 from tests.test_services_weighting import answer_everything, invitations
@@ -218,3 +218,22 @@ def test_publishing_without_enough_answers_says_which_pages_lack_them_and_offers
     question = client.get(page, headers={"Accept-Language": "id"}).get_data(as_text=True)
     assert "Belum ada jawaban yang selesai." in question
     assert f'action="{page}"' not in question and "Setiap klaster memerlukan" in question
+
+
+def test_a_removed_participants_queued_invitation_is_never_sent(client, session, smtp_server):
+    organisation, version = build_samsat(session)
+    sign_in(client, session, organisation.id)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2010")
+    settings = {"SECRET_KEY": "test", "PUBLIC_URL": "http://neraca.test", "SMTP_HOST": "127.0.0.1",
+                "SMTP_PORT": smtp_server.port}
+    rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)], settings)
+    first, *others = invitations(session, round_)
+    rounds.remove_participant(session, round_, first.id, "hr@example.org")
+    mail.deliver(session, settings)
+    session.expire_all()
+    statuses = {m.invitation_id: m.status for m in session.query(OutboxMessage).filter_by(round_id=round_.id)}
+    assert statuses == {first.id: "cancelled", **{other.id: "sent" for other in others}}
+    assert len(smtp_server.messages) == len(others)
+    assert all(first.person.email not in message["To"] for message in smtp_server.messages)
+    outbox = client.get("/hr/outbox?status=cancelled", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert first.person.email in outbox and "tidak dikirim: peserta dikeluarkan" in outbox

@@ -83,7 +83,14 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
     return message
 
 
-STATUSES = ("queued", "sending", "sent", "failed", "kept")
+STATUSES = ("queued", "sending", "sent", "failed", "kept", "cancelled")
+
+
+def cancel_unsent(session: Session, invitation_id: int) -> int:
+    """Queued messages of an invitation that no longer stands are never sent (the caller commits)."""
+    return session.execute(update(OutboxMessage).where(OutboxMessage.invitation_id == invitation_id,
+                                                       OutboxMessage.status == "queued")
+                           .values(status="cancelled", next_attempt_at=None)).rowcount
 
 
 def outbox_page(session: Session, organisation_id: int, search: str = "", status: str = "", number: int = 1) -> Page:

@@ -269,6 +269,7 @@ def remove_participant(session: Session, round_: Round, invitation_id: int, acto
     if invitation.removed_at is not None:
         raise Invalid({"": N_("%(name)s was removed already.", name=invitation.person.name)})
     invitation.removed_at = utcnow()
+    mail.cancel_unsent(session, invitation.id)
     audit.record(session, round_.organisation_id, actor, "participant_removed", invitation.person.name,
                  {"round": round_.id, "round_title": round_.title, "email": invitation.person.email,
                   "completed": invitation.completed_at is not None})
