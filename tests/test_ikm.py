@@ -67,7 +67,7 @@ def test_ikm_by_hand_with_nine_unsur_and_a_missing_answer():
     by_hand = [10 / 3, 8 / 3, 8 / 3, 4, 10 / 3, 10 / 3, 11 / 3, 3, 8 / 3]
     assert result.nrr == pytest.approx(by_hand)
     assert result.index == pytest.approx(sum(by_hand) / 9)
-    assert result.converted == pytest.approx(sum(by_hand) / 9 * 25)  # 82,87: B
+    assert result.converted == pytest.approx(sum(by_hand) / 9 * 25)  # 79,63: B
     assert (result.grade, result.label) == ("B", "Baik")
     assert result.respondents == 2
 
