@@ -12,7 +12,7 @@ from survey.models import AuditEntry, Measurement, Question, Response
 from survey.services import questionnaires, skm
 from survey.services.errors import Invalid
 from tests.test_site_questionnaires import answer, invite_person, new_round
-from tests.web import post
+from tests.web import post, sign_in
 
 SERVICES = "Pajak kendaraan tahunan; Balik nama kendaraan"
 # Three respondents' answers to U1-U9 (1-4) and their profile; the IKM by hand is in the test.
@@ -175,3 +175,33 @@ def test_an_unknown_kpi_or_no_answers_enters_nothing(app, client, session):
     response = post(client, f"{page_url}/kpi?lang=en", {"kpi": "NOPE", "period": "2010"}, page=page_url)
     assert response.status_code == 400
     assert session.query(Measurement).count() == 0 and session.query(AuditEntry).filter_by(action="ikm_to_kpi").count() == 0
+
+
+def test_an_open_answer_comes_back_to_its_author_and_a_hidden_control_character_is_refused(app, client, session):
+    organisation, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    box = next(q for q in asked if q.kind == "text")
+    _, token = invite_person(app, session, organisation, round_, "Ani")
+    response = answer(client, token, form_values(asked, ANSWERS["Ani"], suggestion="Antrean \u202epanjang"))
+    assert response.status_code == 400 and "invisible control character" in response.get_data(as_text=True)
+    assert session.query(Response).count() == 0
+    answer(client, token, form_values(asked, ANSWERS["Ani"], suggestion="Antrean terlalu panjang"))
+    page = client.get(f"/r/{token}/q").get_data(as_text=True)
+    assert ">Antrean terlalu panjang</textarea>" in page
+    assert "Antrean terlalu panjang" in client.get(f"/r/{token}/done").get_data(as_text=True)
+    stored = session.query(Response).filter_by(question_id=box.id).one()
+    assert (stored.value, stored.text) == (None, "Antrean terlalu panjang")
+
+
+def test_viewers_read_the_ikm_but_not_the_suggestions(app, client, session):
+    organisation, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    _, token = invite_person(app, session, organisation, round_, "Ani")
+    answer(client, token, form_values(asked, ANSWERS["Ani"], suggestion="Call me on 0812 3456 789"))
+    assert "0812" in client.get(f"/hr/rounds/{round_.id}/ikm?lang=en").get_data(as_text=True)  # HR reads it
+    viewer = app.test_client()
+    sign_in(viewer, session, organisation.id, email="viewer@example.org", role="viewer")
+    page = viewer.get(f"/hr/rounds/{round_.id}/ikm?lang=en").get_data(as_text=True)
+    report = viewer.get(f"/hr/reports/ikm/{round_.id}.html").get_data(as_text=True)
+    assert "80.56" in page and "80.56" in report  # 29 / 9 x 25
+    assert "0812" not in page and "0812" not in report
