@@ -750,4 +750,98 @@ ID = {
     "Start from a template": "Mulai dari templat", "measurements": "target dan realisasi", "ladders": "tangga skor",
     "There is no template for %(kind)s.": "Tidak ada templat untuk %(kind)s.",
     "Given weights published": "Bobot yang ditetapkan diterbitkan",
+    # issue 19: the SKM questionnaire of PermenPANRB 14/2017 and the IKM
+    "Open answer (not scored)": "Jawaban terbuka (tidak dinilai)",
+    "open answer (not scored)": "jawaban terbuka (tidak dinilai)",
+    "Services the unit offers (separated by ;)": "Jenis layanan unit (dipisahkan dengan ;)",
+    "People served in the period": "Jumlah orang yang dilayani dalam periode",
+    "%(count)d questions of the SKM questionnaire created.": "%(count)d pertanyaan kuesioner SKM dibuat.",
+    "Name the services the unit offers, separated by ';'.": "Sebutkan jenis layanan unit, dipisahkan dengan ';'.",
+    "The IKM is saved as the actual of %(kpi)s for %(period)s.":
+        "IKM disimpan sebagai realisasi %(kpi)s untuk periode %(period)s.",
+    "IKM entered as a KPI's actual": "IKM dicatat sebagai realisasi IKU",
+    "Write at most %(most)d characters.": "Tulis paling banyak %(most)d karakter.",
+    "An open answer is the respondent's own words: it is never corrected.":
+        "Jawaban terbuka adalah kata-kata responden sendiri: jawaban ini tidak pernah dikoreksi.",
+    "Not suitable": "Tidak sesuai", "Less suitable": "Kurang sesuai", "Suitable": "Sesuai",
+    "Very suitable": "Sangat sesuai", "Requirements": "Persyaratan",
+    "How well do the service's requirements fit the kind of service?":
+        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+    "Systems, mechanisms and procedures": "Sistem, mekanisme, dan prosedur",
+    "How easy is the service procedure at this unit?":
+        "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+    "Not easy": "Tidak mudah", "Less easy": "Kurang mudah", "Easy": "Mudah", "Very easy": "Sangat mudah",
+    "Completion time": "Waktu penyelesaian",
+    "How fast is the service delivered?": "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+    "Not fast": "Tidak cepat", "Less fast": "Kurang cepat", "Fast": "Cepat", "Very fast": "Sangat cepat",
+    "Costs/tariffs": "Biaya/tarif",
+    "How fair is the cost or tariff of the service?":
+        "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+    "Very expensive": "Sangat mahal", "Fairly expensive": "Cukup mahal", "Cheap": "Murah", "Free of charge": "Gratis",
+    "Service products (specification, kind of service)": "Produk spesifikasi jenis pelayanan",
+    "How well does the product of the service match what the service standard states?":
+        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar "
+        "pelayanan dengan hasil yang diberikan?",
+    "Competence of the staff": "Kompetensi pelaksana",
+    "How competent are the staff in serving?":
+        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+    "Not competent": "Tidak kompeten", "Less competent": "Kurang kompeten", "Competent": "Kompeten",
+    "Very competent": "Sangat kompeten", "Behaviour of the staff": "Perilaku pelaksana",
+    "How courteous and friendly are the staff in serving?":
+        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+    "Not courteous and friendly": "Tidak sopan dan ramah", "Less courteous and friendly": "Kurang sopan dan ramah",
+    "Courteous and friendly": "Sopan dan ramah", "Very courteous and friendly": "Sangat sopan dan ramah",
+    "Facilities and infrastructure": "Sarana dan prasarana",
+    "What is the quality of the facilities and infrastructure?":
+        "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+    "Poor facilities": "Buruk", "Adequate facilities": "Cukup", "Good facilities": "Baik",
+    "Very good facilities": "Sangat baik",
+    "Handling of complaints, suggestions and feedback": "Penanganan pengaduan, saran, dan masukan",
+    "How are users' complaints handled?": "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+    "There is no complaint handling": "Tidak ada", "It exists but does not work": "Ada tetapi tidak berfungsi",
+    "It works, not fully": "Berfungsi kurang maksimal", "It is well managed": "Dikelola dengan baik",
+    "Age": "Umur", "Under 20 years": "Di bawah 20 tahun", "20–29 years": "20–29 tahun", "30–39 years": "30–39 tahun",
+    "40–49 years": "40–49 tahun", "50–59 years": "50–59 tahun", "60 years or over": "60 tahun ke atas",
+    "Sex": "Jenis kelamin", "Male": "Laki-laki", "Female": "Perempuan", "Education": "Pendidikan",
+    "Primary school or less": "SD ke bawah", "Junior high school": "SMP", "Senior high school": "SMA",
+    "Diploma (D1–D4)": "Diploma (D1–D4)", "Bachelor (S1)": "Sarjana (S1)",
+    "Master or doctorate (S2/S3)": "Pascasarjana (S2/S3)", "Occupation": "Pekerjaan", "Civil servant": "PNS",
+    "Armed forces": "TNI", "Police": "POLRI", "Private employee": "Pegawai swasta", "Self-employed": "Wirausaha",
+    "Other occupation": "Lainnya", "Service received": "Jenis layanan yang diterima", "Other service": "Layanan lainnya",
+    "Your suggestions for improving the service (optional)": "Saran dan masukan Anda untuk perbaikan pelayanan (tidak wajib)",
+    "Very good": "Sangat Baik", "Good": "Baik", "Less than good": "Kurang Baik", "Not good": "Tidak Baik",
+    "The SKM questionnaire is for satisfaction rounds.": "Kuesioner SKM hanya untuk putaran survei kepuasan.",
+    "Name at most %(most)d services, each in at most 200 characters.":
+        "Sebutkan paling banyak %(most)d jenis layanan, masing-masing paling banyak 200 karakter.",
+    "This round has no SKM questionnaire: create it on the round's page.":
+        "Putaran ini belum memiliki kuesioner SKM: buat di halaman putaran.",
+    "The population served is a whole number of at least 1.":
+        "Jumlah orang yang dilayani adalah bilangan bulat paling sedikit 1.",
+    "Nobody has answered every unsur yet: there is no IKM to enter.":
+        "Belum ada yang menjawab semua unsur: belum ada IKM untuk dicatat.",
+    "IKM": "IKM", "The round": "Putaran", "Community Satisfaction Index (IKM)": "Indeks Kepuasan Masyarakat (IKM)",
+    "grade": "mutu pelayanan", "IKM on the 1-4 scale": "IKM pada skala 1-4",
+    "every unsur weighs the same": "bobot setiap unsur sama",
+    "Nobody has answered every unsur yet.": "Belum ada yang menjawab semua unsur.",
+    "Average per unsur (NRR)": "Nilai rata-rata per unsur (NRR)", "Unsur": "Unsur", "NRR (1-4)": "NRR (1-4)",
+    "Converted (25-100)": "Konversi (25-100)", "NRR per unsur": "NRR per unsur",
+    "Priorities for improvement (lowest NRR)": "Prioritas perbaikan (NRR terendah)", "Sample": "Sampel",
+    "Minimum respondents for %(population)s people served (Krejcie-Morgan)":
+        "Jumlah responden minimal untuk %(population)s orang yang dilayani (Krejcie-Morgan)",
+    "Give the number of people served in the period to see the minimum number of respondents.":
+        "Isi jumlah orang yang dilayani dalam periode untuk melihat jumlah responden minimal.",
+    "Respondents' profile": "Profil responden", "Suggestions": "Saran dan masukan",
+    "The IKM as a KPI's actual": "IKM sebagai realisasi IKU",
+    "Save the IKM as the KPI's actual": "Simpan IKM sebagai realisasi IKU",
+    "Or the SKM questionnaire of PermenPANRB 14/2017": "Atau kuesioner SKM PermenPANRB 14/2017",
+    "Create the SKM questionnaire": "Buat kuesioner SKM",
+    "The respondent's profile, the nine unsur on their four answers, and a box for suggestions, in the round's language.":
+        "Profil responden, sembilan unsur dengan empat pilihan jawabannya, dan kotak saran, dalam bahasa putaran.",
+    "Community satisfaction survey (SKM) report": "Laporan Survei Kepuasan Masyarakat (SKM)",
+    "minimum for %(population)s people served: %(minimum)s":
+        "minimal untuk %(population)s orang yang dilayani: %(minimum)s",
+    "Method: PermenPANRB 14/2017; every unsur weighs the same; IKM = average NRR x 25.":
+        "Metode: PermenPANRB 14/2017; bobot setiap unsur sama; IKM = rata-rata NRR x 25.",
+    "IKM (25-100)": "IKM (25-100)", "Quality of service": "Mutu pelayanan",
+    "Performance of the unit": "Kinerja unit pelayanan",
 }

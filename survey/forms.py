@@ -451,7 +451,8 @@ def parse_anchors(text: str) -> dict[int, float]:
 class QuestionForm(FlaskForm):
     kind = SelectField(_l("Kind"), choices=[("number", _l("Number")), ("choice", _l("Choice over ranges")),
                                             ("likert", _l("Likert 1-5")), ("yesno", _l("Yes / no")),
-                                            ("verdict", _l("Overall verdict"))])
+                                            ("verdict", _l("Overall verdict")),
+                                            ("text", _l("Open answer (not scored)"))])
     text = StringField(_l("Question"), validators=[InputRequired(), Length(max=500)])
     kpi = StringField(_l("KPI or element code"), validators=[Optional(), fits(Element.code)])
     unit = StringField(_l("Unit"), validators=[Optional(), fits(Question.unit)])
@@ -465,6 +466,21 @@ class CorrectionForm(FlaskForm):
     question = HiddenField()
     value = StringField(_l("Corrected answer"), validators=[InputRequired(), Length(max=50)])
     reason = StringField(_l("Reason"), validators=[InputRequired(), Length(max=2000)])
+
+
+class SkmQuestionnaireForm(FlaskForm):
+    """The SKM questionnaire of PermenPANRB 14/2017 in one click; the unit's services for the profile."""
+    services = StringField(_l("Services the unit offers (separated by ;)"),
+                           validators=[InputRequired(), Length(max=3000)])
+
+
+class ServedPopulationForm(FlaskForm):
+    population = NumberField(_l("People served in the period"), validators=[Optional()], kind="count")
+
+
+class IkmToKpiForm(FlaskForm):
+    kpi = SelectField(_l("KPI"), choices=[])
+    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
 class SatisfactionToKpiForm(FlaskForm):
@@ -491,7 +507,7 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
 
     for question in asked:
         name = f"q_{question.id}"
-        if question.kind == "number":
+        if question.kind in ("number", "text"):
             field = StringField(question.text, validators=[rule(question)])
         else:
             if question.kind == "choice":

@@ -15,7 +15,8 @@ LABELS = {
                "retrying": N_("waiting to be tried again"), "failed": N_("failed"),
                "kept": N_("kept here (no mail server)"), "cancelled": N_("not sent: the participant was removed")},
     "question": {"number": N_("number"), "choice": N_("choice over ranges"), "likert": N_("Likert 1-5"),
-                 "yesno": N_("yes / no"), "verdict": N_("overall verdict")},
+                 "yesno": N_("yes / no"), "verdict": N_("overall verdict"),
+                 "text": N_("open answer (not scored)")},
 }
 
 

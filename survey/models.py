@@ -211,6 +211,8 @@ class Round(Base):
     # Personal scorecards from self-report rounds: whole levels or fractions.
     snap: Mapped[Optional[str]] = mapped_column(String(15))
     status: Mapped[str] = mapped_column(String(10), default="open")
+    #: A satisfaction round: how many people the unit served in the period (for the minimum sample).
+    served_population: Mapped[Optional[int]] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
     organisation: Mapped[Organisation] = relationship()
@@ -364,14 +366,17 @@ class Finding(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-QUESTION_KINDS = ("number", "choice", "likert", "yesno", "verdict")
+QUESTION_KINDS = ("number", "choice", "likert", "yesno", "verdict", "text")
 
 
 class Question(Base):
     """A question of a self-report, validation or satisfaction round.
 
     number: a value with unit and range; choice: options [{"label", "value"}] mapped to numbers;
-    likert: 1-5; yesno: 1 yes / 0 no (is this element relevant?); verdict: 1 valid / 0 not valid.
+    likert: 1-5; yesno: 1 yes / 0 no (is this element relevant?); verdict: 1 valid / 0 not valid;
+    text: an open answer (a suggestion), optional, stored as text and never scored.
+    ``role`` marks the SKM template's questions: "skm:U1" ... "skm:U9" (an unsur of PermenPANRB 14/2017,
+    scored into the IKM), "profile:age" etc. (counted for the respondents' profile), "suggestion".
     """
     __tablename__ = "questions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -385,6 +390,7 @@ class Question(Base):
     minimum: Mapped[Optional[float]] = mapped_column(Float)
     maximum: Mapped[Optional[float]] = mapped_column(Float)
     options: Mapped[list] = mapped_column(JSON, default=list)
+    role: Mapped[str] = mapped_column(String(30), default="", server_default="")
 
 
 class Response(Base):
@@ -393,7 +399,8 @@ class Response(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
-    value: Mapped[float] = mapped_column(Float)
+    value: Mapped[Optional[float]] = mapped_column(Float)  # None for an open answer (its text)
+    text: Mapped[Optional[str]] = mapped_column(Text)
     corrected_by: Mapped[str] = mapped_column(String(254), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from survey.db import Base
 from survey.models import Influence, ReportJob
-from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds
+from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds, skm
 from tests.reference import samsat
 from tests.samsat_site import load_samsat_performance
 from tests.test_services_weighting import answer_everything, invitations, launch
@@ -45,6 +45,14 @@ def estate(session):
     weighting_invitation, weighting_token = rounds.new_invitation(weighting, stakeholder, SECRET)
     session.add(weighting_invitation)
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
+    satisfaction = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM 2010",
+                                       kind="satisfaction", period="2010")
+    skm.create_questionnaire(session, satisfaction, "Pajak kendaraan")
+    visitor, _ = rounds.new_invitation(satisfaction, employee, SECRET)
+    session.add(visitor)
+    session.flush()
+    questionnaires.submit_answers(session, visitor, {q.id: "0" for q in questionnaires.questions(session, satisfaction)
+                                                     if q.kind == "choice"}, "ani-skm")
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
     objectives = [e for e in version.elements if e.kind == "objective"]
@@ -52,14 +60,20 @@ def estate(session):
     session.add(influence)
     session.commit()
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
+            "satisfaction": satisfaction,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
             "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
+
+
+SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm")
 
 
 def address(app, rule, estate) -> str:
     """The rule's address filled with organisation A's objects."""
     endpoint = rule.endpoint
     round_ = estate["self_report"] if endpoint in ("reports.personal", "reports.personal_job") else estate["weighting"]
+    if endpoint in SKM_ENDPOINTS:
+        round_ = estate["satisfaction"]
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,

@@ -44,7 +44,8 @@ ALLOWED = {
     "GET hr.office_scorecard": ALL, "POST hr.office_scorecard": KPI_DATA,
     "GET hr.new_round": HR, "POST hr.new_round": HR,
     "GET hr.round_page": ALL, "GET hr.round_results": ALL, "POST hr.round_results": HR,
-    "POST hr.add_question": HR, "POST hr.default_questions": HR, "POST hr.invite": HR, "POST hr.remind": HR,
+    "POST hr.add_question": HR, "POST hr.default_questions": HR, "POST hr.skm_questionnaire": HR,
+    "GET hr.ikm_page": ALL, "POST hr.ikm_population": HR, "POST hr.ikm_to_kpi": HR, "GET reports.ikm": ALL, "POST hr.invite": HR, "POST hr.remind": HR,
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,
     "GET reports.office": ALL, "GET reports.weighting": ALL,
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers

@@ -2,13 +2,12 @@
 as the first page of the office PDF."""
 import re
 import shutil
-import subprocess
 
 import pytest
 from sqlalchemy import func, select
 
 from survey.models import Influence
-from survey.services import scorecards, strategy
+from survey.services import strategy
 from tests.test_reports import keep_pages, pdf_text, samsat_office
 from tests.web import post, sign_in
 

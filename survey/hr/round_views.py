@@ -15,6 +15,7 @@ from survey.forms import (
     QuestionForm,
     RoundForm,
     SatisfactionToKpiForm,
+    SkmQuestionnaireForm,
     keeps_typed_text,
     message_of,
     page_locale,
@@ -88,7 +89,7 @@ def round_page(round_id, question_form=None, status=200):
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
                            kept_reasons=reports.kept_reasons(session, round_), chosen_by=chosen_by,
                            filter_choices=people.filter_choices(session, org()),
-                           question_form=question_form or QuestionForm()), status
+                           question_form=question_form or QuestionForm(), skm_form=SkmQuestionnaireForm()), status
 
 
 def round_action(view):

@@ -1,14 +1,16 @@
 """Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, Response, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from analysis.report import html_to_pdf, render_html
-from survey import background, db, rights
+from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, reports, rounds, scorecards
+from survey.services import jobs, reports, rounds, scorecards, skm
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
 
@@ -55,6 +57,23 @@ def personal(round_id, fmt):
         return _download(table, fmt, f"personal-{round_id}")
     return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
                      f"personal-{round_id}")
+
+
+@blueprint.get("/ikm/<int:round_id>.<fmt>")
+def ikm(round_id, fmt):
+    """The SKM report in the round's language, as offices publish it."""
+    round_ = _round(round_id)
+    if round_.kind != "satisfaction" or fmt not in ("html", "pdf"):
+        abort(404)
+    found = _data(lambda: skm.results(db.session(), round_))
+    context = {"found": found, "title": round_.title, "period": round_.period, "grade_labels": skm.GRADE_LABELS,
+               "suggestions": found.suggestions if rights.may("personal") else None}
+    html = render_html("ikm.html", context, organisation=current_user.organisation.name, language=round_.language,
+                       gettext=partial(i18n.gettext, round_.language))
+    if fmt == "html":
+        return Response(html, mimetype="text/html")
+    return Response(html_to_pdf(html), mimetype=MIME["pdf"],
+                    headers={"Content-Disposition": f'inline; filename="ikm-{round_id}.pdf"'})
 
 
 @blueprint.post("/personal/<int:round_id>/job")

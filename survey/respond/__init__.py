@@ -190,7 +190,7 @@ def questionnaire(token, invitation, round_):
                 _errors_to_form(form, error)
     else:
         current = questionnaires.current_responses(session, invitation)
-        form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid].value)
+        form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid])
                                          for q in asked for qid in [q.id] if qid in current})
         form.revision.data = questionnaires.revision(current)
     form.submission.data = secrets.token_hex(16)
@@ -208,15 +208,18 @@ def done(token, invitation, round_):
         current = questionnaires.current_responses(session, invitation)
         asked = questionnaires.questions(session, round_)
         return render_template("respond/done_questions.html", round=round_, token=token,
-                               answers=[(q, _label(q, current[q.id].value)) for q in asked if q.id in current])
+                               answers=[(q, _label(q, current[q.id])) for q in asked if q.id in current])
     step, _key = answers.next_step(session, invitation)
     if step != "done":
         return redirect(url_for("respond.resume", token=token))
     return render_template("respond/done.html", round=round_, weights=answers.own_weights(session, invitation))
 
 
-def _shown_answer(question, value: float) -> str:
-    """A stored number back as the form's value."""
+def _shown_answer(question, response) -> str:
+    """A stored answer back as the form's value."""
+    value = response.value
+    if question.kind == "text":
+        return response.text or ""
     if question.kind == "choice":
         return next((str(i) for i, option in enumerate(question.options) if option["value"] == value), "")
     if question.kind == "number":
@@ -224,7 +227,10 @@ def _shown_answer(question, value: float) -> str:
     return str(int(value))
 
 
-def _label(question, value: float) -> str:
+def _label(question, response) -> str:
+    value = response.value
+    if question.kind == "text":
+        return response.text or ""
     if question.kind == "choice":
         return next((option["label"] for option in question.options if option["value"] == value), f"{value:g}")
     if question.kind in ("yesno", "verdict"):

@@ -39,6 +39,7 @@ ACTIONS = {
     "api_token_created": N_("API token made"),
     "api_token_revoked": N_("API token revoked"),
     "user_changed": N_("User changed"),
+    "ikm_to_kpi": N_("IKM entered as a KPI's actual"),
 }
 
 

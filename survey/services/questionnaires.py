@@ -38,10 +38,11 @@ from survey.services.numbers import NumberError, parse_number
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
-from survey.services.text import refuse_unsafe_characters
+from survey.services.text import refuse_unsafe_characters, unsafe_characters
 from survey.services.transactions import retried_once_if_disconnected
 
 LIKERT = (1, 2, 3, 4, 5)
+MOST_TEXT = 2000  # characters of an open answer
 YES, NO = 1.0, 0.0
 
 
@@ -131,10 +132,14 @@ def parse_options(text: str, locale: str = "id") -> list[dict]:
     return options
 
 
-def check_answer(question: Question, raw: str | None, locale: str = "id") -> tuple[float | None, str | None]:
-    """The stored number for a raw form value (a number written as ``locale`` writes them), or a message
-    saying what is wrong."""
+def check_answer(question: Question, raw: str | None, locale: str = "id") -> tuple[float | str | None, str | None]:
+    """The stored number for a raw form value (a number written as ``locale`` writes them; the text of an
+    open answer), or a message saying what is wrong."""
     raw = (raw or "").strip()
+    if question.kind == "text":  # an open answer: optional, kept as text, never scored
+        if len(raw) > MOST_TEXT:
+            return None, N_("Write at most %(most)d characters.", most=MOST_TEXT)
+        return raw, next(iter(unsafe_characters({"text": raw}).values()), None)
     if not raw:
         return None, N_("Answer this question.")
     if question.kind == "number":
@@ -190,6 +195,10 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     replaced = []
     for question in asked:
         before = previous.get(question.id)
+        if question.kind == "text":
+            if (before.text if before else "") != values[question.id]:  # an empty box stores nothing new
+                session.add(Response(invitation_id=invitation.id, question_id=question.id, text=values[question.id]))
+            continue
         if before is None or before.value != values[question.id]:
             session.add(Response(invitation_id=invitation.id, question_id=question.id, value=values[question.id]))
             if before is not None and seen is not None and before.id > seen:
@@ -208,6 +217,8 @@ def correct_response(session: Session, round_: Round, invitation_id: int, questi
     question = session.scalar(select(Question).where(Question.id == question_id, Question.round_id == round_.id))
     if invitation is None or question is None:
         raise Invalid({"": N_("No such answer in this round.")})
+    if question.kind == "text":
+        raise Invalid({"": N_("An open answer is the respondent's own words: it is never corrected.")})
     value, problem = check_answer(question, raw, locale)
     errors = {"value": problem} if problem else {}
     if not reason.strip():
@@ -234,7 +245,8 @@ def response_table(session: Session, round_: Round) -> pd.DataFrame:
     rows = session.execute(
         select(Response.invitation_id, Response.question_id, Response.value)
         .join(Invitation, Invitation.id == Response.invitation_id)
-        .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))  # removed: on record, not counted
+        .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None),  # removed: on record, not counted
+               Response.value.is_not(None))  # open answers are text
         .order_by(Response.created_at, Response.id)).all()
     frame = pd.DataFrame(rows, columns=["invitation", "question", "value"])
     if frame.empty:

@@ -1,0 +1,199 @@
+"""The Survei Kepuasan Masyarakat of PermenPANRB 14/2017 on a satisfaction round: its questionnaire in one
+click, the IKM with its grade, the respondents' profile and suggestions, and the IKM as a KPI's actual.
+
+The questionnaire follows the annex's sample: the respondent's profile, the nine unsur (U1-U9 in the
+order of its questions, which is the order offices publish) each on its own four answers (1-4), and
+an open box for suggestions, which is kept and shown but never scored.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis import ikm as ikm_maths
+from survey.i18n import gettext
+from survey.models import Invitation, Question, Response, Round
+from survey.services import audit, performance
+from survey.services.errors import N_, Invalid
+from survey.services.questionnaires import questions, response_table
+from survey.services.text import refuse_unsafe_characters
+
+SKM = "skm:"
+PROFILE = "profile:"
+SUGGESTION = "suggestion"
+
+_SUITABLE = (N_("Not suitable"), N_("Less suitable"), N_("Suitable"), N_("Very suitable"))
+
+#: The nine unsur: code, name, the annex's question and its answers a-d (scored 1-4).
+UNSUR = (
+    ("U1", N_("Requirements"), N_("How well do the service's requirements fit the kind of service?"), _SUITABLE),
+    ("U2", N_("Systems, mechanisms and procedures"), N_("How easy is the service procedure at this unit?"),
+     (N_("Not easy"), N_("Less easy"), N_("Easy"), N_("Very easy"))),
+    ("U3", N_("Completion time"), N_("How fast is the service delivered?"),
+     (N_("Not fast"), N_("Less fast"), N_("Fast"), N_("Very fast"))),
+    ("U4", N_("Costs/tariffs"), N_("How fair is the cost or tariff of the service?"),
+     (N_("Very expensive"), N_("Fairly expensive"), N_("Cheap"), N_("Free of charge"))),
+    ("U5", N_("Service products (specification, kind of service)"),
+     N_("How well does the product of the service match what the service standard states?"), _SUITABLE),
+    ("U6", N_("Competence of the staff"), N_("How competent are the staff in serving?"),
+     (N_("Not competent"), N_("Less competent"), N_("Competent"), N_("Very competent"))),
+    ("U7", N_("Behaviour of the staff"), N_("How courteous and friendly are the staff in serving?"),
+     (N_("Not courteous and friendly"), N_("Less courteous and friendly"), N_("Courteous and friendly"),
+      N_("Very courteous and friendly"))),
+    ("U8", N_("Facilities and infrastructure"), N_("What is the quality of the facilities and infrastructure?"),
+     (N_("Poor facilities"), N_("Adequate facilities"), N_("Good facilities"), N_("Very good facilities"))),
+    ("U9", N_("Handling of complaints, suggestions and feedback"), N_("How are users' complaints handled?"),
+     (N_("There is no complaint handling"), N_("It exists but does not work"), N_("It works, not fully"),
+      N_("It is well managed"))),
+)
+
+#: The respondent's profile the annex asks for, as choices (the age as bands).
+PROFILE_QUESTIONS = (
+    ("age", N_("Age"), (N_("Under 20 years"), N_("20–29 years"), N_("30–39 years"), N_("40–49 years"),
+                        N_("50–59 years"), N_("60 years or over"))),
+    ("sex", N_("Sex"), (N_("Male"), N_("Female"))),
+    ("education", N_("Education"), (N_("Primary school or less"), N_("Junior high school"),
+                                    N_("Senior high school"), N_("Diploma (D1–D4)"), N_("Bachelor (S1)"),
+                                    N_("Master or doctorate (S2/S3)"))),
+    ("occupation", N_("Occupation"), (N_("Civil servant"), N_("Armed forces"), N_("Police"),
+                                      N_("Private employee"), N_("Self-employed"), N_("Other occupation"))),
+)
+SERVICE_QUESTION = N_("Service received")
+OTHER_SERVICE = N_("Other service")
+SUGGESTION_QUESTION = N_("Your suggestions for improving the service (optional)")
+UNSUR_NAMES = {code: name for code, name, _question, _answers in UNSUR}
+#: The annex's kinerja unit pelayanan per grade (analysis.ikm.GRADES), as readers see them.
+GRADE_LABELS = {"A": N_("Very good"), "B": N_("Good"), "C": N_("Less than good"), "D": N_("Not good")}
+MOST_SERVICES = 30
+PRIORITIES = 3  # the lowest unsur a report names for improvement
+
+
+def create_questionnaire(session: Session, round_: Round, services: str) -> int:
+    """The annex's questionnaire on a satisfaction round without questions, in the round's language.
+
+    ``services``: the services the unit offers, separated by ';' (the profile's "service received")."""
+    refuse_unsafe_characters(services=services)
+    names = [name.strip() for name in services.split(";") if name.strip()]
+    errors = {}
+    if round_.kind != "satisfaction":
+        errors[""] = N_("The SKM questionnaire is for satisfaction rounds.")
+    elif questions(session, round_):
+        errors[""] = N_("This round has questions already.")
+    if not names:
+        errors["services"] = N_("Name the services the unit offers, separated by ';'.")
+    elif len(names) > MOST_SERVICES or max(map(len, names)) > 200:
+        errors["services"] = N_("Name at most %(most)d services, each in at most 200 characters.", most=MOST_SERVICES)
+    if errors:
+        raise Invalid(errors)
+    said = lambda message: gettext(round_.language, message)  # noqa: E731
+    made = [_choice(PROFILE + key, said(text), [said(label) for label in labels])
+            for key, text, labels in PROFILE_QUESTIONS]
+    made.append(_choice(PROFILE + "service", said(SERVICE_QUESTION), names + [said(OTHER_SERVICE)]))
+    made += [_choice(SKM + code, said(text), [said(label) for label in answers])
+             for code, _name, text, answers in UNSUR]
+    made.append(Question(kind="text", role=SUGGESTION, text=said(SUGGESTION_QUESTION)))
+    for position, question in enumerate(made):
+        question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
+    session.add_all(made)
+    session.commit()
+    return len(made)
+
+
+def _choice(role: str, text: str, labels: list[str]) -> Question:
+    return Question(kind="choice", role=role, text=text,
+                    options=[{"label": label, "value": float(k)} for k, label in enumerate(labels, start=1)])
+
+
+@dataclass(frozen=True)
+class UnsurResult:
+    code: str
+    name: str          # the unsur's name (English msgid: translate where shown)
+    question: Question
+    nrr: float         # 1-4, nan without answers
+    converted: float   # 25-100
+    answers: int
+
+
+@dataclass(frozen=True)
+class SkmResults:
+    unsur: list[UnsurResult]
+    result: ikm_maths.Ikm | None      # None until someone has answered
+    priorities: list[UnsurResult]     # the lowest NRRs first
+    profile: list[tuple[Question, list[tuple[str, int]]]]
+    suggestions: list[str]
+    respondents: int
+    population: int | None
+    minimum: int | None               # Krejcie-Morgan minimum for the population served
+
+    @property
+    def progress(self) -> float | None:
+        """Respondents as a percent of the minimum sample."""
+        return 100.0 * self.respondents / self.minimum if self.minimum else None
+
+
+def results(session: Session, round_: Round) -> SkmResults:
+    """The IKM page's and report's figures for a round made with the SKM questionnaire."""
+    asked = questions(session, round_)
+    unsur_questions = [q for q in asked if q.role.startswith(SKM)]
+    if not unsur_questions:
+        raise Invalid({"": N_("This round has no SKM questionnaire: create it on the round's page.")})
+    table = response_table(session, round_)
+    columns = [q.id for q in unsur_questions]
+    answers = table.reindex(columns=columns).to_numpy(dtype=float) if not table.empty else np.zeros((0, len(columns)))
+    answers = answers[~np.isnan(answers).all(axis=1)] if answers.size else answers
+    per_unsur = ikm_maths.nrr(answers) if len(answers) else np.full(len(columns), np.nan)
+    unsur = [UnsurResult(q.role[len(SKM):], UNSUR_NAMES.get(q.role[len(SKM):], q.text), q, float(value),
+                         float(value) * ikm_maths.CONVERSION, int((~np.isnan(answers[:, k])).sum()) if len(answers) else 0)
+             for k, (q, value) in enumerate(zip(unsur_questions, per_unsur))]
+    result = ikm_maths.ikm(answers) if len(answers) and not np.isnan(per_unsur).any() else None
+    answered = [u for u in unsur if u.answers]
+    priorities = sorted(answered, key=lambda u: (u.nrr, u.code))[:PRIORITIES]
+    profile = [(q, _counts(q, table)) for q in asked if q.role.startswith(PROFILE)]
+    population = round_.served_population
+    return SkmResults(unsur, result, priorities, profile, suggestions(session, round_),
+                      result.respondents if result else 0, population,
+                      ikm_maths.minimum_sample(population) if population else None)
+
+
+def _counts(question: Question, table) -> list[tuple[str, int]]:
+    given = table[question.id].dropna() if not table.empty and question.id in table else None
+    return [(option["label"], int((given == option["value"]).sum()) if given is not None else 0)
+            for option in question.options]
+
+
+def suggestions(session: Session, round_: Round) -> list[str]:
+    """Each respondent's latest non-empty suggestion, oldest respondent first."""
+    latest: dict[int, str] = {}
+    for invitation_id, text in session.execute(
+            select(Response.invitation_id, Response.text)
+            .join(Question, Question.id == Response.question_id)
+            .join(Invitation, Invitation.id == Response.invitation_id)
+            .where(Question.round_id == round_.id, Question.kind == "text", Invitation.removed_at.is_(None))
+            .order_by(Response.created_at, Response.id)):
+        latest[invitation_id] = text or ""
+    return [text for text in latest.values() if text.strip()]
+
+
+def set_population(session: Session, round_: Round, population: float | None) -> None:
+    """How many people the unit served in the round's period (none: not known yet)."""
+    if population is not None and (population < 1 or population != int(population) or population > 10**9):
+        raise Invalid({"population": N_("The population served is a whole number of at least 1.")})
+    round_.served_population = None if population is None else int(population)
+    session.commit()
+
+
+def ikm_to_kpi(session: Session, round_: Round, *, kpi: str, period: str, entered_by: str):
+    """The round's IKM (25-100) as the actual of a KPI for a period, through the performance data entry,
+    with an audit entry written in the same transaction."""
+    found = results(session, round_)
+    if found.result is None:
+        raise Invalid({"": N_("Nobody has answered every unsur yet: there is no IKM to enter.")})
+    audit.record(session, round_.organisation_id, entered_by, "ikm_to_kpi", kpi,
+                 {"round": round_.id, "period": period, "ikm": found.result.converted,
+                  "grade": found.result.grade})
+    return performance.record_measurement(session, round_.version, kpi=kpi, period=period,
+                                          actual=found.result.converted,
+                                          note=f"IKM {round_.title} ({found.result.grade})", entered_by=entered_by)
