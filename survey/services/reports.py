@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.labels import words
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
-from survey.services import performance, questionnaires, results, scorecards, strategy
+from survey.services import groups, performance, questionnaires, results, scorecards, strategy
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
 
@@ -76,8 +76,8 @@ def weighting_report(session: Session, round_: Round) -> dict:
     clusters = []
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
-        title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
-        found = {"title": title, "root": cluster.key == "root", "codes": codes,
+        found = {"title": str(groups.heading(cluster.key, by_id)), "heading": groups.heading_parts(cluster.key, by_id),
+                 "root": cluster.key == "root", "codes": codes,
                  "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
                  "rows": []}
@@ -111,7 +111,8 @@ def kept_reasons(session: Session, round_: Round, include_removed: bool = False)
     if not include_removed:
         query = query.where(Invitation.removed_at.is_(None))
     return [{"respondent": name, "root": reask.cluster == "root", "invitation": reask.invitation_id,
-             "page": "" if reask.cluster == "root" else f"{by_id[int(reask.cluster)].code} {by_id[int(reask.cluster)].name}",
+             "page": "" if reask.cluster == "root" else str(groups.heading(reask.cluster, by_id)),
+             "heading": groups.heading_parts(reask.cluster, by_id),
              "cluster": reask.cluster, "cr_before": reask.cr_before, "cr_after": reask.cr_after, "reason": reask.reason,
              "removed": removed_at is not None}
             for reask, name, removed_at in session.execute(query)]
