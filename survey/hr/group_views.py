@@ -44,7 +44,7 @@ def comparison_groups(version_id):
     else:
         form.objectives.data, form.kpis.data = groups.grouping_of(version_row)
     locked = groups.locked_reason(session, version_row)
-    _, by_id = scorecards.hierarchy(session, version_row.id)
+    by_id = {element.id: element for element in scorecards.elements(session, version_row.id)}
     return render_template("hr/comparison_groups.html", version=version_row, form=form, by_id=by_id,
                            compared=scorecards.clusters(session, version_row.id),
                            locked=translated(locked, _) if locked else None), status

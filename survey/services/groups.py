@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from analysis.hierarchy import Hierarchy
 from survey.models import ROOT_CLUSTER, Element, Round, ScorecardVersion
 from survey.services import audit
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, Message, joined
 
 OBJECTIVE_GROUPS = ("perspective", "all")
 KPI_GROUPS = ("objective", "perspective", "all")
@@ -89,12 +89,13 @@ def anchored(groups: list[tuple[str, list[Element]]]) -> list[tuple[int | None, 
 
 def heading(key: str, by_id: dict[int, Element], style: str = "full") -> str:
     """A group's title for a reader: ``full`` "F Financial", ``code`` "F", ``name`` "Financial"."""
+    # Messages even without values, so that one put in another message is translated with it.
     if key == ROOT_CLUSTER:
-        return N_("Perspectives")
+        return Message([(N_("Perspectives"), {})])
     if key == ALL_OBJECTIVES:
-        return N_("All objectives")
+        return Message([(N_("All objectives"), {})])
     if key == ALL_KPIS:
-        return N_("All KPIs")
+        return Message([(N_("All KPIs"), {})])
     anchor = by_id[anchor_id(key)]
     label = {"full": f"{anchor.code} {anchor.name}", "code": anchor.code, "name": anchor.name}[style]
     return N_("KPIs of %(perspective)s", perspective=label) if key.startswith(KPIS_OF) else label
@@ -112,8 +113,7 @@ def heading_parts(key: str, by_id: dict[int, Element]) -> tuple[str, dict]:
     """``heading`` as (template, values), for a report's own gettext."""
     title = heading(key, by_id)
     # Plain text (a code and a name) goes in as a value: Jinja's gettext formats even a lone template.
-    return title.parts[0] if hasattr(title, "parts") else ((title, {}) if key in (ROOT_CLUSTER, ALL_OBJECTIVES, ALL_KPIS)
-                                                           else ("%(text)s", {"text": title}))
+    return title.parts[0] if isinstance(title, Message) else ("%(text)s", {"text": title})
 
 
 def problems(elements: list[Element], grouping: tuple[str, str]) -> dict[str, str]:
@@ -140,10 +140,11 @@ def problems(elements: list[Element], grouping: tuple[str, str]) -> dict[str, st
     tree = Hierarchy.from_parents({element.id: element.parent_id for element in elements})
     left = tree.left_out(anchored(groups))
     if left:
-        errors["kpis" if kpis != "objective" else "objectives"] = N_(
+        field = "kpis" if kpis != "objective" else "objectives"
+        errors[field] = joined(([errors[field]] if field in errors else []) + [N_(
             "This grouping leaves %(elements)s out: nothing compared lies below them, so they would get no weight. "
             "Give them what they lack, or compare by their parent.",
-            elements=", ".join(f"{by_id[key].code} {by_id[key].name}" for key in left))
+            elements=", ".join(f"{by_id[key].code} {by_id[key].name}" for key in left))])
     return errors
 
 

@@ -24,7 +24,7 @@ from survey.models import (
 )
 from survey.services import audit, groups, mail, people, scorecards
 from survey.services.addresses import normal_email
-from survey.services.errors import N_, Invalid, joined
+from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
 from survey.services.text import refuse_unsafe_characters
@@ -155,7 +155,7 @@ def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> s
 
 def _cluster_name(key: str, by_id) -> str:
     """How the RI table's message names a group: "the perspectives", "F1 Revenue", "all KPIs"."""
-    return N_("the perspectives") if key == ROOT_CLUSTER else groups.heading(key, by_id)
+    return Message([(N_("the perspectives"), {})]) if key == ROOT_CLUSTER else groups.heading(key, by_id)
 
 
 def get_round(session: Session, organisation_id: int, round_id: int) -> Round | None:
