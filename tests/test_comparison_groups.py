@@ -1,12 +1,18 @@
 """Comparison groups beyond siblings (issue 18): HR compares all objectives at once, or KPIs by perspective
 or all together; a round asks those groups and publishes the global weights their rule gives."""
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from analysis.hierarchy import Hierarchy
+
 from survey.models import AuditEntry, Element, Round, ScorecardVersion
-from survey.services import answers, people, rounds, scorecards
+from survey.services import answers, groups, people, rounds, scorecards
 from tests.samsat_site import build_samsat
+from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
 from tests.test_site_weighting import answer_page
 from tests.web import post, round_form, sign_in
 
@@ -61,6 +67,11 @@ def test_all_objectives_compared_together_publish_the_global_weights_computed_by
         session.refresh(invitation)
         assert invitation.completed_at is not None
 
+    # HR's pages, the printed report and the API name the groups (in the page's language).
+    for page in (f"/hr/rounds/{round_.id}", f"/hr/rounds/{round_.id}/results", f"/hr/rounds/{round_.id}/publish",
+                 f"/hr/reports/weighting/{round_.id}.html"):
+        shown = client.get(page)
+        assert shown.status_code == 200 and "Semua sasaran strategis" in shown.get_data(as_text=True), page
     response = post(client, f"/hr/rounds/{round_.id}/publish", {}, page=f"/hr/rounds/{round_.id}/results")
     assert response.status_code == 302
     session.expire_all()
@@ -208,3 +219,67 @@ def test_a_draft_takes_the_groups_it_is_launched_with_and_its_ri_table_must_cove
     session.add(invitation)
     session.commit()
     assert [(page.key, len(page.members)) for page in answers.questionnaire(session, invitation)] == [("kpis", 22)]
+
+
+# The rule itself, in analysis.hierarchy: each group shares out its anchor's weight.
+TREE = {"F": None, "C": None, "F1": "F", "F2": "F", "C1": "C", "F1a": "F1", "F1b": "F1", "F2a": "F2", "C1a": "C1",
+        "C1b": "C1"}
+
+
+def test_sibling_groups_give_the_product_of_local_weights_down_the_tree():
+    tree = Hierarchy.from_parents(TREE)
+    local = {"F": .6, "C": .4, "F1": .7, "F2": .3, "C1": 1, "F1a": .5, "F1b": .5, "F2a": 1, "C1a": .2, "C1b": .8}
+    siblings = list(tree.clusters().items())
+    assert np.allclose(tree.global_from_groups(siblings, local), tree.global_weights(local))
+    assert np.allclose(tree.local_from_global(tree.global_weights(local)), [local[key] for key in tree.keys])
+
+
+def test_objectives_compared_together_make_each_perspective_the_sum_of_its_objectives():
+    tree = Hierarchy.from_parents(TREE)
+    compared = [(None, ["F1", "F2", "C1"]), ("F1", ["F1a", "F1b"]), ("F2", ["F2a"]), ("C1", ["C1a", "C1b"])]
+    weights = {"F1": .5, "F2": .2, "C1": .3, "F1a": .4, "F1b": .6, "F2a": 1, "C1a": .5, "C1b": .5}
+    found = dict(zip(tree.keys, tree.global_from_groups(compared, weights)))
+    assert found["F"] == pytest.approx(.7) and found["C"] == pytest.approx(.3)
+    assert found["F1b"] == pytest.approx(.3) and found["C1a"] == pytest.approx(.15)
+    assert dict(zip(tree.keys, tree.local_from_global(list(found.values()))))["F1"] == pytest.approx(.5 / .7)
+
+
+@pytest.mark.parametrize("compared, problem", [
+    ([(None, ["F", "C"]), ("F", ["F1a", "F1b", "F2a"])], "no comparison group gives 'C1' a weight"),
+    ([(None, ["F", "C"]), (None, ["F"])], "'F' is in two comparison groups"),
+    ([(None, ["F", "C"]), ("C", ["F1", "F2"])], "'F1' is compared under 'C', which is not above it"),
+    ([(None, ["F", "C"]), ("F1", ["F1a", "F1b"])], "'F1' anchors a comparison group but is in none itself"),
+    ([(None, ["F", "C"]), ("F", ["F1", "F2", "F1a"])], "'F1' is compared, and also weighs what is compared below it"),
+])
+def test_groups_that_cannot_make_global_weights_are_refused_by_name(compared, problem):
+    tree = Hierarchy.from_parents(TREE)
+    with pytest.raises(ValueError, match=re.escape(problem)):
+        tree.global_from_groups(compared, {key: .5 for key in TREE})
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, client, session, live_server):
+    from tests.test_screens import overflow
+
+    organisation, version = build_samsat(session)
+    groups.set_grouping(session, version, "perspective", "all", "hr@example.org")
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot IKU 2010",
+                                 ri_table="alonso_lamata", ask_identity=False)
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page(viewport={"width": 390, "height": 800})
+        page.goto(f"{live_server}/r/{token}/c/kpis")
+        assert page.locator("h1").inner_text() == "Semua IKU"
+        assert page.locator("fieldset.pair").count() == 22 * 21 // 2
+        assert overflow(page) <= 0  # nothing scrolls sideways
+        box = page.locator("ol.members")
+        assert box.locator("li").count() == 22
+        assert box.evaluate("e => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY == 'auto'")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "browser-all-kpis-390.png"))
+        browser.close()
