@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from analysis.hierarchy import Hierarchy
 
 from survey.models import AuditEntry, Element, Round, ScorecardVersion
-from survey.services import answers, groups, people, rounds, scorecards
+from survey.services import answers, api_tokens, groups, people, rounds, scorecards
 from tests.samsat_site import build_samsat
 from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
 from tests.test_site_weighting import answer_page
@@ -72,6 +72,11 @@ def test_all_objectives_compared_together_publish_the_global_weights_computed_by
                  f"/hr/reports/weighting/{round_.id}.html"):
         shown = client.get(page)
         assert shown.status_code == 200 and "Semua sasaran strategis" in shown.get_data(as_text=True), page
+    for page in (f"/hr/rounds/{round_.id}/results", f"/hr/reports/weighting/{round_.id}.html"):
+        assert "Sasaran strategis sekaligus: bobotnya sudah global" in client.get(page).get_data(as_text=True)
+    _, raw = api_tokens.create_token(session, organisation.id, "HRIS")
+    api = client.get(f"/api/rounds/{round_.id}/results", headers={"Authorization": f"Bearer {raw}"}).get_json()
+    assert [c["cluster"] for c in api["clusters"]][:3] == ["objectives", "F1", "F2"]
     response = post(client, f"/hr/rounds/{round_.id}/publish", {}, page=f"/hr/rounds/{round_.id}/results")
     assert response.status_code == 302
     session.expire_all()
@@ -199,6 +204,10 @@ def test_the_groups_cannot_change_while_a_launched_round_asks_them(client, sessi
     assert response.status_code == 400
     assert "Putaran Bobot 2010 yang sudah diluncurkan" in response.get_data(as_text=True)
     assert groups_of(session, version) == ("perspective", "objective")
+    copy = scorecards.copy_version(session, session.get(ScorecardVersion, version.id), "2011")
+    assert set_groups(client, copy, "all", "objective").status_code == 302  # a copy is free to compare differently
+    assert groups_of(session, copy) == ("all", "objective")
+    assert groups_of(session, scorecards.copy_version(session, copy, "2012")) == ("all", "objective")  # and copies it
 
 
 def test_a_draft_takes_the_groups_it_is_launched_with_and_its_ri_table_must_cover_the_largest(client, session):

@@ -46,5 +46,5 @@ def comparison_groups(version_id):
     locked = groups.locked_reason(session, version_row)
     by_id = {element.id: element for element in scorecards.elements(session, version_row.id)}
     return render_template("hr/comparison_groups.html", version=version_row, form=form, by_id=by_id,
-                           compared=scorecards.clusters(session, version_row.id),
+                           compared=scorecards.clusters(session, version_row.id), rules=groups.RULES.values(),
                            locked=translated(locked, _) if locked else None), status

@@ -30,11 +30,26 @@ OBJECTIVE_GROUPS = ("perspective", "all")
 KPI_GROUPS = ("objective", "perspective", "all")
 DEFAULT = ("perspective", "objective")
 ALL_OBJECTIVES, ALL_KPIS, KPIS_OF = "objectives", "kpis", "kpis-"
+#: How each grouping other than the default makes the global weights, as pages and reports say it.
+RULES = {
+    ("all", "objective"): N_("Objectives all together: their weights are global; the perspectives are not asked, "
+                             "each weighs the sum of its objectives."),
+    ("perspective", "perspective"): N_("KPIs by perspective: a KPI's global weight is its perspective's times its "
+                                       "weight in the group; the objectives are not asked, each weighs the sum of "
+                                       "its KPIs."),
+    ("perspective", "all"): N_("KPIs all together: their weights are global; objectives and perspectives weigh the "
+                               "sums of their KPIs."),
+}
 
 
 def grouping_of(version: ScorecardVersion | None) -> tuple[str, str]:
     """(objectives grouped by, KPIs grouped by) of a version."""
     return DEFAULT if version is None else (version.objective_groups, version.kpi_groups)
+
+
+def rule(version: ScorecardVersion | None) -> str | None:
+    """How the version's grouping makes global weights; None for the default sibling tree."""
+    return RULES.get(grouping_of(version))
 
 
 def group_key(element: Element, perspective_of: dict[int, int], grouping: tuple[str, str]) -> str | None:

@@ -71,7 +71,8 @@ def office_table(session: Session, version: ScorecardVersion, period: str, langu
 def weighting_report(session: Session, round_: Round) -> dict:
     outcome = results.round_results(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    hierarchy = [{"code": e.code, "name": e.name, "depth": depth, "local": outcome.local.get(e.id),
+    local = outcome.shares or outcome.local  # the share of the parent's weight, as published
+    hierarchy = [{"code": e.code, "name": e.name, "depth": depth, "local": local.get(e.id),
                   "global": outcome.global_weights.get(e.id)} for e, depth in scorecards.tree_order(by_id.values())]
     clusters = []
     for cluster in outcome.clusters:
@@ -96,6 +97,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
     method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
               words(round_.ri_table, "ri_table")]
     return {"title": round_.title, "method": method, "cr_threshold": round_.cr_threshold,
+            "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}
