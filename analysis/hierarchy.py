@@ -116,6 +116,79 @@ class Hierarchy:
         above = np.where(self.parent >= 0, total[np.maximum(self.parent, 0)], total[self.parent < 0].sum())
         return total / above
 
+    def left_out(self, groups: Sequence[tuple[Hashable | None, Sequence[Hashable]]]) -> list[Hashable]:
+        """Nodes that comparison ``groups`` give no weight: in no group, and with no member below them of a
+        group anchored above them (see ``global_from_groups``), in tree order."""
+        position = {key: index for index, key in enumerate(self.keys)}
+        anchor_of = self._anchors(groups, position)
+        covered = np.zeros(len(self.keys), dtype=bool)
+        for member, anchor in anchor_of.items():
+            covered[member] = True
+            up = self.parent[member]
+            while up >= 0 and up != anchor:  # the nodes between a member and its anchor weigh what lies below
+                covered[up] = True
+                up = self.parent[up]
+        return [key for key, done in zip(self.keys, covered) if not done]
+
+    def global_from_groups(self, groups: Sequence[tuple[Hashable | None, Sequence[Hashable]]],
+                           weights: Mapping[Hashable, float]) -> np.ndarray:
+        """Global weights when each comparison group shares out its anchor's weight (1 for anchor None).
+
+        A group ``(anchor, members)`` compares nodes below ``anchor`` (anywhere when None) and gives them
+        ``weights`` summing to 1: a member's global weight is its anchor's times its own. A node between
+        members and their anchor is not compared: it weighs the sum of those members below it (all the
+        objectives compared together: a perspective weighs the sum of its objectives). Groups of siblings
+        give the usual product of local weights down the tree.
+        """
+        position = {key: index for index, key in enumerate(self.keys)}
+        anchor_of = self._anchors(groups, position)
+        missing = self.left_out(groups)
+        if missing:
+            raise ValueError(f"no comparison group gives {missing[0]!r} a weight")
+        found = np.full(len(self.keys), np.nan)
+        for node in np.argsort(self.depth(), kind="stable"):  # anchors lie above their members
+            if node in anchor_of:
+                anchor = anchor_of[node]
+                weight = float(weights[self.keys[node]])
+                found[node] = weight * (1.0 if anchor < 0 else found[anchor])
+        for member, anchor in anchor_of.items():
+            up = self.parent[member]
+            while up >= 0 and up != anchor:
+                found[up] = (0.0 if np.isnan(found[up]) else found[up]) + found[member]
+                up = self.parent[up]
+        return found
+
+    def local_from_global(self, global_weights: Sequence[float]) -> np.ndarray:
+        """Each node's share of its parent's global weight (a top node's is its global weight)."""
+        weights = np.asarray(global_weights, dtype=float)
+        above = np.where(self.parent >= 0, weights[np.maximum(self.parent, 0)], 1.0)
+        return weights / above
+
+    def _anchors(self, groups, position) -> dict[int, int]:
+        """{member index: anchor index, -1 for none}; a member is in one group, below its anchor."""
+        anchor_of: dict[int, int] = {}
+        for anchor, members in groups:
+            top = -1 if anchor is None else position[anchor]
+            for key in members:
+                node = position[key]
+                if node in anchor_of:
+                    raise ValueError(f"{key!r} is in two comparison groups")
+                up = self.parent[node]
+                while up >= 0 and up != top:
+                    up = self.parent[up]
+                if up != top:
+                    raise ValueError(f"{key!r} is compared under {anchor!r}, which is not above it")
+                anchor_of[node] = top
+        for node, top in anchor_of.items():
+            if top >= 0 and top not in anchor_of:
+                raise ValueError(f"{self.keys[top]!r} anchors a comparison group but is in none itself")
+            up = self.parent[node]
+            while up >= 0 and up != top:
+                if up in anchor_of:
+                    raise ValueError(f"{self.keys[up]!r} is compared, and also weighs what is compared below it")
+                up = self.parent[up]
+        return anchor_of
+
     def _aligned(self, local) -> np.ndarray:
         if isinstance(local, Mapping):
             missing = [key for key in self.keys if key not in local]

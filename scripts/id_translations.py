@@ -844,4 +844,40 @@ ID = {
         "Metode: PermenPANRB 14/2017; bobot setiap unsur sama; IKM = rata-rata NRR x 25.",
     "IKM (25-100)": "IKM (25-100)", "Quality of service": "Mutu pelayanan",
     "Performance of the unit": "Kinerja unit pelayanan",
+    # issue 18: comparison groups beyond siblings
+    "All objectives": "Semua sasaran strategis", "All KPIs": "Semua IKU", "KPIs of %(perspective)s": "IKU %(perspective)s",
+    "Compare objectives by perspective or all together.":
+        "Bandingkan sasaran strategis per perspektif atau sekaligus.",
+    "Compare KPIs by objective, by perspective or all together.":
+        "Bandingkan IKU per sasaran strategis, per perspektif, atau sekaligus.",
+    "Objectives compared all together need their KPIs compared by objective: KPIs compared by perspective or all together give the objectives their weights (the sums of their KPIs').":
+        "Sasaran strategis yang dibandingkan sekaligus memerlukan IKU yang dibandingkan per sasaran strategis: IKU yang dibandingkan per perspektif atau sekaligus sudah memberi bobot kepada sasaran strategis (jumlah bobot IKU-nya).",
+    "A group of one element compares nothing: %(code)s is the only one. Keep the default grouping.":
+        "Kelompok berisi satu elemen tidak membandingkan apa pun: %(code)s satu-satunya. Gunakan pengelompokan bawaan.",
+    "This grouping leaves %(elements)s out: nothing compared lies below them, so they would get no weight. Give them what they lack, or compare by their parent.":
+        "Pengelompokan ini meninggalkan %(elements)s: tidak ada elemen yang dibandingkan di bawahnya, sehingga tidak akan mendapat bobot. Lengkapi yang kurang, atau bandingkan per induknya.",
+    "The launched round %(rounds)s compares these groups, so they cannot change. Copy the version to compare differently.":
+        "Putaran %(rounds)s yang sudah diluncurkan membandingkan kelompok ini, sehingga kelompok tidak dapat diubah. Salin versi ini untuk membandingkan dengan cara lain.",
+    "The version's comparison groups do not fit its elements: %(problem)s":
+        "Kelompok perbandingan versi ini tidak sesuai dengan elemennya: %(problem)s",
+    "Comparison groups changed": "Kelompok perbandingan diubah", "Comparison groups": "Kelompok perbandingan",
+    "Comparison groups saved.": "Kelompok perbandingan disimpan.",
+    "Objectives are compared": "Sasaran strategis dibandingkan", "KPIs are compared": "IKU dibandingkan",
+    "by perspective (the objectives of each perspective)": "per perspektif (sasaran strategis setiap perspektif)",
+    "all together, on one page": "sekaligus, dalam satu halaman",
+    "by objective (the KPIs of each objective)": "per sasaran strategis (IKU setiap sasaran strategis)",
+    "by perspective (the KPIs of each perspective)": "per perspektif (IKU setiap perspektif)",
+    "A weighting round asks one page per group of elements compared together. By default siblings are compared: the perspectives, the objectives of each perspective, the KPIs of each objective; a KPI's global weight is the product of the weights on its path.":
+        "Putaran pembobotan menanyakan satu halaman untuk setiap kelompok elemen yang dibandingkan bersama. Secara bawaan yang dibandingkan adalah elemen sejajar: perspektif, sasaran strategis setiap perspektif, IKU setiap sasaran strategis; bobot global sebuah IKU adalah hasil kali bobot di sepanjang jalurnya.",
+    "Objectives all together: their weights are global; the perspectives are not asked, each weighs the sum of its objectives.":
+        "Sasaran strategis sekaligus: bobotnya sudah global; perspektif tidak ditanyakan, bobot setiap perspektif adalah jumlah bobot sasaran strategisnya.",
+    "KPIs by perspective: a KPI's global weight is its perspective's times its weight in the group; the objectives are not asked, each weighs the sum of its KPIs.":
+        "IKU per perspektif: bobot global sebuah IKU adalah bobot perspektifnya dikali bobotnya dalam kelompok; sasaran strategis tidak ditanyakan, bobot setiap sasaran strategis adalah jumlah bobot IKU-nya.",
+    "KPIs all together: their weights are global; objectives and perspectives weigh the sums of their KPIs.":
+        "IKU sekaligus: bobotnya sudah global; bobot sasaran strategis dan perspektif adalah jumlah bobot IKU-nya.",
+    "Save the comparison groups": "Simpan kelompok perbandingan",
+    "Pages a weighting round asks": "Halaman yang ditanyakan putaran pembobotan",
+    "Elements compared": "Elemen yang dibandingkan",
+    "Nothing to compare yet: add elements to the version.": "Belum ada yang dibandingkan: tambahkan elemen ke versi ini.",
+    "The %(n)d elements compared on this page": "%(n)d elemen yang dibandingkan di halaman ini",
 }

@@ -540,6 +540,17 @@ class GivenWeightsForm(FlaskForm):
                             validators=[Optional(), NumberRange(1, 6)])
 
 
+class ComparisonGroupsForm(FlaskForm):
+    """Which elements a weighting round compares together (survey/services/groups.py checks the choice)."""
+    objectives = SelectField(_l("Objectives are compared"), validate_choice=False,
+                             choices=[("perspective", _l("by perspective (the objectives of each perspective)")),
+                                      ("all", _l("all together, on one page"))])
+    kpis = SelectField(_l("KPIs are compared"), validate_choice=False,
+                       choices=[("objective", _l("by objective (the KPIs of each objective)")),
+                                ("perspective", _l("by perspective (the KPIs of each perspective)")),
+                                ("all", _l("all together, on one page"))])
+
+
 class InfluenceForm(FlaskForm):
     """A cause-and-effect arrow of the strategy map: one objective drives another."""
     cause = SelectField(_l("Objective that drives"), choices=[])

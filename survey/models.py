@@ -127,6 +127,10 @@ class ScorecardVersion(Base):
     weights_note: Mapped[str] = mapped_column(String(300), default="")
     weights_published_by: Mapped[str] = mapped_column(String(254), default="")
     weights_published_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    # Which elements a weighting round compares together (survey/services/groups.py): objectives by
+    # "perspective" or "all"; KPIs by "objective", "perspective" or "all". Fixed once a launched round asks them.
+    objective_groups: Mapped[str] = mapped_column(String(20), default="perspective", server_default="perspective")
+    kpi_groups: Mapped[str] = mapped_column(String(20), default="objective", server_default="objective")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
     elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",

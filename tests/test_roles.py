@@ -39,6 +39,7 @@ ALLOWED = {
     "GET hr.version": ALL, "GET hr.export_version": ALL,
     "POST hr.add_element": HR, "POST hr.import_version": HR, "POST hr.copy_version": HR,
     "GET hr.given_weights_page": ALL, "POST hr.given_weights_page": HR,
+    "GET hr.comparison_groups": ALL, "POST hr.comparison_groups": HR,
     "GET hr.performance_data": ALL, "POST hr.performance_data": KPI_DATA, "POST hr.import_performance": HR,
     "POST hr.assign_kpi_owner": HR, "POST hr.set_ladder": HR,
     "GET hr.office_scorecard": ALL, "POST hr.office_scorecard": KPI_DATA,

@@ -21,9 +21,10 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404
-from survey.models import Invitation, OutboxMessage, Scorecard
+from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
+    groups,
     jobs,
     mail,
     people,
@@ -204,7 +205,9 @@ def round_results(round_id):
     outcome = with_all if round_.include_inconsistent else without  # the round's own rule
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     tree = scorecards.tree_order(list(by_id.values()))
+    grouping_rule = groups.rule(db.session().get(ScorecardVersion, round_.version_id))
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
+                           grouping_rule=grouping_rule,
                            by_id=by_id, tree=tree, action=ActionForm(), kept_reasons=reports.kept_reasons(session, round_))
 
 

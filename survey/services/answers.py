@@ -17,6 +17,7 @@ from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, prioritie
 from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
 from survey.services.errors import N_, Invalid, library_message
+from survey.services.groups import anchor_id
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected
@@ -94,11 +95,13 @@ def questionnaire(session: Session, invitation: Invitation) -> list[Cluster]:
     if key not in _QUESTIONNAIRES:
         if len(_QUESTIONNAIRES) >= _CACHED_VERSIONS:
             _QUESTIONNAIRES.clear()
-        groups = version_clusters(session, round_.version_id, tree_only=True)
-        node = {e.id: Node(e.id, e.code, e.name) for _, members in groups for e in members}
+        # A launched round's comparison groups are fixed (survey/services/groups.py), as its version is.
+        compared = version_clusters(session, round_.version_id, tree_only=True)
+        node = {e.id: Node(e.id, e.code, e.name) for _, members in compared for e in members}
         _QUESTIONNAIRES[key] = [
-            Cluster(cluster, None if cluster == "root" else node[int(cluster)], [node[e.id] for e in members])
-            for cluster, members in groups if len(members) >= 2]
+            Cluster(cluster, None if anchor_id(cluster) is None else node[anchor_id(cluster)],
+                    [node[e.id] for e in members])
+            for cluster, members in compared if len(members) >= 2]
     return _QUESTIONNAIRES[key]
 
 

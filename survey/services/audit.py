@@ -22,6 +22,7 @@ from survey.services.zones import from_wall_clock
 ACTIONS = {
     "weights_published": N_("Weights published"),
     "weights_given": N_("Given weights published"),
+    "comparison_groups_changed": N_("Comparison groups changed"),
     "round_changed": N_("Draft round changed"),
     "round_launched": N_("Round launched"),
     "round_closed": N_("Round closed"),

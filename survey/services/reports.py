@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.labels import words
 from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
-from survey.services import performance, questionnaires, results, scorecards, strategy
+from survey.services import groups, performance, questionnaires, results, scorecards, strategy
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
 
@@ -71,13 +71,14 @@ def office_table(session: Session, version: ScorecardVersion, period: str, langu
 def weighting_report(session: Session, round_: Round) -> dict:
     outcome = results.round_results(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    hierarchy = [{"code": e.code, "name": e.name, "depth": depth, "local": outcome.local.get(e.id),
+    local = outcome.shares or outcome.local  # the share of the parent's weight, as published
+    hierarchy = [{"code": e.code, "name": e.name, "depth": depth, "local": local.get(e.id),
                   "global": outcome.global_weights.get(e.id)} for e, depth in scorecards.tree_order(by_id.values())]
     clusters = []
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
-        title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
-        found = {"title": title, "root": cluster.key == "root", "codes": codes,
+        found = {"title": str(groups.heading(cluster.key, by_id)), "heading": groups.heading_parts(cluster.key, by_id),
+                 "root": cluster.key == "root", "codes": codes,
                  "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
                  "rows": []}
@@ -96,6 +97,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
     method = [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method"),
               words(round_.ri_table, "ri_table")]
     return {"title": round_.title, "method": method, "cr_threshold": round_.cr_threshold,
+            "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}
@@ -111,7 +113,8 @@ def kept_reasons(session: Session, round_: Round, include_removed: bool = False)
     if not include_removed:
         query = query.where(Invitation.removed_at.is_(None))
     return [{"respondent": name, "root": reask.cluster == "root", "invitation": reask.invitation_id,
-             "page": "" if reask.cluster == "root" else f"{by_id[int(reask.cluster)].code} {by_id[int(reask.cluster)].name}",
+             "page": "" if reask.cluster == "root" else str(groups.heading(reask.cluster, by_id)),
+             "heading": groups.heading_parts(reask.cluster, by_id),
              "cluster": reask.cluster, "cr_before": reask.cr_before, "cr_after": reask.cr_after, "reason": reask.reason,
              "removed": removed_at is not None}
             for reask, name, removed_at in session.execute(query)]

@@ -11,7 +11,7 @@ the API reuse them; every worker computes them at most once per change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import func, select
@@ -30,10 +30,11 @@ from analysis.ahp import (
     weights_and_consistency,
 )
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion, utcnow
-from survey.services import audit
+from survey.services import audit, groups
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
+from survey.services.groups import anchored
 from survey.services.scorecards import hierarchy
 
 # Goepel's words for S* (analysis.ahp.CONSENSUS_WORDS), marked here for the catalog.
@@ -72,8 +73,9 @@ class ClusterResult:
 @dataclass(frozen=True)
 class RoundResults:
     clusters: list[ClusterResult]
-    local: dict[int, float]
+    local: dict[int, float]  # each compared element's weight in its comparison group
     global_weights: dict[int, float]  # every element; KPIs' sum to 1
+    shares: dict[int, float] = field(default_factory=dict)  # every element's share of its parent's global weight (published as local)
 
     @property
     def complete(self) -> bool:
@@ -107,7 +109,7 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
     version = session.get(ScorecardVersion, round_.version_id)
     decimals = round_.weight_decimals
     for element in session.scalars(select(Element).where(Element.version_id == version.id)):
-        element.local_weight = results.local[element.id]
+        element.local_weight = results.shares[element.id]
         exact = results.global_weights[element.id]
         element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id, version.weights_source = round_.id, "round"
@@ -141,21 +143,24 @@ def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
     judged = session.execute(select(func.count(Judgment.id), func.max(Judgment.id))
                              .join(Invitation, Invitation.id == Judgment.invitation_id)
                              .where(Invitation.round_id == round_.id)).one()
-    key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, round_.ri_table,
+    # A draft's groups follow its version's until it is launched (survey/services/groups.py).
+    grouping = groups.grouping_of(session.get(ScorecardVersion, round_.version_id))
+    key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, grouping, round_.ri_table,
            round_.aggregation, round_.priority_method, tuple(rows), tuple(sorted(statuses.items())), tuple(judged))
     if key not in _RESULTS:
         if len(_RESULTS) >= _CACHED_ROUNDS:
             _RESULTS.clear()
-        _RESULTS[key] = _compute(session, round_, rows, statuses)
+        _RESULTS[key] = _compute(session, round_, rows, statuses, grouping)
     return _RESULTS[key]
 
 
-def _compute(session: Session, round_: Round, rows, statuses) -> dict[bool, RoundResults]:
+def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[bool, RoundResults]:
     judgments = latest_judgments(session, round_)
     weight_of = dict(rows)
     tree, by_id = hierarchy(session, round_.version_id)
     both = {True: ([], {}), False: ([], {})}
-    for key, members in version_clusters(session, round_.version_id):
+    compared = version_clusters(session, round_.version_id, grouping=grouping)
+    for key, members in compared:
         if len(members) == 1:
             for _, local in both.values():
                 local[members[0].id] = 1.0
@@ -181,10 +186,13 @@ def _compute(session: Session, round_: Round, rows, statuses) -> dict[bool, Roun
                 local.update({element.id: float(w) for element, w in zip(members, result.weights)})
     outcome = {}
     for include, (results, local) in both.items():
-        global_weights = {}
-        if len(local) == len(by_id):
-            global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
-        outcome[include] = RoundResults(results, local, global_weights)
+        global_weights, shares = {}, {}
+        if all(element.id in local for _, members in compared for element in members):
+            # Each group shares out its anchor's weight; elements not asked weigh what is compared below them.
+            found = tree.global_from_groups(anchored(compared), local)
+            global_weights = {int(k): float(w) for k, w in zip(tree.keys, found)}
+            shares = {int(k): float(w) for k, w in zip(tree.keys, tree.local_from_global(found))}
+        outcome[include] = RoundResults(results, local, global_weights, shares)
     return outcome
 
 

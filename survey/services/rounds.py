@@ -11,10 +11,20 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
-from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import audit, mail, people
+from survey.models import (
+    ROOT_CLUSTER,
+    ClusterAnswer,
+    Invitation,
+    Organisation,
+    Person,
+    Reask,
+    Round,
+    ScorecardVersion,
+    utcnow,
+)
+from survey.services import audit, groups, mail, people, scorecards
 from survey.services.addresses import normal_email
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
 from survey.services.text import refuse_unsafe_characters
@@ -60,6 +70,10 @@ def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     """Open a draft for invitations: from now on its settings stay as they are."""
     if round_.status != DRAFT:
         raise Invalid({"": N_("This round is launched already.")})
+    if round_.kind == "weighting":  # the version's comparison groups may have changed since the draft was made
+        wrong = _groups_problems(session, round_.version_id, round_.ri_table)
+        if wrong:
+            raise Invalid(wrong)
     round_.status = "open"
     audit.record(session, round_.organisation_id, actor, "round_launched", round_.title, {"round": round_.id})
     session.commit()
@@ -96,10 +110,8 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
-    if kind == "weighting" and "version_id" not in errors and "ri_table" not in errors:
-        too_large = _cluster_beyond_table(session, version_id, ri_table)
-        if too_large:
-            errors["ri_table"] = too_large
+    if kind == "weighting" and "version_id" not in errors:
+        errors.update(_groups_problems(session, version_id, ri_table if "ri_table" not in errors else None))
     # The form's times are read on the office's clock; the database keeps UTC.
     zone = session.get(Organisation, organisation_id).time_zone
     opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
@@ -115,20 +127,35 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
             "kind": kind, "snap": snap or None}
 
 
+def _groups_problems(session: Session, version_id: int, ri_table: str | None) -> dict[str, str]:
+    """Why the version's comparison groups cannot be asked (the grouping no longer fits its elements, or
+    the random index table is too short for its largest group), per field; empty when they can."""
+    version = session.get(ScorecardVersion, version_id)
+    wrong = groups.problems(scorecards.elements(session, version_id, tree_only=True), groups.grouping_of(version))
+    if wrong:
+        return {"version_id": N_("The version's comparison groups do not fit its elements: %(problem)s",
+                                 problem=joined(wrong.values()))}
+    too_large = _cluster_beyond_table(session, version_id, ri_table) if ri_table else None
+    return {"ri_table": too_large} if too_large else {}
+
+
 def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
-    """Why the random index table cannot serve the version's largest cluster, naming it; None when it can."""
+    """Why the random index table cannot serve the version's largest comparison group, naming it; None when it can."""
     largest = largest_cluster(ri_table)
     if largest is None:
         return None
     _, by_id = hierarchy(session, version_id, tree_only=True)
     for key, members in version_clusters(session, version_id, tree_only=True):
         if len(members) > largest:
-            parent = None if key == ROOT_CLUSTER else by_id[int(key)]
-            name = N_("the perspectives") if parent is None else f"{parent.code} {parent.name}"
             return N_("The %(table)s random index table stops at %(largest)d elements, but %(cluster)s has %(n)d. "
                       "Choose alonso_lamata, which extends to any size.", table=ri_table, largest=largest,
-                      cluster=name, n=len(members))
+                      cluster=_cluster_name(key, by_id), n=len(members))
     return None
+
+
+def _cluster_name(key: str, by_id) -> str:
+    """How the RI table's message names a group: "the perspectives", "F1 Revenue", "all KPIs"."""
+    return Message([(N_("the perspectives"), {})]) if key == ROOT_CLUSTER else groups.heading(key, by_id)
 
 
 def get_round(session: Session, organisation_id: int, round_id: int) -> Round | None:

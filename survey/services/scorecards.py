@@ -9,6 +9,7 @@ from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
 from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
                            ScorecardVersion)
+from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
@@ -138,13 +139,14 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
-    """A new version with the same tree, record sheets, KPI owners and strategy-map arrows, to revise for a
-    new year (weights are not copied: the new year's are weighed or given anew)."""
+    """A new version with the same tree, record sheets, comparison groups, KPI owners and strategy-map arrows,
+    to revise for a new year (weights are not copied: the new year's are weighed or given anew)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
     refuse_unsafe_characters(label=label)
     copy = ScorecardVersion(organisation_id=version.organisation_id, scorecard_id=version.scorecard_id,
-                            label=label.strip(), copied_from_id=version.id)
+                            label=label.strip(), copied_from_id=version.id,
+                            objective_groups=version.objective_groups, kpi_groups=version.kpi_groups)
     session.add(copy)
     session.flush()
     old_to_new: dict[int, Element] = {}
@@ -177,24 +179,16 @@ def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tup
     return Hierarchy.from_parents({element.id: element.parent_id for element in by_id.values()}), by_id
 
 
-def clusters(session: Session, version_id: int, tree_only: bool = False) -> list[tuple[str, list[Element]]]:
-    """Groups of siblings that a questionnaire compares, top level first, in tree order.
+def clusters(session: Session, version_id: int, tree_only: bool = False,
+             grouping: tuple[str, str] | None = None) -> list[tuple[str, list[Element]]]:
+    """The groups a questionnaire compares, in page order: siblings by default, else the version's
+    comparison groups (survey/services/groups.py; ``grouping`` overrides the version's).
 
-    A cluster's key is ``root`` or its parent's id; clusters of one element ask nothing.
+    A group's key is ``root`` or its parent's id for siblings; groups of one element ask nothing.
     """
-    tree, by_id = hierarchy(session, version_id, tree_only)
-    ordered: list[tuple[str, list[Element]]] = []
-    groups = tree.clusters()
-
-    def visit(parent):
-        members = [by_id[key] for key in groups.get(parent, [])]
-        if members:
-            ordered.append((ROOT_CLUSTER if parent is None else str(parent), members))
-        for member in members:
-            visit(member.id)
-
-    visit(None)
-    return ordered
+    if grouping is None:
+        grouping = groups.grouping_of(session.get(ScorecardVersion, version_id))
+    return groups.grouped(elements(session, version_id, tree_only), grouping)
 
 
 def tree_order(nodes) -> list[tuple[Element, int]]:
@@ -214,7 +208,7 @@ def tree_order(nodes) -> list[tuple[Element, int]]:
 
 
 def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
-    return "" if cluster == ROOT_CLUSTER else by_id[int(cluster)].name
+    return "" if cluster == ROOT_CLUSTER else groups.heading(cluster, by_id, "name")
 
 
 def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
