@@ -127,6 +127,8 @@ class ScorecardVersion(Base):
     weights_note: Mapped[str] = mapped_column(String(300), default="")
     weights_published_by: Mapped[str] = mapped_column(String(254), default="")
     weights_published_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    #: How many respondents' answers made a round's published weights, counted when they were published.
+    weights_respondents: Mapped[Optional[int]] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
     elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",
@@ -210,6 +212,9 @@ class Round(Base):
     weight_decimals: Mapped[Optional[int]] = mapped_column(Integer)
     # Personal scorecards from self-report rounds: whole levels or fractions.
     snap: Mapped[Optional[str]] = mapped_column(String(15))
+    # Direct-rating rounds: the scale's top value (10 or 100) and the mean that combines the ratings.
+    rating_scale: Mapped[Optional[int]] = mapped_column(Integer)
+    rating_mean: Mapped[Optional[str]] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(10), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
@@ -253,6 +258,20 @@ class Judgment(Base):
     cluster: Mapped[str] = mapped_column(String(30))
     row_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
     column_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    value: Mapped[Optional[float]] = mapped_column(Float)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Rating(Base):
+    """One element's rating in a direct-rating round, as given. Never updated: a change adds a row
+    with the next revision. ``value`` NULL = "don't know"."""
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("invitation_id", "element_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
     value: Mapped[Optional[float]] = mapped_column(Float)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -44,6 +44,9 @@ def estate(session):
     stakeholder = people.add_person(session, organisation.id, name="Budi", email="budi@x.org")
     weighting_invitation, weighting_token = rounds.new_invitation(weighting, stakeholder, SECRET)
     session.add(weighting_invitation)
+    rating = rounds.create_round(session, organisation.id, version_id=version.id, title="Rating", kind="rating")
+    rating_invitation, rating_token = rounds.new_invitation(rating, stakeholder, SECRET)
+    session.add(rating_invitation)
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
@@ -53,6 +56,7 @@ def estate(session):
     session.commit()
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
+            "rating_link": rating_token,
             "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
 
 
@@ -62,6 +66,7 @@ def address(app, rule, estate) -> str:
     round_ = estate["self_report"] if endpoint in ("reports.personal", "reports.personal_job") else estate["weighting"]
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
+    link = estate["rating_link"] if endpoint == "respond.rate" else link
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,

@@ -33,6 +33,7 @@ from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, 
 from survey.services import audit
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
+from survey.services.rating_results import RatingResults, rating_results
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
 
@@ -93,8 +94,12 @@ _RESULTS: dict[tuple, dict[bool, RoundResults]] = {}
 _CACHED_ROUNDS = 64
 
 
-def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
-    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person."""
+def round_results(session: Session, round_: Round,
+                  include_inconsistent: bool | None = None) -> RoundResults | RatingResults:
+    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person;
+    a direct-rating round's by its mean of ratings (ratings have no consistency to include or not)."""
+    if round_.kind == "rating":
+        return rating_results(session, round_)
     include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
     return _both_results(session, round_)[include]
 
@@ -112,6 +117,7 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
         element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id, version.weights_source = round_.id, "round"
     version.weights_note, version.weights_published_by, version.weights_published_at = "", actor, utcnow()
+    version.weights_respondents = max((cluster.respondents for cluster in results.clusters), default=0)
     audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
     session.commit()
