@@ -3,7 +3,7 @@
 Each cluster's weights are the normalised group mean ratings of the respondents who finished its page
 (analysis.rating.group_rating, by the round's mean, weighted per person as a weighting round's
 judgments are); an element everybody answered "don't know" leaves its cluster without weights
-("not enough answers"). Publishing goes through results.publish, as for a weighting round.
+("not enough answers"). results.round_results and results.publish serve both kinds of round.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from survey.models import ClusterAnswer, Element, Invitation, Person, Round
 from survey.services.answers import FINISHED
 from survey.services.ratings import latest_ratings
 from survey.services.scorecards import clusters as version_clusters
-from survey.services.scorecards import hierarchy
 
 
 @dataclass(frozen=True)
@@ -38,19 +37,9 @@ class RatingClusterResult:
         return "not_enough" if self.respondents else "no_answers"
 
 
-@dataclass(frozen=True)
-class RatingResults:
-    clusters: list[RatingClusterResult]
-    local: dict[int, float]
-    global_weights: dict[int, float]  # every element; KPIs' sum to 1
-
-    @property
-    def complete(self) -> bool:
-        return all(result.weights is not None for result in self.clusters)
-
-
-def rating_results(session: Session, round_: Round) -> RatingResults:
-    """The round's group weights from every finished page of people still in the round."""
+def rating_clusters(session: Session, round_: Round) -> tuple[list[RatingClusterResult], dict[int, float]]:
+    """Each cluster's group result from every finished page of people still in the round, and the local
+    weights they give (results.round_results adds the global weights)."""
     rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
                            .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
                            .order_by(Invitation.id)).all()
@@ -58,7 +47,6 @@ def rating_results(session: Session, round_: Round) -> RatingResults:
                                    .join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
                                    .where(Invitation.round_id == round_.id, ClusterAnswer.status.in_(FINISHED))).all())
     ratings = latest_ratings(session, round_)
-    tree, by_id = hierarchy(session, round_.version_id)
     clusters, local = [], {}
     for key, members in version_clusters(session, round_.version_id):
         if len(members) == 1:
@@ -69,10 +57,7 @@ def rating_results(session: Session, round_: Round) -> RatingResults:
         clusters.append(result)
         if result.weights is not None:
             local.update({element.id: float(w) for element, w in zip(members, result.weights)})
-    global_weights = {}
-    if len(local) == len(by_id):
-        global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
-    return RatingResults(clusters, local, global_weights)
+    return clusters, local
 
 
 def _cluster_result(key, members, raters, ratings, mean) -> RatingClusterResult:

@@ -33,7 +33,7 @@ from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, 
 from survey.services import audit
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
-from survey.services.rating_results import RatingResults, rating_results
+from survey.services.rating_results import rating_clusters
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
 
@@ -72,7 +72,7 @@ class ClusterResult:
 
 @dataclass(frozen=True)
 class RoundResults:
-    clusters: list[ClusterResult]
+    clusters: list[ClusterResult]  # a direct-rating round's: rating_results.RatingClusterResult
     local: dict[int, float]
     global_weights: dict[int, float]  # every element; KPIs' sum to 1
 
@@ -94,12 +94,12 @@ _RESULTS: dict[tuple, dict[bool, RoundResults]] = {}
 _CACHED_ROUNDS = 64
 
 
-def round_results(session: Session, round_: Round,
-                  include_inconsistent: bool | None = None) -> RoundResults | RatingResults:
+def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
     """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person;
     a direct-rating round's by its mean of ratings (ratings have no consistency to include or not)."""
     if round_.kind == "rating":
-        return rating_results(session, round_)
+        tree, by_id = hierarchy(session, round_.version_id)
+        return with_global_weights(tree, by_id, *rating_clusters(session, round_))
     include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
     return _both_results(session, round_)[include]
 
@@ -185,13 +185,15 @@ def _compute(session: Session, round_: Round, rows, statuses) -> dict[bool, Roun
             results.append(result)
             if result.weights is not None:
                 local.update({element.id: float(w) for element, w in zip(members, result.weights)})
-    outcome = {}
-    for include, (results, local) in both.items():
-        global_weights = {}
-        if len(local) == len(by_id):
-            global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
-        outcome[include] = RoundResults(results, local, global_weights)
-    return outcome
+    return {include: with_global_weights(tree, by_id, results, local) for include, (results, local) in both.items()}
+
+
+def with_global_weights(tree, by_id, clusters, local: dict[int, float]) -> RoundResults:
+    """A round's results from its clusters' local weights: global weights once every element has a local one."""
+    global_weights = {}
+    if len(local) == len(by_id):
+        global_weights = {int(k): float(w) for k, w in zip(tree.keys, tree.global_weights(local))}
+    return RoundResults(clusters, local, global_weights)
 
 
 def _cluster_result(round_, key, members, matrices, completed, respondent_weights, excluded, unusable) -> ClusterResult:
