@@ -200,6 +200,7 @@ def test_the_reports_and_the_api_say_how_the_published_weights_were_made(client,
     load_samsat_performance(session, session.get(ScorecardVersion, version.id))
     office = client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True)
     assert "Bobot dengan penilaian langsung" in office and "Responden: 3." in office
+    assert "Bobot dengan penilaian langsung" in client.get(f"/hr/versions/{version.id}").get_data(as_text=True)
 
     _, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     found = client.get("/api/scorecards", headers={"Authorization": f"Bearer {raw}"}).get_json()
