@@ -222,3 +222,23 @@ def test_a_rating_round_refuses_a_scale_it_does_not_know(session):
                             rating_scale=7, rating_mean="median")
     assert set(refused.value.errors) == {"rating_scale", "rating_mean"}
     assert session.query(Round).count() == 0
+
+
+def test_the_provenance_of_pairwise_and_of_given_weights_names_their_kind_method_and_respondents(session):
+    from survey.services import given_weights, reports, results
+    from tests.test_given_weights import published_local_weights
+    from tests.test_services_weighting import answer_everything as compare_everything
+    from tests.test_services_weighting import invitations, launch
+    organisation, version, round_ = launch(session, aggregation="aij", priority_method="geometric")
+    for invitation in invitations(session, round_)[:2]:
+        compare_everything(session, invitation)
+    results.publish(session, round_, "hr@samsat.test")
+    found = reports.weights_provenance(session, session.get(ScorecardVersion, version.id))
+    assert (found["kind"], found["kind_words"], found["respondents"], found["published_by"]) == (
+        "weighting", "pairwise comparison", 2, "hr@samsat.test")
+    assert found["method"] == ["geometric mean of judgments (AIJ)", "row geometric mean"]
+
+    given_weights.publish_given_weights(session, session.get(ScorecardVersion, version.id), published_local_weights(),
+                                        note="SK 12/2010", by="hr@samsat.test")
+    found = reports.weights_provenance(session, session.get(ScorecardVersion, version.id))
+    assert (found["kind"], found["note"], found["respondents"], found["round_id"]) == ("given", "SK 12/2010", None, None)
