@@ -232,9 +232,10 @@ class RoundForm(FlaskForm):
         ("approximate", _l("Approximate (normalised columns, row averages)"))])
     weight_decimals = IntegerField(_l("Round published global weights to decimals"),
                                    validators=[Optional(), NumberRange(1, 6)])
-    rating_scale = SelectField(_l("Rating scale (direct rating)"), coerce=int, default=10,
+    # Checked by rounds._checked_settings, for a direct-rating round only: another kind's draft keeps none.
+    rating_scale = SelectField(_l("Rating scale (direct rating)"), coerce=int, default=10, validate_choice=False,
                                choices=[(10, _l("1 to 10")), (100, _l("0 to 100 (1 to 100 with a geometric mean)"))])
-    rating_mean = SelectField(_l("Group rating (direct rating)"), default="arithmetic", choices=[
+    rating_mean = SelectField(_l("Group rating (direct rating)"), default="arithmetic", validate_choice=False, choices=[
         ("arithmetic", _l("Arithmetic mean of ratings")), ("geometric", _l("Geometric mean of ratings"))])
     snap = SelectField(_l("Personal scorecard levels"), choices=[
         ("", _l("Fractional")), ("round_half_up", _l("Whole, rounded half up")), ("floor", _l("Whole, rounded down")),

@@ -242,3 +242,31 @@ def test_the_provenance_of_pairwise_and_of_given_weights_names_their_kind_method
                                         note="SK 12/2010", by="hr@samsat.test")
     found = reports.weights_provenance(session, session.get(ScorecardVersion, version.id))
     assert (found["kind"], found["note"], found["respondents"], found["round_id"]) == ("given", "SK 12/2010", None, None)
+
+
+def test_hr_is_refused_a_rating_scale_or_mean_the_site_does_not_offer_at_its_field_and_nothing_is_made(
+        client, session):
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, kind="rating", rating_scale="7",
+                                                         rating_mean="median"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and page.count('aria-invalid="true"') == 2
+    assert "Penilaian memakai skala 1-10 atau 0-100." in page
+    assert "Penilaian digabungkan dengan rerata aritmetik atau rerata geometrik." in page
+    assert session.query(Round).count() == 0
+
+
+def test_a_draft_rating_round_changes_its_scale_and_mean_in_the_settings_form(client, session):
+    organisation, version = build_samsat(session, stakeholders=0)
+    sign_in(client, session, organisation.id)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Rating", kind="rating",
+                                 draft=True)
+    assert (round_.rating_scale, round_.rating_mean) == (10, "arithmetic")  # the defaults
+    settings = f"/hr/rounds/{round_.id}/settings"
+    response = post(client, settings, round_form(version_id=version.id, kind="rating", rating_scale="100",
+                                                 rating_mean="geometric"))
+    assert response.status_code == 302
+    session.expire_all()
+    changed = session.get(Round, round_.id)
+    assert (changed.rating_scale, changed.rating_mean) == (100, "geometric")
