@@ -270,3 +270,20 @@ def test_a_draft_rating_round_changes_its_scale_and_mean_in_the_settings_form(cl
     session.expire_all()
     changed = session.get(Round, round_.id)
     assert (changed.rating_scale, changed.rating_mean) == (100, "geometric")
+
+
+def test_before_everyone_answered_hr_sees_which_pages_lack_answers_and_publishing_is_refused(client, session):
+    organisation, version, round_, links = launch_rating_round(client, session)
+    invitation = answers.find_invitation(session, links[0].rsplit("/", 1)[1])
+    root = answers.questionnaire(session, invitation)[0]
+    assert rate_page(client, f"{links[0]}/rate/root", {e.id: "4" for e in root.members}).status_code == 302
+    results_page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert "Belum ada jawaban yang selesai." in results_page and "Rerata penilaian kelompok" in results_page
+    confirm = client.get(f"/hr/rounds/{round_.id}/publish").get_data(as_text=True)
+    assert "siap" in confirm and "Belum ada jawaban yang selesai." in confirm and 'type="submit"' not in confirm
+    refused = post(client, f"/hr/rounds/{round_.id}/publish", {}, page=f"/hr/rounds/{round_.id}/results",
+                   follow_redirects=True)
+    assert "Setiap klaster memerlukan" in refused.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(ScorecardVersion, version.id).weights_source is None
+    assert all(e.local_weight is None for e in session.query(Element).filter_by(version_id=version.id))
