@@ -350,6 +350,17 @@ def rating_form(members, allow_dont_know: bool, formdata=None, data=None) -> Fla
     return RatingForm(formdata=formdata, data=data) if formdata is not None else RatingForm(data=data)
 
 
+def shown_ratings(current: dict[int, float | None]) -> dict:
+    """Stored ratings as a rating page's data: the number in its field, or its "don't know" box ticked."""
+    data = {}
+    for element_id, value in current.items():
+        if value is None:
+            data[f"dk_{element_id}"] = True
+        else:
+            data[f"r_{element_id}"] = value
+    return data
+
+
 def posted_ratings(form, members) -> dict[int, float | None]:
     """A rating page's answers for the service: None for "don't know", nothing for an element left empty."""
     given = {}

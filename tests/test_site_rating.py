@@ -137,6 +137,8 @@ def test_an_element_left_empty_is_refused_unless_the_stakeholder_says_dont_know(
     assert answers.find_invitation(session, links[0].rsplit("/", 1)[1]) is not None
     stored = {r.element_id: r.value for r in session.query(Rating)}
     assert stored[second] is None and stored[first] == 6.0
+    again = client.get(f"{links[0]}/rate/{cluster.key}").get_data(as_text=True)  # coming back: still "don't know"
+    assert re.search(rf'<input checked id="dk_{second}"|<input[^>]*checked[^>]*name="dk_{second}"', again)
 
 
 def test_dont_know_leaves_an_elements_group_mean_to_the_others(client, session):

@@ -26,6 +26,7 @@ from survey.forms import (
     posted_judgments,
     posted_ratings,
     rating_form,
+    shown_ratings,
     reask_form,
     token_refused,
 )
@@ -155,9 +156,7 @@ def rate(token, invitation, round_, key):
                 _errors_to_form(form, error)
     else:
         current = ratings.current_ratings(session, invitation, key)
-        form = rating_form(page.members, round_.allow_dont_know,
-                           data={f"{'r' if value is not None else 'dk'}_{element_id}": True if value is None else value
-                                 for element_id, value in current.items()})
+        form = rating_form(page.members, round_.allow_dont_know, data=shown_ratings(current))
     form.submission.data = secrets.token_hex(16)
     pages = answers.questionnaire(session, invitation)
     lowest, highest = ratings.scale_of(round_)
