@@ -880,4 +880,36 @@ ID = {
     "Elements compared": "Elemen yang dibandingkan",
     "Nothing to compare yet: add elements to the version.": "Belum ada yang dibandingkan: tambahkan elemen ke versi ini.",
     "The %(n)d elements compared on this page": "%(n)d elemen yang dibandingkan di halaman ini",
+    # issue 18: direct-rating rounds, and how published weights were made
+    "Weighting (direct rating of each element)": "Pembobotan (penilaian langsung setiap elemen)",
+    "Rating scale (direct rating)": "Skala penilaian (penilaian langsung)", "1 to 10": "1 sampai 10",
+    "0 to 100 (1 to 100 with a geometric mean)": "0 sampai 100 (1 sampai 100 dengan rerata geometrik)",
+    "Group rating (direct rating)": "Penilaian kelompok (penilaian langsung)",
+    "Arithmetic mean of ratings": "Rerata aritmetik penilaian", "Geometric mean of ratings": "Rerata geometrik penilaian",
+    "arithmetic mean of ratings": "rerata aritmetik penilaian", "geometric mean of ratings": "rerata geometrik penilaian",
+    "ratings from 1 to 10": "penilaian 1 sampai 10", "ratings from 0 to 100": "penilaian 0 sampai 100",
+    "ratings from 1 to 100": "penilaian 1 sampai 100", "pairwise comparison": "perbandingan berpasangan",
+    "direct rating": "penilaian langsung", "given": "ditetapkan",
+    "Rate this element.": "Berikan penilaian untuk elemen ini.",
+    "This round asks for a rating of every element.": "Putaran ini meminta penilaian untuk setiap elemen.",
+    "Give a rating from %(lowest)s to %(highest)s.": "Berikan penilaian dari %(lowest)s sampai %(highest)s.",
+    "Ratings are on a 1-10 or a 0-100 scale.": "Penilaian memakai skala 1-10 atau 0-100.",
+    "Ratings are combined by their arithmetic or geometric mean.":
+        "Penilaian digabungkan dengan rerata aritmetik atau rerata geometrik.",
+    "Not enough answers: some element of this page has no rating, or every rating is 0.":
+        "Jawaban belum cukup: ada elemen di halaman ini yang belum dinilai, atau semua penilaian bernilai 0.",
+    "ready": "siap", "raw ratings": "penilaian mentah",
+    "weights are the group mean ratings divided by their sum": "bobot adalah rerata penilaian kelompok dibagi jumlahnya",
+    "These weights are published to the scorecard.": "Bobot ini telah diterbitkan ke scorecard.",
+    "Group mean rating": "Rerata penilaian kelompok", "Raters": "Penilai",
+    "Weights by %(kind)s (%(method)s) in the round %(title)s.":
+        "Bobot dengan %(kind)s (%(method)s) pada putaran %(title)s.",
+    "Respondents: %(count)d.": "Responden: %(count)d.", "Published on %(day)s.": "Diterbitkan pada %(day)s.",
+    "Your ratings are saved:": "Penilaian Anda telah disimpan:",
+    "How important is each of these for the office? Give each a rating from %(lowest)s to %(highest)s: the higher, the more important.":
+        "Seberapa penting masing-masing hal ini bagi kantor? Berikan penilaian dari %(lowest)s sampai %(highest)s untuk "
+        "setiap hal: makin tinggi, makin penting.",
+    "Some ratings need a look: see the marked ones below.": "Beberapa penilaian perlu diperiksa: lihat yang ditandai di bawah.",
+    "You are asked to rate the elements of the performance scorecard, one group at a time: how important is each for the office?":
+        "Anda diminta menilai elemen scorecard kinerja, satu kelompok demi satu kelompok: seberapa penting masing-masing bagi kantor?",
 }

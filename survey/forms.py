@@ -213,7 +213,8 @@ class PersonForm(FlaskForm):
 class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
         ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
-        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
+        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)")),
+        ("rating", _l("Weighting (direct rating of each element)"))])
     title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
     period = StringField(_l("Period"), validators=[Optional(), fits(Round.period)])
@@ -231,6 +232,11 @@ class RoundForm(FlaskForm):
         ("approximate", _l("Approximate (normalised columns, row averages)"))])
     weight_decimals = IntegerField(_l("Round published global weights to decimals"),
                                    validators=[Optional(), NumberRange(1, 6)])
+    # Checked by rounds._checked_settings, for a direct-rating round only: another kind's draft keeps none.
+    rating_scale = SelectField(_l("Rating scale (direct rating)"), coerce=int, default=10, validate_choice=False,
+                               choices=[(10, _l("1 to 10")), (100, _l("0 to 100 (1 to 100 with a geometric mean)"))])
+    rating_mean = SelectField(_l("Group rating (direct rating)"), default="arithmetic", validate_choice=False, choices=[
+        ("arithmetic", _l("Arithmetic mean of ratings")), ("geometric", _l("Geometric mean of ratings"))])
     snap = SelectField(_l("Personal scorecard levels"), choices=[
         ("", _l("Fractional")), ("round_half_up", _l("Whole, rounded half up")), ("floor", _l("Whole, rounded down")),
         ("ceil", _l("Whole, rounded up"))])
@@ -328,6 +334,43 @@ def posted_judgments(pairs, formdata) -> dict[tuple[int, int], float | None]:
         choice = formdata.get(f"p_{a.id}_{b.id}")
         if choice:
             given[(a.id, b.id)] = None if choice == DONT_KNOW else SCALE_JUDGMENTS.get(choice, float("nan"))
+    return given
+
+
+def rating_form(members, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
+    """A direct-rating page: a number per element, r_<id>, read in the page's language (the service
+    checks the round's scale), and a "don't know" box dk_<id> when the round allows it."""
+    class RatingForm(FlaskForm):
+        submission = HiddenField()
+
+    for element in members:
+        setattr(RatingForm, f"r_{element.id}", NumberField(element.name, kind="exact", validators=[Optional()]))
+        if allow_dont_know:
+            setattr(RatingForm, f"dk_{element.id}", BooleanField(_l("Don't know")))
+    return RatingForm(formdata=formdata, data=data) if formdata is not None else RatingForm(data=data)
+
+
+def shown_ratings(current: dict[int, float | None]) -> dict:
+    """Stored ratings as a rating page's data: the number in its field, or its "don't know" box ticked."""
+    data = {}
+    for element_id, value in current.items():
+        if value is None:
+            data[f"dk_{element_id}"] = True
+        else:
+            data[f"r_{element_id}"] = value
+    return data
+
+
+def posted_ratings(form, members) -> dict[int, float | None]:
+    """A rating page's answers for the service: None for "don't know", nothing for an element left empty."""
+    given = {}
+    for element in members:
+        dont_know = getattr(form, f"dk_{element.id}", None)
+        value = getattr(form, f"r_{element.id}").data
+        if dont_know is not None and dont_know.data:
+            given[element.id] = None
+        elif value is not None:
+            given[element.id] = value
     return given
 
 

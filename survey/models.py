@@ -131,6 +131,8 @@ class ScorecardVersion(Base):
     # "perspective" or "all"; KPIs by "objective", "perspective" or "all". Fixed once a launched round asks them.
     objective_groups: Mapped[str] = mapped_column(String(20), default="perspective", server_default="perspective")
     kpi_groups: Mapped[str] = mapped_column(String(20), default="objective", server_default="objective")
+    #: How many respondents' answers made a round's published weights, counted when they were published.
+    weights_respondents: Mapped[Optional[int]] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
     elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",
@@ -214,6 +216,9 @@ class Round(Base):
     weight_decimals: Mapped[Optional[int]] = mapped_column(Integer)
     # Personal scorecards from self-report rounds: whole levels or fractions.
     snap: Mapped[Optional[str]] = mapped_column(String(15))
+    # Direct-rating rounds: the scale's top value (10 or 100) and the mean that combines the ratings.
+    rating_scale: Mapped[Optional[int]] = mapped_column(Integer)
+    rating_mean: Mapped[Optional[str]] = mapped_column(String(10))
     status: Mapped[str] = mapped_column(String(10), default="open")
     #: A satisfaction round: how many people the unit served in the period (for the minimum sample).
     served_population: Mapped[Optional[int]] = mapped_column(Integer)
@@ -259,6 +264,20 @@ class Judgment(Base):
     cluster: Mapped[str] = mapped_column(String(30))
     row_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
     column_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    value: Mapped[Optional[float]] = mapped_column(Float)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Rating(Base):
+    """One element's rating in a direct-rating round, as given. Never updated: a change adds a row
+    with the next revision. ``value`` NULL = "don't know"."""
+    __tablename__ = "ratings"
+    __table_args__ = (UniqueConstraint("invitation_id", "element_id", "revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
     value: Mapped[Optional[float]] = mapped_column(Float)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -44,6 +44,9 @@ def estate(session):
     stakeholder = people.add_person(session, organisation.id, name="Budi", email="budi@x.org")
     weighting_invitation, weighting_token = rounds.new_invitation(weighting, stakeholder, SECRET)
     session.add(weighting_invitation)
+    rating = rounds.create_round(session, organisation.id, version_id=version.id, title="Rating", kind="rating")
+    rating_invitation, rating_token = rounds.new_invitation(rating, stakeholder, SECRET)
+    session.add(rating_invitation)
     job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
     satisfaction = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM 2010",
                                        kind="satisfaction", period="2010")
@@ -62,6 +65,7 @@ def estate(session):
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
             "satisfaction": satisfaction,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
+            "rating_link": rating_token,
             "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
 
 
@@ -76,6 +80,7 @@ def address(app, rule, estate) -> str:
         round_ = estate["satisfaction"]
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
+    link = estate["rating_link"] if endpoint == "respond.rate" else link
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,

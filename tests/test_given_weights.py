@@ -112,7 +112,7 @@ def test_the_office_report_says_the_weights_were_given_and_by_what(client, sessi
     from tests.samsat_site import load_samsat_performance
     load_samsat_performance(session, version)
     report = reports.office_report(session, session.get(ScorecardVersion, version.id), "2010")
-    assert report["weights_from"] == {"source": "given", "note": "SK 12/2010"}
+    assert (report["weights_from"]["source"], report["weights_from"]["note"]) == ("given", "SK 12/2010")
     sign_in(client, session, organisation.id)
     html = client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True)
     assert "Bobot ditetapkan oleh SK 12/2010." in html

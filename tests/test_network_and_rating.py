@@ -4,7 +4,7 @@ import pytest
 
 from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_supermatrix, weighted_supermatrix
 from analysis.hierarchy import Hierarchy
-from analysis.rating import direct_rating_weights, group_direct_rating
+from analysis.rating import direct_rating_weights, group_direct_rating, group_rating, rating_range
 
 
 def test_global_weights_are_products_along_the_path_and_sum_to_one():
@@ -86,6 +86,45 @@ def test_direct_rating_divides_scores_by_their_sum():
 def test_bad_direct_ratings_are_refused(scores, message):
     with pytest.raises(ValueError, match=message):
         direct_rating_weights(scores)
+
+
+def test_a_groups_weights_are_its_mean_ratings_normalised_arithmetic_or_geometric():
+    ratings = [[8, 2, 5], [6, 4, 5], [10, 3, 5]]
+    np.testing.assert_allclose(group_direct_rating(ratings), np.array([8, 3, 5]) / 16)
+    geometric = np.array([(8 * 6 * 10) ** (1 / 3), (2 * 4 * 3) ** (1 / 3), 5.0])
+    np.testing.assert_allclose(group_direct_rating(ratings, "geometric"), geometric / geometric.sum())
+    # Weighted per rater, as AIJ weights judgments: the second rater counts twice.
+    np.testing.assert_allclose(group_rating(ratings, "arithmetic", [1, 2, 1]).means, [7.5, 3.25, 5])
+
+
+def test_dont_know_leaves_a_criterions_mean_to_the_other_raters():
+    found = group_rating([[np.nan, 4], [6, 2], [8, 6]])
+    np.testing.assert_allclose(found.means, [7, 4])
+    assert list(found.raters) == [2, 3]
+    nobody = group_rating([[np.nan, 4], [np.nan, 2]])
+    assert nobody.weights is None and np.isnan(nobody.means[0])  # a poor result, not NaN weights
+    assert group_rating([[0, 0], [0, 0]]).weights is None
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: group_rating([[1, 0]], "geometric"), "above 0"),
+    (lambda: group_rating([[1, -1]]), "0 or more"),
+    (lambda: group_rating([[1, np.inf]]), "finite"),
+    (lambda: group_rating([[1, 2]], "median"), "arithmetic"),
+    (lambda: group_rating([1, 2]), "raters, criteria"),
+    (lambda: group_rating([[1, 2], [3, 4]], rater_weights=[1, 0]), "positive weight per rater"),
+    (lambda: group_direct_rating([[np.nan, 2]]), "no weights follow"),
+    (lambda: rating_range(7, "arithmetic"), "scale"),
+    (lambda: rating_range(10, "mode"), "mean of ratings"),
+])
+def test_bad_group_ratings_are_refused_naming_the_problem(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_a_geometric_mean_on_the_0_to_100_scale_starts_at_1():
+    assert rating_range(100, "geometric") == (1.0, 100.0)
+    assert rating_range(100, "arithmetic") == (0.0, 100.0) and rating_range(10, "geometric") == (1.0, 10.0)
 
 
 def test_a_cluster_whose_limit_weight_decays_away_in_a_reducible_network_has_no_limit_priorities():

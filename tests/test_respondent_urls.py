@@ -14,11 +14,12 @@ from tests.samsat_site import build_samsat
 from tests.test_attacks import methods, rows_in_every_table
 from tests.web import csrf
 
-KINDS = ("weighting", "self_report", "validation", "satisfaction")
+KINDS = ("weighting", "self_report", "validation", "satisfaction", "rating")
 QUESTIONNAIRES = {"self_report", "validation", "satisfaction"}
 #: Which kinds of round each respondent page belongs to; a respondent page missing here fails the sweep.
 PAGES = {"respond.welcome": set(KINDS), "respond.resume": set(KINDS), "respond.done": set(KINDS),
-         "respond.cluster": {"weighting"}, "respond.reask": {"weighting"}, "respond.questionnaire": QUESTIONNAIRES}
+         "respond.cluster": {"weighting"}, "respond.reask": {"weighting"}, "respond.questionnaire": QUESTIONNAIRES,
+         "respond.rate": {"rating"}}
 
 
 @pytest.fixture
@@ -43,6 +44,7 @@ def whole_answer(session, invitation, endpoint) -> dict:
     answer = {"submission": uuid.uuid4().hex, "role": "Kepala", "reason": "sure"}
     cluster = answers.cluster_by_key(session, invitation, "root")
     answer.update({f"p_{a.id}_{b.id}": "1" for a, b in cluster.pairs})
+    answer.update({f"r_{element.id}": "5" for element in cluster.members})
     round_ = invitation.round
     if round_.kind in QUESTIONNAIRES:
         answer.update({f"q_{q.id}": "1" for q in questionnaires.questions(session, round_)})
@@ -82,7 +84,8 @@ def test_every_respondent_address_of_another_kind_of_round_is_not_found_and_stor
                 swept.add((kind, endpoint, method))
     assert state(session) == before
     assert ("self_report", "respond.cluster", "POST") in swept and ("weighting", "respond.questionnaire", "POST") in swept
-    assert len(swept) == 3 * 4 + 1 * 2  # questionnaire kinds: cluster and re-ask, GET and POST; weighting: questions
+    # Every kind but weighting: cluster and re-ask, GET and POST; weighting and rating: questions; all but rating: rate.
+    assert len(swept) == 4 * 4 + 2 * 2 + 4 * 2
 
 
 def test_every_respondent_address_of_its_own_kind_of_round_is_there(app, client, session, invited):

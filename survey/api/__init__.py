@@ -10,7 +10,17 @@ from werkzeug.exceptions import HTTPException
 
 from survey import background, db
 from survey.api.openapi import DOCUMENT
-from survey.services import accounts, api_tokens, groups, performance, questionnaires, results, rounds, scorecards
+from survey.services import (
+    accounts,
+    api_tokens,
+    groups,
+    performance,
+    questionnaires,
+    reports,
+    results,
+    rounds,
+    scorecards,
+)
 from survey.services.errors import Invalid
 from survey.services.reports import plain_number
 
@@ -72,8 +82,15 @@ def list_scorecards():
     from survey.models import Scorecard
     cards = db.session().query(Scorecard).filter_by(organisation_id=g.api_organisation).order_by(Scorecard.id)
     return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id,
-                     "weights_source": v.weights_source, "weights_note": v.weights_note}
-                    for card in cards for v in card.versions])
+                     "weights_source": v.weights_source, "weights_note": v.weights_note,
+                     "weights_provenance": _provenance(v)} for card in cards for v in card.versions])
+
+
+def _provenance(version) -> dict:
+    """How the version's weights were made (reports.weights_provenance), in codes and English words."""
+    found = reports.weights_provenance(db.session(), version)
+    return {name: found[name] for name in ("source", "kind", "kind_words", "method", "respondents", "round_id",
+                                           "title", "note", "published_on", "published_by")}
 
 
 @blueprint.get("/scorecards/<int:version_id>")
@@ -82,6 +99,7 @@ def scorecard(version_id):
     tree = scorecards.tree_order(scorecards.elements(db.session(), version.id))
     codes = {element.id: element.code for element, _ in tree}
     return jsonify({"id": version.id, "scorecard": version.scorecard.name, "label": version.label,
+                    "weights_provenance": _provenance(version),
                     "elements": [{"code": e.code, "kind": e.kind, "parent": codes.get(e.parent_id), "name": e.name,
                                   "unit": e.unit, "better": e.better, "formula": e.formula,
                                   "local_weight": e.local_weight, "global_weight": e.global_weight}
@@ -133,6 +151,8 @@ def round_results(round_id):
     except Invalid as error:
         raise ApiError(404, "no results yet", error.errors) from None
     _, by_id = scorecards.hierarchy(session, round_.version_id)
+    if round_.kind == "rating":
+        return jsonify(_rating_results_json(round_, outcome, by_id))
     return jsonify({"clusters": [{"cluster": groups.api_name(c.key, by_id),
                                   "elements": [m.code for m in c.members], "state": c.state,
                                   "respondents": c.respondents, "left_out_inconsistent": c.excluded,
@@ -142,6 +162,18 @@ def round_results(round_id):
                                   "consensus": c.consensus, "consensus_word": c.consensus_word,
                                   "relative_homogeneity": c.homogeneity} for c in outcome.clusters],
                     "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
+
+
+def _rating_results_json(round_, outcome, by_id) -> dict:
+    """A direct-rating round's results: per cluster each element's group mean rating, raters and weight."""
+    def listed(values, kind=float):
+        return None if values is None else [None if v != v else kind(v) for v in values]  # NaN: nobody rated it
+    return {"method": {"kind": "rating", "mean": round_.rating_mean, "scale": round_.rating_scale},
+            "clusters": [{"cluster": groups.api_name(c.key, by_id),
+                          "elements": [m.code for m in c.members], "state": c.state, "respondents": c.respondents,
+                          "means": listed(c.means), "raters": listed(c.raters, int), "weights": listed(c.weights)}
+                         for c in outcome.clusters],
+            "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}}
 
 
 @blueprint.post("/rounds/<int:round_id>/participants")

@@ -32,7 +32,23 @@ DOCUMENT = {
                 "id": {"type": "integer"}, "scorecard": {"type": "string"}, "label": {"type": "string"},
                 "weights_round_id": {"type": "integer", "nullable": True},
                 "weights_source": {"type": "string", "nullable": True, "enum": ["round", "given", None]},
-                "weights_note": {"type": "string"}}},
+                "weights_note": {"type": "string"},
+                "weights_provenance": {"$ref": "#/components/schemas/WeightsProvenance"}}},
+            "WeightsProvenance": {"type": "object", "description": "How the published weights were made.",
+                                  "properties": {
+                "source": {"type": "string", "nullable": True, "enum": ["round", "given", None]},
+                "kind": {"type": "string", "nullable": True, "enum": ["weighting", "rating", "given", None],
+                         "description": "weighting: pairwise comparison; rating: direct rating; given: by HR or a decree"},
+                "kind_words": {"type": "string"},
+                "method": {"type": "array", "items": {"type": "string"},
+                           "description": "e.g. geometric mean of judgments (AIJ), principal eigenvector; "
+                                          "arithmetic mean of ratings, ratings from 1 to 10"},
+                "respondents": {"type": "integer", "nullable": True,
+                                "description": "respondents whose answers made the weights, when published"},
+                "round_id": {"type": "integer", "nullable": True}, "title": {"type": "string"},
+                "note": {"type": "string"},
+                "published_on": {"type": "string", "format": "date", "nullable": True},
+                "published_by": {"type": "string"}}},
             "Element": {"type": "object", "properties": {
                 "code": {"type": "string"}, "kind": {"type": "string", "enum": ["perspective", "objective", "kpi"]},
                 "parent": {"type": "string", "nullable": True}, "name": {"type": "string"}, "unit": {"type": "string"},
@@ -40,7 +56,7 @@ DOCUMENT = {
                 "local_weight": _NUMBER_OR_NULL, "global_weight": _NUMBER_OR_NULL}},
             "Round": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"},
-                "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction"]},
+                "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction", "rating"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
             "Participant": {"type": "object", "required": ["name", "email"], "properties": {
                 "name": {"type": "string"}, "email": {"type": "string", "format": "email"}, "unit": {"type": "string"},

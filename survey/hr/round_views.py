@@ -198,6 +198,8 @@ def retry_mail(round_):
 def round_results(round_id):
     session = db.session()
     round_ = round_or_404(round_id)
+    if round_.kind == "rating":
+        return _rating_results(round_)
     if round_.kind != "weighting":
         return _questionnaire_results(round_)
     without = results.round_results(session, round_, include_inconsistent=False)
@@ -209,6 +211,15 @@ def round_results(round_id):
     return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
                            grouping_rule=grouping_rule,
                            by_id=by_id, tree=tree, action=ActionForm(), kept_reasons=reports.kept_reasons(session, round_))
+
+
+def _rating_results(round_):
+    """A direct-rating round's group means, raters and weights per cluster, and the global weights."""
+    session = db.session()
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    return render_template("hr/rating_results.html", round=round_, outcome=results.round_results(session, round_),
+                           by_id=by_id, tree=scorecards.tree_order(list(by_id.values())), action=ActionForm(),
+                           provenance=reports.weights_provenance(session, round_.version))
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")

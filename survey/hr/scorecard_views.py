@@ -23,7 +23,7 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
-from survey.services import given_weights, import_templates, kpi_owners, performance, scorecards
+from survey.services import given_weights, import_templates, kpi_owners, performance, reports, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
@@ -49,6 +49,7 @@ def version(version_id, element_form=None, upload_form=None, copy_form=None, sta
     frozen = scorecards.frozen_reason(db.session(), version_row)
     return render_template("hr/version.html", version=version_row, tree=tree, action=ActionForm(),
                            frozen=translated(frozen, _) if frozen else None,
+                           provenance=reports.weights_provenance(db.session(), version_row),
                            element_form=element_form or ElementForm(), upload_form=upload_form or UploadForm(),
                            copy_form=copy_form or CopyVersionForm()), status
 

@@ -35,7 +35,8 @@ def office(version_id, period, fmt):
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
 def weighting(round_id, fmt):
     round_ = _round(round_id)
-    return _document("weighting.html", _data(lambda: reports.weighting_report(db.session(), round_)), fmt,
+    template = "rating.html" if round_.kind == "rating" else "weighting.html"
+    return _document(template, _data(lambda: reports.weighting_report(db.session(), round_)), fmt,
                      f"weights-{round_id}")
 
 
@@ -43,8 +44,9 @@ def weighting(round_id, fmt):
 def weighting_export(round_id, table, fmt):
     round_ = _round(round_id)
     builders = {"judgments": reports.judgments_table, "matrices": reports.group_matrices_table,
-                "weights": reports.weights_table}
-    if table not in builders:
+                "weights": reports.weights_table, "ratings": reports.ratings_table}
+    pairwise_only, rating_only = ("judgments", "matrices"), ("ratings",)
+    if table not in builders or table in (pairwise_only if round_.kind == "rating" else rating_only):
         abort(404)
     return _download(_data(lambda: builders[table](db.session(), round_)), fmt, f"{table}-{round_id}")
 

@@ -24,11 +24,14 @@ from survey.forms import (
     keeps_typed_text,
     pairwise_form,
     posted_judgments,
+    posted_ratings,
+    rating_form,
+    shown_ratings,
     reask_form,
     token_refused,
 )
 from survey.models import Round
-from survey.services import accounts, answers, questionnaires, rounds
+from survey.services import accounts, answers, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
@@ -90,12 +93,12 @@ def welcome(token, invitation, round_):
 @blueprint.get("/<token>/next")
 @with_invitation()
 def resume(token, invitation, round_):
-    if round_.kind != "weighting":
+    if round_.kind not in rounds.WEIGHT_KINDS:
         answered = invitation.completed_at is not None
         return redirect(url_for("respond.done" if answered else "respond.questionnaire", token=token))
     step, key = answers.next_step(db.session(), invitation)
     if step == "cluster":
-        return redirect(url_for("respond.cluster", token=token, key=key))
+        return redirect(url_for("respond.rate" if round_.kind == "rating" else "respond.cluster", token=token, key=key))
     if step == "reask":
         return redirect(url_for("respond.reask", token=token, key=key))
     return redirect(url_for("respond.done", token=token))
@@ -132,6 +135,34 @@ def cluster(token, invitation, round_, key):
     ri = random_index(n, round_.ri_table) if table_serves_n else 0  # 0: no live hint
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
                            number=number, total=len(pages), random_index=ri), 400 if form.errors else 200
+
+
+@blueprint.route("/<token>/rate/<key>", methods=["GET", "POST"])
+@keeps_typed_text
+@with_invitation("rating")
+def rate(token, invitation, round_, key):
+    """A direct-rating page: each element of a cluster rated on the round's scale."""
+    session = db.session()
+    page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    if request.method == "POST":
+        form = rating_form(page.members, round_.allow_dont_know, formdata=request.form)
+        if form.validate_on_submit():
+            try:
+                ratings.submit_ratings(session, invitation, page, posted_ratings(form, page.members),
+                                       form.submission.data, page_locale())
+                return redirect(url_for("respond.resume", token=token))
+            except Invalid as error:
+                session.rollback()
+                _errors_to_form(form, error)
+    else:
+        current = ratings.current_ratings(session, invitation, key)
+        form = rating_form(page.members, round_.allow_dont_know, data=shown_ratings(current))
+    form.submission.data = secrets.token_hex(16)
+    pages = answers.questionnaire(session, invitation)
+    lowest, highest = ratings.scale_of(round_)
+    return render_template("respond/rate.html", token=token, round=round_, page=page, form=form,
+                           number=[p.key for p in pages].index(key) + 1, total=len(pages), lowest=lowest,
+                           highest=highest), 400 if form.errors else 200
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
@@ -202,7 +233,7 @@ def questionnaire(token, invitation, round_):
 @with_invitation()
 def done(token, invitation, round_):
     session = db.session()
-    if round_.kind != "weighting":
+    if round_.kind not in rounds.WEIGHT_KINDS:
         if invitation.completed_at is None:
             return redirect(url_for("respond.questionnaire", token=token))
         current = questionnaires.current_responses(session, invitation)
@@ -212,6 +243,9 @@ def done(token, invitation, round_):
     step, _key = answers.next_step(session, invitation)
     if step != "done":
         return redirect(url_for("respond.resume", token=token))
+    if round_.kind == "rating":
+        return render_template("respond/done_ratings.html", round=round_,
+                               ratings=ratings.own_ratings(session, invitation))
     return render_template("respond/done.html", round=round_, weights=answers.own_weights(session, invitation))
 
 

@@ -50,7 +50,7 @@ def apply_given_weights(session: Session, version: ScorecardVersion, given: dict
         element.given_weight = given.get(element.code)
         element.local_weight = float(local_weight)
         element.global_weight = float(global_weight) if decimals is None else round(float(global_weight), decimals)
-    version.weights_round_id = None
+    version.weights_round_id, version.weights_respondents = None, None
     version.weights_source, version.weights_note = "given", note.strip()
     version.weights_published_by, version.weights_published_at = by, utcnow()
     audit.record(session, version.organisation_id, by, "weights_given", f"{version.scorecard.name} {version.label}",

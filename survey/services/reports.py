@@ -12,8 +12,20 @@ from sqlalchemy.orm import Session
 
 from analysis.scoring import LIGHT_NAMES, NO_DATA
 from survey.labels import words
-from survey.models import ClusterAnswer, Invitation, Judgment, Person, Reask, Round, ScorecardVersion
+from survey.models import (
+    ClusterAnswer,
+    Invitation,
+    Judgment,
+    Organisation,
+    Person,
+    Rating,
+    Reask,
+    Round,
+    ScorecardVersion,
+)
 from survey.services import groups, performance, questionnaires, results, scorecards, strategy
+from survey.services.ratings import scale_of
+from survey.services.zones import on_wall_clock
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
 
@@ -49,13 +61,40 @@ def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
 
 
 def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
-    """Where the version's weights came from, for a report to say: a round (its title) or given (the note)."""
+    """How the version's published weights were made, for a page, a report and the API to say alike:
+    ``kind`` (weighting: pairwise comparison, rating: direct rating, given), ``method`` (words of
+    labels.LABELS, in English: a page translates them), ``respondents`` (counted when published),
+    the round (``round_id``, ``title``) or the note of given weights, who published them and the day,
+    on the office's clock. ``source`` None: nothing published yet."""
+    published = version.weights_published_at
+    zone = session.get(Organisation, version.organisation_id).time_zone
+    day = on_wall_clock(published, zone).date().isoformat() if published else None
+    common = {"published_on": day, "published_by": version.weights_published_by,
+              "respondents": version.weights_respondents, "round_id": None, "title": "", "note": "", "method": []}
     if version.weights_source == "round" or version.weights_round_id:
         round_ = session.get(Round, version.weights_round_id) if version.weights_round_id else None
-        return {"source": "round", "title": round_.title if round_ else ""}
+        kind = round_.kind if round_ else "weighting"
+        return dict(common, source="round", kind=kind, kind_words=words(kind, "weights_kind"),
+                    round_id=version.weights_round_id, title=round_.title if round_ else "",
+                    method=_method_words(round_) if round_ else [])
     if version.weights_source == "given":
-        return {"source": "given", "note": version.weights_note}
-    return {"source": None}
+        return dict(common, source="given", kind="given", kind_words=words("given", "weights_kind"),
+                    note=version.weights_note)
+    return dict(common, source=None, kind=None, kind_words="")
+
+
+def _published(session: Session, round_: Round) -> dict | None:
+    """The provenance of the version's weights when they are this round's, for its report to say so."""
+    version = session.get(ScorecardVersion, round_.version_id)
+    return weights_provenance(session, version) if version.weights_round_id == round_.id else None
+
+
+def _method_words(round_: Round) -> list[str]:
+    """How a round's answers became weights, in the words of labels.LABELS."""
+    if round_.kind == "rating":
+        lowest, highest = scale_of(round_)
+        return [words(round_.rating_mean or "arithmetic", "rating_mean"), words(f"{lowest:g}-{highest:g}", "rating_scale")]
+    return [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method")]
 
 
 def office_table(session: Session, version: ScorecardVersion, period: str, language: str = "id") -> pd.DataFrame:
@@ -68,17 +107,60 @@ def office_table(session: Session, version: ScorecardVersion, period: str, langu
     return pd.concat([table, ladders], axis=1)
 
 
-def weighting_report(session: Session, round_: Round) -> dict:
+def _hierarchy_rows(outcome, by_id) -> list[dict]:
+    """Each element's local weight (its share of its parent's weight, as published) and global weight."""
+    local = outcome.shares or outcome.local
+    return [{"code": e.code, "name": e.name, "depth": depth, "local": local.get(e.id),
+             "global": outcome.global_weights.get(e.id)} for e, depth in scorecards.tree_order(by_id.values())]
+
+
+def _group_titles(key: str, by_id) -> dict:
+    """A group's title for pages and, as (template, values), for a report's own gettext."""
+    return {"title": str(groups.heading(key, by_id)), "heading": groups.heading_parts(key, by_id)}
+
+
+def rating_report(session: Session, round_: Round) -> dict:
+    """A direct-rating round's results: per cluster each element's group mean rating, raters and weight."""
     outcome = results.round_results(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    local = outcome.shares or outcome.local  # the share of the parent's weight, as published
-    hierarchy = [{"code": e.code, "name": e.name, "depth": depth, "local": local.get(e.id),
-                  "global": outcome.global_weights.get(e.id)} for e, depth in scorecards.tree_order(by_id.values())]
+    clusters = []
+    for cluster in outcome.clusters:
+        found = {**_group_titles(cluster.key, by_id), "root": cluster.key == "root", "state": cluster.state,
+                 "respondents": cluster.respondents, "names": [f"{m.code} {m.name}" for m in cluster.members],
+                 "rows": []}
+        if cluster.weights is not None:
+            found["rows"] = [{"code": m.code, "name": m.name, "mean": float(cluster.means[i]),
+                              "raters": int(cluster.raters[i]), "weight": float(cluster.weights[i])}
+                             for i, m in enumerate(cluster.members)]
+        clusters.append(found)
+    return {"title": round_.title, "method": _method_words(round_), "published": _published(session, round_),
+            "respondents": max((c["respondents"] for c in clusters), default=0),
+            "hierarchy": _hierarchy_rows(outcome, by_id), "clusters": clusters}
+
+
+def ratings_table(session: Session, round_: Round) -> pd.DataFrame:
+    """Every rating ever given in the round, revisions included."""
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    rows = session.execute(select(Person.name, Rating, Invitation.removed_at)
+                           .join(Invitation, Invitation.id == Rating.invitation_id)
+                           .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
+                           .order_by(Person.name, Rating.cluster, Rating.id)).all()
+    columns = ["respondent", "cluster", "element", "rating", "revision", "time", "removed"]
+    return pd.DataFrame([{"respondent": name, "cluster": r.cluster, "element": by_id[r.element_id].code,
+                          "rating": r.value, "revision": r.revision, "time": r.created_at.isoformat(),
+                          "removed": "yes" if removed_at else ""} for name, r, removed_at in rows], columns=columns)
+
+
+def weighting_report(session: Session, round_: Round) -> dict:
+    if round_.kind == "rating":
+        return rating_report(session, round_)
+    outcome = results.round_results(session, round_)
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    hierarchy = _hierarchy_rows(outcome, by_id)
     clusters = []
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
-        found = {"title": str(groups.heading(cluster.key, by_id)), "heading": groups.heading_parts(cluster.key, by_id),
-                 "root": cluster.key == "root", "codes": codes,
+        found = {**_group_titles(cluster.key, by_id), "root": cluster.key == "root", "codes": codes,
                  "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
                  "rows": []}
@@ -98,6 +180,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
               words(round_.ri_table, "ri_table")]
     return {"title": round_.title, "method": method, "cr_threshold": round_.cr_threshold,
             "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
+            "published": _published(session, round_),
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
             "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
             "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}

@@ -33,6 +33,7 @@ from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, 
 from survey.services import audit, groups
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
+from survey.services.rating_results import rating_clusters
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.groups import anchored
 from survey.services.scorecards import hierarchy
@@ -72,7 +73,7 @@ class ClusterResult:
 
 @dataclass(frozen=True)
 class RoundResults:
-    clusters: list[ClusterResult]
+    clusters: list[ClusterResult]  # a direct-rating round's: rating_results.RatingClusterResult
     local: dict[int, float]  # each compared element's weight in its comparison group
     global_weights: dict[int, float]  # every element; KPIs' sum to 1
     shares: dict[int, float] = field(default_factory=dict)  # every element's share of its parent's global weight (published as local)
@@ -96,7 +97,11 @@ _CACHED_ROUNDS = 64
 
 
 def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
-    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person."""
+    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person;
+    a direct-rating round's by its mean of ratings (ratings have no consistency to include or not)."""
+    if round_.kind == "rating":
+        tree, _ = hierarchy(session, round_.version_id)
+        return with_global_weights(tree, version_clusters(session, round_.version_id), *rating_clusters(session, round_))
     include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
     return _both_results(session, round_)[include]
 
@@ -114,6 +119,7 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
         element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id, version.weights_source = round_.id, "round"
     version.weights_note, version.weights_published_by, version.weights_published_at = "", actor, utcnow()
+    version.weights_respondents = max((cluster.respondents for cluster in results.clusters), default=0)
     audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
     session.commit()
@@ -184,16 +190,20 @@ def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[
             results.append(result)
             if result.weights is not None:
                 local.update({element.id: float(w) for element, w in zip(members, result.weights)})
-    outcome = {}
-    for include, (results, local) in both.items():
-        global_weights, shares = {}, {}
-        if all(element.id in local for _, members in compared for element in members):
-            # Each group shares out its anchor's weight; elements not asked weigh what is compared below them.
-            found = tree.global_from_groups(anchored(compared), local)
-            global_weights = {int(k): float(w) for k, w in zip(tree.keys, found)}
-            shares = {int(k): float(w) for k, w in zip(tree.keys, tree.local_from_global(found))}
-        outcome[include] = RoundResults(results, local, global_weights, shares)
-    return outcome
+    return {include: with_global_weights(tree, compared, results, local) for include, (results, local) in both.items()}
+
+
+def with_global_weights(tree, compared, clusters, local: dict[int, float]) -> RoundResults:
+    """A round's results from its groups' local weights: global weights once every compared element has one.
+
+    Each group shares out its anchor's weight; elements not asked weigh what is compared below them.
+    """
+    global_weights, shares = {}, {}
+    if all(element.id in local for _, members in compared for element in members):
+        found = tree.global_from_groups(anchored(compared), local)
+        global_weights = {int(k): float(w) for k, w in zip(tree.keys, found)}
+        shares = {int(k): float(w) for k, w in zip(tree.keys, tree.local_from_global(found))}
+    return RoundResults(clusters, local, global_weights, shares)
 
 
 def _cluster_result(round_, key, members, matrices, completed, respondent_weights, excluded, unusable) -> ClusterResult:

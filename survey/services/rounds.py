@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
+from analysis.rating import MEANS, SCALES
 from analysis.scoring import SNAP_RULES
 from survey.models import (
     ROOT_CLUSTER,
@@ -34,7 +35,9 @@ from survey.services.zones import as_utc, from_wall_clock
 LANGUAGES = ("id", "en")
 #: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
 QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
-ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
+#: Rounds whose answers give the version's weights, cluster by cluster: pairwise comparisons or direct ratings.
+WEIGHT_KINDS = ("weighting", "rating")
+ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS + ("rating",)
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 #: Who the audit log names when no person did it (the demo, a command).
@@ -84,7 +87,8 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
                       cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
                       aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
                       ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
-                      kind: str = "weighting", snap: str | None = None) -> dict:
+                      kind: str = "weighting", snap: str | None = None, rating_scale: int | None = None,
+                      rating_mean: str | None = None) -> dict:
     """A round's settings as stored (times in UTC); Invalid names each field at fault."""
     refuse_unsafe_characters(title=title or "", period=period or "")
     errors = {}
@@ -106,6 +110,14 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ROUND_KINDS))
     if snap not in (None, "") + SNAP_RULES:
         errors["snap"] = N_("Levels are fractional, or snapped by one of %(rules)s.", rules=", ".join(SNAP_RULES))
+    if kind == "rating":
+        rating_scale, rating_mean = rating_scale or 10, rating_mean or "arithmetic"
+        if rating_scale not in SCALES:
+            errors["rating_scale"] = N_("Ratings are on a 1-10 or a 0-100 scale.")
+        if rating_mean not in MEANS:
+            errors["rating_mean"] = N_("Ratings are combined by their arithmetic or geometric mean.")
+    else:
+        rating_scale = rating_mean = None
     if priority_method not in METHODS:
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
@@ -124,7 +136,7 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
             "ri_table": ri_table, "max_reasks": max_reasks, "aggregation": aggregation,
             "include_inconsistent": include_inconsistent, "allow_dont_know": allow_dont_know,
             "ask_identity": ask_identity, "priority_method": priority_method, "weight_decimals": weight_decimals,
-            "kind": kind, "snap": snap or None}
+            "kind": kind, "snap": snap or None, "rating_scale": rating_scale, "rating_mean": rating_mean}
 
 
 def _groups_problems(session: Session, version_id: int, ri_table: str | None) -> dict[str, str]:
