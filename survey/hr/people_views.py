@@ -11,7 +11,7 @@ from survey.hr import blueprint, field_errors, org, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
 
-PERSON_FIELDS = ("name", "email", "unit", "role", "kind", "weight")
+PERSON_FIELDS = ("name", "email", "phone", "unit", "role", "kind", "weight")
 
 
 @blueprint.route("/people", methods=["GET", "POST"])
@@ -41,7 +41,7 @@ def import_people():
     form = UploadForm()
     if form.validate_on_submit():
         try:
-            table = uploaded_table(form, ["name", "email"])
+            table = uploaded_table(form, ["name"])  # and an email or phone column: each row needs one
             done = people.import_people(db.session(), org(), table, form.number_format.data, current_user.email)
             flash(_("Added %(added)d people, updated %(updated)d.", added=done.added, updated=done.updated), "ok")
             return redirect(url_for("hr.people_list"))
