@@ -675,7 +675,7 @@ ID = {
     "Each gets an email with a personal link to the round.":
         "Masing-masing menerima email berisi tautan pribadi ke putaran ini.",
     "Send %(count)d invitations": "Kirim %(count)d undangan", "Every kind": "Semua jenis", "Any": "Semua",
-    "Name or email contains": "Nama atau email memuat", "Show": "Tampilkan",
+    "Name, email or phone contains": "Nama, email, atau telepon memuat", "Show": "Tampilkan",
     "Invite the people ticked": "Undang orang yang dicentang",
     "Nobody else to invite matches.": "Tidak ada lagi orang yang cocok untuk diundang.",
     # Scorecard elements: edit, move, delete

@@ -234,3 +234,23 @@ def test_hr_reminds_by_hand_who_has_not_answered_and_has_no_email(client, sessio
     assert siti.reminders == 1 and siti.reminded_at is not None
     finished = shared(client, round_, invited["Made Wirawan"], reminder=True, headers=EN)
     assert "wa.me" not in finished.headers["Location"]  # finished: nothing to remind
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_people_export_keeps_phones_and_imports_back_unchanged(client, session, fmt):
+    organisation, _ = build_samsat(session, stakeholders=0)
+    people.add_person(session, organisation.id, name="Siti Aminah", phone="0812-3456-7890", unit="Pelayanan")
+    people.add_person(session, organisation.id, name="Budi", email="budi@x.org", phone="0813 1111 2222", weight=1.5)
+    sign_in(client, session, organisation.id)
+    exported = client.get(f"/hr/people/export?fmt={fmt}")
+    assert exported.status_code == 200
+    table = (pd.read_csv(io.BytesIO(exported.data), dtype=str, keep_default_na=False) if fmt == "csv"
+             else pd.read_excel(io.BytesIO(exported.data), dtype=str, keep_default_na=False))
+    assert list(table.columns) == list(people.COLUMNS)
+    assert table.loc[table.name == "Siti Aminah", ["email", "phone"]].values.tolist() == [["", "'+6281234567890"]]
+    before = [(p.name, p.email, p.phone, p.unit, p.weight) for p in people.people(session, organisation.id)]
+    again = post(client, "/hr/people/import?lang=en", {"file": (io.BytesIO(exported.data), f"people.{fmt}"),
+                                                       "number_format": "en"}, page="/hr/people", follow_redirects=True)
+    assert "Added 0 people, updated 0." in again.get_data(as_text=True)  # the ' against formulas is read off
+    session.expire_all()
+    assert [(p.name, p.email, p.phone, p.unit, p.weight) for p in people.people(session, organisation.id)] == before

@@ -48,6 +48,12 @@ def invitable(session: Session, organisation_id: int, *, kind: str = "", unit: s
     return [person for person in session.scalars(query.order_by(Person.name)) if person.id not in exclude]
 
 
+def people_table(session: Session, organisation_id: int) -> pd.DataFrame:
+    """The people list in the import's columns, so an export edited and imported again updates them."""
+    return pd.DataFrame([{column: getattr(person, column) or "" if column != "weight" else person.weight
+                          for column in COLUMNS} for person in people(session, organisation_id)], columns=list(COLUMNS))
+
+
 def filter_choices(session: Session, organisation_id: int) -> dict[str, list[str]]:
     """The units and roles on the active list, for choosing whom to invite."""
     listed = [p for p in people(session, organisation_id) if p.deactivated_at is None]
@@ -115,7 +121,7 @@ def update_person(session: Session, organisation_id: int, person_id: int, actor:
     before = {key: getattr(person, key) for key in values}
     if _apply(person, values):
         audit.record(session, organisation_id, actor, "person_changed", person.name,
-                     {key: f"{before[key]} → {values[key]}" for key in values if before[key] != values[key]})
+                     {key: f"{before[key] or ''} → {values[key] or ''}" for key in values if before[key] != values[key]})
     session.commit()
     return person
 

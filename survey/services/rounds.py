@@ -14,6 +14,7 @@ from analysis.scoring import SNAP_RULES
 from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
 from survey.services import audit, mail, people
 from survey.services.addresses import normal_email
+from survey.services.phones import normal_phone
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
@@ -151,15 +152,16 @@ def invite(session: Session, round_: Round, person_ids: list[int], settings: Map
 
 def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping,
                      actor: str = SYSTEM) -> tuple[int, int]:
-    """Add the people not yet known (by email) and invite everyone listed: all of it or, on any
-    refusal, nothing. Returns (people added, invitations made)."""
-    known = {p.email for p in people.people(session, round_.organisation_id)}
-    emails = [normal_email(str(row.get("email", ""))) or "" for row in rows]
-    new_rows = [row for row, email in zip(rows, emails) if email not in known]
+    """Add the people not yet known (by email, else phone) and invite everyone listed: all of it or, on
+    any refusal, nothing. Returns (people added, invitations made)."""
+    known = {key for p in people.people(session, round_.organisation_id) for key in people.contacts(p)}
+    keys = [normal_email(str(row.get("email") or "")) or normal_phone(str(row.get("phone") or "")) or ""
+            for row in rows]
+    new_rows = [row for row, key in zip(rows, keys) if key not in known]
     try:
         if new_rows:
             people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
-        chosen = [p.id for p in people.people(session, round_.organisation_id) if p.email in set(emails)]
+        chosen = [p.id for p in people.people(session, round_.organisation_id) if people.contacts(p) & set(keys)]
         invited = add_invitations(session, round_, chosen, settings, actor)
     except Invalid:
         session.rollback()
