@@ -54,10 +54,13 @@ ID = {
         "disembunyikan; HR dapat menyalin tautan seseorang dari halaman putaran.",
     "No messages.": "Tidak ada pesan.", "Weight": "Bobot", "Nobody yet.": "Belum ada orang.",
     "Add a person": "Tambah orang", "Add": "Tambah", "Import people": "Impor daftar orang",
-    "Columns: name, email; optional: unit, role, kind (stakeholder or employee), weight. People already on the list "
-    "(same email) are updated. Nothing is imported if any row is wrong.":
-        "Kolom: name, email; opsional: unit, role, kind (stakeholder atau employee), weight. Orang yang sudah ada "
-        "dalam daftar (email yang sama) diperbarui. Tidak ada yang diimpor bila ada baris yang salah.",
+    "Columns: name, and email or phone (or both; a phone such as 0812-3456-7890 is kept as +6281234567890); optional: "
+    "unit, role, kind (stakeholder or employee), weight. People already on the list (same email, else same phone) are "
+    "updated. Nothing is imported if any row is wrong.":
+        "Kolom: name, serta email atau phone (atau keduanya; nomor seperti 0812-3456-7890 disimpan sebagai "
+        "+6281234567890); opsional: unit, role, kind (stakeholder atau employee), weight. Orang yang sudah ada dalam "
+        "daftar (email yang sama, atau nomor telepon yang sama) diperbarui. Tidak ada yang diimpor bila ada baris "
+        "yang salah.",
     "Import": "Impor", "Results": "Hasil", "Method": "Metode",
     "geometric mean of judgments (AIJ)": "rata-rata geometrik penilaian (AIJ)",
     "mean of individual priorities (AIP)": "rata-rata prioritas individu (AIP)",
@@ -75,7 +78,7 @@ ID = {
     "Re-asks": "Tanya ulang", "invited": "diundang", "opened": "dibuka", "answering": "sedang mengisi",
     "completed": "selesai", "kept inconsistent": "tetap tidak konsisten", "Nobody invited yet.": "Belum ada yang diundang.",
     "Invite": "Undang", "Send invitations": "Kirim undangan", "Everyone on the people list is invited.": "Semua orang dalam daftar sudah diundang.",
-    "Remind everyone who has not finished": "Ingatkan semua yang belum selesai", "Close the round": "Tutup putaran",
+    "Remind by email everyone who has not finished": "Ingatkan melalui email semua yang belum selesai", "Close the round": "Tutup putaran",
     "Create the round": "Buat putaran", "Create": "Buat", "Local weight": "Bobot lokal", "Global weight": "Bobot global",
     "Empty: add elements below or import a table.": "Kosong: tambah elemen di bawah atau impor tabel.",
     "Export XLSX": "Ekspor XLSX", "Export CSV": "Ekspor CSV", "Add an element": "Tambah elemen", "Import a table": "Impor tabel",
@@ -673,7 +676,7 @@ ID = {
     "Each gets an email with a personal link to the round.":
         "Masing-masing menerima email berisi tautan pribadi ke putaran ini.",
     "Send %(count)d invitations": "Kirim %(count)d undangan", "Every kind": "Semua jenis", "Any": "Semua",
-    "Name or email contains": "Nama atau email memuat", "Show": "Tampilkan",
+    "Name, email or phone contains": "Nama, email, atau telepon memuat", "Show": "Tampilkan",
     "Invite the people ticked": "Undang orang yang dicentang",
     "Nobody else to invite matches.": "Tidak ada lagi orang yang cocok untuk diundang.",
     # Scorecard elements: edit, move, delete
@@ -912,4 +915,37 @@ ID = {
     "Some ratings need a look: see the marked ones below.": "Beberapa penilaian perlu diperiksa: lihat yang ditandai di bawah.",
     "You are asked to rate the elements of the performance scorecard, one group at a time: how important is each for the office?":
         "Anda diminta menilai elemen scorecard kinerja, satu kelompok demi satu kelompok: seberapa penting masing-masing bagi kantor?",
+    # issue 19: invitations without email
+    "Enter a phone number such as 0812-3456-7890 or +62 812 3456 7890.":
+        "Masukkan nomor telepon seperti 0812-3456-7890 atau +62 812 3456 7890.",
+    "Phone (WhatsApp)": "Telepon (WhatsApp)", "Phone": "Telepon",
+    "Give an email address or a phone number.": "Isi alamat email atau nomor telepon.",
+    "%(count)d of them have no email: they get no message. Hand them their link from the round's page "
+    "(WhatsApp or a printed letter).":
+        "%(count)d di antaranya tidak memiliki email: mereka tidak menerima pesan. Sampaikan tautan mereka dari "
+        "halaman putaran (WhatsApp atau surat cetak).",
+    "Invitation link shared": "Tautan undangan dibagikan", "Invitation letters printed": "Surat undangan dicetak",
+    "%(name)s has no phone number: add one on the people page.":
+        "%(name)s tidak memiliki nomor telepon: tambahkan di halaman daftar orang.",
+    "%(name)s has finished already.": "%(name)s sudah selesai mengisi.",
+    "Choose at least one participant to print a letter for.": "Pilih paling sedikit satu peserta untuk dicetakkan surat.",
+    "Please answer by %(closes)s.": "Mohon diisi paling lambat %(closes)s.",
+    "The email and the phone number belong to two different people on the list.":
+        "Email dan nomor telepon ini milik dua orang berbeda dalam daftar.",
+    "'%(phone)s' is not a phone number: write it as 0812-3456-7890 or +62 812 3456 7890.":
+        "'%(phone)s' bukan nomor telepon: tuliskan seperti 0812-3456-7890 atau +62 812 3456 7890.",
+    "%(phone)s is already on the list.": "%(phone)s sudah ada dalam daftar.",
+    "by email": "melalui email", "by WhatsApp or letter": "melalui WhatsApp atau surat", "by letter": "melalui surat",
+    "Remind on WhatsApp": "Ingatkan lewat WhatsApp", "Send on WhatsApp": "Kirim lewat WhatsApp", "Letter": "Surat",
+    "Print a letter for %(name)s": "Cetak surat untuk %(name)s",
+    "Print invitation letters for the people ticked": "Cetak surat undangan untuk orang yang dicentang",
+    "One PDF, a page per person, with their personal link and its QR code, for people reached on paper.":
+        "Satu PDF, satu halaman per orang, berisi tautan pribadinya dan kode QR-nya, untuk orang yang dihubungi "
+        "dengan surat.",
+    "To remind by hand": "Diingatkan secara langsung",
+    "They have not finished and have no email, so the email reminder does not reach them.":
+        "Mereka belum selesai dan tidak memiliki email, sehingga pengingat email tidak sampai kepada mereka.",
+    "Reached": "Dihubungi",
+    "Scan the code with the camera of your phone, or type the link into a browser.":
+        "Pindai kode ini dengan kamera ponsel Anda, atau ketik tautannya di peramban.",
 }

@@ -51,6 +51,8 @@ from survey.services.addresses import normal_email
 from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
 from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
+from survey.services.phones import MAX_TEXT as MAX_PHONE_TEXT
+from survey.services.phones import normal_phone
 from survey.services.tables import split_pairs
 
 #: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
@@ -154,6 +156,12 @@ def mail_address(form, field) -> None:
         raise ValidationError(_("Enter a valid email address."))
 
 
+def phone_number(form, field) -> None:
+    """The phone rule of people (services.phones): an Indonesian or international number."""
+    if field.data and normal_phone(field.data) is None:
+        raise ValidationError(_("Enter a phone number such as 0812-3456-7890 or +62 812 3456 7890."))
+
+
 class LoginForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[InputRequired(), mail_address])
     password = PasswordField(_l("Password"), validators=[InputRequired()])
@@ -202,12 +210,21 @@ class UploadForm(FlaskForm):
 
 class PersonForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), fits(Person.name)])
-    email = EmailField(_l("Email"), validators=[InputRequired(), mail_address, fits(Person.email)])
+    email = EmailField(_l("Email"), validators=[Optional(), mail_address, fits(Person.email)])
+    phone = StringField(_l("Phone (WhatsApp)"), validators=[Optional(), Length(max=MAX_PHONE_TEXT), phone_number])
     unit = StringField(_l("Work unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
     weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact",
                          validators=[InputRequired(), NumberRange(min=0.01)])
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not (self.phone.data or "").strip() and not (self.email.data or "").strip():
+            # Optional() ends a field's checks when it is empty: this rule spans two fields.
+            self.phone.errors = [*self.phone.errors, _("Give an email address or a phone number.")]
+            return False
+        return valid
 
 
 class RoundForm(FlaskForm):

@@ -182,7 +182,10 @@ class Person(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str] = mapped_column(String(254))
+    #: None for someone reached by phone or on paper; a present email is unique in the organisation.
+    email: Mapped[Optional[str]] = mapped_column(String(254))
+    #: International form (+6281234567890, survey.services.phones), for WhatsApp links; None without one.
+    phone: Mapped[Optional[str]] = mapped_column(String(20))
     unit: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default="stakeholder")

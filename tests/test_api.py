@@ -82,3 +82,15 @@ def test_an_administrator_makes_and_revokes_tokens_in_the_site(client, session):
     token = api_tokens.tokens(session, organisation.id)[0]
     post(client, f"/hr/api-tokens/{token.id}/revoke", {}, page="/hr/api-tokens")
     assert client.get("/api/rounds", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
+
+
+def test_a_participant_with_only_a_phone_is_added_and_invited_without_a_message(api, session):
+    path = f"/api/rounds/{api.round.id}/participants"
+    response = api("POST", path, json=[{"name": "Siti", "phone": "0812-3456-7890"}])
+    assert response.status_code == 201 and response.get_json() == {"added": 1, "invited": 1}
+    siti = session.query(Person).filter_by(phone="+6281234567890").one()
+    invitation = session.query(Invitation).filter_by(round_id=api.round.id, person_id=siti.id).one()
+    assert session.query(OutboxMessage).filter_by(invitation_id=invitation.id).count() == 0
+    again = api("POST", path, json=[{"name": "Siti", "phone": "+62 812 3456 7890"}])  # known by her phone
+    assert again.status_code == 201 and again.get_json() == {"added": 0, "invited": 0}
+    assert api("POST", path, json=[{"name": "Nobody"}]).status_code == 422

@@ -24,7 +24,7 @@ ENGLISH = {"the", "and", "of", "is", "are", "not", "this", "that", "with", "for"
            "financial", "customer", "learning", "growth", "increase", "revenue"}
 #: Codes the database keeps, which a page shows only as words.
 RAW_CODES = ("alonso_lamata", "donegan_dodd", "saaty", "self_report", "kept_inconsistent", "yesno")
-SKIPPED = ("/logout", "/static/", "/lang/", ".csv", ".xlsx", "/health", "/api/")
+SKIPPED = ("/logout", "/static/", "/lang/", ".csv", ".xlsx", "/export?", "/health", "/api/")
 
 
 def english_messages() -> list[str]:

@@ -34,7 +34,7 @@ ALLOWED = {
     "POST hr.confirm_invite": HR, "GET hr.draft_settings": HR, "POST hr.draft_settings": HR, "POST hr.launch": HR,
     "GET hr.confirm_close": HR, "POST hr.reopen": HR, "GET hr.change_closing": HR, "POST hr.change_closing": HR,
     "GET hr.confirm_remove": HR, "POST hr.remove_participant": HR, "GET hr.confirm_publish": HR,
-    "GET hr.people_list": ALL, "POST hr.people_list": HR, "POST hr.import_people": HR,
+    "GET hr.people_list": ALL, "GET hr.export_people": ALL, "POST hr.people_list": HR, "POST hr.import_people": HR,
     "GET hr.new_scorecard": HR, "POST hr.new_scorecard": HR,
     "GET hr.version": ALL, "GET hr.export_version": ALL,
     "POST hr.add_element": HR, "POST hr.import_version": HR, "POST hr.copy_version": HR,
@@ -48,6 +48,7 @@ ALLOWED = {
     "POST hr.add_question": HR, "POST hr.default_questions": HR, "POST hr.skm_questionnaire": HR,
     "GET hr.ikm_page": ALL, "POST hr.ikm_population": HR, "POST hr.ikm_to_kpi": HR, "GET reports.ikm": ALL, "POST hr.invite": HR, "POST hr.remind": HR,
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,
+    "POST hr.share_whatsapp": HR, "POST hr.invitation_letters": HR,  # they hand over working links
     "GET reports.office": ALL, "GET reports.weighting": ALL,
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers
     "GET reports.personal": HR, "POST reports.personal_job": HR,

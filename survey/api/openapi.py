@@ -58,8 +58,12 @@ DOCUMENT = {
                 "id": {"type": "integer"}, "title": {"type": "string"},
                 "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction", "rating"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
-            "Participant": {"type": "object", "required": ["name", "email"], "properties": {
-                "name": {"type": "string"}, "email": {"type": "string", "format": "email"}, "unit": {"type": "string"},
+            "Participant": {"type": "object", "required": ["name"], "description": "An email, a phone, or both: "
+                            "someone without email is invited without a message (HR hands them the link).",
+                            "anyOf": [{"required": ["email"]}, {"required": ["phone"]}], "properties": {
+                "name": {"type": "string"}, "email": {"type": "string", "format": "email"},
+                "phone": {"type": "string", "description": "0812-3456-7890 or +62 812 3456 7890; kept as +6281234567890"},
+                "unit": {"type": "string"},
                 "role": {"type": "string"}, "kind": {"type": "string", "enum": ["stakeholder", "employee"]},
                 "weight": {"type": "number", "exclusiveMinimum": True, "minimum": 0}}},
         },

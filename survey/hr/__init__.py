@@ -68,6 +68,7 @@ def dashboard():
 
 from survey.hr import (  # noqa: E402,F401  (register routes)
     audit_views,
+    by_hand_views,
     element_views,
     ikm_views,
     group_views,

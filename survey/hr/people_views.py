@@ -1,7 +1,7 @@
 """HR pages for the people who can be invited: the list, adding, importing, editing, deactivating."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,8 +10,9 @@ from survey.forms import ActionForm, PersonForm, UploadForm, keeps_typed_text, m
 from survey.hr import blueprint, field_errors, org, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
+from survey.services.tables import to_bytes
 
-PERSON_FIELDS = ("name", "email", "unit", "role", "kind", "weight")
+PERSON_FIELDS = ("name", "email", "phone", "unit", "role", "kind", "weight")
 
 
 @blueprint.route("/people", methods=["GET", "POST"])
@@ -35,13 +36,24 @@ def _list(form, upload_form):
                            upload_form=upload_form, action=ActionForm())
 
 
+@blueprint.get("/people/export")
+def export_people():
+    """The list as a table in the import's columns (email, phone, ...): edit it and import it back."""
+    fmt = request.args.get("fmt", "csv")
+    if fmt not in ("csv", "xlsx"):
+        abort(404)
+    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(to_bytes(people.people_table(db.session(), org()), fmt), mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename=people.{fmt}"})
+
+
 @blueprint.post("/people/import")
 @keeps_typed_text
 def import_people():
     form = UploadForm()
     if form.validate_on_submit():
         try:
-            table = uploaded_table(form, ["name", "email"])
+            table = uploaded_table(form, ["name"])  # and an email or phone column: each row needs one
             done = people.import_people(db.session(), org(), table, form.number_format.data, current_user.email)
             flash(_("Added %(added)d people, updated %(updated)d.", added=done.added, updated=done.updated), "ok")
             return redirect(url_for("hr.people_list"))

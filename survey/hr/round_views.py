@@ -24,6 +24,7 @@ from survey.hr import base_url, blueprint, field_errors, org, round_or_404, vers
 from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
+    by_hand,
     groups,
     jobs,
     mail,
@@ -87,6 +88,7 @@ def round_page(round_id, question_form=None, status=200):
               for p in progress.participants} if may("personal") else {})
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
+                           reached_by=by_hand.reached_by, to_remind=by_hand.to_remind(progress),
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
                            kept_reasons=reports.kept_reasons(session, round_), chosen_by=chosen_by,
                            filter_choices=people.filter_choices(session, org()),
@@ -144,10 +146,14 @@ def confirm_invite(round_):
     if not found:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
+    without_email = sum(not p.email for p in found)
+    lines = [_("Each gets an email with a personal link to the round.")] if not without_email else [
+        _("%(count)d of them have no email: they get no message. Hand them their link from the round's page "
+          "(WhatsApp or a printed letter).", count=without_email)]
     return render_template("hr/confirm.html", title=_("Invite %(count)d people to %(title)s?", count=len(found),
-                                                       title=round_.title),
-                           lines=[_("Each gets an email with a personal link to the round.")],
-                           names=[f"{p.name} <{p.email}>" for p in found], hidden=[("person", p.id) for p in found],
+                                                       title=round_.title), lines=lines,
+                           names=[f"{p.name} <{p.email or p.phone}>" for p in found],
+                           hidden=[("person", p.id) for p in found],
                            button=_("Send %(count)d invitations", count=len(found)), action=ActionForm(),
                            action_url=url_for("hr.invite", round_id=round_.id),
                            back=url_for("hr.round_page", round_id=round_.id))

@@ -30,6 +30,8 @@ ACTIONS = {
     "round_closing_changed": N_("Closing date changed"),
     "answer_corrected": N_("Answer corrected"),
     "invitations_sent": N_("Invitations sent"),
+    "invitation_shared": N_("Invitation link shared"),
+    "invitation_letters_printed": N_("Invitation letters printed"),
     "participant_removed": N_("Participant removed"),
     "person_changed": N_("Person edited"),
     "people_imported": N_("People imported"),

@@ -25,9 +25,9 @@ _EXAMPLES = {
                {"code": "F1a", "kind": "kpi", "parent": "F1", "name": "Revenue realised", "unit": "%",
                 "better": "higher"}]},
     "people": {
-        "id": [{"name": "Siti Rahmawati", "email": "siti@kantor.go.id", "unit": "Seksi Pelayanan",
+        "id": [{"name": "Siti Rahmawati", "email": "siti@kantor.go.id", "phone": "0812-3456-7890", "unit": "Seksi Pelayanan",
                 "role": "Kepala Seksi", "kind": "stakeholder", "weight": 1.5}],
-        "en": [{"name": "Jane Smith", "email": "jane@office.example", "unit": "Service section",
+        "en": [{"name": "Jane Smith", "email": "jane@office.example", "phone": "+62 812 3456 7890", "unit": "Service section",
                 "role": "Head of section", "kind": "stakeholder", "weight": 1.5}]},
 }
 KINDS = ("scorecard", "people", "measurements", "ladders")

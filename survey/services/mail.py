@@ -23,6 +23,7 @@ import smtplib
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
+from functools import partial
 
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -61,26 +62,31 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
     round_ = session.get(Round, invitation.round_id)
     person = session.get(Person, invitation.person_id)
     language = invitation.language or round_.language
-
-    def _(text, **values):
-        return i18n.gettext(language, text, **values)
-
+    _ = partial(i18n.gettext, language)
     subject = (_("Reminder: %(title)s", title=round_.title) if reminder
                else _("Invitation: %(title)s", title=round_.title))
-    body = "\n\n".join([
-        _("Dear %(name)s,", name=person.name),
-        (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
-           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "rating") else
-         _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
-        LINK,
-        _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
-          "with the same link."),
-        _("Thank you."),
-    ])
+    body = "\n\n".join(invitation_paragraphs(round_, person.name, language, LINK))
     message = OutboxMessage(organisation_id=invitation.organisation_id, round_id=invitation.round_id,
                             invitation_id=invitation.id, recipient=person.email, subject=subject, body=body)
     session.add(message)
     return message
+
+
+def invitation_paragraphs(round_: Round, name: str, language: str, link: str, closes: str = "") -> list[str]:
+    """The invitation's words in ``language``: by email (``link`` is LINK there), WhatsApp or letter;
+    ``closes``: the closing time as the reader's clock shows it, said when given."""
+    _ = partial(i18n.gettext, language)
+    return [
+        _("Dear %(name)s,", name=name),
+        (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
+           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "rating") else
+         _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
+        link,
+        *([_("Please answer by %(closes)s.", closes=closes)] if closes else []),
+        _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
+          "with the same link."),
+        _("Thank you."),
+    ]
 
 
 STATUSES = ("queued", "sending", "sent", "failed", "kept", "cancelled")

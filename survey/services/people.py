@@ -14,18 +14,19 @@ from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.paging import contains
+from survey.services.phones import normal_phone
 from survey.services.tables import cell, row_label
 from survey.services.text import unsafe_characters
 
 KINDS = ("stakeholder", "employee")
-COLUMNS = ("name", "email", "unit", "role", "kind", "weight")
+COLUMNS = ("name", "email", "phone", "unit", "role", "kind", "weight")
 SYSTEM = "system"
 
 
 @dataclass(frozen=True)
 class Imported:
     added: int
-    updated: int  # people already listed (by email) whose details the file changed
+    updated: int  # people already listed (by email, else phone) whose details the file changed
 
 
 def people(session: Session, organisation_id: int) -> list[Person]:
@@ -35,15 +36,22 @@ def people(session: Session, organisation_id: int) -> list[Person]:
 
 def invitable(session: Session, organisation_id: int, *, kind: str = "", unit: str = "", role: str = "",
               search: str = "", exclude: set[int] = frozenset()) -> list[Person]:
-    """Active people matching every filter given (``search`` in the name or email), except ``exclude``."""
+    """Active people matching every filter given (``search`` in the name, email or phone), except ``exclude``."""
     query = select(Person).where(Person.organisation_id == organisation_id, Person.deactivated_at.is_(None))
     for column, value in ((Person.kind, kind), (Person.unit, unit), (Person.role, role)):
         if value:
             query = query.where(column == value)
     if search.strip():
         pattern = contains(search)
-        query = query.where(Person.name.ilike(pattern, escape="\\") | Person.email.ilike(pattern, escape="\\"))
+        query = query.where(Person.name.ilike(pattern, escape="\\") | Person.email.ilike(pattern, escape="\\")
+                            | Person.phone.ilike(pattern, escape="\\"))
     return [person for person in session.scalars(query.order_by(Person.name)) if person.id not in exclude]
+
+
+def people_table(session: Session, organisation_id: int) -> pd.DataFrame:
+    """The people list in the import's columns, so an export edited and imported again updates them."""
+    return pd.DataFrame([{column: getattr(person, column) or "" if column != "weight" else person.weight
+                          for column in COLUMNS} for person in people(session, organisation_id)], columns=list(COLUMNS))
 
 
 def filter_choices(session: Session, organisation_id: int) -> dict[str, list[str]]:
@@ -52,9 +60,18 @@ def filter_choices(session: Session, organisation_id: int) -> dict[str, list[str
     return {"unit": sorted({p.unit for p in listed if p.unit}), "role": sorted({p.role for p in listed if p.role})}
 
 
+def contacts(person: Person) -> set[str]:
+    """The person's email and phone as listed: the keys an import matches and no two people share
+    (an email holds "@", a phone starts with "+": the two never collide)."""
+    return {key for key in (person.email, person.phone) if key}
+
+
+def _listed_contacts(session: Session, organisation_id: int, but: int | None = None) -> set[str]:
+    return {key for person in people(session, organisation_id) if person.id != but for key in contacts(person)}
+
+
 def add_person(session: Session, organisation_id: int, **fields) -> Person:
-    known = {person.email for person in people(session, organisation_id)}
-    values, errors = _checked(fields, known)
+    values, errors = _checked(fields, _listed_contacts(session, organisation_id))
     if errors:
         raise Invalid(errors)
     person = Person(organisation_id=organisation_id, **values)
@@ -65,19 +82,22 @@ def add_person(session: Session, organisation_id: int, **fields) -> Person:
 
 def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id",
                   actor: str = SYSTEM) -> Imported:
-    """Add the new people and update those already listed, matched by email: every row or none; Invalid
-    names each bad row. Only the file's columns are updated. Weights written as text are read as
-    ``number_format`` (id or en) writes numbers."""
-    listed = {person.email: person for person in people(session, organisation_id)}
+    """Add the new people and update those already listed, matched by email, else by phone: every row or
+    none; Invalid names each bad row. Only the file's columns are updated. Weights written as text are
+    read as ``number_format`` (id or en) writes numbers."""
+    listed = {key: person for person in people(session, organisation_id) for key in contacts(person)}
     new_rows, updates, errors, seen = [], [], {}, set()
     for index, row in enumerate(frame.to_dict("records")):
-        values, problems = _checked(row, seen, number_format)  # a file naming an email twice is refused
+        values, problems = _checked(row, seen, number_format)  # a file naming an email or phone twice is refused
+        matches = {listed[key] for key in (values.get("email"), values.get("phone")) if key in listed}
+        if len(matches) > 1:
+            problems["phone"] = N_("The email and the phone number belong to two different people on the list.")
         if problems:
             errors[row_label(index)] = joined(problems.values())
             continue
-        seen.add(values["email"])
-        if values["email"] in listed:
-            updates.append((listed[values["email"]], {key: values[key] for key in frame.columns if key in values}))
+        seen.update(key for key in (values["email"], values["phone"]) if key)
+        if matches:
+            updates.append((matches.pop(), {key: values[key] for key in frame.columns if key in values}))
         else:
             new_rows.append(values)
     if errors:
@@ -93,16 +113,15 @@ def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, n
 
 
 def update_person(session: Session, organisation_id: int, person_id: int, actor: str = SYSTEM, **fields) -> Person:
-    """Change a person's details; their email may change to one nobody else on the list has."""
+    """Change a person's details; their email or phone may change to one nobody else on the list has."""
     person = get_person(session, organisation_id, person_id)
-    others = {p.email for p in people(session, organisation_id) if p.id != person.id}
-    values, errors = _checked(fields, others)
+    values, errors = _checked(fields, _listed_contacts(session, organisation_id, but=person.id))
     if errors:
         raise Invalid(errors)
     before = {key: getattr(person, key) for key in values}
     if _apply(person, values):
         audit.record(session, organisation_id, actor, "person_changed", person.name,
-                     {key: f"{before[key]} → {values[key]}" for key in values if before[key] != values[key]})
+                     {key: f"{before[key] or ''} → {values[key] or ''}" for key in values if before[key] != values[key]})
     session.commit()
     return person
 
@@ -115,7 +134,7 @@ def set_active(session: Session, organisation_id: int, person_id: int, active: b
                        else N_("%(name)s is deactivated already.", name=person.name)})
     person.deactivated_at = None if active else utcnow()
     audit.record(session, organisation_id, actor, "person_reactivated" if active else "person_deactivated",
-                 person.name, {"email": person.email})
+                 person.name, {"email": person.email or "", "phone": person.phone or ""})
     session.commit()
     return person
 
@@ -136,16 +155,16 @@ def _apply(person: Person, values: dict) -> bool:
 
 
 def add_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id") -> int:
-    """Add every row or none, refusing emails already listed; without the commit, for a caller that
-    writes more in the same transaction (the API adds the people it does not know yet)."""
-    known = {person.email for person in people(session, organisation_id)}
+    """Add every row or none, refusing emails and phones already listed; without the commit, for a caller
+    that writes more in the same transaction (the API adds the people it does not know yet)."""
+    known = _listed_contacts(session, organisation_id)
     rows, errors = [], {}
     for index, row in enumerate(frame.to_dict("records")):
         values, problems = _checked(row, known, number_format)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         else:
-            known.add(values["email"])
+            known.update(key for key in (values["email"], values["phone"]) if key)
             rows.append(values)
     if errors:
         raise Invalid(errors)
@@ -154,21 +173,24 @@ def add_people(session: Session, organisation_id: int, frame: pd.DataFrame, numb
     return len(rows)
 
 
-def _checked(fields: dict, known_emails: set[str], number_format: str = "id") -> tuple[dict, dict[str, str]]:
-    values = {key: cell(fields, key) for key in ("name", "email", "unit", "role", "kind")}
+def _checked(fields: dict, known: set[str], number_format: str = "id") -> tuple[dict, dict[str, str]]:
+    """The row's values as stored and its problems by field; ``known``: emails and phones taken already."""
+    values = {key: cell(fields, key) for key in ("name", "email", "phone", "unit", "role", "kind")}
     email = normal_email(values["email"])
     values["email"] = email or values["email"].lower()
     values["kind"] = values["kind"].lower() or "stakeholder"
-    errors = too_long(Person, values)
+    errors = too_long(Person, {key: value for key, value in values.items() if key != "phone"})  # phone: as stored
     errors.update(unsafe_characters(values))
     if not values["name"]:
         errors["name"] = N_("Name is required.")
-    if "email" in errors:
-        pass  # too long: said by too_long
+    if "email" in errors or not values["email"]:
+        pass  # too long: said by too_long; none: the phone may reach them
     elif email is None:
         errors["email"] = N_("'%(email)s' is not an email address.", email=values["email"])
-    elif values["email"] in known_emails:
+    elif values["email"] in known:
         errors["email"] = N_("%(email)s is already on the list.", email=values["email"])
+    values["email"] = values["email"] or None
+    _check_phone(values, errors, known)
     if values["kind"] not in KINDS:
         errors["kind"] = N_("Kind must be %(kinds)s.", kinds=" or ".join(KINDS))
     raw_weight = fields.get("weight")
@@ -183,3 +205,19 @@ def _checked(fields: dict, known_emails: set[str], number_format: str = "id") ->
     except ValueError:
         errors["weight"] = N_("Weight '%(weight)s' must be a positive number.", weight=cell(fields, "weight"))
     return values, errors
+
+
+def _check_phone(values: dict, errors: dict[str, str], known: set[str]) -> None:
+    """The phone in international form (or None), and why not; someone needs an email or a phone."""
+    written, values["phone"] = values["phone"], None
+    if "phone" in errors:
+        return  # an invisible character: said by unsafe_characters
+    if written:
+        values["phone"] = normal_phone(written)
+        if values["phone"] is None:
+            errors["phone"] = N_("'%(phone)s' is not a phone number: write it as 0812-3456-7890 or "
+                                 "+62 812 3456 7890.", phone=written[:40])
+        elif values["phone"] in known:
+            errors["phone"] = N_("%(phone)s is already on the list.", phone=values["phone"])
+    elif not values["email"] and "email" not in errors:
+        errors["email"] = N_("Give an email address or a phone number.")

@@ -26,6 +26,7 @@ from survey.models import (
 from survey.services import audit, groups, mail, people, scorecards
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
+from survey.services.phones import normal_phone
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
 from survey.services.text import refuse_unsafe_characters
@@ -180,8 +181,9 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
 
 
 def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping, actor: str = SYSTEM) -> int:
-    """Invite people not yet in the round: an invitation each and an email queued in the outbox
-    (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL)."""
+    """Invite people not yet in the round: an invitation each and, for those with an email, a message
+    queued in the outbox (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL).
+    People without email are reached by hand (survey.services.by_hand: WhatsApp, a printed letter)."""
     count = add_invitations(session, round_, person_ids, settings, actor)
     session.commit()
     return count
@@ -189,15 +191,16 @@ def invite(session: Session, round_: Round, person_ids: list[int], settings: Map
 
 def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping,
                      actor: str = SYSTEM) -> tuple[int, int]:
-    """Add the people not yet known (by email) and invite everyone listed: all of it or, on any
-    refusal, nothing. Returns (people added, invitations made)."""
-    known = {p.email for p in people.people(session, round_.organisation_id)}
-    emails = [normal_email(str(row.get("email", ""))) or "" for row in rows]
-    new_rows = [row for row, email in zip(rows, emails) if email not in known]
+    """Add the people not yet known (by email, else phone) and invite everyone listed: all of it or, on
+    any refusal, nothing. Returns (people added, invitations made)."""
+    known = {key for p in people.people(session, round_.organisation_id) for key in people.contacts(p)}
+    keys = [normal_email(str(row.get("email") or "")) or normal_phone(str(row.get("phone") or "")) or ""
+            for row in rows]
+    new_rows = [row for row, key in zip(rows, keys) if key not in known]
     try:
         if new_rows:
             people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
-        chosen = [p.id for p in people.people(session, round_.organisation_id) if p.email in set(emails)]
+        chosen = [p.id for p in people.people(session, round_.organisation_id) if people.contacts(p) & set(keys)]
         invited = add_invitations(session, round_, chosen, settings, actor)
     except Invalid:
         session.rollback()
@@ -220,7 +223,7 @@ def add_invitations(session: Session, round_: Round, person_ids: list[int], sett
     if inactive:
         raise Invalid({"people": N_("%(names)s cannot be invited: deactivated.", names=", ".join(inactive))})
     already = set(session.scalars(select(Invitation.person_id).where(Invitation.round_id == round_.id)))
-    count, names = 0, []
+    count, names, by_hand = 0, [], 0
     for person in found:
         if person.id in already:
             continue
@@ -228,12 +231,15 @@ def add_invitations(session: Session, round_: Round, person_ids: list[int], sett
         invitation, _token = new_invitation(round_, person, settings["SECRET_KEY"])
         session.add(invitation)
         session.flush()
-        mail.queue_invitation(session, invitation, reminder=False)
-        invitation.sent_at = utcnow()
+        if person.email:
+            mail.queue_invitation(session, invitation, reminder=False)
+            invitation.sent_at = utcnow()
+        else:
+            by_hand += 1  # HR hands the link over: no message, and sent_at stays empty until then
         count += 1
     if count:
         audit.record(session, round_.organisation_id, actor, "invitations_sent", round_.title,
-                     {"round": round_.id, "count": count, "people": ", ".join(sorted(names))})
+                     {"round": round_.id, "count": count, "by_hand": by_hand, "people": ", ".join(sorted(names))})
     return count
 
 
@@ -247,12 +253,13 @@ def new_invitation(round_: Round, person: Person, secret_key: str) -> tuple[Invi
 
 
 def remind(session: Session, round_: Round, settings: Mapping) -> int:
-    """Queue a reminder to everyone invited who has not finished."""
+    """Queue a reminder to everyone invited with an email who has not finished (the others are reminded
+    by hand: survey.services.by_hand.to_remind)."""
     _require_launched_and_open(round_)
     mail.check_can_send(settings)
-    late = list(session.scalars(select(Invitation).where(Invitation.round_id == round_.id,
-                                                         Invitation.completed_at.is_(None),
-                                                         Invitation.removed_at.is_(None))))
+    late = list(session.scalars(select(Invitation).join(Person, Person.id == Invitation.person_id)
+                                .where(Invitation.round_id == round_.id, Invitation.completed_at.is_(None),
+                                       Invitation.removed_at.is_(None), Person.email.is_not(None))))
     for invitation in late:
         mail.queue_invitation(session, invitation, reminder=True)
         invitation.reminders += 1
@@ -310,7 +317,7 @@ def remove_participant(session: Session, round_: Round, invitation_id: int, acto
     invitation.removed_at = utcnow()
     mail.cancel_unsent(session, invitation.id)
     audit.record(session, round_.organisation_id, actor, "participant_removed", invitation.person.name,
-                 {"round": round_.id, "round_title": round_.title, "email": invitation.person.email,
+                 {"round": round_.id, "round_title": round_.title, "email": invitation.person.email or "",
                   "completed": invitation.completed_at is not None})
     session.commit()
     return invitation

@@ -1,0 +1,56 @@
+"""HR hands invitations over without email: a WhatsApp message or printed letters (services.by_hand).
+
+Both give out working links: rights.py lets only the "personal" right reach them, as the links on the
+round's page. They are POSTs with the page's CSRF token, so another site cannot make HR's browser share.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+from flask import Response, abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+
+from analysis.report import html_to_pdf, render_html
+from survey import db, i18n
+from survey.forms import ActionForm, message_of
+from survey.hr import base_url, blueprint, round_or_404
+from survey.hr.round_views import round_action
+from survey.services import by_hand
+from survey.services.errors import Invalid
+
+
+@blueprint.post("/rounds/<int:round_id>/invitations/<int:invitation_id>/whatsapp")
+def share_whatsapp(round_id, invitation_id):
+    """Off to WhatsApp with the invitation (or, with ``reminder=1``, the reminder) written in."""
+    round_ = round_or_404(round_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        url = by_hand.share_on_whatsapp(db.session(), round_, invitation_id, actor=current_user.email,
+                                        secret_key=current_app.config["SECRET_KEY"], base_url=base_url(),
+                                        reminder=request.form.get("reminder") == "1")
+    except Invalid as error:
+        db.session().rollback()
+        flash(message_of(error), "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    return redirect(url)
+
+
+@blueprint.post("/rounds/<int:round_id>/letters")
+@round_action
+def invitation_letters(round_):
+    """One PDF, a page per ticked participant, in the round's language."""
+    chosen = [int(value) for value in request.form.getlist("invitation") if value.isdigit()]
+    try:
+        letters = by_hand.letters(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
+                                  base_url=base_url(), actor=current_user.email)
+    except Invalid as error:
+        db.session().rollback()
+        flash(message_of(error), "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    html = render_html("letters.html", {"title": round_.title, "letters": letters},
+                       organisation=round_.organisation.name, language=round_.language,
+                       gettext=partial(i18n.gettext, round_.language))
+    return Response(html_to_pdf(html), mimetype="application/pdf",
+                    headers={"Content-Disposition": f'inline; filename="letters-{round_.id}.pdf"'})
+
