@@ -35,6 +35,7 @@ ENDPOINT_RIGHTS = {
     "hr.settings_lights": "settings",
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
+    "hr.public_poster": "personal",  # a round's public link, like invitation links: HR hands it out
     "hr.audit_log": "audit", "hr.audit_export": "audit",
     # Pages that show a form or a confirmation for a change: their GET is part of the change.
     "hr.draft_settings": "edit", "hr.confirm_close": "edit", "hr.change_closing": "edit", "hr.confirm_remove": "edit",

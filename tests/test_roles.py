@@ -46,6 +46,8 @@ ALLOWED = {
     "GET hr.round_page": ALL, "GET hr.round_results": ALL, "POST hr.round_results": HR,
     "POST hr.add_question": HR, "POST hr.default_questions": HR, "POST hr.invite": HR, "POST hr.remind": HR,
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,
+    "POST hr.make_public": HR, "GET hr.public_poster": HR, "GET hr.public_answers": ALL,
+    "POST hr.confirm_discard": HR, "POST hr.discard_public": HR,
     "GET reports.office": ALL, "GET reports.weighting": ALL,
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers
     "GET reports.personal": HR, "POST reports.personal_job": HR,

@@ -70,6 +70,7 @@ from survey.hr import (  # noqa: E402,F401  (register routes)
     audit_views,
     element_views,
     people_views,
+    public_views,
     round_change_views,
     round_views,
     scorecard_views,

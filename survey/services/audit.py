@@ -30,6 +30,8 @@ ACTIONS = {
     "answer_corrected": N_("Answer corrected"),
     "invitations_sent": N_("Invitations sent"),
     "participant_removed": N_("Participant removed"),
+    "round_made_public": N_("Public link of a round set"),
+    "public_answers_discarded": N_("Public answers discarded"),
     "person_changed": N_("Person edited"),
     "people_imported": N_("People imported"),
     "person_deactivated": N_("Person deactivated"),
