@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from survey import create_app
 from survey.models import AuditEntry, PublicVisit, Response
 from survey.services import public, questionnaires
 from survey.services.errors import Invalid
@@ -41,17 +42,17 @@ def random_answers(session, round_, rng) -> dict[int, str]:
             for q in questionnaires.questions(session, round_)}
 
 
-def visit(app, round_, address, values, browser=None):
+def visit(app, round_, address, values, browser=None, headers=None):
     """A visitor opens the link and sends the form with ``values``: (their browser, the POST's answer, or
     the GET's when the page showed no form)."""
     browser = browser or app.test_client()
     url = f"/p/{round_.public_slug}"
-    shown = browser.get(url, environ_base={"REMOTE_ADDR": address})
+    shown = browser.get(url, headers=headers, environ_base={"REMOTE_ADDR": address})
     page = shown.get_data(as_text=True)
     token = TOKEN.search(page)
     if shown.status_code != 200 or token is None:
         return browser, shown
-    return browser, browser.post(url, environ_base={"REMOTE_ADDR": address}, data={
+    return browser, browser.post(url, headers=headers, environ_base={"REMOTE_ADDR": address}, data={
         "csrf_token": token.group(1) or token.group(2), "submission": hidden(page, "submission"),
         **{f"q_{qid}": value for qid, value in values.items()}})
 
@@ -229,3 +230,23 @@ def test_guessing_public_links_is_slowed_down(app):
     browser = app.test_client()
     answers = [browser.get(f"/p/guess{n:05d}").status_code for n in range(21)]
     assert answers[:20] == [404] * 20 and answers[20] == 429
+
+
+def test_a_client_cannot_dodge_the_address_limit_by_naming_another_address(app, session, public_round):
+    """Without trusted proxies (NERACA_TRUSTED_PROXIES=0) X-Forwarded-For is the client's own words."""
+    rng = np.random.default_rng(7)
+    answers = [visit(app, public_round, "10.6.0.1", random_answers(session, public_round, rng),
+                     headers={"X-Forwarded-For": f"203.0.113.{number}"})[1].status_code
+               for number in range(BURST_LIMIT + 1)]
+    assert answers == [302] * BURST_LIMIT + [429]
+
+
+def test_behind_a_trusted_proxy_each_visitor_counts_by_their_own_address(app, session, public_round):
+    proxied = create_app({"TESTING": True, "DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": "test",
+                          "SESSION_COOKIE_SECURE": False, "TRUSTED_PROXIES": 1,
+                          "PUBLIC_ANSWERS_PER_ADDRESS": BURST_LIMIT})
+    rng = np.random.default_rng(8)
+    answers = [visit(proxied, public_round, "127.0.0.1", random_answers(session, public_round, rng),
+                     headers={"X-Forwarded-For": f"198.51.100.{number}"})[1].status_code
+               for number in range(BURST_LIMIT + 1)]
+    assert answers == [302] * (BURST_LIMIT + 1)  # the proxy's own address is not everyone's
