@@ -792,6 +792,7 @@ ID = {
         "Siapa pun yang memiliki tautan ini atau kode QR-nya dapat menjawab, sekali per peramban, tanpa nama.",
     "At most %(cap)s answers are kept per day.": "Paling banyak %(cap)s jawaban diterima per hari.",
     "Answers today: %(count)s.": "Jawaban hari ini: %(count)s.",
+    "In all: %(kept)s counted, %(discarded)s discarded.": "Seluruhnya: %(kept)s dihitung, %(discarded)s dibuang.",
     "QR code of the public link": "Kode QR tautan publik",
     "Poster to print (PDF, A4)": "Poster untuk dicetak (PDF, A4)",
     "Public answers by hour, and discarding a burst": "Jawaban publik per jam, dan membuang lonjakan jawaban",

@@ -203,6 +203,8 @@ def test_hr_discards_a_burst_it_leaves_the_results_and_stays_on_record_with_who_
     assert entry.actor_email == "hr@example.org" and entry.details["count"] == 30
     page = client.get(f"/hr/rounds/{public_round.id}/public-answers").get_data(as_text=True)
     assert "30 jawaban diterima" in page and "hr@example.org" in page
+    round_page = client.get(f"/hr/rounds/{public_round.id}").get_data(as_text=True)
+    assert "Seluruhnya: 6 dihitung, 30 dibuang." in round_page
 
     again = post(client, f"/hr/rounds/{public_round.id}/public-answers/confirm", window,
                  page=f"/hr/rounds/{public_round.id}/public-answers")

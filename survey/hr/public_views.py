@@ -28,6 +28,7 @@ def public_card(round_) -> dict:
         card["qr"] = qr_svg_data_uri(card["link"])
     if round_.public_slug:
         card["today"] = public.answers_today(db.session(), round_, utcnow())
+        card["kept"], card["discarded"] = public.totals(db.session(), round_)
     return card
 
 

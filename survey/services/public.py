@@ -123,6 +123,14 @@ def submit(session: Session, round_: Round, raw: dict[int, str], submission_key:
     return visit
 
 
+def totals(session: Session, round_: Round) -> tuple[int, int]:
+    """Public answers kept and discarded so far."""
+    counts = dict(session.execute(select(PublicVisit.discarded_at.is_(None), func.count())
+                                  .where(PublicVisit.round_id == round_.id)
+                                  .group_by(PublicVisit.discarded_at.is_(None))).all())
+    return counts.get(True, 0), counts.get(False, 0)
+
+
 def _address_key(round_: Round, client: str) -> str:
     """The counter's key: a hash, so the table of counters lists no visitor's address."""
     return f"public:{round_.id}:{hashlib.sha256(client.encode()).hexdigest()[:32]}"
