@@ -761,6 +761,7 @@ ID = {
         "Silakan coba lagi nanti.",
     "No public answers to discard in this time window.":
         "Tidak ada jawaban publik yang dapat dibuang dalam rentang waktu ini.",
+    "This survey is not ready yet. Please come back later.": "Survei ini belum siap. Silakan kembali nanti.",
     "Give the start of the time window.": "Isi awal rentang waktu.",
     "Give the end of the time window.": "Isi akhir rentang waktu.",
     "The end must come after the start.": "Akhir harus sesudah awal.",

@@ -221,6 +221,17 @@ def test_the_same_page_sent_twice_is_stored_once(app, session, public_round):
     assert first.id == second.id and stored(session) == (1, len(asked))
 
 
+def test_a_public_round_without_questions_yet_takes_no_answers(app, session, client):
+    _organisation, _version, round_ = new_round(client, session, "satisfaction", language="id")
+    public.make_public(session, round_, None, "hr@example.org")
+    browser = app.test_client()
+    shown = browser.get(f"/p/{round_.public_slug}")
+    assert shown.status_code == 403 and "Survei ini belum siap" in shown.get_data(as_text=True)
+    with pytest.raises(public.Refused, match="not ready"):
+        public.submit(session, round_, {}, "empty-form", client="10.7.0.1", settings=app.config, locale="id")
+    assert stored(session) == (0, 0)
+
+
 def test_only_a_satisfaction_round_can_be_public(session, client):
     _organisation, _version, round_ = new_round(client, session, "self_report")
     with pytest.raises(Invalid, match="Only a satisfaction round"):

@@ -22,7 +22,7 @@ from survey.services.errors import Invalid
 
 blueprint = Blueprint("public", __name__, url_prefix="/p")
 #: How each refusal is answered: the round closed for good, or not now.
-STATUS = {public.CLOSED: 410, public.CAP_REACHED: 429, public.BUSY_ADDRESS: 429}
+STATUS = {public.CLOSED: 410, public.NOT_READY: 403, public.CAP_REACHED: 429, public.BUSY_ADDRESS: 429}
 
 
 def public_round(slug: str):

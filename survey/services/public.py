@@ -29,12 +29,12 @@ from survey.services.zones import as_utc, from_wall_clock, on_wall_clock
 SLUG_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 #: 10 characters of 31: about 50 bits, so links of rounds not yet announced cannot be found by trying.
 SLUG_LENGTH = 10
-CLOSED, CAP_REACHED, BUSY_ADDRESS = "closed", "cap_reached", "busy_address"
+CLOSED, NOT_READY, CAP_REACHED, BUSY_ADDRESS = "closed", "not_ready", "cap_reached", "busy_address"
 NOTHING_TO_DISCARD = N_("No public answers to discard in this time window.")
 
 
 class Refused(Invalid):
-    """A public answer not taken now: ``reason`` is CLOSED, CAP_REACHED or BUSY_ADDRESS."""
+    """A public answer not taken now: ``reason`` is CLOSED, NOT_READY, CAP_REACHED or BUSY_ADDRESS."""
 
     def __init__(self, reason: str, message: str):
         super().__init__({"": message})
@@ -74,6 +74,8 @@ def refusal(session: Session, round_: Round, client: str, settings: Mapping, now
     now = now or utcnow()
     if rounds.state(round_) != rounds.OPEN:
         return Refused(CLOSED, N_("This survey is closed: answers are no longer accepted. Thank you for your interest."))
+    if not questions(session, round_):  # made public before HR wrote the questions
+        return Refused(NOT_READY, N_("This survey is not ready yet. Please come back later."))
     if round_.public_daily_cap is not None and answers_today(session, round_, now) >= round_.public_daily_cap:
         return Refused(CAP_REACHED, N_("This survey has received all the answers it takes today. Please come back "
                                        "tomorrow. Thank you."))
