@@ -52,6 +52,7 @@ def estate(session):
     session.add(influence)
     satisfaction = rounds.create_round(session, organisation.id, version_id=version.id, title="Kepuasan",
                                        kind="satisfaction", period="2010")
+    questionnaires.default_questions(session, satisfaction)
     public.make_public(session, satisfaction, None, "hr@a.org")  # its /p/<slug> page answers anyone
     session.commit()
     return {"slug": satisfaction.public_slug, "organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
