@@ -948,4 +948,72 @@ ID = {
     "Reached": "Dihubungi",
     "Scan the code with the camera of your phone, or type the link into a browser.":
         "Pindai kode ini dengan kamera ponsel Anda, atau ketik tautannya di peramban.",
+    # issue 19: public satisfaction rounds
+    "Only a satisfaction round can be answered by the public.":
+        "Hanya putaran survei kepuasan yang dapat dijawab oleh masyarakat umum.",
+    "The daily cap must be at least 1, or empty for no cap.":
+        "Batas harian paling sedikit 1, atau kosongkan bila tanpa batas.",
+    "This survey has received all the answers it takes today. Please come back tomorrow. Thank you.":
+        "Survei ini telah menerima semua jawaban yang diterimanya hari ini. Silakan kembali besok. Terima kasih.",
+    "Many answers came from your network in a short time, so this one cannot be taken now. Please try again later.":
+        "Banyak jawaban datang dari jaringan Anda dalam waktu singkat, sehingga jawaban ini belum dapat diterima. "
+        "Silakan coba lagi nanti.",
+    "No public answers to discard in this time window.":
+        "Tidak ada jawaban publik yang dapat dibuang dalam rentang waktu ini.",
+    "This survey is not ready yet. Please come back later.": "Survei ini belum siap. Silakan kembali nanti.",
+    "Give the start of the time window.": "Isi awal rentang waktu.",
+    "Give the end of the time window.": "Isi akhir rentang waktu.",
+    "The end must come after the start.": "Akhir harus sesudah awal.",
+    "Public link of a round set": "Tautan publik putaran diatur",
+    "Public answers discarded": "Jawaban publik dibuang",
+    "You have already answered this survey from this browser. Thank you: one answer per person keeps the results fair.":
+        "Anda sudah menjawab survei ini dari peramban ini. Terima kasih: satu jawaban per orang menjaga hasilnya adil.",
+    "One of the answers is not on the question's scale, so nothing was saved. Open the survey again and choose among the options shown.":
+        "Salah satu jawaban tidak ada pada skala pertanyaan, sehingga tidak ada yang disimpan. Buka survei lagi dan "
+        "pilih di antara pilihan yang ditampilkan.",
+    "The daily cap must be a whole number of at least 1, or empty for no cap.":
+        "Batas harian harus bilangan bulat paling sedikit 1, atau kosongkan bila tanpa batas.",
+    "A poster needs the round's public link and the site's public address (PUBLIC_URL).":
+        "Poster memerlukan tautan publik putaran dan alamat publik situs (PUBLIC_URL).",
+    "Discard %(count)d public answers?": "Buang %(count)d jawaban publik?",
+    "They were received from %(start)s until %(end)s.": "Jawaban itu diterima dari %(start)s sampai %(end)s.",
+    "They stay on record but no longer count in the results. This cannot be undone.":
+        "Jawaban itu tetap tercatat tetapi tidak lagi dihitung dalam hasil. Tindakan ini tidak dapat dibatalkan.",
+    "Discard %(count)d answers": "Buang %(count)d jawaban",
+    "%(count)d public answers discarded; they stay on record.":
+        "%(count)d jawaban publik dibuang; jawaban itu tetap tercatat.",
+    "Nothing was discarded: give the time window again.": "Tidak ada yang dibuang: isi rentang waktunya lagi.",
+    "Answers kept per day at most": "Jawaban yang diterima per hari paling banyak",
+    "Nothing was saved.": "Tidak ada yang disimpan.",
+    "Your answers are saved. They help %(office)s improve its service.":
+        "Jawaban Anda tersimpan. Jawaban ini membantu %(office)s memperbaiki layanannya.",
+    "Public link": "Tautan publik",
+    "Anyone with this link or its QR code can answer, once per browser, without a name.":
+        "Siapa pun yang memiliki tautan ini atau kode QR-nya dapat menjawab, sekali per peramban, tanpa nama.",
+    "At most %(cap)s answers are kept per day.": "Paling banyak %(cap)s jawaban diterima per hari.",
+    "Answers today: %(count)s.": "Jawaban hari ini: %(count)s.",
+    "In all: %(kept)s counted, %(discarded)s discarded.": "Seluruhnya: %(kept)s dihitung, %(discarded)s dibuang.",
+    "QR code of the public link": "Kode QR tautan publik",
+    "Poster to print (PDF, A4)": "Poster untuk dicetak (PDF, A4)",
+    "Public answers by hour, and discarding a burst": "Jawaban publik per jam, dan membuang lonjakan jawaban",
+    "A satisfaction round can also be answered by the public: one anonymous link and a QR code to print at the counter.":
+        "Putaran survei kepuasan juga dapat dijawab oleh masyarakat umum: satu tautan anonim dan kode QR untuk "
+        "dicetak di loket.",
+    "Save the daily cap": "Simpan batas harian", "Make the round public": "Buka putaran untuk umum",
+    "Public answers": "Jawaban publik", "Received per hour": "Diterima per jam",
+    "Hours on the office clock (%(zone)s). A burst of answers in a short time may be one person answering many times.":
+        "Jam menurut jam kantor (%(zone)s). Lonjakan jawaban dalam waktu singkat bisa berasal dari satu orang yang "
+        "menjawab berkali-kali.",
+    "Hour": "Jam", "Kept": "Dihitung", "Discarded": "Dibuang", "No public answers yet.": "Belum ada jawaban publik.",
+    "Discarded answers stay on record but do not count in the results.":
+        "Jawaban yang dibuang tetap tercatat tetapi tidak dihitung dalam hasil.",
+    "%(count)s answers received %(first)s – %(last)s, discarded %(when)s by %(who)s":
+        "%(count)s jawaban diterima %(first)s – %(last)s, dibuang %(when)s oleh %(who)s",
+    "Discard a burst": "Buang lonjakan jawaban",
+    "Choose the time window on the office clock; you will see how many answers it holds before anything is discarded.":
+        "Pilih rentang waktu menurut jam kantor; Anda akan melihat berapa jawaban di dalamnya sebelum ada yang dibuang.",
+    "Show the answers to discard": "Tampilkan jawaban yang akan dibuang",
+    "Tell us about our service: scan the code with your phone and answer a few questions.":
+        "Sampaikan pendapat Anda tentang layanan kami: pindai kode ini dengan ponsel Anda dan jawab beberapa pertanyaan.",
+    "Anonymous: no name is asked. It takes a few minutes.": "Anonim: tanpa nama. Hanya perlu beberapa menit.",
 }

@@ -53,9 +53,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from survey.auth import blueprint as auth
     from survey.health import blueprint as health
     from survey.hr import blueprint as hr
+    from survey.public import blueprint as public
     from survey.reports import blueprint as reports
     from survey.respond import blueprint as respond
-    for blueprint in (health, auth, hr, reports, respond, api):
+    for blueprint in (health, auth, hr, reports, respond, public, api):
         app.register_blueprint(blueprint)
     csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
     for view in app.view_functions.values():

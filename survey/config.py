@@ -60,4 +60,11 @@ def load() -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("NERACA_MAX_UPLOAD_MB", "5")) * 2**20,
         "MAX_IMPORT_ROWS": int(os.environ.get("NERACA_MAX_IMPORT_ROWS", "5000")),
         "MAX_UNPACKED_BYTES": int(os.environ.get("NERACA_MAX_UNPACKED_MB", "25")) * 2**20,
+        # Public rounds (/p/<slug>): one client address may leave this many answers to a round within the
+        # window; more are refused until it passes. Generous: a counter's Wi-Fi or a mobile carrier puts
+        # many honest visitors behind one address.
+        "PUBLIC_ANSWERS_PER_ADDRESS": int(os.environ.get("NERACA_PUBLIC_ANSWERS_PER_ADDRESS", "30")),
+        "PUBLIC_ADDRESS_WINDOW_MINUTES": int(os.environ.get("NERACA_PUBLIC_ADDRESS_WINDOW_MINUTES", "60")),
+        # How long a browser's "already answered" cookie lasts (browsers keep a cookie 400 days at most).
+        "PUBLIC_COOKIE_DAYS": int(os.environ.get("NERACA_PUBLIC_COOKIE_DAYS", "400")),
     }

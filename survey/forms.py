@@ -615,3 +615,14 @@ class InfluenceForm(FlaskForm):
     """A cause-and-effect arrow of the strategy map: one objective drives another."""
     cause = SelectField(_l("Objective that drives"), choices=[])
     effect = SelectField(_l("Objective it drives"), choices=[])
+
+
+class PublicForm(FlaskForm):
+    """A satisfaction round's public link and its daily cap (empty: no cap)."""
+    daily_cap = IntegerField(_l("Answers kept per day at most"), validators=[Optional(), NumberRange(1, 1_000_000)])
+
+
+class WindowForm(FlaskForm):
+    """A time window on the office's clock: the public answers received in it, e.g. a burst to discard."""
+    start = DateTimeLocalField(_l("From"), validators=[Optional()])
+    end = DateTimeLocalField(_l("Until"), validators=[Optional()])

@@ -225,6 +225,10 @@ class Round(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")
     #: A satisfaction round: how many people the unit served in the period (for the minimum sample).
     served_population: Mapped[Optional[int]] = mapped_column(Integer)
+    #: A public satisfaction round's link is /p/<public_slug> (anyone may answer, anonymously); None: not public.
+    public_slug: Mapped[Optional[str]] = mapped_column(String(16), unique=True, index=True)
+    #: At most this many public answers kept per day on the office's calendar (None: no cap).
+    public_daily_cap: Mapped[Optional[int]] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
     organisation: Mapped[Organisation] = relationship()
@@ -419,11 +423,28 @@ class Question(Base):
     role: Mapped[str] = mapped_column(String(30), default="", server_default="")
 
 
+class PublicVisit(Base):
+    """One anonymous answer to a public round's link: it owns its Response rows and keeps its time, so
+    HR can discard a burst; a discarded visit leaves the results and stays on record with who and when."""
+    __tablename__ = "public_visits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    #: The form's submission key: the same page sent twice is stored once.
+    submission: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    discarded_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    discarded_by: Mapped[str] = mapped_column(String(254), default="")
+
+
 class Response(Base):
-    """An answer, never updated: a change or an HR correction adds a row; the newest counts."""
+    """An answer, never updated: a change or an HR correction adds a row; the newest counts.
+
+    Either an invitation's or a public visit's (anonymous)."""
     __tablename__ = "responses"
     id: Mapped[int] = mapped_column(primary_key=True)
-    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    invitation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("invitations.id"), index=True)
+    visit_id: Mapped[Optional[int]] = mapped_column(ForeignKey("public_visits.id"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), index=True)
     value: Mapped[Optional[float]] = mapped_column(Float)  # None for an open answer (its text)
     text: Mapped[Optional[str]] = mapped_column(Text)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from survey.db import Base
 from survey.models import Influence, ReportJob
-from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds, skm
+from survey.services import accounts, api_tokens, jobs, people, performance, public, questionnaires, rounds, skm
 from tests.reference import samsat
 from tests.samsat_site import load_samsat_performance
 from tests.test_services_weighting import answer_everything, invitations, launch
@@ -61,9 +61,13 @@ def estate(session):
     objectives = [e for e in version.elements if e.kind == "objective"]
     influence = Influence(version_id=version.id, source_id=objectives[0].id, target_id=objectives[1].id)
     session.add(influence)
+    counter = rounds.create_round(session, organisation.id, version_id=version.id, title="Kepuasan",
+                                  kind="satisfaction", period="2010")
+    questionnaires.default_questions(session, counter)
+    public.make_public(session, counter, None, "hr@a.org")  # its /p/<slug> page answers anyone
     session.commit()
     return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
-            "satisfaction": satisfaction,
+            "satisfaction": satisfaction, "slug": counter.public_slug,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
             "rating_link": rating_token,
             "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
@@ -84,7 +88,7 @@ def address(app, rule, estate) -> str:
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
-              "period": "2010", "table": "judgments", "token": link,
+              "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template")
               else "html"}

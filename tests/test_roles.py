@@ -49,6 +49,8 @@ ALLOWED = {
     "GET hr.ikm_page": ALL, "POST hr.ikm_population": HR, "POST hr.ikm_to_kpi": HR, "GET reports.ikm": ALL, "POST hr.invite": HR, "POST hr.remind": HR,
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,
     "POST hr.share_whatsapp": HR, "POST hr.invitation_letters": HR,  # they hand over working links
+    "POST hr.make_public": HR, "GET hr.public_poster": HR, "GET hr.public_answers": ALL,
+    "POST hr.confirm_discard": HR, "POST hr.discard_public": HR,
     "GET reports.office": ALL, "GET reports.weighting": ALL,
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers
     "GET reports.personal": HR, "POST reports.personal_job": HR,

@@ -73,6 +73,7 @@ from survey.hr import (  # noqa: E402,F401  (register routes)
     ikm_views,
     group_views,
     people_views,
+    public_views,
     round_change_views,
     round_views,
     scorecard_views,

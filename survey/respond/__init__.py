@@ -39,6 +39,17 @@ blueprint = Blueprint("respond", __name__, url_prefix="/r")
 WRONG_TOKENS_ALLOWED = 20
 
 
+def unknown_link(kind: str):
+    """A link nobody was given: 404, and 429 once the address tried too many (``kind`` keeps each
+    kind of link's count apart). Counted only on failure: a valid link costs nothing extra."""
+    session = db.session()
+    client = f"{kind}-ip:{request.remote_addr}"
+    if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
+        abort(429)
+    accounts.record_failure(session, client)
+    abort(404)
+
+
 def with_invitation(*kinds):
     """Resolve the token to its invitation, or answer exactly as for an unknown page.
 
@@ -51,12 +62,7 @@ def with_invitation(*kinds):
             session = db.session()
             invitation = answers.find_invitation(session, token)
             if invitation is None:
-                # Counted only on failure: a guesser meets 404s, then 429s; a valid link costs nothing extra.
-                client = f"token-ip:{request.remote_addr}"
-                if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-                    abort(429)
-                accounts.record_failure(session, client)
-                abort(404)
+                unknown_link("token")
             round_ = session.get(Round, invitation.round_id)
             g.round_language = invitation.language or round_.language
             if kinds and round_.kind not in kinds:

@@ -33,6 +33,8 @@ ACTIONS = {
     "invitation_shared": N_("Invitation link shared"),
     "invitation_letters_printed": N_("Invitation letters printed"),
     "participant_removed": N_("Participant removed"),
+    "round_made_public": N_("Public link of a round set"),
+    "public_answers_discarded": N_("Public answers discarded"),
     "person_changed": N_("Person edited"),
     "people_imported": N_("People imported"),
     "person_deactivated": N_("Person deactivated"),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
 from analysis.predikat import Band, capaian, level_percent, predikat_index
@@ -25,6 +25,7 @@ from survey.models import (
     Measurement,
     Organisation,
     Person,
+    PublicVisit,
     Question,
     Response,
     Round,
@@ -158,6 +159,18 @@ def check_answer(question: Question, raw: str | None, locale: str = "id") -> tup
     return (allowed[raw], None) if raw in allowed else (None, N_("Choose one of the options."))
 
 
+def checked_answers(asked: list[Question], raw: dict[int, str], locale: str) -> dict[int, float]:
+    """Every question's stored number, or Invalid naming each question at fault (field ``q_<id>``)."""
+    values, errors = {}, {}
+    for question in asked:
+        values[question.id], problem = check_answer(question, raw.get(question.id), locale)
+        if problem:
+            errors[f"q_{question.id}"] = problem
+    if errors:
+        raise Invalid(errors)
+    return values
+
+
 def current_responses(session: Session, invitation: Invitation) -> dict[int, Response]:
     latest = {}
     for response in session.scalars(select(Response).where(Response.invitation_id == invitation.id)
@@ -184,13 +197,7 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     round_ = accepting_round(session, invitation, QUESTIONNAIRE_KINDS)
     check_submission_key(submission_key)
     asked = questions(session, round_)
-    values, errors = {}, {}
-    for question in asked:
-        values[question.id], problem = check_answer(question, raw.get(question.id), locale or round_.language)
-        if problem:
-            errors[f"q_{question.id}"] = problem
-    if errors:
-        raise Invalid(errors)
+    values = checked_answers(asked, raw, locale or round_.language)
     previous = current_responses(session, invitation)
     replaced = []
     for question in asked:
@@ -241,14 +248,17 @@ def answer_history(session: Session, invitation_id: int, question_id: int) -> li
 
 
 def response_table(session: Session, round_: Round) -> pd.DataFrame:
-    """Latest answers as people x questions (NaN where unanswered), one row per invitation."""
-    rows = session.execute(
-        select(Response.invitation_id, Response.question_id, Response.value)
-        .join(Invitation, Invitation.id == Response.invitation_id)
-        .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None),  # removed: on record, not counted
-               Response.value.is_not(None))  # open answers are text
-        .order_by(Response.created_at, Response.id)).all()
-    frame = pd.DataFrame(rows, columns=["invitation", "question", "value"])
+    """Latest answers as people x questions (NaN where unanswered), one row per invitation, and one per
+    public visit indexed by minus the visit's id (a public round's respondents are nobody in particular)."""
+    columns = (Response.question_id, Response.value, Response.created_at, Response.id.label("response_id"))
+    invited = (select(Response.invitation_id.label("respondent"), *columns)
+               .join(Invitation, Invitation.id == Response.invitation_id)
+               .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None)))  # removed: kept, not counted
+    public = (select((-Response.visit_id).label("respondent"), *columns)
+              .join(PublicVisit, PublicVisit.id == Response.visit_id)
+              .where(PublicVisit.round_id == round_.id, PublicVisit.discarded_at.is_(None)))  # discarded: the same
+    rows = session.execute(union_all(invited, public).order_by("created_at", "response_id")).all()
+    frame = pd.DataFrame([row[:3] for row in rows], columns=["invitation", "question", "value"])
     if frame.empty:
         return pd.DataFrame()
     return frame.groupby(["invitation", "question"])["value"].last().unstack("question")

@@ -1,0 +1,39 @@
+"""The SKM on a public link: visitors' answers, open suggestions included, make the IKM as invited
+respondents' do, and a discarded burst leaves the IKM and the suggestions alike."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+
+from analysis.ikm import ikm
+from survey.models import PublicVisit, Response
+from survey.services import public, questionnaires, skm
+from tests.test_public_rounds import visit
+from tests.test_site_questionnaires import answer, invite_person
+from tests.test_site_skm import ANSWERS, form_values, skm_round
+
+
+def test_public_visitors_answers_and_suggestions_count_in_the_ikm_until_discarded(app, client, session):
+    organisation, _, round_ = skm_round(client, session)
+    public.make_public(session, round_, None, "hr@example.org")
+    asked = questionnaires.questions(session, round_)
+    _, token = invite_person(app, session, organisation, round_, "Budi")
+    assert answer(client, token, form_values(asked, ANSWERS["Budi"])).status_code == 302
+    for number, name in enumerate(("Ani", "Cici")):
+        _, response = visit(app, round_, f"10.0.0.{number + 1}", form_values(asked, ANSWERS[name],
+                                                                             suggestion=f"Kursi, kata {name}"))
+        assert response.status_code == 302, response.get_data(as_text=True)
+    session.expire_all()
+    assert session.query(Response).filter(Response.visit_id.is_not(None), Response.text.is_not(None)).count() == 2
+
+    found = skm.results(session, round_)
+    assert found.result.converted == pytest.approx(ikm(np.array(list(ANSWERS.values()))).converted)  # 79,63
+    assert found.suggestions == ["Kursi, kata Ani", "Kursi, kata Cici"]
+
+    cici = session.query(PublicVisit).order_by(PublicVisit.id.desc()).first()
+    public.discard(session, round_, cici.created_at, cici.created_at + timedelta(seconds=1), "hr@example.org")
+    found = skm.results(session, round_)
+    assert found.result.converted == pytest.approx(ikm(np.array([ANSWERS["Ani"], ANSWERS["Budi"]])).converted)
+    assert found.suggestions == ["Kursi, kata Ani"]
