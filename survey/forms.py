@@ -26,6 +26,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -212,7 +213,9 @@ class PersonForm(FlaskForm):
 
 class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
-        ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
+        ("weighting", _l("Weighting (pairwise comparisons)")),
+        ("network", _l("Network weighting (ANP: comparisons with respect to each influenced element)")),
+        ("self_report", _l("Employee self-report")),
         ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
     title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
@@ -528,3 +531,8 @@ class InfluenceForm(FlaskForm):
     """A cause-and-effect arrow of the strategy map: one objective drives another."""
     cause = SelectField(_l("Objective that drives"), choices=[])
     effect = SelectField(_l("Objective it drives"), choices=[])
+
+
+class InfluencersForm(FlaskForm):
+    """The elements that influence one element of the ANP network: its column of the supermatrix."""
+    sources = SelectMultipleField(_l("Influenced by"), coerce=int, choices=[])

@@ -69,6 +69,7 @@ def dashboard():
 from survey.hr import (  # noqa: E402,F401  (register routes)
     audit_views,
     element_views,
+    network_views,
     people_views,
     round_change_views,
     round_views,

@@ -90,7 +90,7 @@ def welcome(token, invitation, round_):
 @blueprint.get("/<token>/next")
 @with_invitation()
 def resume(token, invitation, round_):
-    if round_.kind != "weighting":
+    if round_.kind not in rounds.PAIRWISE_KINDS:
         answered = invitation.completed_at is not None
         return redirect(url_for("respond.done" if answered else "respond.questionnaire", token=token))
     step, key = answers.next_step(db.session(), invitation)
@@ -103,7 +103,7 @@ def resume(token, invitation, round_):
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation("weighting")
+@with_invitation(*rounds.PAIRWISE_KINDS)
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -136,7 +136,7 @@ def cluster(token, invitation, round_, key):
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation("weighting")
+@with_invitation(*rounds.PAIRWISE_KINDS)
 def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -202,7 +202,7 @@ def questionnaire(token, invitation, round_):
 @with_invitation()
 def done(token, invitation, round_):
     session = db.session()
-    if round_.kind != "weighting":
+    if round_.kind not in rounds.PAIRWISE_KINDS:
         if invitation.completed_at is None:
             return redirect(url_for("respond.questionnaire", token=token))
         current = questionnaires.current_responses(session, invitation)

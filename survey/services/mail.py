@@ -70,7 +70,7 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
     body = "\n\n".join([
         _("Dear %(name)s,", name=person.name),
         (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
-           "Your personal link is:", title=round_.title) if round_.kind == "weighting" else
+           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "network") else
          _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
         LINK,
         _("The link is yours alone: please do not forward it. You can stop at any time and continue later "

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
 from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import audit, mail, people
+from survey.services import audit, mail, network, people
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -24,7 +24,9 @@ from survey.services.zones import as_utc, from_wall_clock
 LANGUAGES = ("id", "en")
 #: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
 QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
-ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS
+#: Rounds answered on pairwise pages: the sibling tree, or the comparisons an ANP network needs.
+PAIRWISE_KINDS = ("weighting", "network")
+ROUND_KINDS = PAIRWISE_KINDS + QUESTIONNAIRE_KINDS
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 #: Who the audit log names when no person did it (the demo, a command).
@@ -100,6 +102,11 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         too_large = _cluster_beyond_table(session, version_id, ri_table)
         if too_large:
             errors["ri_table"] = too_large
+    if kind == "network" and "version_id" not in errors:
+        try:
+            network.refuse_unready(session, get_version(session, organisation_id, version_id))
+        except Invalid as error:
+            errors.update(error.errors)
     # The form's times are read on the office's clock; the database keeps UTC.
     zone = session.get(Organisation, organisation_id).time_zone
     opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
