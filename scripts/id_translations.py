@@ -801,4 +801,8 @@ ID = {
     "Unweighted supermatrix": "Supermatriks tak tertimbang", "Weighted supermatrix": "Supermatriks tertimbang",
     "Limit supermatrix": "Supermatriks limit", "Limit priorities per cluster": "Prioritas limit per kluster",
     "This cluster receives no weight in the limit.": "Kluster ini tidak mendapat bobot pada limit.",
+    "Each page names an element of the scorecard: compare the pairs with respect to it. Which of the two matters "
+    "more for that element, and by how much?":
+        "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
+        "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
 }

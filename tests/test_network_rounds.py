@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from analysis.ahp import aggregate, priorities, scale_label
 from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_supermatrix, weighted_supermatrix
 from survey.models import Element, Influence, Invitation, Judgment, Round
-from survey.services import accounts, answers, network, people, results, rounds, scorecards
+from survey.services import accounts, answers, api_tokens, network, people, results, rounds, scorecards
 from tests.web import csrf, hidden, post, round_form, sign_in
 
 #: "X is influenced by ..." as HR ticks it: two objectives and three KPIs, with feedback both ways.
@@ -144,6 +144,10 @@ def test_a_network_round_answered_through_the_site_publishes_the_limit_prioritie
     assert session.scalar(select(func.count()).select_from(Judgment).where(
         Judgment.row_id == k1, Judgment.column_id == k3, Judgment.revision == 1)) == 4
 
+    round_page = client.get(f"/hr/rounds/{round_.id}").get_data(as_text=True)
+    assert "O1/kpi" in round_page and "Saya yakin" in round_page  # CR per page, and the reason for keeping
+    printed = client.get(f"/hr/reports/weighting/{round_.id}.html")
+    assert printed.status_code == 200 and "O1 Name of O1/kpi" in printed.get_data(as_text=True)
     page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
     assert "Supermatriks limit" in page and "Supermatriks tertimbang" in page and "CR kelompok" in page
     assert post(client, f"/hr/rounds/{round_.id}/publish", {}, page=f"/hr/rounds/{round_.id}/results"
@@ -155,6 +159,13 @@ def test_a_network_round_answered_through_the_site_publishes_the_limit_prioritie
     assert published == pytest.approx(expected, abs=1e-12)
     assert sum(published.values()) == pytest.approx(1)
     assert round_.version.weights_source == "round" and round_.version.weights_round_id == round_.id
+
+    _, raw = api_tokens.create_token(session, organisation.id, "HRIS")
+    body = client.get(f"/api/rounds/{round_.id}/results", headers={"Authorization": f"Bearer {raw}"}).get_json()
+    assert [c["cluster"] for c in body["clusters"]] == ["O1/kpi", "O2/kpi", "K1/objective", "K2/objective",
+                                                        "K3/objective"]
+    assert {code: body["global_weights"][code] for code in ("K1", "K2", "K3")} == pytest.approx(
+        {e.code: e.global_weight for e in round_.version.elements if e.kind == "kpi"})
 
     export = client.get(f"/hr/rounds/{round_.id}/supermatrices.xlsx")
     book = load_workbook(BytesIO(export.data))

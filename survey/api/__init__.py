@@ -133,7 +133,7 @@ def round_results(round_id):
     except Invalid as error:
         raise ApiError(404, "no results yet", error.errors) from None
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    return jsonify({"clusters": [{"cluster": "root" if c.key == "root" else by_id[int(c.key)].code,
+    return jsonify({"clusters": [{"cluster": "root" if c.key == "root" else scorecards.page_code(c.key, by_id),
                                   "elements": [m.code for m in c.members], "state": c.state,
                                   "respondents": c.respondents, "left_out_inconsistent": c.excluded,
                                   "left_out_dont_know": c.unusable, "note": results.unusable_note(c),

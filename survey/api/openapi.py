@@ -40,7 +40,7 @@ DOCUMENT = {
                 "local_weight": _NUMBER_OR_NULL, "global_weight": _NUMBER_OR_NULL}},
             "Round": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"},
-                "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction"]},
+                "kind": {"type": "string", "enum": ["weighting", "network", "self_report", "validation", "satisfaction"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
             "Participant": {"type": "object", "required": ["name", "email"], "properties": {
                 "name": {"type": "string"}, "email": {"type": "string", "format": "email"}, "unit": {"type": "string"},

@@ -11,6 +11,9 @@ from survey.services import network, results, scorecards, supermatrix_export
 from survey.services.errors import Invalid, translated
 
 
+blueprint.add_app_template_global(scorecards.page_code, "page_code")
+
+
 @blueprint.app_template_global("message_text")
 def message_text(message: str) -> str:
     """A service's message (N_ with values) in the page's language."""

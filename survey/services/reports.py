@@ -76,7 +76,7 @@ def weighting_report(session: Session, round_: Round) -> dict:
     clusters = []
     for cluster in outcome.clusters:
         codes = [m.code for m in cluster.members]
-        title = "Perspectives" if cluster.key == "root" else f"{by_id[int(cluster.key)].code} {by_id[int(cluster.key)].name}"
+        title = "Perspectives" if cluster.key == "root" else scorecards.page_code(cluster.key, by_id, named=True)
         found = {"title": title, "root": cluster.key == "root", "codes": codes,
                  "names": [f"{m.code} {m.name}" for m in cluster.members], "state": cluster.state, "respondents": cluster.respondents,
                  "unusable": cluster.unusable, "finished": cluster.respondents + cluster.unusable + cluster.excluded,
@@ -111,7 +111,7 @@ def kept_reasons(session: Session, round_: Round, include_removed: bool = False)
     if not include_removed:
         query = query.where(Invitation.removed_at.is_(None))
     return [{"respondent": name, "root": reask.cluster == "root", "invitation": reask.invitation_id,
-             "page": "" if reask.cluster == "root" else f"{by_id[int(reask.cluster)].code} {by_id[int(reask.cluster)].name}",
+             "page": "" if reask.cluster == "root" else scorecards.page_code(reask.cluster, by_id, named=True),
              "cluster": reask.cluster, "cr_before": reask.cr_before, "cr_after": reask.cr_after, "reason": reask.reason,
              "removed": removed_at is not None}
             for reask, name, removed_at in session.execute(query)]

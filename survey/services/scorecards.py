@@ -200,6 +200,16 @@ def tree_order(nodes) -> list[tuple[Element, int]]:
     return ordered
 
 
+def page_code(key: str, by_id: dict[int, Element], named: bool = False) -> str:
+    """A questionnaire page's element by code (with its name when ``named``): the parent of a sibling cluster,
+    or for a network round's comparison set ("n<id>-<cluster>") the element compared with respect to and
+    the cluster compared, e.g. "O1/kpi"."""
+    target, _, cluster = key.removeprefix("n").partition("-")
+    element = by_id[int(target)]
+    text = f"{element.code} {element.name}" if named else element.code
+    return f"{text}/{cluster}" if key.startswith("n") else text
+
+
 def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
     return "" if cluster == ROOT_CLUSTER else by_id[int(cluster)].name
 
