@@ -49,7 +49,8 @@ def answer(client, token, values):
                                       invitation_of(client, token), location.rsplit("/", 1)[1])
         text = client.get(location).get_data(as_text=True)
         data = {"csrf_token": csrf(client, location), "submission": hidden(text, "submission")}
-        data.update({f"p_{a.id}_{b.id}": scale_label(values(page, a, b)) for a, b in page.pairs})
+        data.update({f"p_{a.id}_{b.id}": choice if isinstance(choice, str) else scale_label(choice)
+                     for a, b in page.pairs for choice in [values(page, a, b)]})
         assert client.post(location, data=data).status_code == 302
         seen.append((page.parent.code, [m.code for m in page.members], text))
 
@@ -226,3 +227,35 @@ def test_an_influence_on_an_element_of_another_version_is_refused_and_nothing_is
     response = post(client, f"/hr/versions/{version.id}/network/{o1.id}", {"sources": [str(stranger.id)]})
     assert response.status_code == 400
     assert session.scalar(select(func.count()).select_from(Influence)) == 0
+
+
+def test_dont_know_on_a_network_page_is_completed_as_in_a_weighting_round(app, client, session):
+    organisation, version = small_scorecard(session)
+    sign_in(client, session, organisation.id)
+    draw(client, version, NETWORK)
+    response = post(client, "/hr/rounds/new", round_form(kind="network", version_id=version.id, ask_identity="",
+                                                         allow_dont_know="y", title="Tidak tahu"))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    round_ = session.scalar(select(Round).where(Round.title == "Tidak tahu"))
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    answer(client, token, lambda page, a, b: "dk" if (a.code, b.code) == ("K2", "K3") else 2.0)
+    o1_kpis = next(s for s in network.network(session, round_.version).sets if s.key.endswith("-kpi")
+                   and s.target.code == "O1")
+    stored = answers.current_answers(session, invitation, o1_kpis.key)
+    assert sorted(stored.values(), key=str) == [2.0, 2.0, None]
+    outcome = results.round_results(session, round_)
+    weights = outcome.clusters[0].weights  # K2 vs K3 completed from K1 vs K2 and K1 vs K3: equal
+    assert weights[1] == pytest.approx(weights[2]) and outcome.unpublishable is None
+
+
+def test_a_copied_version_keeps_its_network_so_next_years_network_round_can_start_from_it(app, client, session):
+    organisation, version = small_scorecard(session)
+    sign_in(client, session, organisation.id)
+    draw(client, version, NETWORK)
+    copy = scorecards.copy_version(session, version, "2027")
+    links = {(s.target.code, tuple(e.code for e in s.members)) for s in network.network(session, copy).sets}
+    assert links == {(s.target.code, tuple(e.code for e in s.members))
+                     for s in network.network(session, version).sets}
+    assert network.network(session, copy).problems == []

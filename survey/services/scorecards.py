@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
-from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Round, Scorecard, ScorecardVersion
+from survey.models import ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, Round, Scorecard, ScorecardVersion
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
@@ -137,7 +137,8 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
-    """A new version with the same tree and record sheets, to revise for a new year (weights are not copied)."""
+    """A new version with the same tree, record sheets and influences (the strategy map's arrows, the ANP
+    network), to revise for a new year (weights are not copied)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
     refuse_unsafe_characters(label=label)
@@ -154,6 +155,10 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
         session.add(clone)
         session.flush()
         old_to_new[element.id] = clone
+    session.add_all(Influence(version_id=copy.id, source_id=old_to_new[link.source_id].id,
+                              target_id=old_to_new[link.target_id].id)
+                    for link in session.scalars(select(Influence).where(Influence.version_id == version.id))
+                    if link.source_id in old_to_new and link.target_id in old_to_new)
     session.commit()
     return copy
 
