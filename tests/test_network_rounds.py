@@ -259,3 +259,20 @@ def test_a_copied_version_keeps_its_network_so_next_years_network_round_can_star
     assert links == {(s.target.code, tuple(e.code for e in s.members))
                      for s in network.network(session, version).sets}
     assert network.network(session, copy).problems == []
+
+
+def test_a_comparison_set_larger_than_the_random_index_table_is_refused_at_the_table_field(app, client, session):
+    organisation, version = small_scorecard(session)
+    for k in range(4, 17):  # sixteen KPIs in all under O1 and O2
+        scorecards.add_element(session, version, code=f"K{k}", kind="kpi", name=f"Name of K{k}", parent_code="O1")
+    kpis = [f"K{k}" for k in range(1, 17)]
+    sign_in(client, session, organisation.id)
+    draw(client, version, {"O1": kpis, "O2": kpis + ["O1"], **{kpi: ["O1", "O2"] for kpi in kpis}})
+    response = post(client, "/hr/rounds/new", round_form(kind="network", version_id=version.id), page="/hr/rounds/new")
+    assert response.status_code == 400
+    assert "Tabel indeks acak saaty berhenti pada 15 elemen, sedangkan O1 Name of O1/kpi memiliki 16" in \
+        response.get_data(as_text=True)
+    assert session.scalar(select(func.count()).select_from(Round)) == 0
+    response = post(client, "/hr/rounds/new", round_form(kind="network", version_id=version.id,
+                                                         ri_table="alonso_lamata"), page="/hr/rounds/new")
+    assert response.status_code == 302

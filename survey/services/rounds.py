@@ -11,8 +11,18 @@ from sqlalchemy.orm import Session
 
 from analysis.ahp import METHODS, RANDOM_INDEX, largest_cluster
 from analysis.scoring import SNAP_RULES
-from survey.models import ROOT_CLUSTER, ClusterAnswer, Invitation, Organisation, Person, Reask, Round, utcnow
-from survey.services import audit, mail, network, people
+from survey.models import (
+    ROOT_CLUSTER,
+    ClusterAnswer,
+    Invitation,
+    Organisation,
+    Person,
+    Reask,
+    Round,
+    ScorecardVersion,
+    utcnow,
+)
+from survey.services import audit, mail, network, people, scorecards
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import clusters as version_clusters
@@ -98,15 +108,15 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
-    if kind == "weighting" and "version_id" not in errors and "ri_table" not in errors:
-        too_large = _cluster_beyond_table(session, version_id, ri_table)
-        if too_large:
-            errors["ri_table"] = too_large
     if kind == "network" and "version_id" not in errors:
         try:
             network.refuse_unready(session, get_version(session, organisation_id, version_id))
         except Invalid as error:
             errors.update(error.errors)
+    if kind in PAIRWISE_KINDS and "version_id" not in errors and "ri_table" not in errors:
+        too_large = _cluster_beyond_table(session, version_id, ri_table, kind)
+        if too_large:
+            errors["ri_table"] = too_large
     # The form's times are read on the office's clock; the database keeps UTC.
     zone = session.get(Organisation, organisation_id).time_zone
     opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
@@ -122,16 +132,20 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
             "kind": kind, "snap": snap or None}
 
 
-def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
-    """Why the random index table cannot serve the version's largest cluster, naming it; None when it can."""
+def _cluster_beyond_table(session: Session, version_id: int, ri_table: str, kind: str = "weighting") -> str | None:
+    """Why the random index table cannot serve the round's largest page, naming it; None when it can."""
     largest = largest_cluster(ri_table)
     if largest is None:
         return None
     _, by_id = hierarchy(session, version_id, tree_only=True)
-    for key, members in version_clusters(session, version_id, tree_only=True):
+    if kind == "network":
+        pages = [(scorecards.page_code(s.key, by_id, named=True), s.members)
+                 for s in network.network(session, session.get(ScorecardVersion, version_id)).sets]
+    else:
+        pages = [(N_("the perspectives") if key == ROOT_CLUSTER else scorecards.page_code(key, by_id, named=True),
+                  members) for key, members in version_clusters(session, version_id, tree_only=True)]
+    for name, members in pages:
         if len(members) > largest:
-            parent = None if key == ROOT_CLUSTER else by_id[int(key)]
-            name = N_("the perspectives") if parent is None else f"{parent.code} {parent.name}"
             return N_("The %(table)s random index table stops at %(largest)d elements, but %(cluster)s has %(n)d. "
                       "Choose alonso_lamata, which extends to any size.", table=ri_table, largest=largest,
                       cluster=name, n=len(members))
