@@ -535,4 +535,5 @@ class InfluenceForm(FlaskForm):
 
 class InfluencersForm(FlaskForm):
     """The elements that influence one element of the ANP network: its column of the supermatrix."""
-    sources = SelectMultipleField(_l("Influenced by"), coerce=int, choices=[])
+    # Checked by the service, whose message is in the page's language (WTForms' own choice message is not).
+    sources = SelectMultipleField(_l("Influenced by"), choices=[], validate_choice=False)

@@ -224,8 +224,12 @@ def test_an_influence_on_an_element_of_another_version_is_refused_and_nothing_is
     stranger = scorecards.add_element(session, other, code="X", kind="perspective", name="Stranger")
     sign_in(client, session, organisation.id)
     o1 = next(e for e in version.elements if e.code == "O1")
-    response = post(client, f"/hr/versions/{version.id}/network/{o1.id}", {"sources": [str(stranger.id)]})
-    assert response.status_code == 400
+    url = f"/hr/versions/{version.id}/network/{o1.id}"
+    for sources in ([str(stranger.id)], ["K1"], [str(o1.id)]):
+        response = post(client, url, {"sources": sources})
+        assert response.status_code == 400
+        assert ("Pilih elemen dari versi scorecard ini." if sources[0] != str(o1.id)
+                else "Sebuah elemen tidak dapat memengaruhi dirinya sendiri.") in response.get_data(as_text=True)
     assert session.scalar(select(func.count()).select_from(Influence)) == 0
 
 

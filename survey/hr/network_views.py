@@ -38,11 +38,12 @@ def network_element(version_id, element_id):
     everything = [e for e, _depth in scorecards.tree_order(scorecards.elements(session, version_row.id))]
     target = next((e for e in everything if e.id == element_id), None) or abort(404)
     form = InfluencersForm()
-    form.sources.choices = [(e.id, f"{e.code} {e.name}") for e in everything if e.id != target.id]
+    form.sources.choices = [(str(e.id), f"{e.code} {e.name}") for e in everything if e.id != target.id]
     if request.method == "POST":  # rights.guard has checked the right to edit
         if form.validate_on_submit():
             try:
-                network.set_influencers(session, version_row, target.id, form.sources.data or [])
+                network.set_influencers(session, version_row, target.id,
+                                        [int(v) if v.isdigit() else 0 for v in form.sources.data or []])
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.network_page", version_id=version_id))
             except Invalid as error:
@@ -50,7 +51,7 @@ def network_element(version_id, element_id):
                 field_errors(form, error)
         status = 400
     else:
-        form.sources.data = [e.id for e in network.network(session, version_row).influencers.get(target.id, [])]
+        form.sources.data = [str(e.id) for e in network.network(session, version_row).influencers.get(target.id, [])]
         status = 200
     clusters = [(kind, [e for e in everything if e.kind == kind and e.id != target.id])
                 for kind in network.CLUSTER_NAMES]
