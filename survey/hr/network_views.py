@@ -66,7 +66,7 @@ def network_round_results(round_):
     outcome = results.round_results(session, round_)
     return render_template("hr/network_results.html", round=round_, outcome=outcome,
                            cluster_names=network.CLUSTER_NAMES, action=ActionForm(),
-                           by_id={e.id: e for e in scorecards.elements(session, round_.version_id)})
+                           tree=scorecards.tree_order(scorecards.elements(session, round_.version_id)))
 
 
 @blueprint.get("/rounds/<int:round_id>/supermatrices.<fmt>")
