@@ -1,5 +1,6 @@
 """Indonesian translations of Neraca's messages; `python scripts/update_catalog.py` merges them into the .po."""
 ID = {
+    "network (ANP) limit priorities": "prioritas limit jaringan (ANP)",
     "Email": "Email", "Password": "Kata sandi", "Scorecard name": "Nama scorecard",
     "Version (e.g. the year)": "Versi (mis. tahun)", "New version label": "Label versi baru", "Code": "Kode",
     "Kind": "Jenis", "Perspective": "Perspektif", "Objective": "Sasaran strategis", "KPI": "IKU",
@@ -1016,4 +1017,60 @@ ID = {
     "Tell us about our service: scan the code with your phone and answer a few questions.":
         "Sampaikan pendapat Anda tentang layanan kami: pindai kode ini dengan ponsel Anda dan jawab beberapa pertanyaan.",
     "Anonymous: no name is asked. It takes a few minutes.": "Anonim: tanpa nama. Hanya perlu beberapa menit.",
+    # issue 18: network (ANP) rounds
+    "Objectives": "Sasaran strategis", "KPIs": "IKU", "Network (ANP)": "Jaringan (ANP)",
+    "Influenced by": "Dipengaruhi oleh", "Cluster": "Kluster",
+    "With respect to": "Dibandingkan terhadap", "Comparisons": "Perbandingan",
+    "With respect to %(name)s": "Dibandingkan terhadap %(name)s",
+    "With respect to %(name)s, which matters more, and by how much?":
+        "Dibandingkan terhadap %(name)s, mana yang lebih penting, dan seberapa besar?",
+    "%(element)s is influenced by": "%(element)s dipengaruhi oleh",
+    "Network weighting (ANP: comparisons with respect to each influenced element)":
+        "Pembobotan jaringan (ANP: perbandingan terhadap setiap elemen yang dipengaruhi)",
+    "Say which elements influence each element. A network round then asks, for each element, which of the "
+    "elements that influence it matters more, cluster by cluster. The clusters are the levels of the scorecard: "
+    "perspectives, objectives and KPIs; an influence within a level is inner dependence, between levels outer "
+    "dependence.":
+        "Tentukan elemen mana yang memengaruhi setiap elemen. Putaran jaringan kemudian menanyakan, untuk setiap "
+        "elemen, mana di antara elemen yang memengaruhinya yang lebih penting, kluster demi kluster. Kluster adalah "
+        "tingkat scorecard: perspektif, sasaran strategis, dan IKU; pengaruh di dalam satu tingkat adalah "
+        "ketergantungan dalam (inner dependence), antartingkat ketergantungan luar (outer dependence).",
+    "A network round cannot be made from this network yet:": "Putaran jaringan belum dapat dibuat dari jaringan ini:",
+    "The network is ready for a network round: it asks %(n)d comparison pages.":
+        "Jaringan siap untuk putaran jaringan: putaran ini menanyakan %(n)d halaman perbandingan.",
+    "Draw the network first: no element is influenced by another yet.":
+        "Susun jaringan terlebih dahulu: belum ada elemen yang dipengaruhi oleh elemen lain.",
+    "Every KPI must be in the network to receive a weight; these are not: %(codes)s.":
+        "Setiap IKU harus ada dalam jaringan agar mendapat bobot; yang belum: %(codes)s.",
+    "Nothing influences %(codes)s: say what influences each element of the network.":
+        "Tidak ada yang memengaruhi %(codes)s: tentukan apa yang memengaruhi setiap elemen jaringan.",
+    "The cluster %(cluster)s has one element only (%(code)s): a cluster needs two or more, or none.":
+        "Kluster %(cluster)s hanya memiliki satu elemen (%(code)s): sebuah kluster memerlukan dua elemen atau "
+        "lebih, atau tidak sama sekali.",
+    "No influence links %(first)s with %(second)s, directly or through others: the network falls into parts "
+    "with no path between them.":
+        "Tidak ada pengaruh yang menghubungkan %(first)s dengan %(second)s, langsung maupun melalui elemen lain: "
+        "jaringan terpecah menjadi bagian-bagian tanpa jalur di antaranya.",
+    "This element is not in this scorecard version.": "Elemen ini tidak ada dalam versi scorecard ini.",
+    "Choose elements of this scorecard version.": "Pilih elemen dari versi scorecard ini.",
+    "An element cannot influence itself.": "Sebuah elemen tidak dapat memengaruhi dirinya sendiri.",
+    "Every comparison needs at least one finished respondent before weights can be published.":
+        "Setiap perbandingan memerlukan setidaknya satu responden yang selesai sebelum bobot dapat diterbitkan.",
+    "The KPIs receive no weight in the limit: in this network nothing that keeps weight depends on them. Change "
+    "the network so the KPIs influence elements that influence them back.":
+        "IKU tidak mendapat bobot pada limit: dalam jaringan ini tidak ada yang mempertahankan bobot bergantung "
+        "pada IKU. Ubah jaringan agar IKU memengaruhi elemen yang juga memengaruhinya kembali.",
+    "Network (ANP) round.": "Putaran jaringan (ANP).",
+    "Clusters are not compared: each cluster that influences an element weighs the same in its column of the "
+    "weighted supermatrix.":
+        "Kluster tidak dibandingkan: setiap kluster yang memengaruhi suatu elemen berbobot sama pada kolomnya "
+        "dalam supermatriks tertimbang.",
+    "Export for Super Decisions users": "Ekspor untuk pengguna Super Decisions",
+    "Unweighted supermatrix": "Supermatriks tak tertimbang", "Weighted supermatrix": "Supermatriks tertimbang",
+    "Limit supermatrix": "Supermatriks limit", "Limit priorities per cluster": "Prioritas limit per kluster",
+    "This cluster receives no weight in the limit.": "Kluster ini tidak mendapat bobot pada limit.",
+    "Each page names an element of the scorecard: compare the pairs with respect to it. Which of the two matters "
+    "more for that element, and by how much?":
+        "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
+        "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
 }

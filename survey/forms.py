@@ -26,6 +26,7 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -229,9 +230,11 @@ class PersonForm(FlaskForm):
 
 class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
-        ("weighting", _l("Weighting (pairwise comparisons)")), ("self_report", _l("Employee self-report")),
-        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)")),
-        ("rating", _l("Weighting (direct rating of each element)"))])
+        ("weighting", _l("Weighting (pairwise comparisons)")),
+        ("network", _l("Network weighting (ANP: comparisons with respect to each influenced element)")),
+        ("rating", _l("Weighting (direct rating of each element)")),
+        ("self_report", _l("Employee self-report")),
+        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
     title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
     period = StringField(_l("Period"), validators=[Optional(), fits(Round.period)])
@@ -626,3 +629,9 @@ class WindowForm(FlaskForm):
     """A time window on the office's clock: the public answers received in it, e.g. a burst to discard."""
     start = DateTimeLocalField(_l("From"), validators=[Optional()])
     end = DateTimeLocalField(_l("Until"), validators=[Optional()])
+
+
+class InfluencersForm(FlaskForm):
+    """The elements that influence one element of the ANP network: its column of the supermatrix."""
+    # Checked by the service, whose message is in the page's language (WTForms' own choice message is not).
+    sources = SelectMultipleField(_l("Influenced by"), choices=[], validate_choice=False)

@@ -265,7 +265,9 @@ class Judgment(Base):
     Never updated: a change adds a row with the next revision. ``value`` NULL = "don't know".
     """
     __tablename__ = "judgments"
-    __table_args__ = (UniqueConstraint("invitation_id", "row_id", "column_id", "revision"),)
+    # Per page: a network round asks the same pair on several pages (with respect to different elements).
+    __table_args__ = (UniqueConstraint("invitation_id", "cluster", "row_id", "column_id", "revision",
+                                       name="uq_judgments_page_pair_revision"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
     cluster: Mapped[str] = mapped_column(String(30))

@@ -90,7 +90,8 @@ def address(app, rule, estate) -> str:
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
-              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template")
+              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
+                                         "hr.network_export")
               else "html"}
     # An import template names the version whose KPI codes it uses.
     query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}

@@ -28,6 +28,8 @@ ALLOWED = {
     "GET hr.audit_log": ADMIN, "GET hr.audit_export": ADMIN,
     "GET hr.import_template": ALL, "GET hr.strategy_map": ALL, "POST hr.strategy_map": HR,
     "POST hr.remove_influence": HR,
+    "GET hr.network_page": ALL, "GET hr.network_element": ALL, "POST hr.network_element": HR,
+    "GET hr.network_export": ALL,
     "GET hr.edit_element": HR, "POST hr.edit_element": HR, "POST hr.move_element": HR,
     "GET hr.confirm_delete_element": HR, "POST hr.delete_element": HR,
     "GET hr.edit_person": HR, "POST hr.edit_person": HR, "POST hr.set_active": HR,

@@ -37,7 +37,7 @@ DOCUMENT = {
             "WeightsProvenance": {"type": "object", "description": "How the published weights were made.",
                                   "properties": {
                 "source": {"type": "string", "nullable": True, "enum": ["round", "given", None]},
-                "kind": {"type": "string", "nullable": True, "enum": ["weighting", "rating", "given", None],
+                "kind": {"type": "string", "nullable": True, "enum": ["weighting", "network", "rating", "given", None],
                          "description": "weighting: pairwise comparison; rating: direct rating; given: by HR or a decree"},
                 "kind_words": {"type": "string"},
                 "method": {"type": "array", "items": {"type": "string"},
@@ -56,7 +56,7 @@ DOCUMENT = {
                 "local_weight": _NUMBER_OR_NULL, "global_weight": _NUMBER_OR_NULL}},
             "Round": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"},
-                "kind": {"type": "string", "enum": ["weighting", "self_report", "validation", "satisfaction", "rating"]},
+                "kind": {"type": "string", "enum": ["weighting", "network", "rating", "self_report", "validation", "satisfaction"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
             "Participant": {"type": "object", "required": ["name"], "description": "An email, a phone, or both: "
                             "someone without email is invited without a message (HR hands them the link).",

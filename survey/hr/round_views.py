@@ -21,6 +21,7 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404
+from survey.hr.network_views import network_round_results
 from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
@@ -206,6 +207,8 @@ def round_results(round_id):
     round_ = round_or_404(round_id)
     if round_.kind == "rating":
         return _rating_results(round_)
+    if round_.kind == "network":
+        return network_round_results(round_)
     if round_.kind != "weighting":
         return _questionnaire_results(round_)
     without = results.round_results(session, round_, include_inconsistent=False)

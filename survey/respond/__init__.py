@@ -112,7 +112,7 @@ def resume(token, invitation, round_):
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation("weighting")
+@with_invitation(*rounds.PAIRWISE_KINDS)
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -173,7 +173,7 @@ def rate(token, invitation, round_, key):
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation("weighting")
+@with_invitation(*rounds.PAIRWISE_KINDS)
 def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)

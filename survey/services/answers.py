@@ -95,14 +95,28 @@ def questionnaire(session: Session, invitation: Invitation) -> list[Cluster]:
     if key not in _QUESTIONNAIRES:
         if len(_QUESTIONNAIRES) >= _CACHED_VERSIONS:
             _QUESTIONNAIRES.clear()
-        # A launched round's comparison groups are fixed (survey/services/groups.py), as its version is.
-        compared = version_clusters(session, round_.version_id, tree_only=True)
-        node = {e.id: Node(e.id, e.code, e.name) for _, members in compared for e in members}
-        _QUESTIONNAIRES[key] = [
-            Cluster(cluster, None if anchor_id(cluster) is None else node[anchor_id(cluster)],
+        _QUESTIONNAIRES[key] = _network_pages(session, round_) if round_.kind == "network" else _tree_pages(
+            session, round_)
+    return _QUESTIONNAIRES[key]
+
+
+def _tree_pages(session: Session, round_: Round) -> list[Cluster]:
+    # A launched round's comparison groups are fixed (survey/services/groups.py), as its version is.
+    compared = version_clusters(session, round_.version_id, tree_only=True)
+    node = {e.id: Node(e.id, e.code, e.name) for _, members in compared for e in members}
+    return [Cluster(cluster, None if anchor_id(cluster) is None else node[anchor_id(cluster)],
                     [node[e.id] for e in members])
             for cluster, members in compared if len(members) >= 2]
-    return _QUESTIONNAIRES[key]
+
+
+def _network_pages(session: Session, round_: Round) -> list[Cluster]:
+    """One page per comparison set of the version's network, its parent the element compared with respect to."""
+    from survey.services.network import network
+
+    def node(e):
+        return Node(e.id, e.code, e.name)
+    return [Cluster(s.key, node(s.target), [node(e) for e in s.members])
+            for s in network(session, round_.version).sets if s.asked]
 
 
 def cluster_by_key(session: Session, invitation: Invitation, key: str) -> Cluster | None:
@@ -257,11 +271,11 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
     return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
 
 
-def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, ...] = ("weighting",)) -> Round:
+def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, ...] | None = None) -> Round:
     """The invitation's round if it takes answers now, and answers of this kind (pairwise by default)."""
-    from survey.services.rounds import is_accepting
+    from survey.services.rounds import PAIRWISE_KINDS, is_accepting
     round_ = session.get(Round, invitation.round_id)
-    if round_.kind not in kinds:
+    if round_.kind not in (kinds or PAIRWISE_KINDS):
         raise Invalid({"": N_("This survey does not ask these questions.")})
     if not is_accepting(round_) or invitation.removed_at is not None:
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})

@@ -102,9 +102,29 @@ def anchored(groups: list[tuple[str, list[Element]]]) -> list[tuple[int | None, 
     return [(anchor_id(key), [element.id for element in members]) for key, members in groups]
 
 
+def is_network_page(key: str) -> bool:
+    """A network round's comparison set, "n<id>-<cluster>" (survey/services/network.py)."""
+    return key.startswith("n") and key[1:2].isdigit()
+
+
+def page_code(key: str, by_id: dict[int, Element], named: bool = False) -> str:
+    """A questionnaire page's element by code (with its name when ``named``): the parent of a sibling cluster,
+    or for a network round's comparison set the element compared with respect to and the cluster compared,
+    e.g. "O1/kpi"."""
+    target, _, cluster = key.removeprefix("n").partition("-")
+    element = by_id[int(target)]
+    text = f"{element.code} {element.name}" if named else element.code
+    return f"{text}/{cluster}" if is_network_page(key) else text
+
+
 def heading(key: str, by_id: dict[int, Element], style: str = "full") -> str:
-    """A group's title for a reader: ``full`` "F Financial", ``code`` "F", ``name`` "Financial"."""
+    """A group's title for a reader: ``full`` "F Financial", ``code`` "F", ``name`` "Financial"; a network
+    round's comparison set: "O1 Service/kpi", "O1/kpi", "With respect to Service"."""
     # Messages even without values, so that one put in another message is translated with it.
+    if is_network_page(key):
+        if style == "name":
+            return N_("With respect to %(name)s", name=by_id[int(key[1:].partition("-")[0])].name)
+        return page_code(key, by_id, named=style == "full")
     if key == ROOT_CLUSTER:
         return Message([(N_("Perspectives"), {})])
     if key == ALL_OBJECTIVES:
@@ -117,7 +137,10 @@ def heading(key: str, by_id: dict[int, Element], style: str = "full") -> str:
 
 
 def api_name(key: str, by_id: dict[int, Element]) -> str:
-    """How the API names a group: ``root``, the parent's code, ``objectives``, ``kpis`` or ``kpis-<code>``."""
+    """How the API names a group: ``root``, the parent's code, ``objectives``, ``kpis`` or ``kpis-<code>``; a
+    network round's comparison set as ``<code>/<cluster>``."""
+    if is_network_page(key):
+        return page_code(key, by_id)
     anchor = anchor_id(key)
     if anchor is None:
         return key

@@ -79,7 +79,7 @@ def invitation_paragraphs(round_: Round, name: str, language: str, link: str, cl
     return [
         _("Dear %(name)s,", name=name),
         (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
-           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "rating") else
+           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "network", "rating") else
          _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
         link,
         *([_("Please answer by %(closes)s.", closes=closes)] if closes else []),

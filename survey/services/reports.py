@@ -62,7 +62,7 @@ def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
 
 def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
     """How the version's published weights were made, for a page, a report and the API to say alike:
-    ``kind`` (weighting: pairwise comparison, rating: direct rating, given), ``method`` (words of
+    ``kind`` (weighting: pairwise comparison, network: ANP limit priorities, rating: direct rating, given), ``method`` (words of
     labels.LABELS, in English: a page translates them), ``respondents`` (counted when published),
     the round (``round_id``, ``title``) or the note of given weights, who published them and the day,
     on the office's clock. ``source`` None: nothing published yet."""

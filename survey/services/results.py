@@ -109,6 +109,8 @@ def round_results(session: Session, round_: Round, include_inconsistent: bool | 
 def publish(session: Session, round_: Round, actor: str = "system") -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
     results = round_results(session, round_)
+    if getattr(results, "unpublishable", None):  # a network's own reason (no limit weight for the KPIs, ...)
+        raise Invalid({"": results.unpublishable})
     if not results.complete or not results.global_weights:
         raise Invalid({"": N_("Every cluster needs at least one finished respondent before weights can be published.")})
     version = session.get(ScorecardVersion, round_.version_id)
@@ -160,9 +162,12 @@ def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
     return _RESULTS[key]
 
 
-def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[bool, RoundResults]:
+def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict:
     judgments = latest_judgments(session, round_)
-    weight_of = dict(rows)
+    if round_.kind == "network":
+        from survey.services.network_results import network_outcome
+        return network_outcome(session, round_, lambda key, members: group_results(
+            round_, key, members, rows, statuses, judgments))
     tree, by_id = hierarchy(session, round_.version_id)
     both = {True: ([], {}), False: ([], {})}
     compared = version_clusters(session, round_.version_id, grouping=grouping)
@@ -171,22 +176,8 @@ def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[
             for _, local in both.values():
                 local[members[0].id] = 1.0
             continue
-        answered = [(invitation_id, statuses[(invitation_id, key)]) for invitation_id, _ in rows
-                    if statuses.get((invitation_id, key)) in FINISHED]
-        cluster = Cluster(key, None, members)
-        matrices = [answer_matrix(cluster, judgments.get((invitation_id, key), {})) for invitation_id, _ in answered]
-        usable = [unlinked_elements(A).size == 0 for A in matrices]
-        usable_matrices = [A for A, ok in zip(matrices, usable) if ok]
-        # Completed once, for both variants: completion is most of the work.
-        completed = dict(zip(np.flatnonzero(usable), complete(np.stack(usable_matrices)))) if usable_matrices else {}
-        for include, (results, local) in both.items():
-            chosen = [k for k, (_, status) in enumerate(answered) if usable[k] and (include or status != KEPT)]
-            excluded = sum(1 for _, status in answered if status == KEPT and not include)
-            unusable = sum(1 for k, (_, status) in enumerate(answered)
-                           if not usable[k] and (include or status != KEPT))
-            result = _cluster_result(round_, key, members, [matrices[k] for k in chosen],
-                                     [completed[k] for k in chosen],
-                                     [weight_of[answered[k][0]] for k in chosen], excluded, unusable)
+        for include, result in group_results(round_, key, members, rows, statuses, judgments).items():
+            results, local = both[include]
             results.append(result)
             if result.weights is not None:
                 local.update({element.id: float(w) for element, w in zip(members, result.weights)})
@@ -204,6 +195,28 @@ def with_global_weights(tree, compared, clusters, local: dict[int, float]) -> Ro
         global_weights = {int(k): float(w) for k, w in zip(tree.keys, found)}
         shares = {int(k): float(w) for k, w in zip(tree.keys, tree.local_from_global(found))}
     return RoundResults(clusters, local, global_weights, shares)
+
+
+def group_results(round_: Round, key: str, members: list, rows, statuses, judgments) -> dict[bool, ClusterResult]:
+    """One page's group result with and without the respondents who stayed inconsistent."""
+    weight_of = dict(rows)
+    answered = [(invitation_id, statuses[(invitation_id, key)]) for invitation_id, _ in rows
+                if statuses.get((invitation_id, key)) in FINISHED]
+    cluster = Cluster(key, None, members)
+    matrices = [answer_matrix(cluster, judgments.get((invitation_id, key), {})) for invitation_id, _ in answered]
+    usable = [unlinked_elements(A).size == 0 for A in matrices]
+    usable_matrices = [A for A, ok in zip(matrices, usable) if ok]
+    # Completed once, for both variants: completion is most of the work.
+    completed = dict(zip(np.flatnonzero(usable), complete(np.stack(usable_matrices)))) if usable_matrices else {}
+    both = {}
+    for include in (True, False):
+        chosen = [k for k, (_, status) in enumerate(answered) if usable[k] and (include or status != KEPT)]
+        excluded = sum(1 for _, status in answered if status == KEPT and not include)
+        unusable = sum(1 for k, (_, status) in enumerate(answered) if not usable[k] and (include or status != KEPT))
+        both[include] = _cluster_result(round_, key, members, [matrices[k] for k in chosen],
+                                        [completed[k] for k in chosen], [weight_of[answered[k][0]] for k in chosen],
+                                        excluded, unusable)
+    return both
 
 
 def _cluster_result(round_, key, members, matrices, completed, respondent_weights, excluded, unusable) -> ClusterResult:

@@ -23,7 +23,7 @@ from survey.models import (
     ScorecardVersion,
     utcnow,
 )
-from survey.services import audit, groups, mail, people, scorecards
+from survey.services import audit, groups, mail, network, people, scorecards
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.phones import normal_phone
@@ -36,9 +36,12 @@ from survey.services.zones import as_utc, from_wall_clock
 LANGUAGES = ("id", "en")
 #: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
 QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
-#: Rounds whose answers give the version's weights, cluster by cluster: pairwise comparisons or direct ratings.
-WEIGHT_KINDS = ("weighting", "rating")
-ROUND_KINDS = ("weighting",) + QUESTIONNAIRE_KINDS + ("rating",)
+#: Rounds answered on pairwise pages: the sibling tree (or the version's comparison groups), or the
+#: comparisons an ANP network needs.
+PAIRWISE_KINDS = ("weighting", "network")
+#: Rounds whose answers give the version's weights, page by page: pairwise comparisons or direct ratings.
+WEIGHT_KINDS = PAIRWISE_KINDS + ("rating",)
+ROUND_KINDS = PAIRWISE_KINDS + QUESTIONNAIRE_KINDS + ("rating",)
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 #: Who the audit log names when no person did it (the demo, a command).
@@ -125,6 +128,14 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
     if kind == "weighting" and "version_id" not in errors:
         errors.update(_groups_problems(session, version_id, ri_table if "ri_table" not in errors else None))
+    if kind == "network" and "version_id" not in errors:
+        try:
+            network.refuse_unready(session, get_version(session, organisation_id, version_id))
+        except Invalid as error:
+            errors.update(error.errors)
+        too_large = None if "ri_table" in errors else _cluster_beyond_table(session, version_id, ri_table, kind)
+        if too_large:
+            errors["ri_table"] = too_large
     # The form's times are read on the office's clock; the database keeps UTC.
     zone = session.get(Organisation, organisation_id).time_zone
     opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
@@ -152,13 +163,18 @@ def _groups_problems(session: Session, version_id: int, ri_table: str | None) ->
     return {"ri_table": too_large} if too_large else {}
 
 
-def _cluster_beyond_table(session: Session, version_id: int, ri_table: str) -> str | None:
-    """Why the random index table cannot serve the version's largest comparison group, naming it; None when it can."""
+def _cluster_beyond_table(session: Session, version_id: int, ri_table: str, kind: str = "weighting") -> str | None:
+    """Why the random index table cannot serve the round's largest page (a comparison group, or a network's
+    comparison set), naming it; None when it can."""
     largest = largest_cluster(ri_table)
     if largest is None:
         return None
     _, by_id = hierarchy(session, version_id, tree_only=True)
-    for key, members in version_clusters(session, version_id, tree_only=True):
+    if kind == "network":
+        pages = [(s.key, s.members) for s in network.network(session, session.get(ScorecardVersion, version_id)).sets]
+    else:
+        pages = version_clusters(session, version_id, tree_only=True)
+    for key, members in pages:
         if len(members) > largest:
             return N_("The %(table)s random index table stops at %(largest)d elements, but %(cluster)s has %(n)d. "
                       "Choose alonso_lamata, which extends to any size.", table=ri_table, largest=largest,

@@ -139,8 +139,9 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
-    """A new version with the same tree, record sheets, comparison groups, KPI owners and strategy-map arrows,
-    to revise for a new year (weights are not copied: the new year's are weighed or given anew)."""
+    """A new version with the same tree, record sheets, comparison groups, KPI owners and influences (the
+    strategy map's arrows, the ANP network), to revise for a new year (weights are not copied: the new year's
+    are weighed or given anew)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
     refuse_unsafe_characters(label=label)

@@ -84,7 +84,8 @@ def strategy_map(session: Session, version: ScorecardVersion, card=None) -> Stra
             level = levels.get(element.code)
             current[1].append(MapObjective(element.code, element.name, level,
                                            NO_DATA if level is None else str(light(level))))
-    links = influences(session, version)
+    # The network page draws influences between any elements; the map shows those between objectives.
+    links = [link for link in influences(session, version) if link[1].kind == link[2].kind == "objective"]
     return StrategyMap(bands, [(source.code, target.code) for _, source, target in links], links)
 
 

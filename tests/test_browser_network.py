@@ -1,0 +1,52 @@
+"""A stakeholder answers a network (ANP) round on a phone, 390 px wide, in a real browser."""
+from pathlib import Path
+
+import pytest
+
+from survey.models import Element
+from survey.services import answers, network, people, rounds
+from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (fixture)
+from tests.test_network_rounds import NETWORK, small_scorecard
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+
+
+def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_server):  # noqa: F811
+    organisation, version = small_scorecard(session)
+    codes = {e.code: e.id for e in session.query(Element).filter_by(version_id=version.id)}
+    for target, sources in NETWORK.items():
+        network.set_influencers(session, version, codes[target], [codes[s] for s in sources])
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Jaringan 2026",
+                                 language="id", kind="network", ask_identity=False)
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page.goto(f"{live_server}/r/{token}")
+        page.click("button[type=submit]")
+        seen = []
+        while "/c/" in page.url:
+            heading = page.locator("h1").inner_text()
+            seen.append(heading)
+            assert heading.startswith("Dibandingkan terhadap ")
+            # Nothing wider than the phone: the page scrolls down, never sideways.
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            for pair in page.locator("fieldset.pair").all():
+                pair.locator('input[value="2"]').check()
+            if len(seen) == 1:
+                page.screenshot(path=str(ARTIFACTS / "browser-network-page.png"), full_page=True)
+            page.click("button[type=submit]")
+        assert page.url.endswith("/done")
+        assert page.locator("h1").inner_text() == "Terima kasih"
+        page.screenshot(path=str(ARTIFACTS / "browser-network-done.png"), full_page=True)
+        browser.close()
+
+    assert seen == [f"Dibandingkan terhadap Name of {code}" for code in ("O1", "O2", "K1", "K2", "K3")]
+    session.expire_all()
+    assert invitation.completed_at is not None
+    o1_page = answers.questionnaire(session, invitation)[0]
+    assert set(answers.current_answers(session, invitation, o1_page.key).values()) == {2.0}
