@@ -38,6 +38,11 @@ class NetworkResults:
     def complete(self) -> bool:
         return self.unpublishable is None
 
+    @property
+    def shares(self) -> dict[int, float]:
+        """Each element's share of its parent's global weight, as published: what ``local`` is here."""
+        return self.local
+
     def no_limit_weight(self) -> list[str]:
         """The clusters that receive no weight in the limit, by name."""
         return [CLUSTER_NAMES[kind] for kind, weights in self.cluster_weights.items() if weights is None]
