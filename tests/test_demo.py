@@ -25,7 +25,7 @@ def test_the_demo_speaks_the_language_of_its_round(session, tmp_path):
     names = {e.code: e.name for e in session.query(Element)}
     assert names["F"] == "Keuangan" and names["L"] == "Pembelajaran dan Pertumbuhan"
     assert names["F1b"] == "BBNKB (Bea Balik Nama Kendaraan Bermotor)"
-    assert session.query(Round).one().language == "id"
+    assert {r.language for r in session.query(Round)} == {"id"}
     assert {p.unit for p in session.query(Person)} >= {"Seksi Pelayanan"}
 
 
@@ -37,6 +37,23 @@ def test_an_english_demo_has_english_names_and_the_same_codes(app, tmp_path):
         names = {e.code: e.name for e in session.query(Element)}
         assert names["F"] == "Financial" and names["F1a"] == "Motor vehicle tax revenue (PKB)"
         assert len(names) == len(demo.samsat()["names_id"])
-        round_ = session.query(Round).one()
+        round_ = session.query(Round).filter_by(kind="weighting").one()
         assert (round_.language, round_.title) == ("en", "BSC weighting 2010")
+        assert session.query(Round).filter_by(kind="satisfaction").one().title == "Public satisfaction survey 2010"
         assert "Head of the UPTD" in {p.name for p in session.query(Person)}
+
+
+def test_the_demo_has_a_public_skm_answered_by_visitors_with_its_ikm(app, session, tmp_path):
+    lines = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "pw")
+    (line,) = [line for line in lines if line.startswith("Public SKM:")]
+    link = line.split()[2]
+    visitor = app.test_client()
+    page = visitor.get(link.replace("http://neraca.test", ""), headers={"Accept-Language": "en"})
+    assert page.status_code == 200 and "kesesuaian persyaratan" in page.get_data(as_text=True)  # the round's language
+    from survey.models import Round
+    from survey.services import skm
+    survey_ = session.query(Round).filter_by(kind="satisfaction").one()
+    found = skm.results(session, survey_)
+    assert found.respondents == demo.SKM_VISITORS and found.result.grade in "ABCD"
+    assert found.priorities[0].code == "U3"  # waiting time, answered lowest on purpose
+    assert "Tambah kursi di ruang tunggu." in found.suggestions

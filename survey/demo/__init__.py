@@ -1,4 +1,5 @@
-"""The demo organisation `make run` loads: the SAMSAT scorecard and a round in progress.
+"""The demo organisation `make run` loads: the SAMSAT scorecard, a weighting round in progress and the
+public satisfaction survey (SKM) of its counter, already answered by some visitors.
 
 Idempotent: a second run keeps the data and prints the same links again. It speaks the language of its
 round: Indonesian names as published (``names_id``) for a round in Bahasa Indonesia, English ones otherwise;
@@ -11,13 +12,27 @@ import secrets
 import uuid
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import parse_judgment
 from survey.models import Invitation, Organisation, Person, Round, User
-from survey.services import accounts, answers, mail, people, performance, results, rounds, scorecards, tokens
+from survey.services import (
+    accounts,
+    answers,
+    mail,
+    people,
+    performance,
+    public,
+    questionnaires,
+    results,
+    rounds,
+    scorecards,
+    skm,
+    tokens,
+)
 
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
@@ -34,8 +49,16 @@ STAKEHOLDERS = [
      {"id": ("Administrator Pelayanan", "Seksi Pelayanan"), "en": ("Service Administrator", "Service Section")}),
 ]
 #: The round and the role of its people, in each language.
-WORDS = {"id": {"round": "Pembobotan BSC 2010", "role": "Pemangku kepentingan", "reason": "Pendapatan tetap yang utama"},
-         "en": {"round": "BSC weighting 2010", "role": "Stakeholder", "reason": "Revenue stays what matters most"}}
+WORDS = {"id": {"round": "Pembobotan BSC 2010", "role": "Pemangku kepentingan", "reason": "Pendapatan tetap yang utama",
+               "skm": "Survei Kepuasan Masyarakat 2010", "services": "Pembayaran PKB; Balik nama kendaraan; Mutasi",
+               "suggestions": ["Antrean di loket pembayaran terlalu panjang.", "Tambah kursi di ruang tunggu.",
+                               "Petugas ramah dan cepat, terima kasih."]},
+         "en": {"round": "BSC weighting 2010", "role": "Stakeholder", "reason": "Revenue stays what matters most",
+               "skm": "Public satisfaction survey 2010", "services": "Vehicle tax payment; Change of owner; Transfer",
+               "suggestions": ["The queue at the payment counter is too long.", "More chairs in the waiting room.",
+                               "Friendly and quick staff, thank you."]}}
+#: Visitors who answered the demo's public SKM, people the counter served in the period.
+SKM_VISITORS, SKM_POPULATION = 40, 1200
 
 
 def samsat() -> dict:
@@ -66,10 +89,13 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
         organisation = _create(session, password, secret_key, language)
     admin = session.scalar(select(User).where(User.email == ADMIN_EMAIL))
     accounts.set_password(session, admin, password)
-    round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id))
-    lines = [f"Admin login:  {base_url.rstrip('/')}/login  as {ADMIN_EMAIL} / {password}",
-             f"Round:        {round_.title} ({base_url.rstrip('/')}/hr/rounds/{round_.id})",
-             f"Scorecard:    {base_url.rstrip('/')}/hr/versions/{round_.version_id}/scorecard/2010"]
+    round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == "weighting"))
+    survey_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == "satisfaction"))
+    base = base_url.rstrip("/")
+    lines = [f"Admin login:  {base}/login  as {ADMIN_EMAIL} / {password}",
+             f"Round:        {round_.title} ({base}/hr/rounds/{round_.id})",
+             f"Scorecard:    {base}/hr/versions/{round_.version_id}/scorecard/2010",
+             f"Public SKM:   {base}/p/{survey_.public_slug}  (anyone answers; its IKM: {base}/hr/rounds/{survey_.id}/ikm)"]
     for invitation, person in session.execute(select(Invitation, Person).join(Person)
                                               .where(Invitation.round_id == round_.id).order_by(Person.id)):
         note = next(note for email, note, _ in STAKEHOLDERS if email == person.email)
@@ -106,7 +132,34 @@ def _create(session: Session, password: str, secret_key: str, language: str) -> 
     _answer_published(session, invitations["kepala@samsat.demo"], data)
     _answer_inconsistently(session, invitations["kasi@samsat.demo"], data, words["reason"])
     _performance_data(session, round_, version, data)
+    _public_satisfaction(session, organisation, version, language)
     return organisation
+
+
+def _public_satisfaction(session: Session, organisation: Organisation, version, language: str) -> None:
+    """The counter's SKM on its public link, answered by visitors: mostly satisfied, waiting time the weakest."""
+    words = WORDS[language]
+    survey_ = rounds.create_round(session, organisation.id, version_id=version.id, title=words["skm"], period="2010",
+                                  kind="satisfaction", language=language)
+    skm.create_questionnaire(session, survey_, words["services"])
+    public.make_public(session, survey_, None, rounds.SYSTEM)
+    skm.set_population(session, survey_, SKM_POPULATION)
+    asked = questionnaires.questions(session, survey_)
+    rng = np.random.default_rng(2010)
+    settings = {"PUBLIC_ANSWERS_PER_ADDRESS": SKM_VISITORS, "PUBLIC_ADDRESS_WINDOW_MINUTES": 60}
+    for visitor in range(SKM_VISITORS):
+        raw = {}
+        for question in asked:
+            if question.role == skm.SKM + "U3":  # waiting time: the element offices most often fall short on
+                raw[question.id] = str(rng.choice(4, p=[0.1, 0.35, 0.4, 0.15]))
+            elif question.role.startswith(skm.SKM):
+                raw[question.id] = str(rng.choice(4, p=[0.02, 0.1, 0.55, 0.33]))
+            elif question.kind == "text":
+                raw[question.id] = words["suggestions"][visitor] if visitor < len(words["suggestions"]) else ""
+            else:
+                raw[question.id] = str(rng.integers(len(question.options)))
+        public.submit(session, survey_, raw, f"demo-skm-{visitor}", client="demo", settings=settings,
+                      locale=language)
 
 
 def _performance_data(session: Session, round_: Round, version, data: dict) -> None:
