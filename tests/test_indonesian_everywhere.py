@@ -93,7 +93,7 @@ def other_rounds(client, session) -> list[str]:
     """A self-report, a validation and a satisfaction round of the demo's scorecard, one person invited to
     each: their respondent links."""
     from survey.services import people, rounds
-    weighting = session.query(Round).one()
+    weighting = session.query(Round).filter_by(kind="weighting").one()
     links = []
     for kind in ("self_report", "validation", "satisfaction"):
         response = post(client, "/hr/rounds/new", {
@@ -136,9 +136,14 @@ def wrong_forms(client, respondent_links: list[str]) -> dict[str, str]:
 def test_every_demo_page_pdf_and_email_is_indonesian(demo_site, session):
     client, links = demo_site
     links += other_rounds(client, session)
-    texts = crawl(client, ["/hr/", *links])
+    public_link = f"/p/{session.query(Round).filter_by(kind='satisfaction').first().public_slug}"
+    texts = crawl(client, ["/hr/", *links, public_link])
     texts.update(wrong_forms(client, links[-3:]))
     assert any(url.endswith(".pdf") for url in texts) and any("/q" in url for url in texts)
+    # The public SKM: its page for visitors, the IKM page, its report and the public answers by hour.
+    assert public_link in texts and any(url.endswith("/ikm") for url in texts)
+    assert any("/reports/ikm/" in url and url.endswith(".pdf") for url in texts)
+    assert any(url.endswith("/public-answers") for url in texts)
     assert "Undangan" in texts["/hr/outbox"]  # the invitations, as emailed
     assert "Unit kerja" in texts["/hr/people"] and "Seksi Pelayanan" in texts["/hr/people"]  # a person's work unit
     assert "disimpan di sini (tanpa server email)" in texts["/hr/outbox"]
