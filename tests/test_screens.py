@@ -26,7 +26,8 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
     """({name: path} of HR and respondent pages, admin password) of the demo, plus a self-report round and a fresh link."""
     lines = demo.load(session, secret_key="test", base_url="http://x", password_file=tmp_path / "password")
     password = re.search(r"as \S+ / (\S+)", lines[0]).group(1)
-    round_ = session.scalar(select(Round))
+    round_ = session.scalar(select(Round).where(Round.kind == "weighting"))
+    skm_round = session.scalar(select(Round).where(Round.kind == "satisfaction"))
     version = session.get(ScorecardVersion, round_.version_id)
     self_report = rounds.create_round(session, round_.organisation_id, version_id=version.id, kind="self_report",
                                       title="Kinerja pegawai 2010", period="2010")
@@ -48,10 +49,13 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
           "performance": f"/hr/versions/{version.id}/performance", "strategy-map": f"/hr/versions/{version.id}/strategy-map",
           "office-scorecard": f"/hr/versions/{version.id}/scorecard/2010", "round-new": "/hr/rounds/new",
           "round": f"/hr/rounds/{round_.id}", "results": f"/hr/rounds/{round_.id}/results",
-          "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results"}
+          "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results",
+          "groups": f"/hr/versions/{version.id}/groups", "network": f"/hr/versions/{version.id}/network",
+          "skm-round": f"/hr/rounds/{skm_round.id}", "ikm": f"/hr/rounds/{skm_round.id}/ikm",
+          "public-answers": f"/hr/rounds/{skm_round.id}/public-answers"}
     respondent = {"r-finished": links[0], "r-thank-you": f"{links[0]}/done", "r-halfway": links[1], "r-not-started": links[2],
                   "r-pairwise": f"/r/{fresh_token}/c/root", "r-self-report-welcome": f"/r/{welcome_token}",
-                  "r-self-report-form": f"/r/{employee_token}/q"}
+                  "r-self-report-form": f"/r/{employee_token}/q", "p-skm": f"/p/{skm_round.public_slug}"}
     return hr | respondent, password
 
 
