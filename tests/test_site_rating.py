@@ -289,3 +289,36 @@ def test_before_everyone_answered_hr_sees_which_pages_lack_answers_and_publishin
     session.expire_all()
     assert session.get(ScorecardVersion, version.id).weights_source is None
     assert all(e.local_weight is None for e in session.query(Element).filter_by(version_id=version.id))
+
+
+def test_a_rating_round_over_all_objectives_together_publishes_their_ratings_as_global_weights(client, session):
+    """Comparison groups apply to direct rating too: the objectives rated on one page weigh their
+    normalised mean ratings globally, a perspective the sum of its objectives; the results page shows
+    each element's share of its parent, as published."""
+    from survey.services import groups
+    organisation, version = build_samsat(session)
+    groups.set_grouping(session, version, "all", "objective", "hr@example.org")
+    sign_in(client, session, organisation.id)
+    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, kind="rating", ask_identity=""))
+    assert response.status_code == 302, re.findall(r'role="alert">([^<]*)', response.get_data(as_text=True))
+    round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
+    page = f"/hr/rounds/{round_.id}"
+    everyone = [str(p.id) for p in people.people(session, organisation.id)]
+    assert post(client, f"{page}/invite", {"person": everyone}, page=page).status_code == 302
+    given = answer_everything(client, session, LINK.findall(client.get(page).get_data(as_text=True)))
+    results_page = client.get(f"{page}/results").get_data(as_text=True)
+    assert post(client, f"{page}/publish", {}, page=f"{page}/results").status_code == 302
+    session.expire_all()
+    elements = session.query(Element).filter_by(version_id=version.id).all()
+    objectives = [e for e in elements if e.kind == "objective"]
+    means = {o.id: sum(given[(rater, o.id)] for rater in range(3)) / 3 for o in objectives}
+    for objective in objectives:
+        assert objective.global_weight == pytest.approx(means[objective.id] / sum(means.values()), abs=1e-12)
+    for perspective in (e for e in elements if e.kind == "perspective"):
+        below = [o for o in objectives if o.parent_id == perspective.id]
+        assert perspective.global_weight == pytest.approx(sum(o.global_weight for o in below), abs=1e-12)
+        for objective in below:
+            share = objective.global_weight / perspective.global_weight
+            assert objective.local_weight == pytest.approx(share, abs=1e-12)
+            shown = f"{objective.code} {objective.name}</td>\n        <td class=\"num\">{share * 100:.1f}%".replace(".", ",")
+            assert shown in results_page
