@@ -1,5 +1,6 @@
 """Indonesian translations of Neraca's messages; `python scripts/update_catalog.py` merges them into the .po."""
 ID = {
+    "Give a time between the years 2000 and 2100.": "Isikan waktu antara tahun 2000 dan 2100.",
     "network (ANP) limit priorities": "prioritas limit jaringan (ANP)",
     "Email": "Email", "Password": "Kata sandi", "Scorecard name": "Nama scorecard",
     "Version (e.g. the year)": "Versi (mis. tahun)", "New version label": "Label versi baru", "Code": "Kode",

@@ -263,3 +263,32 @@ def test_behind_a_trusted_proxy_each_visitor_counts_by_their_own_address(app, se
                      headers={"X-Forwarded-For": f"198.51.100.{number}"})[1].status_code
                for number in range(BURST_LIMIT + 1)]
     assert answers == [302] * (BURST_LIMIT + 1)  # the proxy's own address is not everyone's
+
+
+def test_an_ipv6_client_cannot_dodge_the_address_limit_by_rotating_its_own_64_addresses(app, session, public_round):
+    rng = np.random.default_rng(9)
+    answers = [visit(app, public_round, f"2001:db8:1:2::{number + 1:x}", random_answers(session, public_round, rng))[1]
+               .status_code for number in range(BURST_LIMIT + 1)]
+    assert answers == [302] * BURST_LIMIT + [429]
+    # A neighbour on another /64 still answers.
+    assert visit(app, public_round, "2001:db8:1:3::1", random_answers(session, public_round, rng))[1].status_code == 302
+
+
+def test_the_address_counters_give_no_visitors_address_back(app, session, public_round):
+    """Counter keys are keyed with SECRET_KEY: hashing every IPv4 address does not find a visitor's."""
+    import hashlib
+
+    from survey.models import LoginAttempt
+    visit(app, public_round, "10.7.0.1", random_answers(session, public_round, np.random.default_rng(10)))
+    session.expire_all()
+    keys = [row.key for row in session.query(LoginAttempt).filter(LoginAttempt.key.like("public:%"))]
+    assert len(keys) == 1
+    assert hashlib.sha256(b"10.7.0.1").hexdigest()[:32] not in keys[0]
+
+
+def test_a_discard_window_in_year_one_is_refused_at_its_field_not_a_server_error(client, session, public_round):
+    page = f"/hr/rounds/{public_round.id}/public-answers"
+    response = post(client, f"{page}/confirm", {"start": "0001-01-01T00:00", "end": "2010-01-01T00:00"}, page=page,
+                    headers={"Accept-Language": "id"})
+    assert response.status_code == 400
+    assert "Isikan waktu antara tahun 2000 dan 2100." in response.get_data(as_text=True)

@@ -132,11 +132,12 @@ def _create(session: Session, password: str, secret_key: str, language: str) -> 
     _answer_published(session, invitations["kepala@samsat.demo"], data)
     _answer_inconsistently(session, invitations["kasi@samsat.demo"], data, words["reason"])
     _performance_data(session, round_, version, data)
-    _public_satisfaction(session, organisation, version, language)
+    _public_satisfaction(session, organisation, version, language, secret_key)
     return organisation
 
 
-def _public_satisfaction(session: Session, organisation: Organisation, version, language: str) -> None:
+def _public_satisfaction(session: Session, organisation: Organisation, version, language: str,
+                         secret_key: str) -> None:
     """The counter's SKM on its public link, answered by visitors: mostly satisfied, waiting time the weakest."""
     words = WORDS[language]
     survey_ = rounds.create_round(session, organisation.id, version_id=version.id, title=words["skm"], period="2010",
@@ -146,7 +147,8 @@ def _public_satisfaction(session: Session, organisation: Organisation, version, 
     skm.set_population(session, survey_, SKM_POPULATION)
     asked = questionnaires.questions(session, survey_)
     rng = np.random.default_rng(2010)
-    settings = {"PUBLIC_ANSWERS_PER_ADDRESS": SKM_VISITORS, "PUBLIC_ADDRESS_WINDOW_MINUTES": 60}
+    settings = {"PUBLIC_ANSWERS_PER_ADDRESS": SKM_VISITORS, "PUBLIC_ADDRESS_WINDOW_MINUTES": 60,
+                "SECRET_KEY": secret_key}
     for visitor in range(SKM_VISITORS):
         raw = {}
         for question in asked:

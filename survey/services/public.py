@@ -8,6 +8,8 @@ HR can discard a burst; a discarded answer leaves the results and stays on recor
 from __future__ import annotations
 
 import hashlib
+import hmac
+import ipaddress
 import secrets
 from collections import Counter
 from collections.abc import Mapping
@@ -81,7 +83,7 @@ def refusal(session: Session, round_: Round, client: str, settings: Mapping, now
                                        "tomorrow. Thank you."))
     window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
     recent = session.scalar(select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.key == _address_key(round_, client), LoginAttempt.created_at >= now - window))
+        LoginAttempt.key == _address_key(round_, client, settings), LoginAttempt.created_at >= now - window))
     if recent >= settings["PUBLIC_ANSWERS_PER_ADDRESS"]:
         return Refused(BUSY_ADDRESS, N_("Many answers came from your network in a short time, so this one cannot be "
                                         "taken now. Please try again later."))
@@ -121,7 +123,7 @@ def submit(session: Session, round_: Round, raw: dict[int, str], submission_key:
                              **({"text": value} if question_id in open_answers else {"value": value}))
                     for question_id, value in values.items()
                     if not (question_id in open_answers and not value))  # an empty box stores nothing
-    key = _address_key(round_, client)
+    key = _address_key(round_, client, settings)
     session.add(LoginAttempt(key=key, created_at=now))
     window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
     session.execute(delete(LoginAttempt).where(LoginAttempt.key == key, LoginAttempt.created_at < now - window))
@@ -137,9 +139,17 @@ def totals(session: Session, round_: Round) -> tuple[int, int]:
     return counts.get(True, 0), counts.get(False, 0)
 
 
-def _address_key(round_: Round, client: str) -> str:
-    """The counter's key: a hash, so the table of counters lists no visitor's address."""
-    return f"public:{round_.id}:{hashlib.sha256(client.encode()).hexdigest()[:32]}"
+def _address_key(round_: Round, client: str, settings: Mapping) -> str:
+    """The counter's key: keyed with SECRET_KEY, so the table of counters (or a backup of it) gives no
+    visitor's address back by trying every IPv4 address. An IPv6 client counts by its /64: one home
+    connection holds 2^64 addresses, and rotating through them would otherwise dodge the limit."""
+    try:
+        address = ipaddress.ip_address(client)
+        counted = str(ipaddress.ip_network(f"{address}/64", strict=False)) if address.version == 6 else str(address)
+    except ValueError:
+        counted = client
+    digest = hmac.new(settings["SECRET_KEY"].encode(), counted.encode(), hashlib.sha256).hexdigest()
+    return f"public:{round_.id}:{digest[:32]}"
 
 
 @dataclass(frozen=True)
@@ -170,6 +180,9 @@ def window_of(round_: Round, start: datetime | None, end: datetime | None) -> tu
         errors["end"] = N_("Give the end of the time window.")
     elif start is not None and end <= start:
         errors["end"] = N_("The end must come after the start.")
+    for field, moment in (("start", start), ("end", end)):
+        if moment is not None and not 2000 <= moment.year <= 2100:  # year 1 or 9999 overflows a time zone shift
+            errors[field] = N_("Give a time between the years 2000 and 2100.")
     if errors:
         raise Invalid(errors)
     zone = round_.organisation.time_zone
