@@ -1,5 +1,7 @@
 """Indonesian translations of Neraca's messages; `python scripts/update_catalog.py` merges them into the .po."""
 ID = {
+    "Links sent outside the site need its public address (PUBLIC_URL): ask your administrator to set it.":
+        "Tautan yang dikirim ke luar situs memerlukan alamat publiknya (PUBLIC_URL): minta administrator Anda mengaturnya.",
     "Give a time between the years 2000 and 2100.": "Isikan waktu antara tahun 2000 dan 2100.",
     "network (ANP) limit priorities": "prioritas limit jaringan (ANP)",
     "Email": "Email", "Password": "Kata sandi", "Scorecard name": "Nama scorecard",

@@ -254,3 +254,20 @@ def test_the_people_export_keeps_phones_and_imports_back_unchanged(client, sessi
     assert "Added 0 people, updated 0." in again.get_data(as_text=True)  # the ' against formulas is read off
     session.expire_all()
     assert [(p.name, p.email, p.phone, p.unit, p.weight) for p in people.people(session, organisation.id)] == before
+
+
+def test_without_a_public_address_no_link_leaves_the_site_by_whatsapp_or_letter(app, client, session):
+    """Like emails, WhatsApp messages and letters are made from PUBLIC_URL only: the address HR's own
+    browser used (localhost, an intranet address) would reach nobody outside."""
+    organisation, round_ = a_round_reached_by_phone(client, session)
+    invited = invite_everyone(client, session, organisation, round_)
+    app.config["PUBLIC_URL"] = ""
+    page = f"/hr/rounds/{round_.id}"
+    for response in (shared(client, round_, invited["Siti Aminah"]),
+                     post(client, f"{page}/letters", {"invitation": [str(invited["Siti Aminah"].id)]}, page=page,
+                          headers=ID)):
+        assert response.status_code == 302 and response.headers["Location"].endswith(page)
+    shown = client.get(page, headers=ID).get_data(as_text=True)
+    assert "memerlukan alamat publiknya (PUBLIC_URL)" in shown
+    assert session.scalar(select(AuditEntry).where(AuditEntry.action.in_(
+        ["invitation_shared", "invitation_letters_printed"]))) is None

@@ -8,12 +8,13 @@ from __future__ import annotations
 from functools import partial
 
 from flask import Response, abort, current_app, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from analysis.report import html_to_pdf, render_html
 from survey import db, i18n
 from survey.forms import ActionForm, message_of
-from survey.hr import base_url, blueprint, round_or_404
+from survey.hr import blueprint, round_or_404
 from survey.hr.round_views import round_action
 from survey.services import by_hand
 from survey.services.errors import Invalid
@@ -25,9 +26,12 @@ def share_whatsapp(round_id, invitation_id):
     round_ = round_or_404(round_id)
     if not ActionForm().validate_on_submit():
         abort(400)
+    if not current_app.config.get("PUBLIC_URL"):
+        return _needs_public_address(round_)
     try:
         url = by_hand.share_on_whatsapp(db.session(), round_, invitation_id, actor=current_user.email,
-                                        secret_key=current_app.config["SECRET_KEY"], base_url=base_url(),
+                                        secret_key=current_app.config["SECRET_KEY"],
+                                        base_url=current_app.config["PUBLIC_URL"],
                                         reminder=request.form.get("reminder") == "1")
     except Invalid as error:
         db.session().rollback()
@@ -41,9 +45,11 @@ def share_whatsapp(round_id, invitation_id):
 def invitation_letters(round_):
     """One PDF, a page per ticked participant, in the round's language."""
     chosen = [int(value) for value in request.form.getlist("invitation") if value.isdigit()]
+    if not current_app.config.get("PUBLIC_URL"):
+        return _needs_public_address(round_)
     try:
         letters = by_hand.letters(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
-                                  base_url=base_url(), actor=current_user.email)
+                                  base_url=current_app.config["PUBLIC_URL"], actor=current_user.email)
     except Invalid as error:
         db.session().rollback()
         flash(message_of(error), "error")
@@ -54,3 +60,11 @@ def invitation_letters(round_):
     return Response(html_to_pdf(html), mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="letters-{round_.id}.pdf"'})
 
+
+
+def _needs_public_address(round_):
+    """Links that leave the site (a WhatsApp message, a printed letter) are made from PUBLIC_URL only, as
+    in emails: the address HR's own browser used (localhost, an intranet address) would not work outside."""
+    flash(_("Links sent outside the site need its public address (PUBLIC_URL): ask your administrator to set it."),
+          "error")
+    return redirect(url_for("hr.round_page", round_id=round_.id))
