@@ -196,12 +196,13 @@ def test_a_grouping_that_leaves_an_element_out_names_it_and_stores_nothing(clien
     assert groups_of(session, version) == ("perspective", "objective") and audit_entries(session) == 0
 
 
-def test_a_round_is_refused_when_an_edit_made_the_groups_leave_an_element_out(client, session):
+@pytest.mark.parametrize("kind", ["weighting", "rating"])
+def test_a_round_is_refused_when_an_edit_made_the_groups_leave_an_element_out(client, session, kind):
     organisation, version = build_samsat(session)
     sign_in(client, session, organisation.id)
     assert set_groups(client, version, "perspective", "perspective").status_code == 302
     scorecards.add_element(session, version, code="C5", kind="objective", name="Sasaran baru", parent_code="C")
-    response = post(client, "/hr/rounds/new", round_form(version_id=version.id))
+    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, kind=kind))
     assert response.status_code == 400
     assert "Kelompok perbandingan versi ini tidak sesuai dengan elemennya: Pengelompokan ini meninggalkan C5" in \
         response.get_data(as_text=True)

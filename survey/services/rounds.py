@@ -77,8 +77,8 @@ def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     """Open a draft for invitations: from now on its settings stay as they are."""
     if round_.status != DRAFT:
         raise Invalid({"": N_("This round is launched already.")})
-    if round_.kind == "weighting":  # the version's comparison groups may have changed since the draft was made
-        wrong = _groups_problems(session, round_.version_id, round_.ri_table)
+    if round_.kind in ("weighting", "rating"):  # the version's comparison groups may have changed since the draft
+        wrong = _groups_problems(session, round_.version_id, round_.ri_table if round_.kind == "weighting" else None)
         if wrong:
             raise Invalid(wrong)
     round_.status = "open"
@@ -126,8 +126,9 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
-    if kind == "weighting" and "version_id" not in errors:
-        errors.update(_groups_problems(session, version_id, ri_table if "ri_table" not in errors else None))
+    if kind in ("weighting", "rating") and "version_id" not in errors:  # both ask the version's groups
+        pairwise = kind == "weighting" and "ri_table" not in errors  # ratings need no random index
+        errors.update(_groups_problems(session, version_id, ri_table if pairwise else None))
     if kind == "network" and "version_id" not in errors:
         try:
             network.refuse_unready(session, get_version(session, organisation_id, version_id))
