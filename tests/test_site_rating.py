@@ -322,3 +322,23 @@ def test_a_rating_round_over_all_objectives_together_publishes_their_ratings_as_
             assert objective.local_weight == pytest.approx(share, abs=1e-12)
             shown = f"{objective.code} {objective.name}</td>\n        <td class=\"num\">{share * 100:.1f}%".replace(".", ",")
             assert shown in results_page
+
+
+def test_the_raw_ratings_export_lists_every_rating_by_respondent_and_element(client, session):
+    import pandas as pd
+    _, version, round_, links = launch_rating_round(client, session)
+    given = answer_everything(client, session, links)
+    exported = client.get(f"/hr/reports/weighting/{round_.id}/ratings.csv")
+    assert exported.status_code == 200
+    table = pd.read_csv(io.StringIO(exported.get_data(as_text=True)))
+    assert len(table) == len(given) and set(table["revision"]) == {1} and table["removed"].isna().all()
+    code = {e.id: e.code for e in session.query(Element).filter_by(version_id=version.id)}
+    names = sorted(table["respondent"].unique())
+    assert list(table["respondent"]) == sorted(table["respondent"])  # by respondent, as the judgments are
+    by_name = {invitation.person.name: rater for rater, link in enumerate(links)
+               for invitation in [answers.find_invitation(session, link.rsplit("/", 1)[1])]}
+    assert sorted(by_name) == names
+    assert {(row.respondent, row.element): row.rating for row in table.itertuples()} == \
+        {(name, code[element_id]): value for name, rater in by_name.items()
+         for (who, element_id), value in given.items() if who == rater}
+    assert client.get(f"/hr/reports/weighting/{round_.id}/judgments.csv").status_code == 404  # no pairs here

@@ -141,10 +141,7 @@ def rating_report(session: Session, round_: Round) -> dict:
 def ratings_table(session: Session, round_: Round) -> pd.DataFrame:
     """Every rating ever given in the round, revisions included."""
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    rows = session.execute(select(Person.name, Rating, Invitation.removed_at)
-                           .join(Invitation, Invitation.id == Rating.invitation_id)
-                           .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
-                           .order_by(Person.name, Rating.cluster, Rating.id)).all()
+    rows = _answers_by_respondent(session, round_, Rating)
     columns = ["respondent", "cluster", "element", "rating", "revision", "time", "removed"]
     return pd.DataFrame([{"respondent": name, "cluster": r.cluster, "element": by_id[r.element_id].code,
                           "rating": r.value, "revision": r.revision, "time": r.created_at.isoformat(),
@@ -203,13 +200,19 @@ def kept_reasons(session: Session, round_: Round, include_removed: bool = False)
             for reask, name, removed_at in session.execute(query)]
 
 
+def _answers_by_respondent(session: Session, round_: Round, answer) -> list:
+    """(respondent's name, answer row, removed at) for every Judgment or Rating row of the round, removed
+    participants' included, by respondent, page and order given."""
+    return session.execute(select(Person.name, answer, Invitation.removed_at)
+                           .join(Invitation, Invitation.id == answer.invitation_id)
+                           .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
+                           .order_by(Person.name, answer.cluster, answer.id)).all()
+
+
 def judgments_table(session: Session, round_: Round) -> pd.DataFrame:
     """Every judgment ever given in the round, revisions included."""
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    rows = session.execute(select(Person.name, Judgment, Invitation.removed_at)
-                           .join(Invitation, Invitation.id == Judgment.invitation_id)
-                           .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
-                           .order_by(Person.name, Judgment.cluster, Judgment.id)).all()
+    rows = _answers_by_respondent(session, round_, Judgment)
     # The respondent's last reason for keeping this page's answers, next to each of its judgments.
     reasons = {(kept["invitation"], kept["cluster"]): kept["reason"]
                for kept in kept_reasons(session, round_, include_removed=True)}
