@@ -247,17 +247,25 @@ def answer_history(session: Session, invitation_id: int, question_id: int) -> li
                                 .order_by(Response.created_at.desc(), Response.id.desc())))
 
 
-def response_table(session: Session, round_: Round) -> pd.DataFrame:
-    """Latest answers as people x questions (NaN where unanswered), one row per invitation, and one per
-    public visit indexed by minus the visit's id (a public round's respondents are nobody in particular)."""
-    columns = (Response.question_id, Response.value, Response.created_at, Response.id.label("response_id"))
+def counted_responses(round_: Round, *conditions):
+    """A round's responses that count, oldest first, as (respondent, question_id, value, text, ...): an
+    invited person's while they are in the round (respondent: the invitation's id) and a public visit's
+    until HR discards it (minus the visit's id: a public round's respondents are nobody in particular).
+    Removed and discarded answers stay on record; they only leave the counting."""
+    columns = (Response.question_id, Response.value, Response.text, Response.created_at,
+               Response.id.label("response_id"))
     invited = (select(Response.invitation_id.label("respondent"), *columns)
                .join(Invitation, Invitation.id == Response.invitation_id)
-               .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None)))  # removed: kept, not counted
+               .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None), *conditions))
     public = (select((-Response.visit_id).label("respondent"), *columns)
               .join(PublicVisit, PublicVisit.id == Response.visit_id)
-              .where(PublicVisit.round_id == round_.id, PublicVisit.discarded_at.is_(None)))  # discarded: the same
-    rows = session.execute(union_all(invited, public).order_by("created_at", "response_id")).all()
+              .where(PublicVisit.round_id == round_.id, PublicVisit.discarded_at.is_(None), *conditions))
+    return union_all(invited, public).order_by("created_at", "response_id")
+
+
+def response_table(session: Session, round_: Round) -> pd.DataFrame:
+    """Latest numeric answers as respondents x questions (NaN where unanswered); open answers are text."""
+    rows = session.execute(counted_responses(round_, Response.value.is_not(None))).all()
     frame = pd.DataFrame([row[:3] for row in rows], columns=["invitation", "question", "value"])
     if frame.empty:
         return pd.DataFrame()

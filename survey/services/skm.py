@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis import ikm as ikm_maths
 from survey.i18n import gettext
-from survey.models import Invitation, PublicVisit, Question, Response, Round
+from survey.models import Question, Response, Round
 from survey.services import audit, performance
 from survey.services.errors import N_, Invalid
-from survey.services.questionnaires import questions, response_table
+from survey.services.questionnaires import counted_responses, questions, response_table
 from survey.services.text import refuse_unsafe_characters
 
 SKM = "skm:"
@@ -166,17 +166,11 @@ def _counts(question: Question, table) -> list[tuple[str, int]]:
 
 def suggestions(session: Session, round_: Round) -> list[str]:
     """Each respondent's latest non-empty suggestion, oldest respondent first."""
+    open_questions = select(Question.id).where(Question.round_id == round_.id, Question.kind == "text")
     latest: dict[int, str] = {}
-    counted = or_(and_(Response.invitation_id.is_not(None), Invitation.removed_at.is_(None)),
-                  and_(Response.visit_id.is_not(None), PublicVisit.discarded_at.is_(None)))  # as response_table
-    for invitation_id, visit_id, text in session.execute(
-            select(Response.invitation_id, Response.visit_id, Response.text)
-            .join(Question, Question.id == Response.question_id)
-            .outerjoin(Invitation, Invitation.id == Response.invitation_id)
-            .outerjoin(PublicVisit, PublicVisit.id == Response.visit_id)
-            .where(Question.round_id == round_.id, Question.kind == "text", counted)
-            .order_by(Response.created_at, Response.id)):
-        latest[invitation_id or -visit_id] = text or ""
+    for respondent, _question, _value, text, *_ in session.execute(
+            counted_responses(round_, Response.question_id.in_(open_questions))):
+        latest[respondent] = text or ""
     return [text for text in latest.values() if text.strip()]
 
 
