@@ -193,7 +193,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
         answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
     answer.cr, answer.updated_at = cr, utcnow()
     _settle(session, invitation, cluster, answer, A, round_)
-    _update_completion(session, invitation, pages)
+    update_completion(session, invitation, pages)
 
     def write():
         _store(session, invitation, cluster.key, answers, first=new_page)
@@ -246,7 +246,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
         answer.status = KEPT  # kept on purpose, with a reason: recorded, not asked again
     else:
         _settle(session, invitation, cluster, answer, A, round_)
-    _update_completion(session, invitation, pages)
+    update_completion(session, invitation, pages)
     if not commit_submission(session, invitation, submission_key,
                              lambda: _store(session, invitation, cluster.key, changed)):
         return _settled_outcome(session, invitation, cluster.key)
@@ -359,7 +359,7 @@ def _store(session: Session, invitation: Invitation, cluster_key: str, answers: 
         session.connection().execute(_ADD_JUDGMENTS, rows)
 
 
-def _update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
+def update_completion(session: Session, invitation: Invitation, pages: dict[str, ClusterAnswer]) -> None:
     """Completed when every page is accepted or kept; a page re-asked again reopens the questionnaire.
     ``pages`` is the invitation's page answers as they will be committed."""
     finished = {key for key, answer in pages.items() if answer.status in FINISHED}

@@ -17,12 +17,12 @@ from survey.models import ClusterAnswer, Invitation, Rating, Round, utcnow
 from survey.services.answers import (
     ACCEPTED,
     Cluster,
-    _update_completion,
     accepting_round,
     check_submission_key,
     commit_submission,
     questionnaire,
     status_of,
+    update_completion,
 )
 from survey.services.errors import N_, Invalid
 
@@ -72,7 +72,7 @@ def submit_ratings(session: Session, invitation: Invitation, cluster: Cluster, g
         pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
         session.add(pages[cluster.key])
     pages[cluster.key].status, pages[cluster.key].cr, pages[cluster.key].updated_at = ACCEPTED, None, utcnow()
-    _update_completion(session, invitation, pages)
+    update_completion(session, invitation, pages)
     commit_submission(session, invitation, submission_key,
                       lambda: _store(session, invitation, cluster.key, given))
 
