@@ -1076,4 +1076,24 @@ ID = {
     "more for that element, and by how much?":
         "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
         "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
+    # --- kpi values: nothing lost ---
+    "Why is it cleared?": "Mengapa nilai ini dihapus?",
+    "Yes, clear this value": "Ya, hapus nilai ini",
+    "Tick the box to confirm that the value is cleared.": "Centang kotak untuk memastikan nilai ini dihapus.",
+    "The value was cleared; its history keeps it.": "Nilai telah dihapus; riwayatnya tetap menyimpannya.",
+    "Say why the value is cleared.": "Tuliskan mengapa nilai ini dihapus.",
+    "There is no stored value to clear.": "Tidak ada nilai tersimpan yang dapat dihapus.",
+    "Write the root cause, the action or both.": "Tuliskan akar masalah, tindakan, atau keduanya.",
+    "Input %(name)s": "Masukan %(name)s", "Current values": "Nilai saat ini", "Now": "Sekarang",
+    "Clear": "Hapus", "Clear this value…": "Hapus nilai ini…",
+    "No value is stored for this period.": "Belum ada nilai tersimpan untuk periode ini.",
+    "History": "Riwayat",
+    "A blank field never erases a value: each change below was typed or cleared on purpose.":
+        "Kolom kosong tidak pernah menghapus nilai: setiap perubahan di bawah ini diketik atau dihapus dengan sengaja.",
+    "Before": "Sebelum", "After": "Sesudah", "Why": "Alasan", "cleared": "dihapus",
+    "Nothing entered yet.": "Belum ada yang dimasukkan.", "history": "riwayat",
+    "A blank field leaves the stored value as it is; a new value replaces it and the history keeps the old one. "
+    "To erase a value, open its history and clear it there.":
+        "Kolom kosong membiarkan nilai tersimpan apa adanya; nilai baru menggantikannya dan riwayat menyimpan nilai "
+        "lama. Untuk menghapus nilai, buka riwayatnya dan hapus di sana.",
 }

@@ -537,6 +537,14 @@ class SkmQuestionnaireForm(FlaskForm):
                            validators=[InputRequired(), Length(max=3000)])
 
 
+class ClearValueForm(FlaskForm):
+    """Erasing one stored value is its own act: confirmed, with a reason the history keeps."""
+    fact = HiddenField()
+    reason = StringField(_l("Why is it cleared?"), validators=[InputRequired(), Length(max=2000)])
+    confirm = BooleanField(_l("Yes, clear this value"), validators=[InputRequired(
+        message=_l("Tick the box to confirm that the value is cleared."))])
+
+
 class ServedPopulationForm(FlaskForm):
     population = NumberField(_l("People served in the period"), validators=[Optional()], kind="count")
 

@@ -9,7 +9,20 @@ import secrets
 from datetime import datetime, timezone
 from typing import Optional
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.db import Base
@@ -357,9 +370,11 @@ class OutboxMessage(Base):
 
 
 class Measurement(Base):
-    """Target and actual of a KPI in a period, or the raw inputs of a formula KPI.
+    """An entry of a KPI's target, actual and/or formula inputs in a period.
 
-    Never updated: a correction adds a row, the newest one counts, and the history stays.
+    Never updated: each value is a fact of its own whose current value is the newest row that gives
+    it (a blank leaves it unchanged) or clears it (``cleared``: "target", "actual", "input:<name>");
+    the rows are its history (services.kpi_values).
     """
     __tablename__ = "measurements"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -369,9 +384,12 @@ class Measurement(Base):
     target: Mapped[Optional[float]] = mapped_column(Float)
     actual: Mapped[Optional[float]] = mapped_column(Float)
     inputs: Mapped[dict] = mapped_column(JSON, default=dict)
+    cleared: Mapped[list] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     note: Mapped[str] = mapped_column(Text, default="")
     entered_by: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_measurements_element_period", "element_id", "period"),)
 
 
 class LadderSetting(Base):

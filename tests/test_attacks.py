@@ -90,6 +90,7 @@ def address(app, rule, estate) -> str:
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
+              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"),
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
                                          "hr.network_export")
               else "html"}

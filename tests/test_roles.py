@@ -43,6 +43,7 @@ ALLOWED = {
     "GET hr.given_weights_page": ALL, "POST hr.given_weights_page": HR,
     "GET hr.comparison_groups": ALL, "POST hr.comparison_groups": HR,
     "GET hr.performance_data": ALL, "POST hr.performance_data": KPI_DATA, "POST hr.import_performance": HR,
+    "GET hr.kpi_values_page": ALL, "POST hr.kpi_values_page": KPI_DATA,
     "POST hr.assign_kpi_owner": HR, "POST hr.set_ladder": HR,
     "GET hr.office_scorecard": ALL, "POST hr.office_scorecard": KPI_DATA,
     "GET hr.new_round": HR, "POST hr.new_round": HR,

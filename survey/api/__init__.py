@@ -5,6 +5,7 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 """
 from __future__ import annotations
 
+import pandas as pd
 from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
@@ -125,6 +126,57 @@ def scores(version_id, period):
                               "predikat": card.bands[r["predikat"]].label("en") if r["predikat"] >= 0 else None}
                              for r in card.kpis.to_dict("records")],
                     "unscored": [str(problem) for problem in card.problems]})
+
+
+@blueprint.post("/scorecards/<int:version_id>/measurements")
+def add_measurements(version_id):
+    """Targets, actuals and formula inputs, all or none: an absent or null value leaves the stored one
+    unchanged (clearing is its own call); a row that changes nothing writes nothing."""
+    session, version = db.session(), _version(version_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
+        raise ApiError(422, "send a JSON list of measurements: [{\"kpi\": ..., \"period\": ..., \"target\": ..., "
+                            "\"actual\": ..., \"inputs\": {...}}, ...] (at most 5000)")
+    rows, errors = [], {}
+    for index, row in enumerate(body):
+        inputs = row.get("inputs") or {}
+        values = [row.get(name) for name in ("target", "actual")] + list(inputs.values() if isinstance(inputs, dict) else [])
+        if not isinstance(inputs, dict) or set(inputs) & {"kpi", "period", "target", "actual", "note"} \
+                or not all(v is None or _json_number(v) for v in values):
+            errors[str(index)] = "target, actual and inputs' values are JSON numbers or null; inputs is an object " \
+                                 "whose names are not kpi, period, target, actual or note"
+            continue
+        rows.append({"kpi": row.get("kpi"), "period": row.get("period"), "target": row.get("target"),
+                     "actual": row.get("actual"), "note": row.get("note") or "", **inputs})
+    if errors:
+        raise ApiError(422, "nothing was written", errors)
+    try:
+        changed = performance.import_measurements(session, version, pd.DataFrame(rows), g.api_actor, "en")
+    except Invalid as error:
+        session.rollback()
+        raise ApiError(422, "nothing was written", error.errors) from None
+    return jsonify({"changed": changed}), 201
+
+
+@blueprint.post("/scorecards/<int:version_id>/measurements/clear")
+def clear_measurement(version_id):
+    """Erase one stored value on purpose, with a reason the history keeps."""
+    session, version = db.session(), _version(version_id)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not all(isinstance(body.get(k), str) for k in ("kpi", "period", "value", "reason")):
+        raise ApiError(422, "send {\"kpi\": ..., \"period\": ..., \"value\": \"target\" | \"actual\" | "
+                            "\"input:<name>\", \"reason\": ...}")
+    try:
+        performance.clear_value(session, version, kpi=body["kpi"], period=body["period"], fact=body["value"],
+                                reason=body["reason"], entered_by=g.api_actor)
+    except Invalid as error:
+        session.rollback()
+        raise ApiError(422, "nothing was cleared", error.errors) from None
+    return jsonify({"cleared": body["value"]}), 201
+
+
+def _json_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 @blueprint.get("/rounds")

@@ -13,6 +13,16 @@ def _responses(ok_schema, *errors):
     return responses
 
 
+def _written(properties):
+    """The answers of a call that writes: 201 with ``properties``, or an error and nothing written."""
+    errors = {"401": "missing or invalid token", "404": "not found in your organisation",
+              "422": "invalid body; nothing was written"}
+    return {"201": {"description": "written", "content": {"application/json": {"schema": {
+        "type": "object", "properties": properties}}}},
+        **{status: {"description": words, "content": {"application/json": {"schema": _ERROR}}}
+           for status, words in errors.items()}}
+
+
 def _id(name):
     return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
 
@@ -58,6 +68,12 @@ DOCUMENT = {
                 "id": {"type": "integer"}, "title": {"type": "string"},
                 "kind": {"type": "string", "enum": ["weighting", "network", "rating", "self_report", "validation", "satisfaction"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
+            "Measurement": {"type": "object", "required": ["kpi", "period"], "properties": {
+                "kpi": {"type": "string"}, "period": {"type": "string"},
+                "target": _NUMBER_OR_NULL, "actual": _NUMBER_OR_NULL,
+                "inputs": {"type": "object", "additionalProperties": _NUMBER_OR_NULL,
+                           "description": "raw inputs of a formula KPI"},
+                "note": {"type": "string", "description": "why it changed"}}},
             "Participant": {"type": "object", "required": ["name"], "description": "An email, a phone, or both: "
                             "someone without email is invited without a message (HR hands them the link).",
                             "anyOf": [{"required": ["email"]}, {"required": ["phone"]}], "properties": {
@@ -97,6 +113,24 @@ DOCUMENT = {
                     "capaian": _NUMBER_OR_NULL, "predikat": {"type": "string", "nullable": True}}}},
                 "unscored": {"type": "array", "description": "KPIs that cannot be scored this period, and why",
                              "items": {"type": "string"}}}}, "404")}},
+        "/api/scorecards/{version_id}/measurements": {"post": {
+            "summary": "Enter targets, actuals and formula inputs (all or none); an absent or null value leaves the "
+                       "stored one unchanged",
+            "parameters": [_id("version_id")],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "array", "maxItems": 5000, "items": {"$ref": "#/components/schemas/Measurement"}}}}},
+            "responses": _written({"changed": {"type": "integer",
+                                               "description": "rows that changed a value (equal values are not "
+                                                              "written again)"}})}},
+        "/api/scorecards/{version_id}/measurements/clear": {"post": {
+            "summary": "Clear one stored value on purpose; the reason is kept in its history",
+            "parameters": [_id("version_id")],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["kpi", "period", "value", "reason"], "properties": {
+                    "kpi": {"type": "string"}, "period": {"type": "string"},
+                    "value": {"type": "string", "description": "target, actual or input:<name>"},
+                    "reason": {"type": "string", "minLength": 1}}}}}},
+            "responses": _written({"cleared": {"type": "string"}})}},
         "/api/rounds": {"get": {"summary": "Survey rounds", "responses": _responses(
             {"type": "array", "items": {"$ref": "#/components/schemas/Round"}})}},
         "/api/rounds/{round_id}/progress": {"get": {
@@ -116,13 +150,7 @@ DOCUMENT = {
             "summary": "Add people (all or none) and invite them to the round", "parameters": [_id("round_id")],
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "array", "maxItems": 5000, "items": {"$ref": "#/components/schemas/Participant"}}}}},
-            "responses": {"201": {"description": "added and invited", "content": {"application/json": {"schema": {
-                "type": "object", "properties": {"added": {"type": "integer"}, "invited": {"type": "integer"}}}}}},
-                "401": {"description": "missing or invalid token", "content": {"application/json": {"schema": _ERROR}}},
-                "404": {"description": "not found in your organisation",
-                        "content": {"application/json": {"schema": _ERROR}}},
-                "422": {"description": "invalid body; nothing was written",
-                        "content": {"application/json": {"schema": _ERROR}}}}}},
+            "responses": _written({"added": {"type": "integer"}, "invited": {"type": "integer"}})}},
         "/api/openapi.json": {"get": {"summary": "This description", "security": [],
                                       "responses": {"200": {"description": "OK"}}}},
     },

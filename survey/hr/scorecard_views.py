@@ -9,6 +9,7 @@ from analysis.formatting import format_number
 from survey import db
 from survey.forms import (
     ActionForm,
+    ClearValueForm,
     CopyVersionForm,
     ElementForm,
     FindingForm,
@@ -23,7 +24,7 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
-from survey.services import given_weights, import_templates, kpi_owners, performance, reports, scorecards
+from survey.services import given_weights, import_templates, kpi_owners, kpi_values, performance, reports, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
@@ -177,6 +178,34 @@ def performance_data(version_id):
                 field_errors(form, error)
         return _performance_page(version_row, 400, measurement_form=form)
     return _performance_page(version_row, 200, measurement_form=form)
+
+
+@blueprint.route("/versions/<int:version_id>/performance/<kpi>/values/<path:period>", methods=["GET", "POST"])
+@keeps_typed_text
+def kpi_values_page(version_id, kpi, period):
+    """A KPI's current values in a period with every change (who, when, old -> new, why), and the act
+    that clears one value: confirmed, with a reason."""
+    session = db.session()
+    version_row = version_or_404(version_id)
+    element = _visible_kpis(version_row).get(kpi)
+    if element is None:
+        abort(404)
+    form = ClearValueForm()
+    if request.method == "POST":
+        if form.validate_on_submit():
+            try:
+                kpi_owners.check_may_enter(session, current_user, version_row, kpi)
+                performance.clear_value(session, version_row, kpi=kpi, period=period, fact=form.fact.data or "",
+                                        reason=form.reason.data or "", entered_by=current_user.email)
+                flash(_("The value was cleared; its history keeps it."), "ok")
+                return redirect(url_for("hr.kpi_values_page", version_id=version_id, kpi=kpi, period=period))
+            except Invalid as error:
+                session.rollback()
+                field_errors(form, error)
+    current = kpi_values.current_values(session, [element.id]).get((element.id, period), kpi_values.CurrentValues())
+    return render_template("hr/kpi_values.html", version=version_row, kpi=element, period=period, current=current,
+                           changes=kpi_values.changes(session, element.id, period), form=form), \
+        400 if request.method == "POST" else 200
 
 
 @blueprint.post("/versions/<int:version_id>/ladders")

@@ -1,7 +1,8 @@
 """KPI data entry, ladders and the office scorecard of a period.
 
-Measurements and ladders are only ever added: the newest row for a KPI and
-period counts, and the earlier ones remain as history.
+Measurements and ladders are only ever added. A KPI's target, actual and each formula input are
+separate facts (services.kpi_values): a blank leaves a stored value unchanged, and only the clearing
+act erases one. The newest ladder of a KPI and period counts; earlier rows remain as history.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_perc
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
+from survey.services import kpi_values
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
@@ -33,13 +35,40 @@ def kpis(session: Session, version: ScorecardVersion) -> dict[str, Element]:
 
 
 def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str, period: str, target=None,
-                       actual=None, inputs: dict | None = None, note: str = "", entered_by: str = "") -> Measurement:
+                       actual=None, inputs: dict | None = None, note: str = "",
+                       entered_by: str = "") -> Measurement | None:
+    """An entry of a KPI's values in a period: what it leaves blank is unchanged, what equals the stored
+    value is not written again. Returns the row written, or None when nothing changed."""
     values, errors = _checked_measurement(kpis(session, version), kpi, period, target, actual, inputs or {})
     errors.update(unsafe_characters({"note": note}))
     if errors:
         raise Invalid(errors)
-    measurement = Measurement(organisation_id=version.organisation_id, note=note.strip()[:2000],
-                              entered_by=entered_by, **values)
+    current = kpi_values.current_values(session, [values["element_id"]]).get(
+        (values["element_id"], values["period"]), kpi_values.CurrentValues())
+    measurement = kpi_values.entry(version.organisation_id, values["element_id"], values["period"], current,
+                                   kpi_values.facts_of(values["target"], values["actual"], values["inputs"]),
+                                   note.strip()[:2000], entered_by)
+    if measurement is not None:
+        session.add(measurement)
+        session.commit()
+    return measurement
+
+
+def clear_value(session: Session, version: ScorecardVersion, *, kpi: str, period: str, fact: str, reason: str,
+                entered_by: str = "") -> Measurement:
+    """Erase one stored value on purpose (the only way a value goes): the reason is required and the
+    history shows who cleared what, when and why."""
+    element = kpis(session, version).get(str(kpi).strip())
+    if element is None:
+        raise Invalid({"kpi": N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)})
+    refuse_unsafe_characters(reason=reason or "")
+    if not (reason or "").strip():
+        raise Invalid({"reason": N_("Say why the value is cleared.")})
+    current = kpi_values.current_values(session, [element.id]).get((element.id, period))
+    if current is None or current.value(fact) is None:
+        raise Invalid({"": N_("There is no stored value to clear.")})
+    measurement = kpi_values.clearing(version.organisation_id, element.id, period, fact, reason.strip()[:2000],
+                                      entered_by)
     session.add(measurement)
     session.commit()
     return measurement
@@ -48,37 +77,43 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
 def import_measurements(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "",
                         number_format: str = "id") -> int:
     """Rows of kpi, period, target, actual (other columns are raw inputs of formula KPIs); all or nothing.
-    Numbers written as text are read as ``number_format`` (id or en) writes them."""
+    A blank cell leaves the stored value unchanged; a row changing nothing writes nothing. Numbers written
+    as text are read as ``number_format`` (id or en) writes them. Returns how many rows changed values."""
     known = kpis(session, version)
+    current = current_measurements(session, version)
     rows, errors = [], {}
     input_columns = [c for c in frame.columns if c not in MEASUREMENT_COLUMNS + ("note",)]
     for index, row in enumerate(frame.to_dict("records")):
         inputs = {c: row[c] for c in input_columns if cell(row, c)}
+        note = cell(row, "note")[:2000]
         values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), row.get("target"),
-                                                row.get("actual"), inputs, number_format)
+                                                row.get("actual"), inputs, number_format, blank_allowed=True)
+        problems.update(unsafe_characters({"note": note}))
         if problems:
             errors[row_label(index)] = joined(problems.values())
-        else:
-            rows.append(values)
+            continue
+        key = (values["element_id"], values["period"])
+        before = current.get(key, kpi_values.CurrentValues())
+        measurement = kpi_values.entry(version.organisation_id, *key, before,
+                                       kpi_values.facts_of(values["target"], values["actual"], values["inputs"]),
+                                       note, entered_by)
+        if measurement is not None:  # a later row of the same KPI and period builds on this one
+            rows.append(measurement)
+            current[key] = kpi_values.fold([measurement], before)[0]
     if errors:
         raise Invalid(errors)
-    session.add_all(Measurement(organisation_id=version.organisation_id, entered_by=entered_by, **values)
-                    for values in rows)
+    session.add_all(rows)
     session.commit()
     return len(rows)
 
 
-def current_measurements(session: Session, version: ScorecardVersion) -> dict[tuple[int, str], Measurement]:
-    """The newest measurement of every KPI and period."""
-    ids = [e.id for e in kpis(session, version).values()]
-    latest: dict[tuple[int, str], Measurement] = {}
-    for measurement in session.scalars(select(Measurement).where(Measurement.element_id.in_(ids))
-                                       .order_by(Measurement.created_at, Measurement.id)):
-        latest[(measurement.element_id, measurement.period)] = measurement
-    return latest
+def current_measurements(session: Session, version: ScorecardVersion) -> dict[tuple[int, str], kpi_values.CurrentValues]:
+    """The current target, actual and inputs of every KPI and period that has any."""
+    return kpi_values.current_values(session, [e.id for e in kpis(session, version).values()])
 
 
 def history(session: Session, element: Element, period: str) -> list[Measurement]:
+    """The entries of a KPI in a period as typed, newest first (kpi_values.changes gives them value by value)."""
     return list(session.scalars(select(Measurement).where(Measurement.element_id == element.id,
                                                           Measurement.period == period)
                                 .order_by(Measurement.created_at.desc(), Measurement.id.desc())))
@@ -139,8 +174,14 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
     if element is None:
         raise Invalid({"kpi": N_("%(kpi)s is not a KPI of this scorecard.", kpi=kpi)})
     refuse_unsafe_characters(root_cause=root_cause, action=action)
+    root_cause, action = root_cause.strip()[:2000], action.strip()[:2000]
+    if not (root_cause or action):
+        raise Invalid({"root_cause": N_("Write the root cause, the action or both.")})
+    stored = _findings(session, {kpi: element}).get((element.id, period))
+    if stored is not None:  # a blank leaves the stored text as it was: the newest finding row counts whole
+        root_cause, action = root_cause or stored.root_cause, action or stored.action
     finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
-                      root_cause=root_cause.strip()[:2000], action=action.strip()[:2000])
+                      root_cause=root_cause, action=action)
     session.add(finding)
     session.commit()
     return finding
@@ -289,7 +330,8 @@ def _gap(element, measurement, ladder, performance_problem) -> Gap:
     return Gap(element.code, element.name, tuple(missing))
 
 
-def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id") -> tuple[dict, dict[str, str]]:
+def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id",
+                         blank_allowed=False) -> tuple[dict, dict[str, str]]:
     errors, values = {}, {}
     element = known.get(str(kpi).strip())
     if element is None:
@@ -306,7 +348,7 @@ def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id"
         parsed_inputs[name], problem = _number(raw, name, locale)
         if problem:
             errors[name] = problem
-    if not errors and values["target"] is None and values["actual"] is None and not parsed_inputs:
+    if not (errors or blank_allowed) and values["target"] is None and values["actual"] is None and not parsed_inputs:
         errors["actual"] = N_("Give a target, an actual or the formula's inputs.")
     if errors:
         return {}, errors

@@ -22,7 +22,6 @@ from survey.models import (
     Element,
     Invitation,
     LadderSetting,
-    Measurement,
     Organisation,
     Person,
     PublicVisit,
@@ -31,7 +30,7 @@ from survey.models import (
     Round,
     utcnow,
 )
-from survey.services import audit
+from survey.services import audit, kpi_values
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
@@ -330,8 +329,7 @@ def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:
                              .order_by(LadderSetting.created_at.desc(), LadderSetting.id.desc()))
     if setting is not None:
         return Ladder({int(level): value for level, value in setting.anchors.items()}, better=kpi.better)
-    measurements = {m.period: m for m in session.scalars(select(Measurement).where(Measurement.element_id == kpi.id)
-                                                         .order_by(Measurement.created_at, Measurement.id))}
+    measurements = {period: values for (_, period), values in kpi_values.current_values(session, [kpi.id]).items()}
     current = measurements.get(round_.period)
     target = current.target if current and current.target is not None else question.maximum
     earlier = [p for p in sorted(measurements) if p < round_.period and measurements[p].actual is not None]
