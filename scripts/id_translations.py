@@ -1096,4 +1096,6 @@ ID = {
     "To erase a value, open its history and clear it there.":
         "Kolom kosong membiarkan nilai tersimpan apa adanya; nilai baru menggantikannya dan riwayat menyimpan nilai "
         "lama. Untuk menghapus nilai, buka riwayatnya dan hapus di sana.",
+    "Export what is stored, to edit and import again": "Ekspor data tersimpan, untuk diubah lalu diimpor kembali",
+    "targets and actuals": "target dan realisasi",
 }

@@ -5,7 +5,7 @@ One module per area (scorecards, people, rounds); this one holds the blueprint a
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, render_template, request
+from flask import Blueprint, Response, abort, current_app, flash, render_template, request
 from flask_login import current_user
 
 from analysis import charts
@@ -14,7 +14,7 @@ from survey.forms import attach_errors
 from survey.models import Scorecard
 from survey.services import rounds, scorecards, strategy
 from survey.services.errors import Invalid
-from survey.services.tables import read_table
+from survey.services.tables import read_table, to_bytes
 
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
 # Whether a round takes answers now (its status, opening and closing times), for HR's pages.
@@ -42,6 +42,18 @@ def uploaded_table(form, required: list[str]):
     upload = form.file.data
     return read_table(upload.read(), upload.filename, required, max_rows=current_app.config["MAX_IMPORT_ROWS"],
                       max_unpacked_bytes=current_app.config["MAX_UNPACKED_BYTES"])
+
+
+TABLE_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def table_download(frame, fmt: str, filename: str, number_format: str | None = None) -> Response:
+    """A table as a CSV or XLSX download (404 for another format); ``number_format`` writes a CSV's
+    numbers as that language does, for an import that declares it (services.tables.to_bytes)."""
+    if fmt not in TABLE_TYPES:
+        abort(404)
+    return Response(to_bytes(frame, fmt, number_format), mimetype=TABLE_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'})
 
 
 def version_or_404(version_id: int):

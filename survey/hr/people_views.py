@@ -1,16 +1,15 @@
 """HR pages for the people who can be invited: the list, adding, importing, editing, deactivating."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import ActionForm, PersonForm, UploadForm, keeps_typed_text, message_of
-from survey.hr import blueprint, field_errors, org, uploaded_table
+from survey.forms import ActionForm, PersonForm, UploadForm, keeps_typed_text, message_of, page_locale
+from survey.hr import blueprint, field_errors, org, table_download, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
-from survey.services.tables import to_bytes
 
 PERSON_FIELDS = ("name", "email", "phone", "unit", "role", "kind", "weight")
 
@@ -38,13 +37,10 @@ def _list(form, upload_form):
 
 @blueprint.get("/people/export")
 def export_people():
-    """The list as a table in the import's columns (email, phone, ...): edit it and import it back."""
-    fmt = request.args.get("fmt", "csv")
-    if fmt not in ("csv", "xlsx"):
-        abort(404)
-    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(to_bytes(people.people_table(db.session(), org()), fmt), mimetype=mimetype,
-                    headers={"Content-Disposition": f"attachment; filename=people.{fmt}"})
+    """The list as a table in the import's columns (email, phone, ...): edit it and import it back, in the
+    same language (a CSV writes weights as the page's language does)."""
+    return table_download(people.people_table(db.session(), org()), request.args.get("fmt", "csv"), "people",
+                          page_locale())
 
 
 @blueprint.post("/people/import")

@@ -23,11 +23,10 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
+from survey.hr import TABLE_TYPES, blueprint, field_errors, org, table_download, uploaded_table, version_or_404
 from survey.services import given_weights, import_templates, kpi_owners, kpi_values, performance, reports, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
-from survey.services.tables import to_bytes
 
 
 @blueprint.route("/scorecards/new", methods=["GET", "POST"])
@@ -135,13 +134,21 @@ def import_version(version_id):
 
 @blueprint.get("/versions/<int:version_id>/export.<fmt>")
 def export_version(version_id, fmt):
+    """The tree in the import's columns (with the given weights, when the version has them): imported into a
+    new version it gives the same scorecard."""
+    return table_download(scorecards.export_scorecard(db.session(), version_or_404(version_id)), fmt,
+                          f"scorecard-{version_id}", page_locale())
+
+
+@blueprint.get("/versions/<int:version_id>/performance/<any(measurements, ladders):kind>.<fmt>")
+def export_performance(version_id, kind, fmt):
+    """The current targets, actuals and inputs, or the ladders HR set, in the import's columns: imported
+    again they change nothing."""
     version_row = version_or_404(version_id)
-    if fmt not in ("csv", "xlsx"):
-        abort(404)
-    content = to_bytes(scorecards.export_scorecard(db.session(), version_row), fmt)
-    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(content, mimetype=mimetype,
-                    headers={"Content-Disposition": f"attachment; filename=scorecard-{version_id}.{fmt}"})
+    owned = kpi_owners.owned_codes(db.session(), current_user, version_row)
+    table = (performance.export_measurements if kind == "measurements" else performance.export_ladders)(
+        db.session(), version_row, owned)
+    return table_download(table, fmt, f"{kind}-{version_id}", page_locale())
 
 
 @blueprint.post("/versions/<int:version_id>/copy")
@@ -345,6 +352,5 @@ def import_template(kind, fmt):
     version_id = request.args.get("version", type=int)
     known = performance.kpis(db.session(), version_or_404(version_id)) if version_id else {}
     content = import_templates.template(kind, page_locale(), next(iter(known), "K1"), fmt)
-    mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(content, mimetype=mimetype,
+    return Response(content, mimetype=TABLE_TYPES[fmt],
                     headers={"Content-Disposition": f'attachment; filename="neraca-{kind}.{fmt}"'})

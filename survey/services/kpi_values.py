@@ -103,6 +103,12 @@ def fold(rows: Iterable[Measurement], start: CurrentValues | None = None) -> tup
     return CurrentValues(current), changes
 
 
+def same_number(stored: float | None, given: float) -> bool:
+    """Equal to 15 significant digits, what a spreadsheet keeps (openpyxl and Excel write 0.3 for
+    0.30000000000000004): an export imported again changes nothing."""
+    return stored is not None and f"{stored:.15g}" == f"{given:.15g}"
+
+
 def current_values(session: Session, element_ids: Iterable[int]) -> dict[tuple[int, str], CurrentValues]:
     """The current values of every KPI and period with at least one, keyed (element id, period)."""
     rows: dict[tuple[int, str], list[Measurement]] = {}
@@ -122,7 +128,7 @@ def entry(organisation_id: int, element_id: int, period: str, current: CurrentVa
           note: str, entered_by: str) -> Measurement | None:
     """The row recording what ``given`` changes in ``current`` (values equal to the current ones are left
     out); None when it changes nothing."""
-    changed = {fact: value for fact, value in given.items() if current.value(fact) != value}
+    changed = {fact: value for fact, value in given.items() if not same_number(current.value(fact), value)}
     if not changed:
         return None
     inputs = {fact[len(INPUT_PREFIX):]: value for fact, value in changed.items() if fact.startswith(INPUT_PREFIX)}

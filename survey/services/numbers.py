@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
 
 from analysis.formatting import format_number
@@ -67,3 +69,10 @@ def _decimal_suggestion(error: NumberFormatError, locale: str) -> str | None:
     suggestions = getattr(error, "suggestions", None) or []
     decimal = get_decimal_symbol(locale)
     return next((s for s in suggestions if decimal in s), suggestions[0] if suggestions else None)
+
+
+def exact_text(value: float, locale: str) -> str:
+    """A stored number written for ``locale`` without rounding or grouping (1250000,5 / 1250000.5), as an
+    export writes it for the import to read back the same float."""
+    text = np.format_float_positional(float(value), trim="-")
+    return text.replace(".", get_decimal_symbol(locale)) if locale != "en" else text

@@ -19,7 +19,7 @@ from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_perc
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
-from survey.services import kpi_values
+from survey.services import kpi_values, periods
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
@@ -110,6 +110,33 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
 def current_measurements(session: Session, version: ScorecardVersion) -> dict[tuple[int, str], kpi_values.CurrentValues]:
     """The current target, actual and inputs of every KPI and period that has any."""
     return kpi_values.current_values(session, [e.id for e in kpis(session, version).values()])
+
+
+def export_measurements(session: Session, version: ScorecardVersion, codes: set[str] | None = None) -> pd.DataFrame:
+    """The current values in the import's columns (kpi, period, target, actual, then each formula input),
+    one row per KPI and period with any, of the KPIs in ``codes`` (None: all)."""
+    known = {e.id: e for e in kpis(session, version).values() if codes is None or e.code in codes}
+    current = current_measurements(session, version)
+    rows = [{"kpi": known[element_id].code, "period": period, "target": values.target, "actual": values.actual,
+             **values.inputs} for (element_id, period), values in current.items() if element_id in known]
+    inputs = sorted({name for row in rows for name in row} - set(MEASUREMENT_COLUMNS))
+    return pd.DataFrame(_in_order(rows, known), columns=list(MEASUREMENT_COLUMNS) + inputs)
+
+
+def export_ladders(session: Session, version: ScorecardVersion, codes: set[str] | None = None) -> pd.DataFrame:
+    """The ladders HR set, in the import's columns: kpi, period and one column per anchored level."""
+    known = {e.id: e for e in kpis(session, version).values() if codes is None or e.code in codes}
+    rows = [{"kpi": known[element_id].code, "period": period, **anchors}
+            for (element_id, period), anchors in ladder_settings(session, kpis(session, version)).items()
+            if element_id in known]
+    levels = sorted({name for row in rows for name in row} - {"kpi", "period"}, key=int)
+    return pd.DataFrame(_in_order(rows, known), columns=["kpi", "period"] + levels)
+
+
+def _in_order(rows: list[dict], known: dict[int, Element]) -> list[dict]:
+    """Rows by period (calendar order), then KPIs in the scorecard's order."""
+    position = {element.code: index for index, element in enumerate(known.values())}
+    return sorted(rows, key=lambda row: (periods.sort_key(row["period"]), position[row["kpi"]]))
 
 
 def history(session: Session, element: Element, period: str) -> list[Measurement]:

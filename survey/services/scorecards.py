@@ -129,13 +129,19 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
 
 
 def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFrame:
+    """The tree in the import's columns; a version whose weights were given (not weighed by a round) adds
+    each element's weight as given (else its local weight), so the import gives a new version the same
+    weights."""
     by_id = {element.id: element for element in elements(session, version.id)}
+    given = version.weights_source == "given"
     rows = []
     for element in by_id.values():
         parent = by_id[element.parent_id].code if element.parent_id else ""
         rows.append({"code": element.code, "kind": element.kind, "parent": parent, "name": element.name,
-                     **{field: getattr(element, field) for field in RECORD_FIELDS}})
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+                     **{field: getattr(element, field) for field in RECORD_FIELDS},
+                     **({"weight": element.given_weight if element.given_weight is not None
+                         else element.local_weight} if given else {})})
+    return pd.DataFrame(rows, columns=list(COLUMNS) + (["weight"] if given else []))
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:

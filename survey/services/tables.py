@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 from typing import Iterable, Iterator, Sequence
 from xml.etree import ElementTree
@@ -10,6 +11,7 @@ from xml.etree import ElementTree
 import pandas as pd
 
 from survey.services.errors import N_, Invalid
+from survey.services.numbers import exact_text
 
 MAX_ROWS = 5_000
 MAX_UNPACKED_BYTES = 25 * 2**20
@@ -168,10 +170,14 @@ def _number_formats(sheet) -> None:
                 cell_.number_format = WHOLE_NUMBER if float(cell_.value).is_integer() else DECIMAL_NUMBER
 
 
-def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+def to_bytes(frame: pd.DataFrame, fmt: str, number_format: str | None = None) -> bytes:
     """A table as CSV or XLSX, formulas defused; in CSV every text is quoted, so a ';' inside a cell does
-    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all."""
+    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all.
+    With ``number_format`` (id or en) a CSV writes its numbers as that language does, exactly, so an import
+    declaring the same format reads them back unchanged; an XLSX keeps numbers as numbers."""
     frame = frame.map(safe_cell)
+    if fmt == "csv" and number_format:
+        frame = frame.map(lambda value: exact_text(value, number_format) if _is_number(value) else value)
     if fmt == "csv":
         return frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
     if fmt == "xlsx":
@@ -181,3 +187,7 @@ def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
             _number_formats(writer.sheets["Sheet1"])
         return buffer.getvalue()
     raise Invalid({"format": "Choose csv or xlsx."})
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
