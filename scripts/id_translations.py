@@ -1098,4 +1098,16 @@ ID = {
         "lama. Untuk menghapus nilai, buka riwayatnya dan hapus di sana.",
     "Export what is stored, to edit and import again": "Ekspor data tersimpan, untuk diubah lalu diimpor kembali",
     "targets and actuals": "target dan realisasi",
+    "no target: the share of target cannot be computed": "tanpa target: capaian tidak dapat dihitung",
+    "the target is 0: a share of it cannot be computed (the target was missed)":
+        "targetnya 0: capaian tidak dapat dihitung sebagai persentase (target tidak tercapai)",
+    "Two signals, two questions. The level (0-10) and its light say where the actual stands on the KPI's ladder, "
+    "between the worst value seen (0), the baseline (3) and the target (10). The share of target (capaian, "
+    "PermenPANRB 8/2021) compares the actual with the target alone, and its rating uses the office's bands. A KPI "
+    "can be rated very good at 95 percent of its target and still be yellow when its ladder asks for more.":
+        "Dua tanda, dua pertanyaan. Level (0-10) dan lampunya menunjukkan posisi realisasi pada tangga skor IKU, "
+        "antara nilai terburuk yang pernah ada (0), nilai dasar (3) dan target (10). Capaian (PermenPANRB 8/2021) "
+        "membandingkan realisasi dengan target saja, dan predikatnya memakai rentang nilai kantor. Sebuah IKU dapat "
+        "berpredikat sangat baik pada 95 persen dari targetnya namun tetap kuning bila tangga skornya menuntut lebih.",
+    "Level (0-10), gives the light": "Level (0-10), menentukan lampu",
 }

@@ -59,13 +59,20 @@ def test_the_office_scorecard_shows_capaian_and_predikat_beside_the_levels_in_bo
     by_kpi = card.kpis.set_index("kpi")
     row = by_kpi.loc["C4a"]  # days: 18 against a target of 14, lower is better
     assert row["better"] == "lower" and row["capaian"] == pytest.approx((1 + (1 - 18 / 14)) * 100)
-    assert by_kpi.loc["C1a", "capaian"] == 0  # 1.035 complaints against a target of none
+    # 1.035 complaints against a target of none: no share of 0 exists, and the page says why instead of
+    # printing "0,0 % · Sangat Kurang" beside a level of 7,90.
+    assert np.isnan(by_kpi.loc["C1a", "capaian"]) and by_kpi.loc["C1a", "predikat"] == -1
+    assert by_kpi.loc["C1a", "capaian_note"] == performance.ZERO_TARGET_MISSED
     assert by_kpi.loc["F1a", "capaian"] == pytest.approx(51561555515 / 52295456000 * 100)
     url = f"/hr/versions/{version.id}/scorecard/2010"
     indonesian = client.get(f"{url}?lang=id").get_data(as_text=True)
     english = client.get(f"{url}?lang=en").get_data(as_text=True)
     label_id = card.bands[card.predikat].label_id
     assert "Capaian kinerja" in indonesian and f"Predikat: <strong>{label_id}</strong>" in indonesian
+    assert "targetnya 0: capaian tidak dapat dihitung" in indonesian and "Dua tanda, dua pertanyaan" in indonesian
+    assert "the target is 0: a share of it cannot be computed" in english and "gives the light" in english
+    printed = pdf_text(client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=id").data)
+    assert "targetnya 0: capaian tidak dapat dihitung" in printed and "Dua tanda, dua pertanyaan" in printed
     assert f"Rating: <strong>{card.bands[card.predikat].label_en}</strong>" in english
     shown = f"{row['capaian']:.1f}".replace(".", ",")
     assert shown in indonesian and shown.replace(",", ".") in english

@@ -300,13 +300,25 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
                            periods=tuple(periods[:periods.index(period) + 1]))
 
 
+#: Why a KPI has no capaian: the reader sees the reason, never a number that means nothing.
+NO_TARGET = N_("no target: the share of target cannot be computed")
+ZERO_TARGET_MISSED = N_("the target is 0: a share of it cannot be computed (the target was missed)")
+
+
 def with_capaian(kpis: pd.DataFrame, bands) -> pd.DataFrame:
-    """Each KPI's capaian kinerja (%, PermenPANRB 8/2021) and its predikat (the band's position, -1: none)."""
+    """Each KPI's capaian kinerja (%, PermenPANRB 8/2021), its predikat (the band's position, -1: none) and,
+    where there is none, why (``capaian_note``).
+
+    A target of 0 met is 100 %; missed, R/T is undefined: instead of the 0 % the ratio rule would print
+    (beside an OMAX level that may be good), the KPI has no capaian and says why."""
     actual = pd.to_numeric(kpis["performance"], errors="coerce").to_numpy(dtype=float)
     target = pd.to_numeric(kpis["target"], errors="coerce").to_numpy(dtype=float)
     lower = (kpis["better"] == "lower").to_numpy()
     percent = np.where(lower, capaian(actual, target, "lower"), capaian(actual, target, "higher"))
-    return kpis.assign(capaian=percent, predikat=predikat_index(percent, bands))
+    zero_missed = (target == 0) & ~np.isnan(actual) & np.where(lower, actual > 0, actual < 0)
+    percent = np.where(zero_missed, np.nan, percent)
+    notes = np.where(zero_missed, ZERO_TARGET_MISSED, np.where(np.isnan(target) & ~np.isnan(actual), NO_TARGET, ""))
+    return kpis.assign(capaian=percent, predikat=predikat_index(percent, bands), capaian_note=notes.tolist())
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
              "ladder": list(row["ladder"].values()), "level": plain_number(row["level"]), "weight": row["weight"],
              "value": plain_number(row["value"]), "light": row["light"], "root_cause": row["root_cause"],
              "action": row["action"], "perspective": row["perspective"], "capaian": plain_number(row["capaian"]),
-             "predikat": int(row["predikat"])} for row in card.kpis.to_dict("records")]
+             "predikat": int(row["predikat"]), "capaian_note": row["capaian_note"]}
+            for row in card.kpis.to_dict("records")]
     subtotals = [{"code": row.perspective, "name": by_code[str(row.perspective)].name, "subtotal": row.subtotal}
                  for row in card.subtotals.itertuples()]
     perspectives = [dict(p, kpis=[k for k in kpis if k["perspective"] == p["code"]]) for p in subtotals]
