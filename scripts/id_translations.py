@@ -1110,4 +1110,16 @@ ID = {
         "membandingkan realisasi dengan target saja, dan predikatnya memakai rentang nilai kantor. Sebuah IKU dapat "
         "berpredikat sangat baik pada 95 persen dari targetnya namun tetap kuning bila tangga skornya menuntut lebih.",
     "Level (0-10), gives the light": "Level (0-10), menentukan lampu",
+    "File (PDF, PNG, JPEG, XLSX or CSV)": "Berkas (PDF, PNG, JPEG, XLSX atau CSV)",
+    "The file is kept as evidence.": "Berkas disimpan sebagai bukti dukung.",
+    "Attach a PDF, an image (PNG or JPEG) or a spreadsheet (XLSX or CSV).":
+        "Lampirkan PDF, gambar (PNG atau JPEG) atau lembar kerja (XLSX atau CSV).",
+    "The file is empty.": "Berkasnya kosong.", "The file is larger than %(limit)s MB.": "Berkas lebih besar dari %(limit)s MB.",
+    "The file is not the %(kind)s its name says.": "Berkas ini bukan %(kind)s seperti yang disebut namanya.",
+    "At most %(count)s files per KPI and period.": "Paling banyak %(count)s berkas per IKU dan periode.",
+    "Give the file a name.": "Beri nama berkas.", "%(n)d evidence files": "%(n)d berkas bukti dukung",
+    "Evidence": "Bukti dukung", "No file attached yet.": "Belum ada berkas yang dilampirkan.", "Attach": "Lampirkan",
+    "Files are attached on each KPI's page of values (Performance data, history).":
+        "Berkas dilampirkan di halaman nilai setiap IKU (Data kinerja, riwayat).",
+    "Values, history and evidence": "Nilai, riwayat dan bukti dukung", "Files kept in Neraca": "Berkas yang disimpan di Neraca",
 }

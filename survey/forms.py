@@ -537,6 +537,10 @@ class SkmQuestionnaireForm(FlaskForm):
                            validators=[InputRequired(), Length(max=3000)])
 
 
+class EvidenceForm(FlaskForm):
+    file = FileField(_l("File (PDF, PNG, JPEG, XLSX or CSV)"), validators=[FileRequired()])
+
+
 class ClearValueForm(FlaskForm):
     """Erasing one stored value is its own act: confirmed, with a reason the history keeps."""
     fact = HiddenField()

@@ -404,6 +404,24 @@ class LadderSetting(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Evidence(Base):
+    """A file a KPI owner attaches to a KPI's period as evidence of its values or narrative; kept in the
+    database so every app machine serves it, and only ever served as a download."""
+    __tablename__ = "evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    period: Mapped[str] = mapped_column(String(20))
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_evidence_element_period", "element_id", "period"),)
+
+
 class Finding(Base):
     """Why a red or yellow KPI missed, and what to do about it (entered by HR for the report)."""
     __tablename__ = "findings"

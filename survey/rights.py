@@ -44,7 +44,7 @@ ENDPOINT_RIGHTS = {
     "hr.confirm_publish": "edit", "hr.edit_element": "edit", "hr.confirm_delete_element": "edit",
     "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
-    "POST hr.kpi_values_page": "kpi_data",
+    "POST hr.kpi_values_page": "kpi_data", "POST hr.attach_evidence": "kpi_data",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
     "reports.weighting_export": _judgments_are_personal,
 }

@@ -90,9 +90,9 @@ def address(app, rule, estate) -> str:
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
-              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"),
+              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
-                                         "hr.network_export")
+                                         "hr.network_export", "hr.export_performance")
               else "html"}
     # An import template names the version whose KPI codes it uses.
     query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}

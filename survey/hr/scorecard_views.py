@@ -1,7 +1,9 @@
 """HR pages for scorecards: versions, elements, import/export, performance data, the office scorecard."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from io import BytesIO
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,6 +13,7 @@ from survey.forms import (
     ActionForm,
     ClearValueForm,
     CopyVersionForm,
+    EvidenceForm,
     ElementForm,
     FindingForm,
     GivenWeightsForm,
@@ -24,7 +27,16 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import TABLE_TYPES, blueprint, field_errors, org, table_download, uploaded_table, version_or_404
-from survey.services import given_weights, import_templates, kpi_owners, kpi_values, performance, reports, scorecards
+from survey.services import (
+    evidence,
+    given_weights,
+    import_templates,
+    kpi_owners,
+    kpi_values,
+    performance,
+    reports,
+    scorecards,
+)
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 
@@ -209,10 +221,48 @@ def kpi_values_page(version_id, kpi, period):
             except Invalid as error:
                 session.rollback()
                 field_errors(form, error)
+    return _kpi_values_page(version_row, element, period, 400 if request.method == "POST" else 200, form=form)
+
+
+@blueprint.post("/versions/<int:version_id>/performance/<kpi>/evidence/<path:period>")
+def attach_evidence(version_id, kpi, period):
+    """A file kept as evidence of a KPI's period: only the KPI's owner (or HR) attaches one."""
+    session = db.session()
+    version_row = version_or_404(version_id)
+    element = _visible_kpis(version_row).get(kpi) or abort(404)
+    form = EvidenceForm()
+    if form.validate_on_submit():
+        try:
+            kpi_owners.check_may_enter(session, current_user, version_row, kpi)
+            upload = form.file.data
+            evidence.attach(session, element, period, upload.filename or "", upload.read(), current_user.email,
+                            current_app.config["MAX_CONTENT_LENGTH"])
+            flash(_("The file is kept as evidence."), "ok")
+            return redirect(url_for("hr.kpi_values_page", version_id=version_id, kpi=kpi, period=period))
+        except Invalid as error:
+            session.rollback()
+            field_errors(form, error)
+    return _kpi_values_page(version_row, element, period, 400, evidence_form=form)
+
+
+@blueprint.get("/evidence/<int:evidence_id>")
+def evidence_file(evidence_id):
+    """An evidence file, always as a download (never shown inline: a PDF or an image from anyone who may
+    attach one must not run or render in HR's session)."""
+    found = evidence.get(db.session(), org(), evidence_id) or abort(404)
+    response = send_file(BytesIO(found.content), mimetype=found.media_type, as_attachment=True,
+                         download_name=found.filename)
+    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
+
+
+def _kpi_values_page(version_row, element, period, status, form=None, evidence_form=None):
+    session = db.session()
     current = kpi_values.current_values(session, [element.id]).get((element.id, period), kpi_values.CurrentValues())
     return render_template("hr/kpi_values.html", version=version_row, kpi=element, period=period, current=current,
-                           changes=kpi_values.changes(session, element.id, period), form=form), \
-        400 if request.method == "POST" else 200
+                           changes=kpi_values.changes(session, element.id, period), form=form or ClearValueForm(),
+                           evidence=evidence.listed(session, element.id, period),
+                           evidence_form=evidence_form or EvidenceForm()), status
 
 
 @blueprint.post("/versions/<int:version_id>/ladders")
@@ -337,7 +387,9 @@ def office_scorecard(version_id, period):
     except Invalid as error:
         return render_template("hr/scorecard_missing.html", version=version_row, period=period,
                                message=message_of(error)), 404
+    kpi_ids = [e.id for e in performance.kpis(session, version_row).values()]
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
+                           evidence=evidence.by_code(session, kpi_ids, period),
                            owned=kpi_owners.owned_codes(session, current_user, version_row),
                            trends=performance.trends(card),
                            action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \

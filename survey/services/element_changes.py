@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from survey.models import Element, Finding, Influence, LadderSetting, Measurement, ScorecardVersion
+from survey.models import Element, Evidence, Finding, Influence, LadderSetting, Measurement, ScorecardVersion
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, _row_errors, elements, ensure_editable, tree_order
@@ -101,6 +101,7 @@ def _references(session: Session, ids: list[int]) -> list[str]:
         N_("%(n)d target and actual rows"): session.scalar(select(func.count()).where(Measurement.element_id.in_(ids))),
         N_("%(n)d ladders"): session.scalar(select(func.count()).where(LadderSetting.element_id.in_(ids))),
         N_("%(n)d root causes and actions"): session.scalar(select(func.count()).where(Finding.element_id.in_(ids))),
+        N_("%(n)d evidence files"): session.scalar(select(func.count()).where(Evidence.element_id.in_(ids))),
         N_("%(n)d strategy map links"): session.scalar(select(func.count()).where(
             Influence.source_id.in_(ids) | Influence.target_id.in_(ids))),
     }

@@ -23,7 +23,7 @@ from survey.models import (
     Round,
     ScorecardVersion,
 )
-from survey.services import groups, performance, questionnaires, results, scorecards, strategy
+from survey.services import evidence, groups, performance, questionnaires, results, scorecards, strategy
 from survey.services.ratings import scale_of
 from survey.services.zones import on_wall_clock
 
@@ -53,7 +53,9 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
             "trend": card.trend.to_dict("records"), "trends": performance.trends(card),
             "strategy": _strategy(session, version, card),
-            "attention": [k for k in kpis if k["light"] in ("red", "yellow")]}
+            "attention": [k for k in kpis if k["light"] in ("red", "yellow")],
+            "evidence": {code: [(file.filename, file.size) for file in files] for code, files in evidence.by_code(
+                session, [e.id for e in performance.kpis(session, version).values()], period).items()}}
 
 
 def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
