@@ -1076,4 +1076,9 @@ ID = {
     "more for that element, and by how much?":
         "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
         "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
+    # --- h-privacy ---
+    "The participants, their answers and their reasons are shown to HR only.":
+        "Peserta, jawaban, dan alasan mereka hanya ditampilkan kepada SDM.",
+    "%(valid)d of %(count)d respondents find the scorecard valid.":
+        "%(valid)d dari %(count)d responden menilai scorecard ini valid.",
 }
