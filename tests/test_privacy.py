@@ -23,7 +23,6 @@ from tests.web import sign_in
 PERSONAL = {"admin", "hr"}  # written by hand from the README, not read from survey/rights.py
 #: Neither PDFs (printed from the HTML twin the crawl reads) nor pages that leave the signed-in site.
 SKIPPED = ("/logout", "/static/", "/lang/", ".pdf", "/health", "/api/", "/p/", "/r/")
-PHONES = iter(f"+6281299900{n:03d}" for n in itertools.count(1))
 
 
 @pytest.fixture
@@ -34,38 +33,39 @@ def office(app, session, tmp_path):
     demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "password",
               language="en")
     organisation = session.scalar(select(Organisation))
+    phones = (f"+6281299900{n:03d}" for n in itertools.count(1))
     weighting = session.scalar(select(Round).where(Round.kind == "weighting"))
     for person in people.people(session, organisation.id):
-        person.phone = next(PHONES)
-    by_phone = people.add_person(session, organisation.id, name="Wayan Tanpa Surel", phone=next(PHONES))
+        person.phone = next(phones)
+    by_phone = people.add_person(session, organisation.id, name="Wayan Tanpa Surel", phone=next(phones))
     session.add(rounds.new_invitation(weighting, by_phone, "test")[0])
     removed = people.add_person(session, organisation.id, name="Dewi Keluar", email="dewi@samsat.demo",
-                                phone=next(PHONES))
+                                phone=next(phones))
     invitation = rounds.new_invitation(weighting, removed, "test")[0]
     session.add(invitation)
     session.flush()
     rounds.remove_participant(session, weighting, invitation.id)
     failed = session.scalars(select(OutboxMessage).where(OutboxMessage.round_id == weighting.id)).first()
     failed.status, failed.error = "failed", "mailbox unavailable"
-    _rated(session, organisation, weighting.version_id)
+    _rated(session, organisation, weighting.version_id, next(phones))
     for kind, name in (("self_report", "Sari Pegawai"), ("validation", "Bayu Penilai")):
-        _answered(session, organisation, weighting.version_id, kind, name)
+        _answered(session, organisation, weighting.version_id, kind, name, next(phones))
     session.commit()
     kept = next(p for p in rounds.progress(session, weighting).participants if p.flagged)
     return {"organisation": organisation, "weighting": weighting,
             "cr": format_number(kept.cluster_cr["root"], "ratio", "en")}
 
 
-def _person(session, organisation, name):
+def _person(session, organisation, name, phone):
     slug = name.split()[0].lower()
-    return people.add_person(session, organisation.id, name=name, email=f"{slug}@samsat.demo", phone=next(PHONES),
+    return people.add_person(session, organisation.id, name=name, email=f"{slug}@samsat.demo", phone=phone,
                              kind="employee")
 
 
-def _rated(session, organisation, version_id):
+def _rated(session, organisation, version_id, phone):
     round_ = rounds.create_round(session, organisation.id, version_id=version_id, title="Direct rating 2010",
                                  kind="rating", period="2010")
-    invitation = rounds.new_invitation(round_, _person(session, organisation, "Rina Perating"), "test")[0]
+    invitation = rounds.new_invitation(round_, _person(session, organisation, "Rina Perating", phone), "test")[0]
     session.add(invitation)
     session.flush()
     for cluster in answers.questionnaire(session, invitation):
@@ -73,11 +73,11 @@ def _rated(session, organisation, version_id):
         ratings.submit_ratings(session, invitation, cluster, given, uuid.uuid4().hex)
 
 
-def _answered(session, organisation, version_id, kind, name):
+def _answered(session, organisation, version_id, kind, name, phone):
     round_ = rounds.create_round(session, organisation.id, version_id=version_id, title=f"Round {kind}",
                                  kind=kind, period="2010")
     questionnaires.default_questions(session, round_)
-    invitation = rounds.new_invitation(round_, _person(session, organisation, name), "test")[0]
+    invitation = rounds.new_invitation(round_, _person(session, organisation, name, phone), "test")[0]
     session.add(invitation)
     session.flush()
     given = {q.id: "80" if q.kind == "number" else "1" for q in questionnaires.questions(session, round_)}
@@ -96,9 +96,9 @@ def personal_data(session) -> dict[str, list[str]]:
 def export_addresses(app, session) -> list[str]:
     """Every report and export address of the office: each round, table and format."""
     from flask import url_for
-    values = {"round_id": [r.id for r in session.scalars(select(Round))], "table": ["judgments", "matrices", "weights",
-                                                                                  "ratings"],
-              "fmt": ["csv", "xlsx", "html"], "version_id": [r.version_id for r in session.scalars(select(Round))][:1],
+    offices_rounds = list(session.scalars(select(Round)))
+    values = {"round_id": [r.id for r in offices_rounds], "version_id": [offices_rounds[0].version_id],
+              "table": ["judgments", "matrices", "weights", "ratings"], "fmt": ["csv", "xlsx", "html"],
               "period": ["2010"]}
     found = []
     with app.test_request_context():
