@@ -1122,4 +1122,9 @@ ID = {
     "Files are attached on each KPI's page of values (Performance data, history).":
         "Berkas dilampirkan di halaman nilai setiap IKU (Data kinerja, riwayat).",
     "Values, history and evidence": "Nilai, riwayat dan bukti dukung", "Files kept in Neraca": "Berkas yang disimpan di Neraca",
+    # --- h-privacy ---
+    "The participants, their answers and their reasons are shown to HR only.":
+        "Peserta, jawaban, dan alasan mereka hanya ditampilkan kepada SDM.",
+    "%(valid)d of %(count)d respondents find the scorecard valid.":
+        "%(valid)d dari %(count)d responden menilai scorecard ini valid.",
 }

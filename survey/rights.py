@@ -16,14 +16,16 @@ RIGHTS = {
     "hr": {"read", "personal", "edit", "kpi_data"},
     # reads like a viewer; enters targets, actuals and root causes of the KPIs assigned to them
     "kpi_owner": {"read", "kpi_data"},
-    # reads scorecards and reports; no invitation links, outbox or personal answers
+    # reads scorecards and reports as aggregates (progress counts, group weights and CR); no people list,
+    # participant, invitation link, outbox or personal answer
     "viewer": {"read"},
 }
 
 
-def _judgments_are_personal(arguments: dict) -> str:
-    """A round's raw judgments are each respondent's answers; its group matrices and weights are not."""
-    return "personal" if arguments.get("table") == "judgments" else "read"
+def _raw_answers_are_personal(arguments: dict) -> str:
+    """A round's raw judgments and ratings are each respondent's answers; its group matrices and weights
+    are not."""
+    return "personal" if arguments.get("table") in ("judgments", "ratings") else "read"
 
 
 #: "METHOD endpoint" or "endpoint" (any method) -> the right it needs (or a function of the URL's values).
@@ -46,11 +48,14 @@ ENDPOINT_RIGHTS = {
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "POST hr.kpi_values_page": "kpi_data", "POST hr.attach_evidence": "kpi_data",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
-    "reports.weighting_export": _judgments_are_personal,
+    "reports.weighting_export": _raw_answers_are_personal,
+    # The office's address book of invitees, outside stakeholders included: for those who invite them.
+    "GET hr.people_list": "personal", "hr.export_people": "personal",
 }
 
 
 def needed(endpoint: str, method: str, arguments: dict) -> str:
+    method = "GET" if method == "HEAD" else method  # a HEAD runs the GET view: it needs what the GET needs
     right = ENDPOINT_RIGHTS.get(f"{method} {endpoint}") or ENDPOINT_RIGHTS.get(endpoint)
     if callable(right):
         right = right(arguments)

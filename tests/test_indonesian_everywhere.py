@@ -3,11 +3,13 @@ crawled as HR and as respondents, with forms sent wrong so their messages show t
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
+import openpyxl
 import pytest
 from babel.messages.pofile import read_po
 
@@ -24,6 +26,7 @@ ENGLISH = {"the", "and", "of", "is", "are", "not", "this", "that", "with", "for"
            "financial", "customer", "learning", "growth", "increase", "revenue"}
 #: Codes the database keeps, which a page shows only as words.
 RAW_CODES = ("alonso_lamata", "donegan_dodd", "saaty", "self_report", "kept_inconsistent", "yesno")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SKIPPED = ("/logout", "/static/", "/lang/", ".csv", ".xlsx", "/export?", "/health", "/api/")
 
 
@@ -50,16 +53,18 @@ def problems(where: str, text: str, messages: list[str], names: list[str]) -> li
     return found
 
 
-def crawl(client, start: list[str]) -> dict[str, str]:
-    """Every page reachable from ``start`` by links of the site, as text (PDFs through pdftotext)."""
+def crawl(client, start: list[str], skipped: tuple[str, ...] = SKIPPED,
+          statuses: tuple[int, ...] = (200, 302, 404)) -> dict[str, str]:
+    """Every page reachable from ``start`` by links of the site, as text (PDFs through pdftotext, CSV and
+    XLSX downloads cell by cell when not ``skipped``). 404: a period without data."""
     seen, queue, texts = set(), list(start), {}
     while queue:
         url = queue.pop(0)
-        if url in seen or any(part in url for part in SKIPPED):
+        if url in seen or any(part in url for part in skipped):
             continue
         seen.add(url)
         response = client.get(url)
-        assert response.status_code in (200, 302, 404), (url, response.status_code)  # 404: a period without data
+        assert response.status_code in statuses, (url, response.status_code)
         if response.status_code == 302:
             queue.append(urlparse(response.headers["Location"]).path)
             continue
@@ -67,10 +72,22 @@ def crawl(client, start: list[str]) -> dict[str, str]:
             texts[url] = subprocess.run(["pdftotext", "-", "-"], input=response.data, capture_output=True,
                                         check=True).stdout.decode()
             continue
+        if response.mimetype in ("text/csv", XLSX):
+            texts[url] = table_text(response)
+            continue
         page = response.get_data(as_text=True)
         texts[url] = visible_text(page)
         queue += [html.unescape(link).split("#")[0] for link in re.findall(r'href="(/[^"]*)"', page)]
     return texts
+
+
+def table_text(response) -> str:
+    """A CSV or XLSX download as text, a line per row."""
+    if response.mimetype == "text/csv":
+        return response.get_data(as_text=True)
+    book = openpyxl.load_workbook(io.BytesIO(response.data), read_only=True)
+    return "\n".join(" ".join("" if cell is None else str(cell) for cell in row)
+                     for sheet in book.worksheets for row in sheet.iter_rows(values_only=True))
 
 
 def signed_in_demo(app, session, tmp_path, language):

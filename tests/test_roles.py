@@ -36,7 +36,8 @@ ALLOWED = {
     "POST hr.confirm_invite": HR, "GET hr.draft_settings": HR, "POST hr.draft_settings": HR, "POST hr.launch": HR,
     "GET hr.confirm_close": HR, "POST hr.reopen": HR, "GET hr.change_closing": HR, "POST hr.change_closing": HR,
     "GET hr.confirm_remove": HR, "POST hr.remove_participant": HR, "GET hr.confirm_publish": HR,
-    "GET hr.people_list": ALL, "GET hr.export_people": ALL, "POST hr.people_list": HR, "POST hr.import_people": HR,
+    # The people list is names with emails and phones: personal.
+    "GET hr.people_list": HR, "GET hr.export_people": HR, "POST hr.people_list": HR, "POST hr.import_people": HR,
     "GET hr.new_scorecard": HR, "POST hr.new_scorecard": HR,
     "GET hr.version": ALL, "GET hr.export_version": ALL,
     "POST hr.add_element": HR, "POST hr.import_version": HR, "POST hr.copy_version": HR,

@@ -36,8 +36,8 @@ def office(version_id, period, fmt):
 def weighting(round_id, fmt):
     round_ = _round(round_id)
     template = "rating.html" if round_.kind == "rating" else "weighting.html"
-    return _document(template, _data(lambda: reports.weighting_report(db.session(), round_)), fmt,
-                     f"weights-{round_id}")
+    context = _data(lambda: reports.weighting_report(db.session(), round_, personal=rights.may("personal")))
+    return _document(template, context, fmt, f"weights-{round_id}")
 
 
 @blueprint.get("/weighting/<int:round_id>/<table>.<fmt>")

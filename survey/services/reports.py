@@ -151,7 +151,9 @@ def ratings_table(session: Session, round_: Round) -> pd.DataFrame:
                           "removed": "yes" if removed_at else ""} for name, r, removed_at in rows], columns=columns)
 
 
-def weighting_report(session: Session, round_: Round) -> dict:
+def weighting_report(session: Session, round_: Round, personal: bool = True) -> dict:
+    """The round's report; without ``personal`` (a role that may not see personal answers) it names nobody
+    and gives no one's reasons: the group figures only."""
     if round_.kind == "rating":
         return rating_report(session, round_)
     outcome = results.round_results(session, round_)
@@ -182,8 +184,9 @@ def weighting_report(session: Session, round_: Round) -> dict:
             "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
             "published": _published(session, round_),
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
-            "clusters": clusters, "inconsistent": sorted(names[i] for i in kept),
-            "reasked": sorted(names[i] for i in reasked), "kept_reasons": kept_reasons(session, round_)}
+            "clusters": clusters, "inconsistent": sorted(names[i] for i in kept) if personal else [],
+            "reasked": sorted(names[i] for i in reasked) if personal else [],
+            "kept_reasons": kept_reasons(session, round_) if personal else []}
 
 
 def kept_reasons(session: Session, round_: Round, include_removed: bool = False) -> list[dict]:
