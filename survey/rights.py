@@ -45,6 +45,7 @@ ENDPOINT_RIGHTS = {
     "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "POST hr.kpi_values_page": "kpi_data",
+    "POST hr.performance_grid": "kpi_data",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
     "reports.weighting_export": _judgments_are_personal,
 }

@@ -44,6 +44,7 @@ ALLOWED = {
     "GET hr.comparison_groups": ALL, "POST hr.comparison_groups": HR,
     "GET hr.performance_data": ALL, "POST hr.performance_data": KPI_DATA, "POST hr.import_performance": HR,
     "GET hr.kpi_values_page": ALL, "POST hr.kpi_values_page": KPI_DATA,
+    "GET hr.performance_grid": ALL, "GET hr.performance_grid_of": ALL, "POST hr.performance_grid": KPI_DATA,
     "POST hr.assign_kpi_owner": HR, "POST hr.set_ladder": HR,
     "GET hr.office_scorecard": ALL, "POST hr.office_scorecard": KPI_DATA,
     "GET hr.new_round": HR, "POST hr.new_round": HR,
