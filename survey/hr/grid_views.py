@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from survey import db
+from survey import db, rights
 from survey.forms import GridForm, page_locale, keeps_typed_text
 from survey.hr import blueprint, version_or_404
 from survey.services import grid, kpi_owners, periods
@@ -60,7 +60,7 @@ def performance_grid(version_id, period):
     loose = list(dict.fromkeys(message for name, message in errors.items() if name not in shown_cells))
     return render_template("hr/grid.html", version=version_row, grid=table, form=form, kept=kept, errors=errors,
                            period_label=periods.label(period, page_locale()), cell_prefix=CELL,
-                           shown=json.dumps(shown_cells), loose=loose,
+                           shown=json.dumps(shown_cells), loose=loose, editable=rights.may("kpi_data"),
                            ladder_problems={row.kpi.code: translated(row.ladder_problem, _)
                                             for row in table.rows if row.ladder_problem}), 400 if request.method == "POST" else 200
 

@@ -91,7 +91,7 @@ def grid(session: Session, version: ScorecardVersion, period: str, owned: set[st
     """Every KPI (``owned``: only those) with its cells in ``period`` and the ladder scoring will use."""
     period = check_period(period)
     known = performance.kpis(session, version)
-    measurements = performance.current_measurements(session, version)
+    measurements = kpi_values.current_values(session, [element.id for element in known.values()])
     settings = performance.ladder_settings(session, known)
     calendar = periods.ordered({p for (_, p) in measurements} | {period})
     rows = []
@@ -127,7 +127,7 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
     """
     period = check_period(period)
     known = performance.kpis(session, version)
-    measurements = performance.current_measurements(session, version)
+    measurements = kpi_values.current_values(session, [element.id for element in known.values()])
     cells = {cell.name: (element, cell) for element in known.values()
              for cell in _cells(element, measurements.get((element.id, period)))}
     errors = unsafe_characters({"note": note})
