@@ -73,9 +73,9 @@ def measure(name: str, url: str) -> None:
         start = time.perf_counter()
         check(client.post(grid_url, data={**form.hidden, **form.cells, "note": "bench"}), 302)
         saves.append(time.perf_counter() - start)
-    print(f"{name:11s} performance page (today)     {figures(page)}")
-    print(f"{name:11s} grid page                    {figures(grid)}   = {p(grid, 50) / p(page, 50):4.1f} x today's page")
-    print(f"{name:11s} grid save, {KPIS} changed cells  {figures(saves)}   = {p(saves, 50) / p(page, 50):4.1f} x today's page")
+    print(f"{name:11s} {'performance page (today)':29s} {figures(page)}")
+    for label, times in (("grid page", grid), (f"grid save, {KPIS} changed cells", saves)):
+        print(f"{name:11s} {label:29s} {figures(times)}   = {p(times, 50) / p(page, 50):4.1f} x today's page")
 
 
 def timed(request) -> list[float]:

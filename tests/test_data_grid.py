@@ -86,6 +86,22 @@ def test_a_stale_page_reports_a_colleagues_newer_value_and_overwrites_nothing(cl
     assert stored(session, version, "K02")["actual"] == 80.0 and stored(session, version, "K04")["actual"] == 99.0
 
 
+def test_a_colleagues_value_is_still_noticed_after_a_refused_save_of_the_same_cell(client, session, office):
+    version = office["version"]
+    form = GridForm.read(grid_page(client, version, "en"))
+    performance.record_measurement(session, version, kpi="K02", period=PERIOD, actual=97.0,
+                                   entered_by="colleague@kantor.go.id")
+    form.cells["v-K02:actual"] = "8O"  # a typo: refused before the value can be compared with the colleague's
+    refused = form.post(client, version, lang="en")
+    assert refused.status_code == 400 and "changed this value" not in refused.get_data(as_text=True)
+
+    corrected = GridForm.read(refused)
+    corrected.cells["v-K02:actual"] = "80"
+    again = corrected.post(client, version, lang="en")
+    assert again.status_code == 400 and "colleague@kantor.go.id changed this value to 97" in again.get_data(as_text=True)
+    assert stored(session, version, "K02")["actual"] == 97.0
+
+
 def test_a_number_written_the_other_languages_way_refuses_the_whole_save(client, session, office):
     version = office["version"]
     before = measurement_count(session)

@@ -39,7 +39,7 @@ def performance_grid(version_id, period):
     except Invalid:
         abort(404)
     form = GridForm()
-    kept, errors = {}, {}
+    kept, errors, shown, conflicts = {}, {}, {}, frozenset()
     if request.method == "POST":
         shown = _shown(form.shown.data)
         typed = {name[len(CELL):]: text for name, text in request.form.items() if name.startswith(CELL)}
@@ -54,15 +54,17 @@ def performance_grid(version_id, period):
             except Invalid as error:
                 session.rollback()
                 errors = {name: translated(message, _) for name, message in error.errors.items()}
+                conflicts = getattr(error, "conflicts", frozenset())
     table = grid.grid(session, version_row, period, owned)
-    shown_cells = table.shown
+    shown_cells = grid.carried(table, shown, kept, conflicts)
     # A message about no cell of this page (a KPI removed, or not the user's) goes on top.
     loose = list(dict.fromkeys(message for name, message in errors.items() if name not in shown_cells))
     return render_template("hr/grid.html", version=version_row, grid=table, form=form, kept=kept, errors=errors,
                            period_label=periods.label(period, page_locale()), cell_prefix=CELL,
                            shown=json.dumps(shown_cells), loose=loose, editable=rights.may("kpi_data"),
                            ladder_problems={row.kpi.code: translated(row.ladder_problem, _)
-                                            for row in table.rows if row.ladder_problem}), 400 if request.method == "POST" else 200
+                                            for row in table.rows if row.ladder_problem}), \
+        400 if request.method == "POST" else 200
 
 
 def _shown(text: str | None) -> dict[str, str]:

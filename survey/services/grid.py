@@ -76,6 +76,25 @@ class Grid:
         return max((len(row.cells) for row in self.rows), default=len(FIXED_FACTS))
 
 
+class Refused(Invalid):
+    """A refused save: ``errors`` by cell name; ``conflicts`` names the cells a colleague changed meanwhile."""
+
+    def __init__(self, errors: dict[str, str], conflicts: set[str]):
+        super().__init__(errors)
+        self.conflicts = frozenset(conflicts)
+
+
+def carried(grid: Grid, posted: Mapping[str, str], changed: Mapping[str, str],
+            conflicts: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The values a refused page carries on: what it showed before for the cells still being changed, so a
+    colleague's value stored since is still noticed; the stored value for the rest and for the conflicts
+    already reported (saving again then replaces them on purpose)."""
+    shown = grid.shown
+    shown.update({name: posted[name] for name in changed
+                  if name in shown and name in posted and name not in conflicts})
+    return shown
+
+
 def check_period(period: str) -> str:
     """The period of an address, or Invalid when no measurement could hold it."""
     period = str(period or "").strip()
@@ -121,7 +140,7 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
          note: str = "") -> int:
     """Write the changed cells (``changed_texts``) read as ``locale`` writes numbers; all or nothing.
 
-    Refused (Invalid, keyed by cell name) when a number is unreadable, a KPI is not the user's, or the
+    Refused (keyed by cell name) when a number is unreadable, a KPI is not the user's, or the
     stored value is no longer the one the page showed (``shown``) and differs from the typed one.
     Returns how many values changed.
     """
@@ -131,6 +150,7 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
     cells = {cell.name: (element, cell) for element in known.values()
              for cell in _cells(element, measurements.get((element.id, period)))}
     errors = unsafe_characters({"note": note})
+    conflicts = set()
     given: dict[int, dict[str, float]] = {}
     for name, text in changed.items():
         if name not in cells:
@@ -153,10 +173,11 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
             continue  # the same number written another way, or already stored by someone else
         if cell.value != before:
             errors[name] = _conflict(cell, value, locale)
+            conflicts.add(name)
             continue
         given.setdefault(element.id, {})[cell.fact] = value
     if errors:
-        raise Invalid(errors)
+        raise Refused(errors, conflicts)
     rows = [kpi_values.entry(version.organisation_id, element_id, period,
                              measurements.get((element_id, period), kpi_values.CurrentValues()), facts,
                              note.strip()[:2000], entered_by)
