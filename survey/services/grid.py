@@ -71,10 +71,6 @@ class Grid:
         """Each cell's stored value as the page showed it (exact, language-free; '' for none)."""
         return {cell.name: "" if cell.value is None else repr(cell.value) for row in self.rows for cell in row.cells}
 
-    @property
-    def widest(self) -> int:
-        return max((len(row.cells) for row in self.rows), default=len(FIXED_FACTS))
-
 
 class Refused(Invalid):
     """A refused save: ``errors`` by cell name; ``conflicts`` names the cells a colleague changed meanwhile."""
