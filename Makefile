@@ -28,6 +28,7 @@ bench: setup
 	$(PY) benchmarks/site.py
 	$(PY) benchmarks/reports.py
 	$(PY) benchmarks/weighting_sizes.py
+	$(PY) benchmarks/grid.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
 
 setup: system-packages $(VENV)/.installed

@@ -1127,4 +1127,37 @@ ID = {
         "Peserta, jawaban, dan alasan mereka hanya ditampilkan kepada SDM.",
     "%(valid)d of %(count)d respondents find the scorecard valid.":
         "%(valid)d dari %(count)d responden menilai scorecard ini valid.",
+    # --- h-grid ---
+    "Data grid": "Tabel isian",
+    "Nothing was saved: correct the marked cells and save again.":
+        "Tidak ada yang disimpan: perbaiki sel yang ditandai lalu simpan lagi.",
+    "Change any cells and save once: only the changed cells are written, and the history keeps the old values. "
+    "A blank cell leaves the stored value as it is. You can paste a block copied from a spreadsheet into the "
+    "focused cell.":
+        "Ubah sel mana saja lalu simpan sekali: hanya sel yang diubah yang ditulis, dan riwayat menyimpan nilai "
+        "lama. Sel kosong membiarkan nilai tersimpan apa adanya. Anda dapat menempelkan blok yang disalin dari "
+        "lembar kerja ke sel yang sedang dipilih.",
+    "%(count)s cells filled from the clipboard.": "%(count)s sel diisi dari papan klip.",
+    "%(count)s pasted values fell outside the grid and were left out.":
+        "%(count)s nilai yang ditempel berada di luar tabel dan tidak dipakai.",
+    "Changed cells: %(count)s": "Sel yang diubah: %(count)s",
+    "Formula inputs": "Masukan rumus",
+    "No KPI to show: this scorecard has none, or none is assigned to you.":
+        "Tidak ada IKU untuk ditampilkan: belum ada IKU, atau tidak ada yang ditugaskan kepada Anda.",
+    "Save changes": "Simpan perubahan",
+    "Saved. Values changed: %(count)s.": "Tersimpan. Nilai yang berubah: %(count)s.",
+    "Nothing changed: no value was saved.": "Tidak ada perubahan: tidak ada nilai yang disimpan.",
+    "grid": "tabel isian",
+    "Open the data grid of a period (a new one too)": "Buka tabel isian suatu periode (juga periode baru)",
+    "Open the grid": "Buka tabel isian",
+    "This page is out of date: open it again and enter your changes there.":
+        "Halaman ini sudah usang: buka lagi dan masukkan perubahan Anda di sana.",
+    "'%(period)s' is not a period.": "'%(period)s' bukan periode.",
+    "Someone cleared this value meanwhile; yours (%(typed)s) was not saved. Save again to enter it.":
+        "Seseorang telah menghapus nilai ini sementara itu; nilai Anda (%(typed)s) belum disimpan. Simpan lagi "
+        "untuk memasukkannya.",
+    "%(who)s changed this value to %(stored)s meanwhile; yours (%(typed)s) was not saved. Save again to replace "
+    "theirs.":
+        "%(who)s telah mengubah nilai ini menjadi %(stored)s sementara itu; nilai Anda (%(typed)s) belum disimpan. "
+        "Simpan lagi untuk menggantinya.",
 }

@@ -647,3 +647,10 @@ class InfluencersForm(FlaskForm):
     """The elements that influence one element of the ANP network: its column of the supermatrix."""
     # Checked by the service, whose message is in the page's language (WTForms' own choice message is not).
     sources = SelectMultipleField(_l("Influenced by"), choices=[], validate_choice=False)
+
+
+class GridForm(FlaskForm):
+    """A period's grid: its cells are read by services.grid (one input per KPI value, named by the cell);
+    ``shown`` carries the values the page was rendered with, to tell a colleague's newer value apart."""
+    shown = HiddenField()
+    note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])

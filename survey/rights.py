@@ -47,6 +47,7 @@ ENDPOINT_RIGHTS = {
     "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "POST hr.kpi_values_page": "kpi_data", "POST hr.attach_evidence": "kpi_data",
+    "POST hr.performance_grid": "kpi_data",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
     "reports.weighting_export": _raw_answers_are_personal,
     # The office's address book of invitees, outside stakeholders included: for those who invite them.

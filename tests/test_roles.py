@@ -46,6 +46,7 @@ ALLOWED = {
     "GET hr.performance_data": ALL, "POST hr.performance_data": KPI_DATA, "POST hr.import_performance": HR,
     "GET hr.kpi_values_page": ALL, "POST hr.kpi_values_page": KPI_DATA, "POST hr.attach_evidence": KPI_DATA,
     "GET hr.evidence_file": ALL, "GET hr.export_performance": ALL,
+    "GET hr.performance_grid": ALL, "GET hr.performance_grid_of": ALL, "POST hr.performance_grid": KPI_DATA,
     "POST hr.assign_kpi_owner": HR, "POST hr.set_ladder": HR,
     "GET hr.office_scorecard": ALL, "POST hr.office_scorecard": KPI_DATA,
     "GET hr.new_round": HR, "POST hr.new_round": HR,

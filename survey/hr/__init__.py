@@ -82,6 +82,7 @@ from survey.hr import (  # noqa: E402,F401  (register routes)
     audit_views,
     by_hand_views,
     element_views,
+    grid_views,
     group_views,
     ikm_views,
     network_views,

@@ -441,6 +441,13 @@ def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | 
         return None, joined([N_("no ladder:"), library_message(error)])
 
 
+def kpi_ladder(element, period, settings, measurements, periods) -> tuple[Ladder | None, str | None]:
+    """The ladder scoring uses for the KPI in ``period`` (one of ``periods``, in calendar order): HR's, else
+    the automatic one; or the reason there is none. ``settings`` from ladder_settings, ``measurements`` from
+    current_measurements."""
+    return _ladder(element, period, settings, measurements, periods)
+
+
 def ladder_settings(session, known) -> dict[tuple[int, str], dict]:
     settings = {}
     for setting in session.scalars(select(LadderSetting).where(LadderSetting.element_id.in_(
