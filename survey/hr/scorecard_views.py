@@ -24,7 +24,16 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
-from survey.services import given_weights, import_templates, kpi_owners, kpi_values, performance, reports, scorecards
+from survey.services import (
+    given_weights,
+    import_templates,
+    kpi_owners,
+    kpi_values,
+    performance,
+    reporting,
+    reports,
+    scorecards,
+)
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import NumberError, parse_number
 from survey.services.tables import to_bytes
@@ -333,7 +342,8 @@ def office_scorecard(version_id, period):
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
                            owned=kpi_owners.owned_codes(session, current_user, version_row),
                            trends=performance.trends(card),
-                           action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
+                           reporting_state=reporting.period_state(session, version_row, period),
+                           state_names=reporting.STATE_NAMES, action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
         400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused
 
 
