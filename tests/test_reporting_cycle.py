@@ -296,3 +296,18 @@ def test_the_scorecard_and_its_pdf_say_whether_the_period_is_provisional_submitt
     page, pdf = shown()
     assert "locked" in page and "Status pelaporan: dikunci" in pdf
     assert session.scalar(select(func.count()).select_from(KpiSubmission)) == 3
+
+
+def test_a_value_changed_after_submission_is_submitted_again(session, office):
+    version = office["version"]
+    reporting.submit(session, version, PERIOD, office["Ani"], ["K1"])
+    reporting.decide(session, version, PERIOD, "K1", office["Citra"], approve=True)
+    performance.record_measurement(session, version, kpi="K1", period=PERIOD, actual=95.0)  # the same value
+    assert statuses(session, office)["K1"] == "verified"
+    performance.record_measurement(session, version, kpi="K1", period="2025", actual=50.0)  # another period
+    assert statuses(session, office)["K1"] == "verified"
+    performance.record_measurement(session, version, kpi="K1", period=PERIOD, actual=97.0)
+    assert statuses(session, office)["K1"] == ""
+    reporting.submit(session, version, PERIOD, office["Ani"], ["K1"])
+    performance.import_measurements(session, version, pd.DataFrame([{"kpi": "K1", "period": PERIOD, "target": 91.0}]))
+    assert statuses(session, office)["K1"] == ""

@@ -51,6 +51,7 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
                                    note.strip()[:2000], entered_by)
     if measurement is not None:
         session.add(measurement)
+        period_locks.withdraw_submissions(session, [(measurement.element_id, measurement.period)])
         session.commit()
     return measurement
 
@@ -72,6 +73,7 @@ def clear_value(session: Session, version: ScorecardVersion, *, kpi: str, period
     measurement = kpi_values.clearing(version.organisation_id, element.id, period, fact, reason.strip()[:2000],
                                       entered_by)
     session.add(measurement)
+    period_locks.withdraw_submissions(session, [(element.id, period)])
     session.commit()
     return measurement
 
@@ -106,6 +108,7 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
         raise Invalid(errors)
     period_locks.refuse_locked(session, version.id, {cell(row, "period") for row in frame.to_dict("records")})
     session.add_all(rows)
+    period_locks.withdraw_submissions(session, [(row.element_id, row.period) for row in rows])
     session.commit()
     return len(rows)
 
@@ -189,6 +192,7 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
     finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
                       root_cause=root_cause, action=action)
     session.add(finding)
+    period_locks.withdraw_submissions(session, [(element.id, period)])
     session.commit()
     return finding
 
