@@ -12,7 +12,7 @@ from wtforms.validators import Length, Optional
 from survey import background, db
 from survey.forms import ActionForm, FlaskForm, message_of, page_locale
 from survey.hr import blueprint, org, version_or_404
-from survey.services import kpi_owners, reporting
+from survey.services import kpi_owners, periods, reporting
 from survey.services.errors import Invalid
 
 
@@ -49,7 +49,7 @@ def reporting_board(version_id, period):
     candidates = reporting.verifier_candidates(session, org())
     deadline_form = DeadlineForm(data={"deadline": board.deadline})
     return render_template("hr/reporting.html", version=version_row, board=board, shares=shares,
-                           deadline_form=deadline_form,
+                           deadline_form=deadline_form, period_label=periods.label(period, language),
                            deadline=format_date(board.deadline, "long", locale=language) if board.deadline else "", action=ActionForm(), candidates=candidates,
                            may_verify={line.code: reporting.may_verify(session, current_user, version_row, line.code)
                                        for line in board.kpis},
@@ -147,8 +147,9 @@ def unlock_period(version_id, period):
 def set_kpi_verifier(version_id, period):
     version_row = version_or_404(version_id)
     form = VerifierForm()
-    if not form.validate_on_submit() or not (form.verifier.data or "").isdigit() and form.verifier.data:
+    chosen = form.verifier.data or ""
+    if not form.validate_on_submit() or (chosen and not chosen.isdigit()):
         return _refused(version_id, period)
-    user_id = int(form.verifier.data) if form.verifier.data else None
+    user_id = int(chosen) if chosen else None
     return _done(version_id, period, lambda session: reporting.set_verifier(
         session, version_row, form.kpi.data or "", user_id, current_user.email), _("Saved."))
