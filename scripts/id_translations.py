@@ -1116,8 +1116,8 @@ ID = {
     "returned": "dikembalikan",
     "A verifier is an active user who may enter KPI data (a KPI owner, HR or an administrator).":
         "Verifikator adalah pengguna aktif yang boleh mengisi data IKU (pemilik IKU, SDM, atau administrator).",
-    "There is nothing to submit: your KPIs of this period are submitted already.":
-        "Tidak ada yang perlu diajukan: IKU Anda pada periode ini sudah diajukan.",
+    "There is nothing to submit: none of your KPIs of this period is both entered and not yet submitted.":
+        "Tidak ada yang dapat diajukan: tidak ada IKU Anda pada periode ini yang sudah terisi dan belum diajukan.",
     "%(kpi)s is %(status)s already.": "%(kpi)s sudah %(status)s.",
     "%(kpi)s: enter its target and actual first.": "%(kpi)s: isi dulu target dan realisasinya.",
     "%(kpi)s is %(light)s: write its analysis (the cause) and its follow-up action first.":

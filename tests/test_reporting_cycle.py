@@ -311,3 +311,14 @@ def test_a_value_changed_after_submission_is_submitted_again(session, office):
     reporting.submit(session, version, PERIOD, office["Ani"], ["K1"])
     performance.import_measurements(session, version, pd.DataFrame([{"kpi": "K1", "period": PERIOD, "target": 91.0}]))
     assert statuses(session, office)["K1"] == ""
+
+
+def test_submitting_all_takes_the_entered_kpis_and_says_when_there_is_none(session, office):
+    version = office["version"]
+    with pytest.raises(Invalid, match="There is nothing to submit"):
+        reporting.submit(session, version, PERIOD, office["Budi"])  # K3 has no values yet
+    performance.set_finding(session, version, kpi="K2", period=PERIOD, root_cause="Late", action="Earlier")
+    assert reporting.submit(session, version, PERIOD, office["Ani"]) == 2
+    with pytest.raises(Invalid, match="There is nothing to submit"):
+        reporting.submit(session, version, PERIOD, office["Ani"])
+    assert statuses(session, office) == {"K1": "submitted", "K2": "submitted", "K3": ""}

@@ -41,18 +41,17 @@ def reporting_board(version_id, period):
     session = db.session()
     version_row = version_or_404(version_id)
     board = reporting.board(session, version_row, period)
-    reminders = reporting.to_remind(session, version_row, period, board.today)
     language = page_locale()
     shares = [(reminder, reporting.whatsapp_url(reporting.message(
         version_row, period, reminder, board.deadline, board.today, language,
-        current_app.config.get("PUBLIC_URL", ""))[1])) for reminder in reminders]
-    candidates = reporting.verifier_candidates(session, org())
-    deadline_form = DeadlineForm(data={"deadline": board.deadline})
+        current_app.config.get("PUBLIC_URL", ""))[1]))
+        for reminder in reporting.to_remind(session, version_row, period, made=board)]
+    deadline = format_date(board.deadline, "long", locale=language) if board.deadline else ""
     return render_template("hr/reporting.html", version=version_row, board=board, shares=shares,
-                           deadline_form=deadline_form, period_label=periods.label(period, language),
-                           deadline=format_date(board.deadline, "long", locale=language) if board.deadline else "", action=ActionForm(), candidates=candidates,
-                           may_verify={line.code: reporting.may_verify(session, current_user, version_row, line.code)
-                                       for line in board.kpis},
+                           deadline_form=DeadlineForm(), period_label=periods.label(period, language),
+                           deadline=deadline, action=ActionForm(),
+                           candidates=reporting.verifier_candidates(session, org()),
+                           may_verify=reporting.verifiable(session, current_user, version_row),
                            owned=kpi_owners.owned_codes(session, current_user, version_row),
                            state_names=reporting.STATE_NAMES, status_names=reporting.STATUS_NAMES)
 

@@ -243,8 +243,8 @@ def board(session: Session, version: ScorecardVersion, period: str, today: date 
 
 def submit(session: Session, version: ScorecardVersion, period: str, user: User,
            codes: list[str] | None = None) -> int:
-    """The owner submits their KPIs of the period (``codes``, or every one not yet submitted); all or
-    nothing. Each needs its target and actual, and a yellow or red one its cause and follow-up action."""
+    """The owner submits their KPIs of the period (``codes``, or every entered one not yet submitted);
+    all or nothing. Each needs its target and actual, and a yellow or red one its cause and follow-up action."""
     period = _checked_period(period)
     refuse_locked(session, version.id, [period])
     lines = {line.code: line for line in board(session, version, period).kpis}
@@ -256,13 +256,16 @@ def submit(session: Session, version: ScorecardVersion, period: str, user: User,
             raise Invalid({"kpi": kpi_owners.NOT_YOURS})
         chosen = [lines[code] for code in codes]
     else:
-        chosen = [lines[code] for code in may if lines[code].status not in (SUBMITTED, VERIFIED)]
+        chosen = [lines[code] for code in may
+                  if lines[code].status not in (SUBMITTED, VERIFIED) and lines[code].state == ENTERED]
     if not chosen:
-        raise Invalid({"": N_("There is nothing to submit: your KPIs of this period are submitted already.")})
+        raise Invalid({"": N_("There is nothing to submit: none of your KPIs of this period is both entered and "
+                              "not yet submitted.")})
     errors = {}
     for line in chosen:
         if line.status in (SUBMITTED, VERIFIED):
-            errors[line.code] = N_("%(kpi)s is %(status)s already.", kpi=line.code, status=_word(STATUS_NAMES[line.status]))
+            errors[line.code] = N_("%(kpi)s is %(status)s already.", kpi=line.code,
+                                   status=_word(STATUS_NAMES[line.status]))
         elif line.state != ENTERED:
             errors[line.code] = N_("%(kpi)s: enter its target and actual first.", kpi=line.code)
         elif line.light in ("red", "yellow") and not line.analysed:
@@ -270,8 +273,8 @@ def submit(session: Session, version: ScorecardVersion, period: str, user: User,
                                    "first.", kpi=line.code, light=_word(line.light))
     if errors:
         raise Invalid(errors)
-    found = _submissions(session, performance.kpis(session, version), period)
     known = performance.kpis(session, version)
+    found = _submissions(session, known, period)
     for line in chosen:
         submission = found.get(line.code) or KpiSubmission(organisation_id=version.organisation_id,
                                                            element_id=known[line.code].id, period=period)
@@ -288,6 +291,13 @@ def submit(session: Session, version: ScorecardVersion, period: str, user: User,
 def may_verify(session: Session, user: User, version: ScorecardVersion, code: str) -> bool:
     named = verifiers(session, version).get(code)
     return user.role in HR_ROLES or (named is not None and named.id == user.id)
+
+
+def verifiable(session: Session, user: User, version: ScorecardVersion) -> dict[str, bool]:
+    """KPI code -> whether ``user`` may verify it (HR: every KPI; others: those they are named for)."""
+    named = verifiers(session, version)
+    return {code: user.role in HR_ROLES or (code in named and named[code].id == user.id)
+            for code in performance.kpis(session, version)}
 
 
 def decide(session: Session, version: ScorecardVersion, period: str, code: str, user: User, *, approve: bool,
@@ -356,9 +366,10 @@ class Reminder:
     reminded_today: bool
 
 
-def to_remind(session: Session, version: ScorecardVersion, period: str, today: date | None = None) -> list[Reminder]:
-    """Owners with missing values in the period (none once it is locked)."""
-    found = board(session, version, period, today)
+def to_remind(session: Session, version: ScorecardVersion, period: str, today: date | None = None,
+              made: Board | None = None) -> list[Reminder]:
+    """Owners with missing values in the period (none once it is locked); ``made``: its board, if made."""
+    found = made or board(session, version, period, today)
     if found.state == LOCKED:
         return []
     reminded = set(session.scalars(select(OwnerReminder.user_id).where(
