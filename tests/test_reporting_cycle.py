@@ -322,3 +322,14 @@ def test_submitting_all_takes_the_entered_kpis_and_says_when_there_is_none(sessi
     with pytest.raises(Invalid, match="There is nothing to submit"):
         reporting.submit(session, version, PERIOD, office["Ani"])
     assert statuses(session, office) == {"K1": "submitted", "K2": "submitted", "K3": ""}
+
+
+def test_an_owner_finds_the_board_from_the_performance_page_and_a_viewer_reads_it(app, session, office):
+    ani = as_user(app, session, office, "ani@kantor.go.id")
+    page = ani.get(f"/hr/versions/{office['version'].id}/performance?period={PERIOD}&lang=en").get_data(as_text=True)
+    assert board_url(office) in page
+    viewer = as_user(app, session, office, "viewer@kantor.go.id", role="viewer")
+    board = viewer.get(board_url(office) + "?lang=en")
+    assert board.status_code == 200
+    text = board.get_data(as_text=True)
+    assert "Budi" in text and "budi@kantor.go.id" not in text and "/submit" not in text and "/remind" not in text and "wa.me" not in text
