@@ -48,6 +48,7 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
           "api-tokens": "/hr/api-tokens", "scorecard-new": "/hr/scorecards/new", "version": f"/hr/versions/{version.id}",
           "performance": f"/hr/versions/{version.id}/performance", "strategy-map": f"/hr/versions/{version.id}/strategy-map",
           "office-scorecard": f"/hr/versions/{version.id}/scorecard/2010", "round-new": "/hr/rounds/new",
+          "reporting": f"/hr/versions/{version.id}/reporting/2010",
           "round": f"/hr/rounds/{round_.id}", "results": f"/hr/rounds/{round_.id}/results",
           "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results",
           "groups": f"/hr/versions/{version.id}/groups", "network": f"/hr/versions/{version.id}/network",
