@@ -292,9 +292,12 @@ def test_the_scorecard_and_its_pdf_say_whether_the_period_is_provisional_submitt
         reporting.decide(session, version, PERIOD, code, hr_user, approve=True)
     page, pdf = shown()
     assert "verified" in page and "Status pelaporan: diverifikasi" in pdf
+    scorecard = f"/hr/versions/{version.id}/scorecard/{PERIOD}"
+    assert 'name="root_cause"' in client.get(scorecard).get_data(as_text=True)
     reporting.lock(session, version, PERIOD, hr_user)
     page, pdf = shown()
     assert "locked" in page and "Status pelaporan: dikunci" in pdf
+    assert 'name="root_cause"' not in client.get(scorecard).get_data(as_text=True)  # no form a lock refuses
     assert session.scalar(select(func.count()).select_from(KpiSubmission)) == 3
 
 
@@ -333,3 +336,19 @@ def test_an_owner_finds_the_board_from_the_performance_page_and_a_viewer_reads_i
     assert board.status_code == 200
     text = board.get_data(as_text=True)
     assert "Budi" in text and "budi@kantor.go.id" not in text and "/submit" not in text and "/remind" not in text and "wa.me" not in text
+
+
+def test_hr_names_a_kpis_verifier_among_the_users_who_may_enter_kpi_data(app, session, office):
+    hr = as_user(app, session, office, "hr@kantor.go.id", role="hr")
+    viewer = accounts.create_user(session, office["organisation"].id, "dedi@kantor.go.id", "Dedi", PASSWORD,
+                                  role="viewer")
+    refused = act(hr, office, "/verifier", kpi="K2", verifier=str(viewer.id))
+    assert "A verifier is an active user who may enter KPI data" in hr.get(refused.headers["Location"]).get_data(
+        as_text=True)
+    assert "K2" not in reporting.verifiers(session, office["version"])
+    act(hr, office, "/verifier", kpi="K2", verifier=str(office["Budi"].id))
+    session.expire_all()
+    assert reporting.verifiers(session, office["version"])["K2"].name == "Budi"
+    act(hr, office, "/verifier", kpi="K1", verifier="")  # HR only again
+    session.expire_all()
+    assert set(reporting.verifiers(session, office["version"])) == {"K2"}
