@@ -1160,4 +1160,62 @@ ID = {
     "theirs.":
         "%(who)s telah mengubah nilai ini menjadi %(stored)s sementara itu; nilai Anda (%(typed)s) belum disimpan. "
         "Simpan lagi untuk menggantinya.",
+    # --- h-cycle ---
+    "Deadline": "Batas waktu", "Comment": "Catatan", "Verifier": "Verifikator",
+    "The form has expired or is incomplete: try again.": "Formulir kedaluwarsa atau belum lengkap: coba lagi.",
+    "Deadline saved.": "Batas waktu disimpan.",
+    "%(count)d KPI owners reminded by email.": "%(count)d pemilik IKU diingatkan lewat surel.",
+    "%(count)d KPIs submitted.": "%(count)d IKU diajukan.",
+    "KPI verified.": "IKU diverifikasi.", "KPI returned to its owner.": "IKU dikembalikan ke pemiliknya.",
+    "Period locked: its values can no longer change.": "Periode dikunci: nilainya tidak dapat diubah lagi.",
+    "Period unlocked.": "Kunci periode dibuka.",
+    "Deadline of a period set": "Batas waktu periode ditetapkan", "Verifier of a KPI named": "Verifikator IKU ditunjuk",
+    "KPIs submitted": "IKU diajukan", "KPI verified": "IKU diverifikasi",
+    "KPI returned to its owner": "IKU dikembalikan ke pemiliknya", "Period locked": "Periode dikunci",
+    "Period unlocked": "Kunci periode dibuka", "KPI owners reminded": "Pemilik IKU diingatkan",
+    "Period %(period)s is locked: its values, ladders and findings cannot change. Only an administrator can unlock it.":
+        "Periode %(period)s dikunci: nilai, tangga skor, dan temuannya tidak dapat diubah. Hanya administrator yang "
+        "dapat membuka kuncinya.",
+    "submitted": "diajukan", "verified": "diverifikasi", "locked": "dikunci", "not submitted": "belum diajukan",
+    "returned": "dikembalikan",
+    "A verifier is an active user who may enter KPI data (a KPI owner, HR or an administrator).":
+        "Verifikator adalah pengguna aktif yang boleh mengisi data IKU (pemilik IKU, SDM, atau administrator).",
+    "There is nothing to submit: none of your KPIs of this period is both entered and not yet submitted.":
+        "Tidak ada yang dapat diajukan: tidak ada IKU Anda pada periode ini yang sudah terisi dan belum diajukan.",
+    "%(kpi)s is %(status)s already.": "%(kpi)s sudah %(status)s.",
+    "%(kpi)s: enter its target and actual first.": "%(kpi)s: isi dulu target dan realisasinya.",
+    "%(kpi)s is %(light)s: write its analysis (the cause) and its follow-up action first.":
+        "%(kpi)s %(light)s: tulis dulu analisisnya (penyebab) dan rencana tindak lanjutnya.",
+    "Only HR or the verifier named for %(kpi)s verifies it.":
+        "Hanya SDM atau verifikator yang ditunjuk untuk %(kpi)s yang memverifikasinya.",
+    "Say why the KPI is returned: its owner reads the comment.":
+        "Jelaskan mengapa IKU dikembalikan: pemiliknya membaca catatan ini.",
+    "%(kpi)s is not waiting for verification.": "%(kpi)s tidak sedang menunggu verifikasi.",
+    "Only HR locks a period.": "Hanya SDM yang mengunci periode.",
+    "Period %(period)s is locked already.": "Periode %(period)s sudah dikunci.",
+    "Only a verified period can be locked: verify every KPI of %(period)s first.":
+        "Hanya periode yang sudah diverifikasi yang dapat dikunci: verifikasi dulu setiap IKU periode %(period)s.",
+    "Only an administrator unlocks a period.": "Hanya administrator yang membuka kunci periode.",
+    "Period %(period)s is not locked.": "Periode %(period)s tidak dikunci.",
+    "These KPIs of %(scorecard)s still lack values for %(period)s:":
+        "IKU %(scorecard)s berikut belum lengkap nilainya untuk periode %(period)s:",
+    "The deadline, %(deadline)s, has passed.": "Batas waktunya, %(deadline)s, telah lewat.",
+    "Please enter them by %(deadline)s.": "Mohon isi paling lambat %(deadline)s.",
+    "Enter them here: %(url)s": "Isi di sini: %(url)s",
+    "Reminder: KPI values for %(period)s": "Pengingat: nilai IKU periode %(period)s",
+    "Reporting status": "Status pelaporan", "Submission and verification": "Pengajuan dan verifikasi",
+    "Reporting": "Pelaporan", "entered": "terisi", "missing": "belum terisi", "late": "terlambat",
+    "locked by %(who)s": "dikunci oleh %(who)s", "passed": "telah lewat", "none": "tidak ada",
+    "Lock the period": "Kunci periode", "Unlock the period": "Buka kunci periode",
+    "Submit all my entered KPIs": "Ajukan semua IKU saya yang sudah terisi", "Values": "Nilai",
+    "Submit": "Ajukan", "Verify": "Verifikasi", "Return": "Kembalikan",
+    "No KPI has an owner: HR enters their data.": "Belum ada IKU yang punya pemilik: SDM mengisi datanya.",
+    "Reminders": "Pengingat",
+    "Owners with missing values are reminded by email at most once a day; a scheduled task (neraca "
+    "remind-kpi-owners) does it from 15 days before the deadline. You can also pass the message on by WhatsApp.":
+        "Pemilik yang nilainya belum terisi diingatkan lewat surel paling banyak sekali sehari; tugas terjadwal "
+        "(neraca remind-kpi-owners) melakukannya mulai 15 hari sebelum batas waktu. Pesan juga dapat diteruskan "
+        "lewat WhatsApp.",
+    "Remind by email now": "Ingatkan lewat surel sekarang", "reminded today": "sudah diingatkan hari ini",
+    "WhatsApp": "WhatsApp",
 }

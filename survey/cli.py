@@ -1,4 +1,5 @@
-"""Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``;
+"""Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``,
+``remind-kpi-owners`` (the reporting cycle's daily reminders);
 ``init``, ``org`` and ``user`` for setting up for real are in survey/cli_users.py."""
 from __future__ import annotations
 
@@ -83,6 +84,18 @@ def deliver() -> None:
         print(mail.deliver(session, app.config))
 
 
+def remind_kpi_owners(language: str = "id") -> None:
+    """Email KPI owners whose values of a period are missing, from 15 days before its deadline on, each
+    at most once a day (schedule it daily, e.g. cron ``0 8 * * * neraca remind-kpi-owners``), then send."""
+    from survey import create_app
+    from survey.services import mail, reporting
+
+    app = create_app()
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        print(f"{reporting.remind_due(session, app.config, language)} KPI owners reminded")
+        print(mail.deliver(session, app.config))
+
+
 def worker(burst: bool = False) -> None:
     """Run background jobs: an RQ worker on REDIS_URL (several may run, on several machines),
     after putting back in the queue whatever a dead worker left."""
@@ -106,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     demo_command.add_argument("--language", choices=["id", "en"], default="id",
                               help="the language of the demo round and of its scorecard's names")
     commands.add_parser("deliver", help="send queued emails")
+    remind = commands.add_parser("remind-kpi-owners",
+                                 help="email KPI owners whose values of a period are missing (run it daily)")
+    remind.add_argument("--language", choices=["id", "en"], default="id")
     work = commands.add_parser("worker", help="run background jobs from Redis (REDIS_URL)")
     work.add_argument("--burst", action="store_true", help="stop when the queue is empty")
     personal = commands.add_parser("report", help="personal scorecards of a self-report round as one PDF")
@@ -122,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)
     if arguments.command == "demo":
         demo(arguments.language)
+        return 0
+    if arguments.command == "remind-kpi-owners":
+        remind_kpi_owners(arguments.language)
         return 0
     if arguments.command == "worker":
         worker(arguments.burst)

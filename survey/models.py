@@ -6,12 +6,13 @@ can be scoped to the signed-in user's organisation.
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Optional
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -431,6 +432,63 @@ class Finding(Base):
     period: Mapped[str] = mapped_column(String(20))
     root_cause: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportingPeriod(Base):
+    """A period of a scorecard version in the reporting cycle: its deadline (HR's) and its lock.
+
+    A locked period's values, ladders and findings refuse every change (services.period_locks);
+    only an administrator unlocks it."""
+    __tablename__ = "reporting_periods"
+    __table_args__ = (UniqueConstraint("version_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    #: The last day (on the office's calendar) to enter the period's values; missing after it is late.
+    deadline: Mapped[Optional[date]] = mapped_column(Date)
+    locked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    locked_by: Mapped[str] = mapped_column(String(254), default="")
+
+
+class KpiSubmission(Base):
+    """Where a KPI's values of a period stand: submitted by its owner, then verified or returned
+    (with a comment the owner reads); the audit log keeps every step."""
+    __tablename__ = "kpi_submissions"
+    __table_args__ = (UniqueConstraint("element_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10))  # submitted | verified | returned
+    comment: Mapped[str] = mapped_column(Text, default="")
+    submitted_by: Mapped[str] = mapped_column(String(254), default="")
+    submitted_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str] = mapped_column(String(254), default="")
+    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class KpiVerifier(Base):
+    """The user named to verify a KPI's submitted values (besides HR), e.g. the owner's superior."""
+    __tablename__ = "kpi_verifiers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class OwnerReminder(Base):
+    """A reminder to a KPI owner about a period's missing values: at most one a day (the unique key)."""
+    __tablename__ = "owner_reminders"
+    __table_args__ = (UniqueConstraint("version_id", "period", "user_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    period: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: The office's calendar day of the reminder.
+    day: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 RIGHTS = {
     # users, API tokens and settings, and everything HR does
-    "admin": {"read", "personal", "edit", "kpi_data", "users", "tokens", "settings", "audit"},
+    "admin": {"read", "personal", "edit", "kpi_data", "users", "tokens", "settings", "audit", "unlock"},
     # scorecards, rounds, people, reports, invitation links and personal answers
     "hr": {"read", "personal", "edit", "kpi_data"},
     # reads like a viewer; enters targets, actuals and root causes of the KPIs assigned to them
@@ -48,6 +48,8 @@ ENDPOINT_RIGHTS = {
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "POST hr.kpi_values_page": "kpi_data", "POST hr.attach_evidence": "kpi_data",
     "POST hr.performance_grid": "kpi_data",
+    # The reporting cycle: owners submit, HR or a KPI's named verifier verifies; only an administrator unlocks.
+    "POST hr.submit_kpis": "kpi_data", "POST hr.decide_kpi": "kpi_data", "POST hr.unlock_period": "unlock",
     "reports.personal": "personal", "reports.job": "personal", "reports.job_pdf": "personal",
     "reports.weighting_export": _raw_answers_are_personal,
     # The office's address book of invitees, outside stakeholders included: for those who invite them.

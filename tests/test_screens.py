@@ -49,6 +49,7 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
           "performance": f"/hr/versions/{version.id}/performance", "strategy-map": f"/hr/versions/{version.id}/strategy-map",
           "office-scorecard": f"/hr/versions/{version.id}/scorecard/2010", "round-new": "/hr/rounds/new",
           "kpi-values": f"/hr/versions/{version.id}/performance/C1a/values/2010",
+          "reporting": f"/hr/versions/{version.id}/reporting/2010",
           "round": f"/hr/rounds/{round_.id}", "results": f"/hr/rounds/{round_.id}/results",
           "self-report-round": f"/hr/rounds/{self_report.id}", "self-report-results": f"/hr/rounds/{self_report.id}/results",
           "groups": f"/hr/versions/{version.id}/groups", "network": f"/hr/versions/{version.id}/network",

@@ -88,6 +88,7 @@ from survey.hr import (  # noqa: E402,F401  (register routes)
     network_views,
     people_views,
     public_views,
+    reporting_views,
     round_change_views,
     round_views,
     scorecard_views,

@@ -34,6 +34,7 @@ from survey.services import (
     kpi_owners,
     kpi_values,
     performance,
+    reporting,
     reports,
     scorecards,
 )
@@ -392,7 +393,8 @@ def office_scorecard(version_id, period):
                            evidence=evidence.by_code(session, kpi_ids, period),
                            owned=kpi_owners.owned_codes(session, current_user, version_row),
                            trends=performance.trends(card),
-                           action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
+                           reporting_state=reporting.period_state(session, version_row, period),
+                           state_names=reporting.STATE_NAMES, action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
         400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused
 
 

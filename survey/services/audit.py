@@ -45,6 +45,14 @@ ACTIONS = {
     "api_token_revoked": N_("API token revoked"),
     "user_changed": N_("User changed"),
     "ikm_to_kpi": N_("IKM entered as a KPI's actual"),
+    "deadline_set": N_("Deadline of a period set"),
+    "kpi_verifier_set": N_("Verifier of a KPI named"),
+    "kpis_submitted": N_("KPIs submitted"),
+    "kpi_verified": N_("KPI verified"),
+    "kpi_returned": N_("KPI returned to its owner"),
+    "period_locked": N_("Period locked"),
+    "period_unlocked": N_("Period unlocked"),
+    "kpi_owners_reminded": N_("KPI owners reminded"),
 }
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from analysis.formatting import format_number
 from analysis.indicators import PREVIOUS, Formula
 from survey.models import Element, Measurement, ScorecardVersion
-from survey.services import kpi_values, performance, periods
+from survey.services import kpi_values, performance, period_locks, periods
 from survey.services.errors import N_, Invalid
 from survey.services.kpi_owners import NOT_YOURS
 from survey.services.numbers import NumberError, parse_number
@@ -105,6 +105,7 @@ def check_period(period: str) -> str:
 def grid(session: Session, version: ScorecardVersion, period: str, owned: set[str] | None = None) -> Grid:
     """Every KPI (``owned``: only those) with its cells in ``period`` and the ladder scoring will use."""
     period = check_period(period)
+    period_locks.refuse_locked(session, version.id, [period])
     known = performance.kpis(session, version)
     measurements = kpi_values.current_values(session, [element.id for element in known.values()])
     settings = performance.ladder_settings(session, known)
@@ -141,6 +142,7 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
     Returns how many values changed.
     """
     period = check_period(period)
+    period_locks.refuse_locked(session, version.id, [period])
     known = performance.kpis(session, version)
     measurements = kpi_values.current_values(session, [element.id for element in known.values()])
     cells = {cell.name: (element, cell) for element in known.values()
@@ -178,7 +180,8 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
                              measurements.get((element_id, period), kpi_values.CurrentValues()), facts,
                              note.strip()[:2000], entered_by)
             for element_id, facts in given.items()]
-    session.add_all(rows)
+    session.add_all(row for row in rows if row is not None)
+    period_locks.withdraw_submissions(session, [(element_id, period) for element_id in given])
     session.commit()
     return sum(len(facts) for facts in given.values())
 

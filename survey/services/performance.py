@@ -19,7 +19,7 @@ from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_perc
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
-from survey.services import kpi_values, periods
+from survey.services import kpi_values, period_locks, periods
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
@@ -43,6 +43,7 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
     errors.update(unsafe_characters({"note": note}))
     if errors:
         raise Invalid(errors)
+    period_locks.refuse_locked(session, version.id, [values["period"]])
     current = kpi_values.current_values(session, [values["element_id"]]).get(
         (values["element_id"], values["period"]), kpi_values.CurrentValues())
     measurement = kpi_values.entry(version.organisation_id, values["element_id"], values["period"], current,
@@ -50,6 +51,7 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
                                    note.strip()[:2000], entered_by)
     if measurement is not None:
         session.add(measurement)
+        period_locks.withdraw_submissions(session, [(measurement.element_id, measurement.period)])
         session.commit()
     return measurement
 
@@ -64,12 +66,14 @@ def clear_value(session: Session, version: ScorecardVersion, *, kpi: str, period
     refuse_unsafe_characters(reason=reason or "")
     if not (reason or "").strip():
         raise Invalid({"reason": N_("Say why the value is cleared.")})
+    period_locks.refuse_locked(session, version.id, [period])
     current = kpi_values.current_values(session, [element.id]).get((element.id, period))
     if current is None or current.value(fact) is None:
         raise Invalid({"": N_("There is no stored value to clear.")})
     measurement = kpi_values.clearing(version.organisation_id, element.id, period, fact, reason.strip()[:2000],
                                       entered_by)
     session.add(measurement)
+    period_locks.withdraw_submissions(session, [(element.id, period)])
     session.commit()
     return measurement
 
@@ -102,7 +106,9 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
             current[key] = kpi_values.fold([measurement], before)[0]
     if errors:
         raise Invalid(errors)
+    period_locks.refuse_locked(session, version.id, {cell(row, "period") for row in frame.to_dict("records")})
     session.add_all(rows)
+    period_locks.withdraw_submissions(session, [(row.element_id, row.period) for row in rows])
     session.commit()
     return len(rows)
 
@@ -150,6 +156,7 @@ def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period:
                entered_by: str = "") -> LadderSetting:
     """HR's anchors for a KPI's ladder in a period; checked by analysis.scoring.Ladder."""
     setting = _ladder_setting(kpis(session, version), version, kpi, period, anchors, entered_by)
+    period_locks.refuse_locked(session, version.id, [setting.period])
     session.add(setting)
     session.commit()
     return setting
@@ -175,6 +182,7 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
             errors[row_label(index)] = joined(error.errors.values())
     if errors:
         raise Invalid(errors)
+    period_locks.refuse_locked(session, version.id, {setting.period for setting in settings})
     session.add_all(settings)
     session.commit()
     return len(settings)
@@ -204,12 +212,14 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
     root_cause, action = root_cause.strip()[:2000], action.strip()[:2000]
     if not (root_cause or action):
         raise Invalid({"root_cause": N_("Write the root cause, the action or both.")})
+    period_locks.refuse_locked(session, version.id, [period])
     stored = _findings(session, {kpi: element}).get((element.id, period))
     if stored is not None:  # a blank leaves the stored text as it was: the newest finding row counts whole
         root_cause, action = root_cause or stored.root_cause, action or stored.action
     finding = Finding(organisation_id=version.organisation_id, element_id=element.id, period=period,
                       root_cause=root_cause, action=action)
     session.add(finding)
+    period_locks.withdraw_submissions(session, [(element.id, period)])
     session.commit()
     return finding
 

@@ -23,7 +23,7 @@ from survey.models import (
     Round,
     ScorecardVersion,
 )
-from survey.services import evidence, groups, performance, questionnaires, results, scorecards, strategy
+from survey.services import evidence, groups, performance, questionnaires, reporting, results, scorecards, strategy
 from survey.services.ratings import scale_of
 from survey.services.zones import on_wall_clock
 
@@ -48,6 +48,7 @@ def office_report(session: Session, version: ScorecardVersion, period: str) -> d
             "index": plain_number(card.index["index"]), "index_light": card.index["light"], "bands": card.bands,
             "index_predikat": card.predikat,
             "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
+            "reporting_state": reporting.STATE_NAMES[reporting.period_state(session, version, period)],
             "gaps": card.gaps,
             "change": None if change != change else float(change), "subtotals": subtotals,
             "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
