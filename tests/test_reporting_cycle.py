@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from survey import cli
 from survey.models import AuditEntry, KpiSubmission, OutboxMessage, User
-from survey.services import accounts, api_tokens, kpi_owners, mail, performance, reporting
+from survey.services import accounts, api_tokens, grid, kpi_owners, mail, performance, reporting
 from survey.services.errors import Invalid
 from tests.test_attacks import rows_in_every_table
 from tests.test_partial_scorecards import ANCHORS, small_scorecard
@@ -187,6 +187,7 @@ def test_a_locked_period_refuses_every_change_of_its_values_and_writes_nothing(a
         lambda: performance.set_ladder(session, version, kpi="K1", period=PERIOD, anchors=ANCHORS),
         lambda: performance.import_ladders(session, version, pd.DataFrame([{"kpi": "K1", "period": PERIOD,
                                                                             "0": "0", "10": "100"}])),
+        lambda: grid.save(session, version, PERIOD, {grid.cell_name("K1", "actual"): "1"}, {}, locale="en", entered_by="x"),
         lambda: reporting.submit(session, version, PERIOD, hr, ["K1"]),
         lambda: reporting.decide(session, version, PERIOD, "K1", hr, approve=False, comment="again"),
     ]
