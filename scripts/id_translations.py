@@ -1076,4 +1076,9 @@ ID = {
     "more for that element, and by how much?":
         "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
         "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
+    # --- h-numbers ---
+    "%(text)s… is too long for a number.": "%(text)s… terlalu panjang untuk sebuah angka.",
+    "%(text)s is too large: at most %(largest)s.": "%(text)s terlalu besar: maksimal %(largest)s.",
+    "%(text)s is too small: at least -%(largest)s.": "%(text)s terlalu kecil: minimal -%(largest)s.",
+    "A weight is at most %(largest)d.": "Bobot maksimal %(largest)d.",
 }

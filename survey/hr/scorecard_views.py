@@ -25,7 +25,7 @@ from survey.forms import (
 from survey.hr import blueprint, field_errors, org, uploaded_table, version_or_404
 from survey.services import given_weights, import_templates, kpi_owners, performance, reports, scorecards
 from survey.services.errors import Invalid, translated
-from survey.services.numbers import NumberError, parse_number
+from survey.services.numbers import LARGEST_WEIGHT, NumberError, parse_number
 from survey.services.tables import to_bytes
 
 
@@ -69,7 +69,7 @@ def given_weights_page(version_id):
             text = typed[f"w_{element.code}"].strip()
             try:
                 if text:
-                    given[element.code] = parse_number(text, page_locale())
+                    given[element.code] = parse_number(text, page_locale(), LARGEST_WEIGHT)
             except NumberError as error:
                 errors[f"w_{element.code}"] = translated(error.message, _)
         if form.validate_on_submit() and not errors:
