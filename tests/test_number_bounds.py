@@ -237,7 +237,8 @@ def test_a_measurement_import_refuses_nan_and_a_huge_target_and_writes_nothing(c
     version = estate["version"]
     before = rows_in_every_table(session)
     for target in ("NaN", "NA", 1e29):
-        response = upload(client, f"/hr/versions/{version.id}/performance/import", f"/hr/versions/{version.id}/performance",
+        response = upload(client, f"/hr/versions/{version.id}/performance/import",
+                          f"/hr/versions/{version.id}/performance",
                           xlsx(["kpi", "period", "target", "actual"], ["L1a", "2011", target, 80]), "data.xlsx")
         assert response.status_code == 400, target
     assert rows_in_every_table(session) == before
