@@ -92,8 +92,8 @@ def read_cell(value, locale: str, largest: float = LARGEST) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             return within(float(value), largest, locale)
-        except OverflowError:  # a whole number past any float: from JSON, 1 followed by 400 zeros
-            return within(math.inf if value > 0 else -math.inf, largest, locale, str(value)[:20] + "…")
+        except OverflowError:  # a whole number past any float, such as JSON's 1 followed by 400 zeros
+            return within(math.inf if value > 0 else -math.inf, largest, locale)
     text = str(value).strip()
     return None if not text else parse_number(text, locale, largest)
 
