@@ -23,7 +23,7 @@ from sqlalchemy import select
 import survey.forms
 from analysis.formatting import format_number
 from survey.models import Base, Invitation, Round
-from survey.services import api_tokens, bands, performance, questionnaires, rounds, scorecards
+from survey.services import answers, api_tokens, bands, performance, questionnaires, rounds, scorecards
 from tests.test_attacks import estate  # noqa: F401  (a fixture: organisation A with every kind of object)
 from tests.web import TOKEN, hidden, round_form, sign_in
 
@@ -48,10 +48,11 @@ REFUSED = {400, 422}
 @dataclass
 class Page:
     """Where a number is typed: its address, the other fields as a browser sends them, the fields that take a
-    number with how the typed text is put in ('{}': as it is), and the pages showing what was stored."""
+    number with how the typed text is put in ('{}': as it is) and a text it accepts, and the pages showing
+    what was stored."""
     name: str
     url: Callable[[dict], str]
-    fields: Callable[[dict], list[tuple[str, str]]]
+    fields: Callable[[dict], list[tuple[str, str, str]]]
     base: Callable[[dict, int], dict] = lambda e, n: {}
     shown: Callable[[dict], list[str]] = lambda e: []
     covers: tuple[str, ...] = ()
@@ -71,6 +72,8 @@ def prepared(session, e: dict) -> dict:
     counter = session.scalar(select(Round).where(Round.public_slug == e["slug"]))
     e["public_question"] = questionnaires.add_question(session, counter, kind="number", text="Menit menunggu")
     e["counter"] = counter
+    e["public_answers"] = {f"q_{q.id}": "1" for q in questionnaires.questions(session, counter)
+                           if q.kind not in ("text", "number")}  # the SKM's choices: every one is needed
     e["draft"] = rounds.create_round(session, e["organisation"].id, version_id=e["version"].id, title="Draf",
                                      kind="self_report", period="2011", draft=True)
     e["answered"] = session.scalar(select(Invitation.id).where(Invitation.round_id == e["self_report"].id))
@@ -78,6 +81,11 @@ def prepared(session, e: dict) -> dict:
     e["new_version"] = scorecards.create_scorecard(session, e["organisation"].id, "BSC 2011", "2011")
     e["kpis"] = [element.code for element in e["version"].elements if element.kind == "kpi"]
     e["bands"] = bands.bands_of(e["organisation"])
+    e["lowers"] = [format_number(band.lower, "exact", "id") for band in e["bands"]]
+    rater = answers.find_invitation(session, e["rating_link"])
+    cluster = answers.questionnaire(session, rater)[0]
+    e["rating_page"] = f"/r/{e['rating_link']}/rate/{cluster.key}"
+    e["rated"], e["rating"] = cluster.members, rater.round_id
     for period in ("2011", "2012"):  # the scorecards the measurement pages store into exist already
         performance.record_measurement(session, e["version"], kpi="L1b", period=period, target=100, actual=90)
     session.commit()
@@ -91,89 +99,103 @@ def band_rows(e: dict) -> dict:
 
 
 PAGES = [
-    Page("person added", lambda e: "/hr/people", lambda e: [("weight", "{}")],
+    Page("person added", lambda e: "/hr/people", lambda e: [("weight", "{}", "2")],
          lambda e, n: {"name": f"Dewi {n}", "email": f"dewi{n}@x.org", "kind": "stakeholder"},
          lambda e: ["/hr/people"], ("PersonForm.weight",)),
-    Page("person edited", lambda e: f"/hr/people/{e['person'].id}", lambda e: [("weight", "{}")],
+    Page("person edited", lambda e: f"/hr/people/{e['person'].id}", lambda e: [("weight", "{}", "2")],
          lambda e, n: {"name": "Budi", "email": "budi@x.org", "kind": "stakeholder"},
          lambda e: ["/hr/people", f"/hr/people/{e['person'].id}"], ("PersonForm.weight",)),
     Page("new round", lambda e: "/hr/rounds/new",
-         lambda e: [("cr_threshold", "{}"), ("max_reasks", "{}"), ("weight_decimals", "{}")],
+         lambda e: [("cr_threshold", "{}", "0,2"), ("max_reasks", "{}", "3"), ("weight_decimals", "{}", "2")],
          lambda e, n: round_form(version_id=e["version"].id, title=f"Bobot {n}"), lambda e: ["/hr/"],
          ("RoundForm.cr_threshold", "RoundForm.max_reasks", "RoundForm.weight_decimals")),
     Page("draft round settings", lambda e: f"/hr/rounds/{e['draft'].id}/settings",
-         lambda e: [("cr_threshold", "{}"), ("max_reasks", "{}"), ("weight_decimals", "{}")],
+         lambda e: [("cr_threshold", "{}", "0,2"), ("max_reasks", "{}", "3"), ("weight_decimals", "{}", "2")],
          lambda e, n: round_form(version_id=e["version"].id, kind="self_report", title="Draf", period="2011"),
          lambda e: [f"/hr/rounds/{e['draft'].id}"],
          ("RoundForm.cr_threshold", "RoundForm.max_reasks", "RoundForm.weight_decimals")),
-    Page("predikat bands", lambda e: "/hr/settings/bands", lambda e: [("bands-1-lower", "{}"), ("bands-0-lower", "{}")],
+    Page("predikat bands", lambda e: "/hr/settings/bands",
+         lambda e: [("bands-1-lower", "{}", e["lowers"][1]), ("bands-0-lower", "{}", e["lowers"][0])],
          lambda e, n: band_rows(e), lambda e: ["/hr/settings", f"/hr/versions/{e['version'].id}/scorecard/2010"],
          ("BandRowForm.lower",), page=lambda e: "/hr/settings"),
-    Page("traffic lights", lambda e: "/hr/settings/lights", lambda e: [("red_below", "{}"), ("yellow_below", "{}")],
+    Page("traffic lights", lambda e: "/hr/settings/lights",
+         lambda e: [("red_below", "{}", "3"), ("yellow_below", "{}", "7")],
          lambda e, n: {"red_below": "4", "yellow_below": "8"},
          lambda e: ["/hr/settings", f"/hr/versions/{e['version'].id}/scorecard/2010"],
          ("LightsForm.red_below", "LightsForm.yellow_below"), page=lambda e: "/hr/settings"),
-    Page("respondent's identity", lambda e: f"/r/{e['weighting_link']}", lambda e: [("years_of_service", "{}")],
+    Page("respondent's identity", lambda e: f"/r/{e['weighting_link']}",
+         lambda e: [("years_of_service", "{}", "5")],
          lambda e, n: {"role": "Kepala"}, lambda e: [f"/r/{e['weighting_link']}"],
          ("IdentityForm.years_of_service",)),
     Page("measurement", lambda e: f"/hr/versions/{e['version'].id}/performance",
-         lambda e: [("m-target", "{}"), ("m-actual", "{}"), ("m-inputs", "trained = {}; staff = 16")],
+         lambda e: [("m-target", "{}", "100"), ("m-actual", "{}", "80"),
+                    ("m-inputs", "trained = {}; staff = 16", "12")],
          lambda e, n: {"m-kpi": "L1a", "m-period": "2011", "m-target": "100", "m-actual": "80"},
          lambda e: [f"/hr/versions/{e['version'].id}/performance?period=2011",
                     f"/hr/versions/{e['version'].id}/scorecard/2011",
                     f"/hr/reports/office/{e['version'].id}/2011.html"],
          ("MeasurementForm.target", "MeasurementForm.actual")),
     Page("ladder", lambda e: f"/hr/versions/{e['version'].id}/ladders",
-         lambda e: [("l-anchors", "0: {}; 10: 100"), ("l-anchors", "0: 50; 10: {}")],
+         lambda e: [("l-anchors", "0: {}; 10: 100", "50"), ("l-anchors", "0: 50; 10: {}", "100")],
          lambda e, n: {"l-kpi": "L1a", "l-period": "2011"},
          lambda e: [f"/hr/versions/{e['version'].id}/performance?period=2011",
                     f"/hr/versions/{e['version'].id}/scorecard/2011"],
          page=lambda e: f"/hr/versions/{e['version'].id}/performance"),
     Page("number question", lambda e: f"/hr/rounds/{e['draft'].id}/questions",
-         lambda e: [("minimum", "{}"), ("maximum", "{}")], lambda e, n: {"kind": "number", "text": f"Pelatihan {n}"},
+         lambda e: [("minimum", "{}", "0"), ("maximum", "{}", "100")],
+         lambda e, n: {"kind": "number", "text": f"Pelatihan {n}"},
          lambda e: [f"/hr/rounds/{e['draft'].id}"], ("QuestionForm.minimum", "QuestionForm.maximum"),
          page=lambda e: f"/hr/rounds/{e['draft'].id}"),
     Page("choice question", lambda e: f"/hr/rounds/{e['draft'].id}/questions",
-         lambda e: [("options", "sedikit = {}; banyak = 10")], lambda e, n: {"kind": "choice", "text": f"Waktu {n}"},
+         lambda e: [("options", "sedikit = {}; banyak = 10", "5")],
+         lambda e, n: {"kind": "choice", "text": f"Waktu {n}"},
          lambda e: [f"/hr/rounds/{e['draft'].id}"], page=lambda e: f"/hr/rounds/{e['draft'].id}"),
     Page("people served", lambda e: f"/hr/rounds/{e['satisfaction'].id}/ikm/population",
-         lambda e: [("population", "{}")], shown=lambda e: [f"/hr/rounds/{e['satisfaction'].id}/ikm"],
+         lambda e: [("population", "{}", "1.000")], shown=lambda e: [f"/hr/rounds/{e['satisfaction'].id}/ikm"],
          covers=("ServedPopulationForm.population",), page=lambda e: f"/hr/rounds/{e['satisfaction'].id}/ikm"),
     Page("given weights", lambda e: f"/hr/versions/{e['version'].id}/weights",
-         lambda e: [("decimals", "{}"), (f"w_{e['kpis'][0]}", "{}")],
+         lambda e: [("decimals", "{}", "2"), (f"w_{e['kpis'][0]}", "{}", "2")],
          lambda e, n: {"level": "global", "note": "SK 2010", **{f"w_{code}": "1" for code in e["kpis"]}},
          lambda e: [f"/hr/versions/{e['version'].id}/weights", f"/hr/versions/{e['version'].id}",
                     f"/hr/versions/{e['version'].id}/scorecard/2010"], ("GivenWeightsForm.decimals",)),
-    Page("daily cap", lambda e: f"/hr/rounds/{e['counter'].id}/public", lambda e: [("daily_cap", "{}")],
+    Page("daily cap", lambda e: f"/hr/rounds/{e['counter'].id}/public", lambda e: [("daily_cap", "{}", "100")],
          shown=lambda e: [f"/hr/rounds/{e['counter'].id}"], covers=("PublicForm.daily_cap",),
          page=lambda e: f"/hr/rounds/{e['counter'].id}"),
-    Page("answer corrected", lambda e: f"/hr/rounds/{e['self_report'].id}/results", lambda e: [("c-value", "{}")],
+    Page("answer corrected", lambda e: f"/hr/rounds/{e['self_report'].id}/results",
+         lambda e: [("c-value", "{}", "50")],
          lambda e, n: {"c-invitation": str(e["answered"]),
                        "c-question": str(e["own_question"].id), "c-reason": "Salah ketik"},
          lambda e: [f"/hr/rounds/{e['self_report'].id}/results"]),
-    Page("self-report questionnaire", lambda e: f"/r/{e['link']}/q", lambda e: [(f"q_{e['own_question'].id}", "{}")],
+    Page("direct rating", lambda e: e["rating_page"], lambda e: [(f"r_{e['rated'][0].id}", "{}", "5")],
+         lambda e, n: {f"r_{element.id}": "5" for element in e["rated"][1:]},
+         lambda e: [e["rating_page"], f"/hr/rounds/{e['rating']}/results"]),
+    Page("self-report questionnaire", lambda e: f"/r/{e['link']}/q",
+         lambda e: [(f"q_{e['own_question'].id}", "{}", "50")],
          shown=lambda e: [f"/hr/rounds/{e['self_report'].id}/results"]),
-    Page("public SKM", lambda e: f"/p/{e['slug']}", lambda e: [(f"q_{e['public_question'].id}", "{}")],
-         shown=lambda e: [f"/hr/rounds/{e['counter'].id}/results", f"/hr/rounds/{e['counter'].id}/ikm"]),
-    Page("people import", lambda e: "/hr/people/import", lambda e: [("weight", "{}")],
+    Page("public SKM", lambda e: f"/p/{e['slug']}", lambda e: [(f"q_{e['public_question'].id}", "{}", "15")],
+         lambda e, n: e["public_answers"],
+         lambda e: [f"/hr/rounds/{e['counter'].id}/results", f"/hr/rounds/{e['counter'].id}/ikm"]),
+    Page("people import", lambda e: "/hr/people/import", lambda e: [("weight", "{}", "2")],
          shown=lambda e: ["/hr/people"], page=lambda e: "/hr/people",
          upload=lambda text, n: (table(["name", "email", "weight"], ["Eko", f"eko{n}@x.org", text]), "people.csv")),
-    Page("scorecard import", lambda e: f"/hr/versions/{e['new_version'].id}/import", lambda e: [("weight", "{}")],
+    Page("scorecard import", lambda e: f"/hr/versions/{e['new_version'].id}/import", lambda e: [("weight", "{}", "2")],
          shown=lambda e: [f"/hr/versions/{e['new_version'].id}", f"/hr/versions/{e['new_version'].id}/weights"],
          page=lambda e: f"/hr/versions/{e['new_version'].id}",
          upload=lambda text, n: (table(["code", "kind", "parent", "name", "weight"],
                                        ["P", "perspective", "", "Pelanggan", text],
                                        ["Q", "perspective", "", "Proses", "1"]), "scorecard.csv")),
     Page("measurements import", lambda e: f"/hr/versions/{e['version'].id}/performance/import",
-         lambda e: [("target", "{}")], shown=lambda e: [f"/hr/versions/{e['version'].id}/performance?period=2012",
-                                                     f"/hr/versions/{e['version'].id}/scorecard/2012"],
+         lambda e: [("target", "{}", "100")],
+         shown=lambda e: [f"/hr/versions/{e['version'].id}/performance?period=2012",
+                          f"/hr/versions/{e['version'].id}/scorecard/2012"],
          page=lambda e: f"/hr/versions/{e['version'].id}/performance",
          upload=lambda text, n: (table(["kpi", "period", "target", "actual"], ["L1a", "2012", text, "80"]),
                                  "data.csv")),
     Page("ladders import", lambda e: f"/hr/versions/{e['version'].id}/performance/import",
-         lambda e: [("0", "{}")], shown=lambda e: [f"/hr/versions/{e['version'].id}/scorecard/2012"],
+         lambda e: [("0", "{}", "50")], shown=lambda e: [f"/hr/versions/{e['version'].id}/scorecard/2012"],
          page=lambda e: f"/hr/versions/{e['version'].id}/performance",
-         upload=lambda text, n: (table(["kpi", "period", "0", "10"], ["L1a", "2012", text, "100"]), "ladders.csv")),
+         upload=lambda text, n: (table(["kpi", "period", "0", "10"], ["L1a", "2012", text, "100"]),
+                                 "ladders.csv")),
 ]
 
 
@@ -222,27 +244,33 @@ def test_any_text_typed_as_a_number_answers_without_a_server_error_and_a_refusal
     e = prepared(session, estate)
     sign_in(client, session, e["organisation"].id, email="admin@a.org", role="admin")
     numbers = itertools.count()
-    for name, template in page.fields(e):
+
+    def send(name: str, typed: str):
+        n = next(numbers)
+        browser = app.test_client() if page.url(e).startswith("/p/") else client
+        address = {"REMOTE_ADDR": f"198.51.{n // 250}.{n % 250 + 1}"}
+        token, submission = form_token(browser, (page.page or page.url)(e))
+        data = {"csrf_token": token, **page.base(e, n)}
+        if submission:
+            data["submission"] = submission
+        if page.upload:
+            content, filename = page.upload(typed, n)
+            data.update(file=(io.BytesIO(content), filename), number_format="id")
+        else:
+            data[name] = typed
+        return browser.post(page.url(e), data=data, environ_base=address,
+                            content_type="multipart/form-data" if page.upload else None)
+
+    for name, template, accepted in page.fields(e):
+        response = send(name, template.format(accepted))  # the entry reaches the page that stores the number
+        assert response.status_code in OK, (accepted, response.status_code, response.get_data(as_text=True)[-3000:])
 
         @given(text=NUMBER_TEXT)
         @known_attacks
         @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def typed(text):
-            n = next(numbers)
-            browser = app.test_client() if page.url(e).startswith("/p/") else client
-            address = {"REMOTE_ADDR": f"198.51.{n // 250}.{n % 250 + 1}"}
-            token, submission = form_token(browser, (page.page or page.url)(e))
-            data = {"csrf_token": token, **page.base(e, n)}
-            if submission:
-                data["submission"] = submission
-            if page.upload:
-                content, filename = page.upload(template.format(text), n)
-                data.update(file=(io.BytesIO(content), filename), number_format="id")
-            else:
-                data[name] = template.format(text)
             before = contents(session)
-            response = browser.post(page.url(e), data=data, environ_base=address,
-                                    content_type="multipart/form-data" if page.upload else None)
+            response = send(name, template.format(text))
             assert response.status_code in OK | REFUSED, (text, response.status_code)
             if response.status_code in REFUSED:
                 assert contents(session) == before, text
