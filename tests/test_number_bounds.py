@@ -242,3 +242,16 @@ def test_a_measurement_import_refuses_nan_and_a_huge_target_and_writes_nothing(c
                           xlsx(["kpi", "period", "target", "actual"], ["L1a", "2011", target, 80]), "data.xlsx")
         assert response.status_code == 400, target
     assert rows_in_every_table(session) == before
+
+
+def test_the_given_weights_service_refuses_a_weight_past_its_bound_whoever_calls_it(session):
+    from survey.services import given_weights
+    from survey.services.errors import Invalid
+    from tests.samsat_site import build_samsat
+    _, version = build_samsat(session, stakeholders=0)
+    kpis = [element.code for element in version.elements if element.kind == "kpi"]
+    given = {code: 1.0 for code in kpis} | {kpis[0]: LARGEST_WEIGHT * 2}
+    with pytest.raises(Invalid, match="A weight is at most 1000000."):
+        given_weights.publish_given_weights(session, version, given, level="global")
+    session.expire_all()
+    assert all(element.given_weight is None for element in version.elements)
