@@ -3,9 +3,12 @@
 e-notation), with as many decimals as the kind of number deserves.
 
 Rounding happens here, where a person reads the number; the analysis itself never rounds.
+A number too large for any bound the site keeps (survey/services/numbers.py), such as a row stored
+before the bounds, is shown in the language's scientific form (1,5E300) rather than break the page.
 """
 from __future__ import annotations
 
+import decimal
 import math
 
 from babel.numbers import format_decimal
@@ -16,20 +19,26 @@ from babel.numbers import format_decimal
 #: 1.035 complaints stay 1.035 and 95,5 % stays 95,5.
 DECIMALS = {"count": (0, 0), "money": (0, 0), "percent": (1, 1), "level": (2, 2), "index": (2, 2),
             "ratio": (2, 2), "mean": (2, 2), "weight": (1, 1), "measure": (0, 2), "exact": (0, 6)}
+#: From here on a number is written in scientific form: Babel quantizes within Python's default 28
+#: significant digits, so 1e23 with six decimals raised decimal.InvalidOperation (issue 24). Every
+#: bound on typed numbers (at most 1e15) is far below it.
+SCIENTIFIC_FROM = 1e18
 
 
 def format_number(value, kind: str = "measure", locale: str = "id", signed: bool = False) -> str:
-    """``value`` for a reader of ``locale``; '–' where there is no number (None or NaN).
+    """``value`` for a reader of ``locale``; '–' where there is no number (None or NaN). Never raises
+    for a value: one that is not a number is shown as its text, a huge one in scientific form.
 
     ``weight`` multiplies by 100 (the caller adds the % sign where the page needs one).
     """
     if value is None:
         return "–"
-    value = float(value)
+    try:
+        value = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
     if math.isnan(value):
         return "–"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
     try:
         fewest, most = DECIMALS[kind]
     except KeyError:
@@ -39,5 +48,13 @@ def format_number(value, kind: str = "measure", locale: str = "id", signed: bool
     pattern = "#,##0" + ("." + "0" * fewest + "#" * (most - fewest) if most else "")
     if signed:
         pattern = f"+{pattern};-{pattern}"
+    if math.isinf(value):  # a weight of 1e307 is one too, once times 100
+        return "∞" if value > 0 else "-∞"
+    if abs(value) >= SCIENTIFIC_FROM:
+        mantissa, exponent = f"{value:.2e}".split("e")  # Python rounds 9.999e24 to 1.00e+25; Babel wrote 10E24
+        return f"{format_decimal(float(mantissa), '0.##', locale=locale)}E{int(exponent)}"
     value = round(value, most) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0: no "-0,00"
-    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    try:
+        return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
+    except decimal.DecimalException:  # not expected below SCIENTIFIC_FROM; a page still shows the number
+        return repr(value)

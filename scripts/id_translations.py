@@ -1218,4 +1218,9 @@ ID = {
         "lewat WhatsApp.",
     "Remind by email now": "Ingatkan lewat surel sekarang", "reminded today": "sudah diingatkan hari ini",
     "WhatsApp": "WhatsApp",
+    # --- h-numbers ---
+    "%(text)s… is too long for a number.": "%(text)s… terlalu panjang untuk sebuah angka.",
+    "%(text)s is too large: at most %(largest)s.": "%(text)s terlalu besar: maksimal %(largest)s.",
+    "%(text)s is too small: at least -%(largest)s.": "%(text)s terlalu kecil: minimal -%(largest)s.",
+    "A weight is at most %(largest)d.": "Bobot maksimal %(largest)d.",
 }

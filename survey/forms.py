@@ -51,7 +51,7 @@ from survey.models import (
 from survey.services.addresses import normal_email
 from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
-from survey.services.numbers import NUMBER_FORMATS, NumberError, parse_number
+from survey.services.numbers import LARGEST, LARGEST_WEIGHT, NUMBER_FORMATS, NumberError, parse_number
 from survey.services.phones import MAX_TEXT as MAX_PHONE_TEXT
 from survey.services.phones import normal_phone
 from survey.services.tables import split_pairs
@@ -95,20 +95,21 @@ class NumberRange(PlainNumberRange):
 class NumberField(StringField):
     """A text input for a number in the page's language: read strictly, shown back as it was read.
 
-    ``kind`` says how a stored value is shown when the form is filled from data (see analysis.formatting).
+    ``kind`` says how a stored value is shown when the form is filled from data (see analysis.formatting);
+    ``largest`` bounds it either side of zero (services.numbers.LARGEST unless the field says less).
     """
 
-    def __init__(self, label=None, validators=None, kind: str = "measure", **kwargs):
+    def __init__(self, label=None, validators=None, kind: str = "measure", largest: float = LARGEST, **kwargs):
         render_kw = {"inputmode": "decimal", "autocomplete": "off", **(kwargs.pop("render_kw", None) or {})}
         super().__init__(label, validators, render_kw=render_kw, **kwargs)
-        self.kind = kind
+        self.kind, self.largest = kind, largest
 
     def process_formdata(self, valuelist):
         self.raw_text = valuelist[0] if valuelist else ""
         self.data = None
         if self.raw_text.strip():
             try:
-                self.data = parse_number(self.raw_text, page_locale())
+                self.data = parse_number(self.raw_text, page_locale(), self.largest)
             except NumberError as error:
                 raise ValueError(translated(error.message, _)) from None
 
@@ -216,7 +217,7 @@ class PersonForm(FlaskForm):
     unit = StringField(_l("Work unit"), validators=[Optional(), fits(Person.unit)])
     role = StringField(_l("Role"), validators=[Optional(), fits(Person.role)])
     kind = SelectField(_l("Kind"), choices=[("stakeholder", _l("Stakeholder")), ("employee", _l("Employee"))])
-    weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact",
+    weight = NumberField(_l("Weight in the group"), default=1.0, kind="exact", largest=LARGEST_WEIGHT,
                          validators=[InputRequired(), NumberRange(min=0.01)])
 
     def validate(self, extra_validators=None) -> bool:

@@ -28,7 +28,9 @@ def upload(client, url, page, rows, columns):
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(rows)
+    # an empty cell as a person's file has it: Python's csv writes a missing value (NaN) as the text "nan",
+    # which an import keeps as written (issue 24)
+    writer.writerows([{key: "" if value != value else value for key, value in row.items()} for row in rows])
     return post(client, url, {"file": (io.BytesIO(buffer.getvalue().encode()), "table.csv"), "number_format": "en"},
                 page=page, content_type="multipart/form-data")
 

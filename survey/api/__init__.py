@@ -5,6 +5,8 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 """
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -133,7 +135,7 @@ def add_measurements(version_id):
     """Targets, actuals and formula inputs, all or none: an absent or null value leaves the stored one
     unchanged (clearing is its own call); a row that changes nothing writes nothing."""
     session, version = db.session(), _version(version_id)
-    body = request.get_json(silent=True)
+    body = _strict_json()
     if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
         raise ApiError(422, "send a JSON list of measurements: [{\"kpi\": ..., \"period\": ..., \"target\": ..., "
                             "\"actual\": ..., \"inputs\": {...}}, ...] (at most 5000)")
@@ -162,7 +164,7 @@ def add_measurements(version_id):
 def clear_measurement(version_id):
     """Erase one stored value on purpose, with a reason the history keeps."""
     session, version = db.session(), _version(version_id)
-    body = request.get_json(silent=True)
+    body = _strict_json()
     if not isinstance(body, dict) or not all(isinstance(body.get(k), str) for k in ("kpi", "period", "value", "reason")):
         raise ApiError(422, "send {\"kpi\": ..., \"period\": ..., \"value\": \"target\" | \"actual\" | "
                             "\"input:<name>\", \"reason\": ...}")
@@ -232,7 +234,7 @@ def _rating_results_json(round_, outcome, by_id) -> dict:
 def add_participants(round_id):
     """Add people and invite them to the round, all or nothing; people already known are invited as they are."""
     session, round_ = db.session(), _round(round_id)
-    body = request.get_json(silent=True)
+    body = _strict_json()
     if not isinstance(body, list) or not all(isinstance(row, dict) for row in body) or len(body) > 5000:
         raise ApiError(422, "send a JSON list of people: [{\"name\": ..., \"email\": ...}, ...] (at most 5000)")
     try:
@@ -242,6 +244,19 @@ def add_participants(round_id):
         raise ApiError(422, "nothing was added", error.errors) from None
     background.submit("send_mail", round_.id)
     return jsonify({"added": added, "invited": invited}), 201
+
+
+def _strict_json():
+    """The request's JSON as RFC 8259 writes it, or None: Python's reader also takes NaN and Infinity,
+    which a weight then read as empty (the default 1) or as too large (issue 24)."""
+    def refuse(constant):
+        raise ValueError(constant)
+    if not request.is_json:
+        return None
+    try:
+        return json.loads(request.get_data(cache=True), parse_constant=refuse)
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
 
 
 def _version(version_id):

@@ -39,7 +39,7 @@ from survey.services import (
     scorecards,
 )
 from survey.services.errors import Invalid, translated
-from survey.services.numbers import NumberError, parse_number
+from survey.services.numbers import LARGEST_WEIGHT, NumberError, parse_number
 
 
 @blueprint.route("/scorecards/new", methods=["GET", "POST"])
@@ -82,7 +82,7 @@ def given_weights_page(version_id):
             text = typed[f"w_{element.code}"].strip()
             try:
                 if text:
-                    given[element.code] = parse_number(text, page_locale())
+                    given[element.code] = parse_number(text, page_locale(), LARGEST_WEIGHT)
             except NumberError as error:
                 errors[f"w_{element.code}"] = translated(error.message, _)
         if form.validate_on_submit() and not errors:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from survey.models import ScorecardVersion, utcnow
 from survey.services import audit
 from survey.services.errors import N_, Invalid
+from survey.services.numbers import LARGEST_WEIGHT
 from survey.services.scorecards import hierarchy
 from survey.services.text import refuse_unsafe_characters
 
@@ -72,6 +73,8 @@ def _problems(tree, by_id, by_code, given, level, note, decimals) -> dict[str, s
             errors[f"w_{code}"] = N_("%(code)s is not an element of this version.", code=code)
         elif not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
             errors[f"w_{code}"] = N_("A weight is a number above 0.")
+        elif value > LARGEST_WEIGHT:
+            errors[f"w_{code}"] = N_("A weight is at most %(largest)d.", largest=int(LARGEST_WEIGHT))
     if errors or level not in LEVELS:
         return errors
     leaves = set(tree.leaves())

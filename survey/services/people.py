@@ -12,7 +12,7 @@ from survey.models import Person, utcnow
 from survey.services import audit
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
-from survey.services.numbers import NumberError, read_cell
+from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.paging import contains
 from survey.services.phones import normal_phone
 from survey.services.tables import cell, row_label
@@ -195,7 +195,7 @@ def _checked(fields: dict, known: set[str], number_format: str = "id") -> tuple[
         errors["kind"] = N_("Kind must be %(kinds)s.", kinds=" or ".join(KINDS))
     raw_weight = fields.get("weight")
     try:
-        weight = read_cell(raw_weight, number_format)
+        weight = read_cell(raw_weight, number_format, LARGEST_WEIGHT)
         weight = 1.0 if weight is None else weight
         if not math.isfinite(weight) or weight <= 0:
             raise ValueError

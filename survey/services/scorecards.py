@@ -11,7 +11,7 @@ from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiO
                            ScorecardVersion)
 from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
-from survey.services.numbers import NumberError, read_cell
+from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.tables import cell, row_label
 from survey.services.text import refuse_unsafe_characters, unsafe_characters
 
@@ -99,7 +99,7 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
     for index, row in enumerate(frame.to_dict("records")):
         problems = _row_errors(row, existing, pending)
         try:
-            weight = read_cell(row.get("weight"), number_format)
+            weight = read_cell(row.get("weight"), number_format, LARGEST_WEIGHT)
             if weight is not None:
                 weights[cell(row, "code")] = weight
         except NumberError as error:

@@ -31,6 +31,8 @@ def read_table(content: bytes, filename: str, required: Sequence[str], max_rows:
                max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> pd.DataFrame:
     """Rows of an uploaded .csv or .xlsx, columns lower-cased, blank rows dropped: text stripped, and an XLSX
     number cell kept as a number (it is one already: reading it as text would need a language).
+    Text stays as written: a unit "NA" or a weight "NaN" is not pandas' missing value (keep_default_na),
+    so a number column refuses "NaN" instead of reading it as empty (issue 24).
 
     The rows are counted as a stream before anything is parsed, and an XLSX's unpacked size is read from
     its zip directory first: an 800 KB file of 2.5 million rows is refused in a moment, not after minutes.
@@ -39,13 +41,14 @@ def read_table(content: bytes, filename: str, required: Sequence[str], max_rows:
     try:
         if name.endswith(".xlsx"):
             _check_xlsx(content, max_rows, max_unpacked_bytes)
-            frame = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl")
+            frame = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl", keep_default_na=False)
         elif name.endswith(".csv"):
             lines = csv.reader(io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", errors="replace",
                                                 newline=""))
             _check_rows(((number, any(value.strip() for value in row)) for number, row in enumerate(lines, 1)),
                         max_rows)
-            frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig")
+            frame = pd.read_csv(io.BytesIO(content), dtype=str, sep=None, engine="python", encoding="utf-8-sig",
+                                keep_default_na=False)
         else:
             raise Invalid({"file": N_("Upload a .csv or .xlsx file.")})
     except Invalid:
