@@ -21,7 +21,7 @@ def office(client, session):
     people.add_person(session, organisation.id, name="Ani; =1+1", email="ani@x.org", phone="0812-3456-7890",
                       unit="Loket 1", role="Kepala", weight=1.5)
     people.add_person(session, organisation.id, name="Budi", email="budi@x.org", weight=0.123456789)
-    people.add_person(session, organisation.id, name="Cici", phone="+62 813 1111 2222", kind="employee", weight=1250000.5)
+    people.add_person(session, organisation.id, name="Cici", phone="+62 813 1111 2222", kind="employee", weight=999999.25)
     sign_in(client, session, organisation.id)
     return organisation, version
 
