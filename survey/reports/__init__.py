@@ -1,6 +1,7 @@
 """Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from flask import Blueprint, Response, abort, redirect, render_template, url_for
@@ -22,14 +23,14 @@ MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "te
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
 
 
-@blueprint.get("/office/<int:version_id>/<period>.<fmt>")
+@blueprint.get("/office/<int:version_id>/<path:period>.<any(pdf,html,csv,xlsx):fmt>")
 def office(version_id, period, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
-        return _download(table, fmt, f"scorecard-{period}")
-    context = _data(lambda: reports.office_report(db.session(), version, period))
-    return _document("office.html", context, fmt, f"scorecard-{period}")
+        return _download(table, fmt, _file_name("scorecard", period))
+    context = _data(lambda: reports.office_report(db.session(), version, period, page_locale()))
+    return _document("office.html", context, fmt, _file_name("scorecard", period))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
@@ -137,6 +138,11 @@ def _document(template, context, fmt, name):
         return Response(html, mimetype="text/html")
     return Response(html_to_pdf(html), mimetype=MIME["pdf"],
                     headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+
+
+def _file_name(kind: str, period: str) -> str:
+    """A download's name: a period written with slashes, spaces or quotes ("TW II/2026") as a plain name."""
+    return f"{kind}-{re.sub(r'[^A-Za-z0-9_-]+', '-', period).strip('-')}"
 
 
 def _download(frame, fmt, name):
