@@ -192,7 +192,7 @@ class ElementEditForm(FlaskForm):
     formula = StringField(_l("Formula"), validators=[Optional(), fits(Element.formula)])
     data_source = StringField(_l("Data source"), validators=[Optional(), fits(Element.data_source)])
     measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
-    rollup = SelectField(_l("A year's actual from its quarters or months"), choices=[
+    rollup = SelectField(_l("A year's actual from its quarters or months"), default="", choices=[
         ("", _l("not derived: enter it")), ("sum", _l("their sum (cumulative)")), ("mean", _l("their average")),
         ("last", _l("the last of them"))])
 

@@ -198,3 +198,20 @@ def test_the_calendar_set_in_settings_is_what_the_period_fields_offer(client, se
     chosen = post(client, page, {"m-kpi": "K1", "m-period": "2026-Q2", "m-actual": "60"}, page=page)
     assert chosen.status_code == 302
     assert {p for (_, p) in performance.current_measurements(session, version)} == {"2026-Q2"}
+
+
+def test_a_personal_ladder_takes_last_quarters_actual_not_the_years(session, office):
+    """questionnaires._personal_ladder compared periods as text: 2026 < 2026-Q1 made the year the baseline."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from survey.services import questionnaires
+    organisation, _ = office
+    version = small_scorecard(session, organisation.id)
+    for period, values in (("2025-Q4", {"actual": 55.0}), ("2026", {"actual": 40.0}), ("2026-Q1", {"target": 70.0})):
+        performance.record_measurement(session, version, kpi="K1", period=period, **values)
+    kpi = performance.kpis(session, version)["K1"]
+    ladder = questionnaires._personal_ladder(session, SimpleNamespace(period="2026-Q1"), kpi,
+                                             SimpleNamespace(maximum=None), np.array([50.0, 60.0]))
+    assert ladder.anchors[3] == 55.0 and ladder.anchors[10] == 70.0

@@ -11,7 +11,7 @@ from flask_login import current_user
 from analysis.report import html_to_pdf, render_html
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, reports, rounds, scorecards, skm
+from survey.services import jobs, periods, reports, rounds, scorecards, skm
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
 
@@ -69,7 +69,8 @@ def ikm(round_id, fmt):
     if round_.kind != "satisfaction" or fmt not in ("html", "pdf"):
         abort(404)
     found = _data(lambda: skm.results(db.session(), round_))
-    context = {"found": found, "title": round_.title, "period": round_.period, "grade_labels": skm.GRADE_LABELS,
+    context = {"found": found, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
+               "period": periods.label(round_.period, round_.language) if round_.period else "",
                "suggestions": found.suggestions if rights.may("personal") else None}
     html = render_html("ikm.html", context, organisation=current_user.organisation.name, language=round_.language,
                        gettext=partial(i18n.gettext, round_.language))
