@@ -215,3 +215,34 @@ def test_a_personal_ladder_takes_last_quarters_actual_not_the_years(session, off
     ladder = questionnaires._personal_ladder(session, SimpleNamespace(period="2026-Q1"), kpi,
                                              SimpleNamespace(maximum=None), np.array([50.0, 60.0]))
     assert ladder.anchors[3] == 55.0 and ladder.anchors[10] == 70.0
+
+
+def test_a_new_rounds_period_is_the_calendar_code_and_unknown_text_is_refused(session, office):
+    from survey.models import Round
+    from survey.services import rounds
+    organisation, _ = office
+    version = small_scorecard(session, organisation.id)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM", period="TW II 2026")
+    assert round_.period == "2026-Q2"
+    with pytest.raises(Invalid, match="2026/TW2"):
+        rounds.create_round(session, organisation.id, version_id=version.id, title="SKM lagi", period="kedua")
+    session.rollback()
+    assert session.query(Round).filter_by(organisation_id=organisation.id).count() == 1
+
+
+def test_a_kpis_rollup_changes_while_a_round_uses_the_version(client, session, office):
+    from survey.services import rounds
+    organisation, _ = office
+    version = small_scorecard(session, organisation.id)
+    rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2026")
+    kpi = session.query(Element).filter_by(version_id=version.id, code="K1").one()
+    sign_in(client, session, organisation.id)
+    page = f"/hr/versions/{version.id}/elements/{kpi.id}"
+    assert "jumlahnya (kumulatif)" in client.get(page).get_data(as_text=True)
+    refused = post(client, page + "/rollup", {"rollup": "median"}, page=page)
+    assert refused.status_code == 400
+    session.expire_all()
+    assert session.get(Element, kpi.id).rollup == ""
+    assert post(client, page + "/rollup", {"rollup": "mean"}, page=page).status_code == 302
+    session.expire_all()
+    assert session.get(Element, kpi.id).rollup == "mean"
