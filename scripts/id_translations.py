@@ -1223,4 +1223,30 @@ ID = {
     "%(text)s is too large: at most %(largest)s.": "%(text)s terlalu besar: maksimal %(largest)s.",
     "%(text)s is too small: at least -%(largest)s.": "%(text)s terlalu kecil: minimal -%(largest)s.",
     "A weight is at most %(largest)d.": "Bobot maksimal %(largest)d.",
+    # --- h-periods ---
+    "A year's actual from its quarters or months": "Realisasi tahun dari triwulan atau bulannya",
+    "not derived: enter it": "tidak diturunkan: diisi sendiri", "their sum (cumulative)": "jumlahnya (kumulatif)",
+    "their average": "rata-ratanya", "the last of them": "nilai terakhirnya",
+    "Year (blank: every year)": "Tahun (kosong: setiap tahun)", "Periods": "Periode", "Year": "Tahun",
+    "Semesters I-II": "Semester I-II", "Quarters (triwulan) I-IV": "Triwulan I-IV", "Months": "Bulan",
+    "Choose at least one kind of period: year, semesters, quarters or months.":
+        "Pilih paling sedikit satu jenis periode: tahun, semester, triwulan, atau bulan.",
+    "Give a year between 1900 and 2999, or leave it blank for every year.":
+        "Isi tahun antara 1900 dan 2999, atau kosongkan untuk setiap tahun.",
+    "Rollup must be empty, 'sum', 'mean' or 'last'.": "Kolom rollup harus kosong, 'sum', 'mean', atau 'last'.",
+    "Give the period, e.g. %(examples)s.": "Isi periodenya, mis. %(examples)s.",
+    "'%(period)s' is not a period of the calendar; write it e.g. as %(examples)s.":
+        "'%(period)s' bukan periode kalender; tuliskan mis. sebagai %(examples)s.",
+    "Actual of a longer period": "Realisasi periode yang lebih panjang",
+    "When a year has no actual of its own, the scorecard of the year derives it from the actuals of its quarters "
+    "(else months) this way, and marks it as derived.":
+        "Bila suatu tahun tidak memiliki realisasi sendiri, kartu skor tahun itu menurunkannya dari realisasi "
+        "triwulannya (atau bulannya) dengan cara ini, dan menandainya sebagai turunan.",
+    "derived from %(periods)s": "turunan dari %(periods)s",
+    "Reporting periods": "Periode pelaporan",
+    "The periods targets and actuals are entered for: a year, semesters, quarters (triwulan) or months. Forms offer "
+    "these periods to choose from; a year can have its own choice.":
+        "Periode pengisian target dan realisasi: tahun, semester, triwulan, atau bulan. Formulir menawarkan "
+        "periode ini untuk dipilih; suatu tahun dapat memiliki pilihannya sendiri.",
+    "every year": "setiap tahun",
 }

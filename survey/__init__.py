@@ -18,6 +18,7 @@ from analysis.formatting import format_number
 from survey import config as settings
 from survey import db, i18n
 from survey.labels import label
+from survey.services import periods
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -111,6 +112,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
     app.add_template_filter(label, "label")  # {{ message.status|label('outbox') }}
+
+    @app.template_filter("period")
+    def period_label(period) -> str:
+        """{{ p|period }}: "Triwulan II 2026" / "Q2 2026" for 2026-Q2; text written before the calendar as is."""
+        return periods.label(period, str(get_locale()))
 
     @app.template_filter("wall_clock")
     def wall_clock(moment, zone: str) -> str:

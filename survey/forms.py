@@ -193,6 +193,13 @@ class ElementEditForm(FlaskForm):
     formula = StringField(_l("Formula"), validators=[Optional(), fits(Element.formula)])
     data_source = StringField(_l("Data source"), validators=[Optional(), fits(Element.data_source)])
     measured_by = StringField(_l("Measured by"), validators=[Optional(), fits(Element.measured_by)])
+    rollup = SelectField(_l("A year's actual from its quarters or months"), default="", choices=[
+        ("", _l("not derived: enter it")), ("sum", _l("their sum (cumulative)")), ("mean", _l("their average")),
+        ("last", _l("the last of them"))])
+
+
+class RollupForm(FlaskForm):
+    rollup = ElementEditForm.rollup
 
 
 class ElementForm(ElementEditForm):
@@ -229,6 +236,40 @@ class PersonForm(FlaskForm):
         return valid
 
 
+class PeriodField(SelectField):
+    """A period chosen from the organisation's calendar (services.calendar): last, this and next year's
+    periods and those its data already names, labelled in the page's language; a period stored before
+    the calendar stays offered. The service reads the value (services.periods.normalised)."""
+
+    def __init__(self, label=None, validators=None, blank: bool = False, **kwargs):
+        super().__init__(label, validators, choices=self._calendar_choices, validate_choice=False,
+                         default=None if blank else _current_period, **kwargs)
+        self.blank = blank
+
+    def _calendar_choices(self):
+        from flask_login import current_user
+
+        from survey import db
+        from survey.services import calendar
+        found = calendar.choices(db.session(), current_user.organisation, _today().year, page_locale(),
+                                 keep=str(self.data or ""))
+        return [("", "–")] + found if self.blank else found
+
+
+def _today():
+    from datetime import datetime, timezone
+    return datetime.now(timezone.utc)
+
+
+def _current_period() -> str:
+    """The period of the calendar's shortest kind holding today: what a form offers first."""
+    from flask_login import current_user
+
+    from survey.services import calendar
+    today = _today()
+    return calendar.current(current_user.organisation, today.year, today.month)
+
+
 class RoundForm(FlaskForm):
     kind = SelectField(_l("Kind of round"), choices=[
         ("weighting", _l("Weighting (pairwise comparisons)")),
@@ -238,7 +279,7 @@ class RoundForm(FlaskForm):
         ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
     title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
-    period = StringField(_l("Period"), validators=[Optional(), fits(Round.period)])
+    period = PeriodField(_l("Period"), validators=[Optional(), fits(Round.period)], blank=True)
     opens_at = DateTimeLocalField(_l("Opens"), validators=[Optional()])
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
     language = SelectField(_l("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")])
@@ -278,6 +319,17 @@ class ClosingForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     time_zone = StringField(_l("Time zone"), validators=[InputRequired(), fits(Organisation.time_zone)])
+
+
+class CalendarForm(FlaskForm):
+    """The kinds of period the organisation reports in, for every year or for one year."""
+    year = IntegerField(_l("Year (blank: every year)"), validators=[Optional(), NumberRange(1900, 2999)])
+    # Checked by the service, whose message is in the page's language.
+    kinds = SelectMultipleField(_l("Periods"), choices=[("year", _l("Year")), ("semester", _l("Semesters I-II")),
+                                                        ("quarter", _l("Quarters (triwulan) I-IV")),
+                                                        ("month", _l("Months"))], validate_choice=False,
+                                widget=wtforms.widgets.ListWidget(prefix_label=False),
+                                option_widget=wtforms.widgets.CheckboxInput())
 
 
 class BandRowForm(wtforms.Form):
@@ -409,7 +461,7 @@ def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
 
 class MeasurementForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
-    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
+    period = PeriodField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
     target = NumberField(_l("Target"), validators=[Optional()])
     actual = NumberField(_l("Actual"), validators=[Optional()])
     inputs = StringField(_l("Inputs of a formula KPI (name = value; ...)"), validators=[Optional(), Length(max=1000)])
@@ -427,7 +479,7 @@ class MeasurementForm(FlaskForm):
 
 class LadderForm(FlaskForm):
     kpi = SelectField(_l("KPI"))
-    period = StringField(_l("Period"), validators=[InputRequired(), fits(LadderSetting.period)])
+    period = PeriodField(_l("Period"), validators=[InputRequired(), fits(LadderSetting.period)])
     anchors = StringField(_l("Anchors (level: value; ...), e.g. 0: 50; 3: 70; 10: 100"),
                           validators=[InputRequired(), Length(max=500)])
 
@@ -556,12 +608,12 @@ class ServedPopulationForm(FlaskForm):
 
 class IkmToKpiForm(FlaskForm):
     kpi = SelectField(_l("KPI"), choices=[])
-    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
+    period = PeriodField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
 class SatisfactionToKpiForm(FlaskForm):
     kpi = StringField(_l("KPI code"), validators=[InputRequired(), fits(Element.code)])
-    period = StringField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
+    period = PeriodField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
 
 
 def answers_form(asked, formdata=None, data=None) -> FlaskForm:

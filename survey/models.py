@@ -51,6 +51,9 @@ class Organisation(Base):
     predikat_bands: Mapped[Optional[list]] = mapped_column(JSON, nullable=True)
     light_red_below: Mapped[float] = mapped_column(Float, default=4.0, server_default="4")
     light_yellow_below: Mapped[float] = mapped_column(Float, default=8.0, server_default="8")
+    #: The periods the organisation reports in, per year: {"": kinds of every year, "2026": that year's};
+    #: kinds among services.periods.KINDS. None: services.calendar.DEFAULT_KINDS.
+    period_calendar: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
 
 
 class User(Base):
@@ -172,6 +175,9 @@ class Element(Base):
     better: Mapped[str] = mapped_column(String(10), default="higher")
     data_source: Mapped[str] = mapped_column(String(300), default="")
     measured_by: Mapped[str] = mapped_column(String(200), default="")
+    #: How a longer period's actual follows from its parts' actuals when it has none of its own
+    #: (a year's from its quarters): "sum", "mean" or "last"; "" not at all (services.performance).
+    rollup: Mapped[str] = mapped_column(String(10), default="", server_default="")
     measurement_frequency: Mapped[str] = mapped_column(String(50), default="")
     review_frequency: Mapped[str] = mapped_column(String(50), default="")
     local_weight: Mapped[Optional[float]] = mapped_column(Float)

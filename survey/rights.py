@@ -34,7 +34,7 @@ ENDPOINT_RIGHTS = {
     "hr.user_link": "users",
     "hr.tokens": "tokens", "hr.revoke_token": "tokens",
     "hr.settings": "settings", "hr.settings_bands": "settings", "hr.settings_preset": "settings",
-    "hr.settings_lights": "settings",
+    "hr.settings_lights": "settings", "hr.settings_calendar": "settings",
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
     # They hand over working links (a WhatsApp message, printed letters), like the links on a round's page.
@@ -44,6 +44,7 @@ ENDPOINT_RIGHTS = {
     # Pages that show a form or a confirmation for a change: their GET is part of the change.
     "hr.draft_settings": "edit", "hr.confirm_close": "edit", "hr.change_closing": "edit", "hr.confirm_remove": "edit",
     "hr.confirm_publish": "edit", "hr.edit_element": "edit", "hr.confirm_delete_element": "edit",
+    "hr.element_rollup": "edit",
     "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",
     "POST hr.kpi_values_page": "kpi_data", "POST hr.attach_evidence": "kpi_data",

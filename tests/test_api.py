@@ -68,7 +68,7 @@ def test_participants_are_added_and_invited_or_nothing_is_written(api, session):
 def test_the_openapi_description_lists_every_route(app, client):
     document = client.get("/api/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
-    routes = {r.rule.replace("<int:", "{").replace("<", "{").replace(">", "}") for r in app.url_map.iter_rules()
+    routes = {r.rule.replace("<int:", "{").replace("<path:", "{").replace("<", "{").replace(">", "}") for r in app.url_map.iter_rules()
               if r.rule.startswith("/api/")}
     assert routes == set(document["paths"])
 

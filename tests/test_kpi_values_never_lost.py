@@ -56,7 +56,8 @@ def office(app, client, session, monkeypatch):
           phases=[Phase.explicit, Phase.reuse, Phase.generate])  # each step is a request: shrinking would take minutes
 @given(steps=st.lists(STEP, min_size=1, max_size=8))
 def test_each_value_is_the_last_one_entered_for_it_whatever_the_path_and_the_blanks(client, session, office, steps):
-    version, period = office["version"], f"P{next(periods)}"
+    number = next(periods)  # a new calendar month for each example
+    version, period = office["version"], f"{2000 + number // 12}-{number % 12 + 1:02d}"
     expected: dict[str, dict[str, float]] = {"C1a": {}, FORMULA_KPI: {}}
     for path, entry in steps:
         kpi = "C1a" if path == "ikm" or "staff" not in entry else FORMULA_KPI
@@ -90,16 +91,17 @@ def test_each_value_is_the_last_one_entered_for_it_whatever_the_path_and_the_bla
 
 def test_the_history_shows_who_changed_what_when_and_why_and_the_clearing_act(client, session, office):
     version = office["version"]
+    # typed as offices write it, stored as the calendar's code
     assert enter_by_form(client, office, "C1a", "2026/TW 2", {"target": 100.0, "actual": None}).status_code == 302
-    assert enter_by_form(client, office, "C1a", "2026/TW 2", {"target": None, "actual": 95.5},
+    assert enter_by_form(client, office, "C1a", "2026-Q2", {"target": None, "actual": 95.5},
                          note="Data dari loket").status_code == 302
-    assert enter_by_form(client, office, "C1a", "2026/TW 2", {"target": 110.0, "actual": None},
+    assert enter_by_form(client, office, "C1a", "2026-Q2", {"target": 110.0, "actual": None},
                          note="Revisi PK").status_code == 302
-    assert clear(client, version, "C1a", "2026/TW 2", "actual", confirmed=True, reason="Salah ketik").status_code == 302
-    page = client.get(values_url(version, "C1a", "2026/TW 2") + "?lang=id").get_data(as_text=True)
+    assert clear(client, version, "C1a", "2026-Q2", "actual", confirmed=True, reason="Salah ketik").status_code == 302
+    page = client.get(values_url(version, "C1a", "2026-Q2") + "?lang=id").get_data(as_text=True)
     assert "Revisi PK" in page and "Salah ketik" in page and "Data dari loket" in page and "95,5" in page
     kpi = performance.kpis(session, version)["C1a"]
-    changes = kpi_values.changes(session, kpi.id, "2026/TW 2")
+    changes = kpi_values.changes(session, kpi.id, "2026-Q2")
     assert [(c.fact, c.old, c.new, c.note) for c in changes] == [
         ("actual", 95.5, None, "Salah ketik"), ("target", 100.0, 110.0, "Revisi PK"),
         ("actual", None, 95.5, "Data dari loket"), ("target", None, 100.0, "")]

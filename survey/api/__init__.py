@@ -109,7 +109,7 @@ def scorecard(version_id):
                                  for e, _ in tree]})
 
 
-@blueprint.get("/scorecards/<int:version_id>/scores/<period>")
+@blueprint.get("/scorecards/<int:version_id>/scores/<path:period>")
 def scores(version_id, period):
     version = _version(version_id)
     try:

@@ -69,7 +69,9 @@ DOCUMENT = {
                 "kind": {"type": "string", "enum": ["weighting", "network", "rating", "self_report", "validation", "satisfaction"]},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
             "Measurement": {"type": "object", "required": ["kpi", "period"], "properties": {
-                "kpi": {"type": "string"}, "period": {"type": "string"},
+                "kpi": {"type": "string"}, "period": {"type": "string", "description":
+                    "a calendar code (2026, 2026-S1, 2026-Q2, 2026-03) or as offices write it (TW II 2026, "
+                    "2026/TW2, Q2 2026), stored as the code; text the organisation stored before stays as it is"},
                 "target": _NUMBER_OR_NULL, "actual": _NUMBER_OR_NULL,
                 "inputs": {"type": "object", "additionalProperties": _NUMBER_OR_NULL,
                            "description": "raw inputs of a formula KPI"},

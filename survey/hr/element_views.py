@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import ActionForm, ElementEditForm, keeps_typed_text, message_of
+from survey.forms import ActionForm, ElementEditForm, RollupForm, keeps_typed_text, message_of
 from survey.hr import blueprint, field_errors, version_or_404
 from survey.services import element_changes, scorecards
 from survey.services.errors import Invalid, translated
@@ -37,9 +37,33 @@ def edit_element(version_id, element_id):
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    status = 400 if request.method == "POST" else 200
-    return render_template("hr/element.html", version=version_row, element=element, form=form,
+    return _element_page(version_row, element, 400 if request.method == "POST" else 200, form=form)
+
+
+def _element_page(version_row, element, status, form=None, rollup_form=None):
+    frozen = scorecards.frozen_reason(db.session(), version_row)
+    return render_template("hr/element.html", version=version_row, element=element,
+                           form=form or ElementEditForm(formdata=None, obj=element),
+                           rollup_form=rollup_form or RollupForm(formdata=None, obj=element),
                            frozen=translated(frozen, _) if frozen else None), status
+
+
+@blueprint.post("/versions/<int:version_id>/elements/<int:element_id>/rollup")
+@keeps_typed_text
+def element_rollup(version_id, element_id):
+    """A KPI's rollup, which may change while rounds use the version (it reads data, not answers)."""
+    version_row = version_or_404(version_id)
+    element = _element_or_404(version_row, element_id)
+    form = RollupForm()
+    if form.validate_on_submit():
+        try:
+            element_changes.set_rollup(db.session(), version_row, element.id, form.rollup.data, current_user.email)
+            flash(_("Saved."), "ok")
+            return redirect(url_for("hr.edit_element", version_id=version_id, element_id=element_id))
+        except Invalid as error:
+            db.session().rollback()
+            field_errors(form, error)
+    return _element_page(version_row, element, 400, rollup_form=form)
 
 
 @blueprint.post("/versions/<int:version_id>/elements/<int:element_id>/move")

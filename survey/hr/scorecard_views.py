@@ -38,6 +38,7 @@ from survey.services import (
     reports,
     scorecards,
 )
+from survey.services import periods as calendar_periods
 from survey.services.errors import Invalid, translated
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, parse_number
 
@@ -118,7 +119,8 @@ def add_element(version_id):
                                    name=form.name.data, parent_code=form.parent_code.data or "",
                                    unit=form.unit.data or "", better=form.better.data,
                                    description=form.description.data or "", formula=form.formula.data or "",
-                                   data_source=form.data_source.data or "", measured_by=form.measured_by.data or "")
+                                   data_source=form.data_source.data or "", measured_by=form.measured_by.data or "",
+                                   rollup=form.rollup.data or "")
             flash(_("Added %(code)s.", code=form.code.data), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:
@@ -359,14 +361,14 @@ def _performance_page(version_row, status: int, **forms):
             form.kpi.data, form.period.data = request.args["kpi"], request.args.get("period", "")
     current = performance.current_measurements(session, version_row)
     known = _visible_kpis(version_row)
-    periods = sorted({p for (_, p) in current}, reverse=True)
+    periods = calendar_periods.ordered(p for (_, p) in current)[::-1]
     period = request.args.get("period") or (periods[0] if periods else "")
     return render_template("hr/performance.html", version=version_row, kpis=known, current=current,
                            periods=periods, period=period, ladders=performance.ladder_settings(session, known),
                            owners=kpi_owners.owners(session, version_row), **forms), status
 
 
-@blueprint.route("/versions/<int:version_id>/scorecard/<period>", methods=["GET", "POST"])
+@blueprint.route("/versions/<int:version_id>/scorecard/<path:period>", methods=["GET", "POST"])
 @keeps_typed_text
 def office_scorecard(version_id, period):
     session = db.session()

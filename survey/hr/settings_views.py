@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import BandsForm, LightsForm, PresetForm, SettingsForm
+from survey.forms import BandsForm, CalendarForm, LightsForm, PresetForm, SettingsForm
 from survey.hr import blueprint, field_errors, org
-from survey.services import accounts, bands
+from survey.services import accounts, bands, calendar
 from survey.services.errors import Invalid
 
 
@@ -21,9 +21,11 @@ def _page(**forms):
                                        yellow_below=organisation.light_yellow_below),
              "bands_form": BandsForm(formdata=None, data={"bands": [
                  {"lower": b.lower, "label_id": b.label_id, "label_en": b.label_en}
-                 for b in bands.bands_of(organisation)]})}
+                 for b in bands.bands_of(organisation)]}),
+             "calendar_form": CalendarForm(formdata=None, data={"kinds": list(calendar.kinds_of(organisation, 0))}),
+             "calendar": calendar.years_set(organisation)}
     shown.update(forms)
-    failed = any(form.errors for form in forms.values())
+    failed = any(getattr(form, "errors", None) for form in forms.values())
     return render_template("hr/settings.html", **shown), 400 if failed else 200
 
 
@@ -58,6 +60,14 @@ def settings_bands():
 def settings_preset():
     form = PresetForm()
     return _saved(lambda: bands.use_preset(db.session(), org(), form.preset.data), form, "preset_form")
+
+
+@blueprint.post("/settings/calendar")
+def settings_calendar():
+    """The periods the organisation reports in: what the period fields offer to choose from."""
+    form = CalendarForm()
+    return _saved(lambda: calendar.set_kinds(db.session(), org(), form.year.data, form.kinds.data), form,
+                  "calendar_form")
 
 
 @blueprint.post("/settings/lights")

@@ -8,6 +8,7 @@ from survey import db
 from survey.forms import ActionForm, InfluenceForm, keeps_typed_text, message_of
 from survey.hr import blueprint, field_errors, version_or_404
 from survey.services import performance, scorecards, strategy
+from survey.services import periods as calendar_periods
 from survey.services.errors import Invalid
 
 
@@ -31,7 +32,7 @@ def strategy_map(version_id):
                 session.rollback()
                 field_errors(form, error)
         status = 400
-    periods = sorted({p for (_, p) in performance.current_measurements(session, version_row)}, reverse=True)
+    periods = calendar_periods.ordered(p for (_, p) in performance.current_measurements(session, version_row))[::-1]
     period = request.args.get("period") or (periods[0] if periods else None)
     the_map = strategy.strategy_map(session, version_row, _card(session, version_row, period))
     editable = _editable(session, version_row)

@@ -1,6 +1,7 @@
 """Reports to print (HTML and A4 PDF) and exports (XLSX and CSV), scoped to the user's organisation."""
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from flask import Blueprint, Response, abort, redirect, render_template, url_for
@@ -10,7 +11,7 @@ from flask_login import current_user
 from analysis.report import html_to_pdf, render_html
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, reports, rounds, scorecards, skm
+from survey.services import jobs, periods, reports, rounds, scorecards, skm
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
 
@@ -22,14 +23,14 @@ MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "te
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
 
 
-@blueprint.get("/office/<int:version_id>/<period>.<fmt>")
+@blueprint.get("/office/<int:version_id>/<path:period>.<any(pdf,html,csv,xlsx):fmt>")
 def office(version_id, period, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
-        return _download(table, fmt, f"scorecard-{period}")
-    context = _data(lambda: reports.office_report(db.session(), version, period))
-    return _document("office.html", context, fmt, f"scorecard-{period}")
+        return _download(table, fmt, _file_name("scorecard", period))
+    context = _data(lambda: reports.office_report(db.session(), version, period, page_locale()))
+    return _document("office.html", context, fmt, _file_name("scorecard", period))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
@@ -68,7 +69,8 @@ def ikm(round_id, fmt):
     if round_.kind != "satisfaction" or fmt not in ("html", "pdf"):
         abort(404)
     found = _data(lambda: skm.results(db.session(), round_))
-    context = {"found": found, "title": round_.title, "period": round_.period, "grade_labels": skm.GRADE_LABELS,
+    context = {"found": found, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
+               "period": periods.label(round_.period, round_.language) if round_.period else "",
                "suggestions": found.suggestions if rights.may("personal") else None}
     html = render_html("ikm.html", context, organisation=current_user.organisation.name, language=round_.language,
                        gettext=partial(i18n.gettext, round_.language))
@@ -137,6 +139,11 @@ def _document(template, context, fmt, name):
         return Response(html, mimetype="text/html")
     return Response(html_to_pdf(html), mimetype=MIME["pdf"],
                     headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+
+
+def _file_name(kind: str, period: str) -> str:
+    """A download's name: a period written with slashes, spaces or quotes ("TW II/2026") as a plain name."""
+    return f"{kind}-{re.sub(r'[^A-Za-z0-9_-]+', '-', period).strip('-')}"
 
 
 def _download(frame, fmt, name):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from survey.models import Element, Evidence, Finding, Influence, LadderSetting, Measurement, ScorecardVersion
 from survey.services import audit
 from survey.services.errors import N_, Invalid
-from survey.services.scorecards import RECORD_FIELDS, _row_errors, elements, ensure_editable, tree_order
+from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
 
 EDITABLE = ("code", "name") + RECORD_FIELDS
 SYSTEM = "system"
@@ -35,6 +35,7 @@ def update_element(session: Session, version: ScorecardVersion, element_id: int,
         raise Invalid(errors)
     values = {key: str(row[key]).strip() for key in EDITABLE}
     values["better"] = values["better"].lower() or "higher"
+    values["rollup"] = values["rollup"].lower()
     changed = {key: f"{getattr(element, key)} → {value}" for key, value in values.items()
                if getattr(element, key) != value}
     for key, value in values.items():
@@ -42,6 +43,22 @@ def update_element(session: Session, version: ScorecardVersion, element_id: int,
     if changed:
         audit.record(session, version.organisation_id, actor, "element_changed", f"{element.code} {element.name}",
                      {"version": version.label, **changed})
+    session.commit()
+    return element
+
+
+def set_rollup(session: Session, version: ScorecardVersion, element_id: int, rollup: str,
+               actor: str = SYSTEM) -> Element:
+    """How a KPI's longer period's actual follows from its parts': a reading of the data, not of the answers,
+    so it may change while rounds use the version."""
+    element = get_element(session, version, element_id)
+    rollup = (rollup or "").strip().lower()
+    if element.kind != "kpi" or rollup not in ROLLUPS:
+        raise Invalid({"rollup": N_("Rollup must be empty, 'sum', 'mean' or 'last'.")})
+    if element.rollup != rollup:
+        audit.record(session, version.organisation_id, actor, "element_changed", f"{element.code} {element.name}",
+                     {"version": version.label, "rollup": f"{element.rollup} → {rollup}"})
+        element.rollup = rollup
     session.commit()
     return element
 

@@ -19,7 +19,8 @@ from analysis.predikat import DEFAULT_PRESET, PRESETS, Band, capaian, level_perc
 from analysis.scorecard import indexes, perspective_subtotals, score_table
 from analysis.scoring import NO_DATA, Ladder
 from survey.models import Element, Finding, LadderSetting, Measurement, Organisation, ScorecardVersion
-from survey.services import kpi_values, period_locks, periods
+from survey.services import calendar, kpi_values, period_locks
+from survey.services import periods as calendar_periods
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
 from survey.services.numbers import NumberError, read_cell
@@ -39,7 +40,8 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
                        entered_by: str = "") -> Measurement | None:
     """An entry of a KPI's values in a period: what it leaves blank is unchanged, what equals the stored
     value is not written again. Returns the row written, or None when nothing changed."""
-    values, errors = _checked_measurement(kpis(session, version), kpi, period, target, actual, inputs or {})
+    values, errors = _checked_measurement(kpis(session, version), kpi, period, target, actual, inputs or {},
+                                          stored=calendar.stored_periods(session, version.organisation_id))
     errors.update(unsafe_characters({"note": note}))
     if errors:
         raise Invalid(errors)
@@ -85,13 +87,15 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
     as text are read as ``number_format`` (id or en) writes them. Returns how many rows changed values."""
     known = kpis(session, version)
     current = current_measurements(session, version)
+    stored = calendar.stored_periods(session, version.organisation_id)
     rows, errors = [], {}
     input_columns = [c for c in frame.columns if c not in MEASUREMENT_COLUMNS + ("note",)]
     for index, row in enumerate(frame.to_dict("records")):
         inputs = {c: row[c] for c in input_columns if cell(row, c)}
         note = cell(row, "note")[:2000]
         values, problems = _checked_measurement(known, cell(row, "kpi"), cell(row, "period"), row.get("target"),
-                                                row.get("actual"), inputs, number_format, blank_allowed=True)
+                                                row.get("actual"), inputs, number_format, blank_allowed=True,
+                                                stored=stored)
         problems.update(unsafe_characters({"note": note}))
         if problems:
             errors[row_label(index)] = joined(problems.values())
@@ -142,7 +146,7 @@ def export_ladders(session: Session, version: ScorecardVersion, codes: set[str] 
 def _in_order(rows: list[dict], known: dict[int, Element]) -> list[dict]:
     """Rows by period (calendar order), then KPIs in the scorecard's order."""
     position = {element.code: index for index, element in enumerate(known.values())}
-    return sorted(rows, key=lambda row: (periods.sort_key(row["period"]), position[row["kpi"]]))
+    return sorted(rows, key=lambda row: (calendar_periods.sort_key(row["period"]), position[row["kpi"]]))
 
 
 def history(session: Session, element: Element, period: str) -> list[Measurement]:
@@ -155,7 +159,8 @@ def history(session: Session, element: Element, period: str) -> list[Measurement
 def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period: str, anchors: dict,
                entered_by: str = "") -> LadderSetting:
     """HR's anchors for a KPI's ladder in a period; checked by analysis.scoring.Ladder."""
-    setting = _ladder_setting(kpis(session, version), version, kpi, period, anchors, entered_by)
+    setting = _ladder_setting(kpis(session, version), version, kpi, period, anchors, entered_by,
+                              calendar.stored_periods(session, version.organisation_id))
     period_locks.refuse_locked(session, version.id, [setting.period])
     session.add(setting)
     session.commit()
@@ -169,6 +174,7 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
     if not levels:
         raise Invalid({"file": N_("Give target/actual columns for measurements, or level columns 0 ... 10 for ladders.")})
     known, settings, errors = kpis(session, version), [], {}
+    stored = calendar.stored_periods(session, version.organisation_id)
     for index, row in enumerate(frame.to_dict("records")):
         try:
             anchors = {int(level): _number(row[level], N_("level %(level)s", level=level), number_format)
@@ -177,7 +183,8 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
             if bad:
                 raise Invalid({"anchors": joined(bad)})
             settings.append(_ladder_setting(known, version, cell(row, "kpi"), cell(row, "period"),
-                                            {level: value for level, (value, _) in anchors.items()}, entered_by))
+                                            {level: value for level, (value, _) in anchors.items()}, entered_by,
+                                            stored))
         except Invalid as error:
             errors[row_label(index)] = joined(error.errors.values())
     if errors:
@@ -188,13 +195,12 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
     return len(settings)
 
 
-def _ladder_setting(known, version, kpi, period, anchors, entered_by) -> LadderSetting:
+def _ladder_setting(known, version, kpi, period, anchors, entered_by, stored=()) -> LadderSetting:
     element = known.get(str(kpi).strip())
     if element is None:
         raise Invalid({"kpi": N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)})
-    if not str(period or "").strip():
-        raise Invalid({"period": N_("Give the period, e.g. 2010.")})
-    refuse_unsafe_characters(period=str(period))
+    refuse_unsafe_characters(period=str(period or ""))
+    period = calendar_periods.normalised(period, stored)
     try:
         ladder = Ladder({int(level): float(value) for level, value in anchors.items()}, better=element.better)
     except (TypeError, ValueError) as error:
@@ -263,9 +269,11 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
     known = kpis(session, version)
     if not known or any(e.global_weight is None for e in known.values()):
         raise Invalid({"": N_("Publish the weights of a round to this scorecard first.")})
-    measurements = current_measurements(session, version)
+    measurements, derived = with_rollups(known, current_measurements(session, version))
     ladders = ladder_settings(session, known)
-    periods = sorted({p for (_, p) in measurements})
+    # The trend compares periods of one kind: the quarters of the years for a quarter, the years for a year.
+    periods = [p for p in calendar_periods.ordered(p for (_, p) in measurements)
+               if calendar_periods.kind(p) == calendar_periods.kind(period)]
     if period not in periods:
         raise Invalid({"period": N_("No data for period %(period)s.", period=period)})
     by_id = {e.id: e for e in elements(session, version.id)}
@@ -290,7 +298,8 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
                          "better": element.better,
                          "target": measurement.target if measurement else None, "ladder": ladder,
                          "root_cause": finding.root_cause if finding else "",
-                         "action": finding.action if finding else ""})
+                         "action": finding.action if finding else "",
+                         "derived_from": derived.get((element.id, shown), ())})
     organisation = session.get(Organisation, version.scorecard.organisation_id)
     bands, thresholds = bands_of(organisation), thresholds_of(organisation)
     scored = score_table(pd.DataFrame(rows, columns=list(_ROW_COLUMNS)), thresholds=thresholds)
@@ -343,7 +352,8 @@ class Trends:
 def trends(card: OfficeScorecard) -> Trends:
     """The index, each perspective's subtotal and each KPI's level over the periods up to the card's."""
     history = card.history if card.history is not None else pd.DataFrame()
-    periods = sorted(set(card.periods) | (set(history["period"]) if len(history) else set()) | {card.period})
+    periods = calendar_periods.ordered(set(card.periods) | (set(history["period"]) if len(history) else set())
+                                       | {card.period})
     index = dict(zip(card.trend["period"], card.trend["index"]))
     names = dict(zip(history["perspective"], history["perspective_name"])) if len(history) else {}
     subtotals = perspective_subtotals(history) if len(history) else pd.DataFrame(columns=["period", "perspective"])
@@ -359,7 +369,7 @@ def _plain(value) -> float | None:
 
 
 _ROW_COLUMNS = ("period", "kpi", "name", "unit", "perspective", "perspective_name", "objective", "weight",
-                "performance", "better", "target", "ladder", "root_cause", "action")
+                "performance", "better", "target", "ladder", "root_cause", "action", "derived_from")
 
 
 def _no_index(period: str, count: int) -> pd.Series:
@@ -380,14 +390,18 @@ def _gap(element, measurement, ladder, performance_problem) -> Gap:
 
 
 def _checked_measurement(known, kpi, period, target, actual, inputs, locale="id",
-                         blank_allowed=False) -> tuple[dict, dict[str, str]]:
+                         blank_allowed=False, stored=()) -> tuple[dict, dict[str, str]]:
+    """A KPI's entry checked; the period as the calendar's code (text already stored stays as it is)."""
     errors, values = {}, {}
     element = known.get(str(kpi).strip())
     if element is None:
         errors["kpi"] = N_("'%(kpi)s' is not a KPI code of this scorecard.", kpi=kpi)
-    if not str(period or "").strip():
-        errors["period"] = N_("Give the period, e.g. 2010.")
     errors.update(unsafe_characters({"period": str(period or "")}))
+    if "period" not in errors:
+        try:
+            period = calendar_periods.normalised(period, stored)
+        except Invalid as error:
+            errors.update(error.errors)
     for name, raw in (("target", target), ("actual", actual)):
         values[name], problem = _number(raw, name, locale)
         if problem:
@@ -424,8 +438,7 @@ def _performance(element, period, measurements, periods) -> tuple[float | None, 
     if measurement.actual is not None:
         return measurement.actual, None
     if element.formula and measurement.inputs:
-        position = periods.index(period)
-        previous = measurements.get((element.id, periods[position - 1])) if position else None
+        previous = measurements.get((element.id, calendar_periods.previous(period, periods)))
         try:
             return Formula.parse(element.formula).evaluate(measurement.inputs,
                                                            previous.inputs if previous else None), None
@@ -440,8 +453,7 @@ def _ladder(element, period, settings, measurements, periods) -> tuple[Ladder | 
     if anchors is not None:
         return Ladder({int(level): value for level, value in anchors.items()}, better=element.better), None
     measurement = measurements.get((element.id, period))
-    position = periods.index(period)
-    previous = measurements.get((element.id, periods[position - 1])) if position else None
+    previous = measurements.get((element.id, calendar_periods.previous(period, periods)))
     if measurement is None or measurement.target is None or previous is None or previous.actual is None:
         return None, N_("no ladder: set one, or enter this period's target and last period's actual")
     observed = [m.actual for (eid, _), m in measurements.items() if eid == element.id and m.actual is not None]
@@ -456,6 +468,50 @@ def kpi_ladder(element, period, settings, measurements, periods) -> tuple[Ladder
     the automatic one; or the reason there is none. ``settings`` from ladder_settings, ``measurements`` from
     current_measurements."""
     return _ladder(element, period, settings, measurements, periods)
+
+
+#: A longer period's actual from its parts' actuals (services.periods): the parts of the first kind here
+#: that has any; a quarter's months, a semester's quarters (else months), a year's quarters (else months,
+#: else semesters).
+ROLLUP_PARTS = ("quarter", "month", "semester")
+ROLLUPS = {"sum": sum, "mean": lambda values: sum(values) / len(values), "last": lambda values: values[-1]}
+
+
+def with_rollups(known, measurements) -> tuple[dict, dict[tuple[int, str], tuple[str, ...]]]:
+    """The measurements with each actual a KPI's rollup derives (a year without its own actual: the sum,
+    mean or last of its quarters' actuals), and, per (KPI id, period) derived, the periods it came from.
+    A period's own actual always wins; a period with no entry at all gets one when its parts have actuals."""
+    result, derived = dict(measurements), {}
+    for element in known.values():
+        rule = ROLLUPS.get(element.rollup or "")
+        if rule is None:
+            continue
+        actuals = {p: m.facts[kpi_values.ACTUAL] for (eid, p), m in measurements.items()
+                   if eid == element.id and m.actual is not None}
+        wholes = {p for (eid, p) in measurements if eid == element.id}
+        for part in filter(None, map(calendar_periods.parse, actuals)):
+            wholes |= {whole.code for whole in _wholes(part)}
+        for whole in wholes:
+            own = measurements.get((element.id, whole), kpi_values.CurrentValues())
+            if own.actual is not None:
+                continue
+            found = calendar_periods.parts(whole, actuals)
+            used = next((found[kind] for kind in ROLLUP_PARTS if kind in found), None)
+            if not used:
+                continue
+            value = float(rule([actuals[p].value for p in used]))
+            newest = max((actuals[p] for p in used), key=lambda entry: entry.at)
+            facts = {**own.facts, kpi_values.ACTUAL: kpi_values.Entry(value, newest.entered_by, newest.at, "")}
+            result[(element.id, whole)] = kpi_values.CurrentValues(facts)
+            derived[(element.id, whole)] = tuple(used)
+    return result, derived
+
+
+def _wholes(period: calendar_periods.Period) -> list[calendar_periods.Period]:
+    """The calendar periods that hold ``period`` (a month's quarter, semester and year)."""
+    return [calendar_periods.Period(kind, period.year, (period.start_month - 1) // calendar_periods.MONTHS[kind] + 1)
+            for kind in ("year", "semester", "quarter")
+            if calendar_periods.MONTHS[kind] > calendar_periods.MONTHS[period.kind]]
 
 
 def ladder_settings(session, known) -> dict[tuple[int, str], dict]:

@@ -30,7 +30,7 @@ from survey.models import (
     Round,
     utcnow,
 )
-from survey.services import audit, kpi_values
+from survey.services import audit, kpi_values, periods
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, joined, library_message
@@ -332,9 +332,9 @@ def _personal_ladder(session, round_, kpi, question, observed) -> Ladder:
     measurements = {period: values for (_, period), values in kpi_values.current_values(session, [kpi.id]).items()}
     current = measurements.get(round_.period)
     target = current.target if current and current.target is not None else question.maximum
-    earlier = [p for p in sorted(measurements) if p < round_.period and measurements[p].actual is not None]
+    earlier = periods.previous(round_.period, [p for p, m in measurements.items() if m.actual is not None])
     seen = observed[~np.isnan(observed)]
-    baseline = measurements[earlier[-1]].actual if earlier else (float(seen.mean()) if seen.size else None)
+    baseline = measurements[earlier].actual if earlier else (float(seen.mean()) if seen.size else None)
     if target is None or baseline is None:
         raise Invalid({"": N_("%(kpi)s: set a ladder or a target for period %(period)s.", kpi=kpi.code,
                               period=round_.period or "(none)")})

@@ -23,7 +23,7 @@ from survey.models import (
     ScorecardVersion,
     utcnow,
 )
-from survey.services import audit, groups, mail, network, people, scorecards
+from survey.services import audit, calendar, groups, mail, network, people, periods, scorecards
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.phones import normal_phone
@@ -142,6 +142,11 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
     opens_at, closes_at = (from_wall_clock(moment, zone) if moment else None for moment in (opens_at, closes_at))
     if opens_at and closes_at and closes_at <= opens_at:
         errors["closes_at"] = N_("The round must close after it opens.")
+    if (period or "").strip():  # a calendar code; text an earlier round or measurement already used stays
+        try:
+            period = periods.normalised(period, calendar.stored_periods(session, organisation_id))
+        except Invalid as error:
+            errors.update(error.errors)
     if errors:
         raise Invalid(errors)
     return {"version_id": version_id, "title": (title or "").strip(), "period": (period or "").strip(),

@@ -17,7 +17,10 @@ from survey.services.text import refuse_unsafe_characters, unsafe_characters
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
 RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
-                 "measurement_frequency", "review_frequency")
+                 "measurement_frequency", "review_frequency", "rollup")
+#: How a KPI's year (or semester, quarter) actual follows from its parts' when it has none of its own
+#: (services.performance.with_rollups): not at all, their sum, their mean or the last of them.
+ROLLUPS = ("", "sum", "mean", "last")
 COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
 
 
@@ -246,6 +249,8 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     better = cell(row, "better").lower() or "higher"
     if better not in ("higher", "lower"):
         errors["better"] = N_("Direction must be 'higher' or 'lower'.")
+    if cell(row, "rollup").lower() not in ROLLUPS:
+        errors["rollup"] = N_("Rollup must be empty, 'sum', 'mean' or 'last'.")
     if cell(row, "formula") and "formula" not in errors:
         try:  # checked when saved, so the scorecard never meets a formula it cannot compute in a moment
             Formula.parse(cell(row, "formula"))
@@ -258,6 +263,7 @@ def _element(version: ScorecardVersion, row: dict, known: dict[str, Element], po
     parent = cell(row, "parent")
     record = {field: cell(row, field) for field in RECORD_FIELDS}
     record["better"] = record["better"].lower() or "higher"
+    record["rollup"] = record["rollup"].lower()
     return Element(organisation_id=version.organisation_id, version_id=version.id,
                    parent_id=known[parent].id if parent else None, kind=cell(row, "kind").lower(),
                    code=cell(row, "code"), name=cell(row, "name"), position=position, **record)
