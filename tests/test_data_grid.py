@@ -15,7 +15,7 @@ from survey.models import Measurement
 from survey.services import accounts, kpi_owners, kpi_values, performance, scorecards
 from tests.web import sign_in
 
-PERIOD = "2026/TW 1"
+PERIOD = "2026-Q1"  # Triwulan I 2026, as the calendar stores it
 CODES = [f"K{n:02d}" for n in range(1, 10)] + ["K10"]
 
 
@@ -154,7 +154,7 @@ def test_the_ladder_column_shows_hrs_ladder_or_the_automatic_one_it_will_use(cli
 def test_the_performance_page_links_each_periods_grid(client, office):
     version = office["version"]
     page = client.get(f"/hr/versions/{version.id}/performance").get_data(as_text=True)
-    assert f"/hr/versions/{version.id}/performance/grid/2026/TW%201" in page
+    assert f"/hr/versions/{version.id}/performance/grid/2026-Q1" in page
     opened = client.get(f"/hr/versions/{version.id}/performance/grid?period=2027")
     assert opened.status_code == 302 and opened.location.endswith("/performance/grid/2027")
     assert client.get(opened.location).status_code == 200  # a period without data yet: its targets go here
@@ -208,3 +208,9 @@ def stored(session, version, code) -> dict[str, float]:
     current = kpi_values.current_values(session, [element.id]).get((element.id, PERIOD), kpi_values.CurrentValues())
     return {fact: entry.value for fact, entry in current.facts.items()}
 
+
+
+def test_a_period_written_as_offices_write_it_opens_the_grid_of_its_calendar_code(client, office):
+    response = client.get(grid_url(office["version"], "2026/TW 1") + "?lang=id")
+    assert response.status_code == 308 and response.headers["Location"].endswith("/performance/grid/2026-Q1?lang=id")
+    assert client.get(grid_url(office["version"], "not a period")).status_code == 404

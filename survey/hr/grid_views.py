@@ -35,9 +35,11 @@ def performance_grid(version_id, period):
     version_row = version_or_404(version_id)
     owned = kpi_owners.owned_codes(session, current_user, version_row)
     try:
-        period = grid.check_period(period)
+        code = grid.check_period(session, version_row.organisation_id, period)
     except Invalid:
         abort(404)
+    if code != period:  # a period written as offices write it: its page is the calendar code's
+        return redirect(url_for("hr.performance_grid", version_id=version_id, period=code, **request.args), 308)
     form = GridForm()
     kept, errors, shown, conflicts = {}, {}, {}, frozenset()
     if request.method == "POST":

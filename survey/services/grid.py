@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from analysis.formatting import format_number
 from analysis.indicators import PREVIOUS, Formula
 from survey.models import Element, Measurement, ScorecardVersion
-from survey.services import kpi_values, performance, period_locks, periods
+from survey.services import calendar, kpi_values, performance, period_locks, periods
 from survey.services.errors import N_, Invalid
 from survey.services.kpi_owners import NOT_YOURS
 from survey.services.numbers import NumberError, parse_number
@@ -91,21 +91,21 @@ def carried(grid: Grid, posted: Mapping[str, str], changed: Mapping[str, str],
     return shown
 
 
-def check_period(period: str) -> str:
-    """The period of an address, or Invalid when no measurement could hold it."""
-    period = str(period or "").strip()
-    errors = unsafe_characters({"period": period})
-    if not period or len(period) > Measurement.period.type.length:
-        errors["period"] = N_("'%(period)s' is not a period.", period=period[:40])
+def check_period(session: Session, organisation_id: int, period: str) -> str:
+    """The calendar code of the period an address names ("2026/TW 1" -> "2026-Q1", as every entry stores
+    it; text already stored as a period stays as it is), or Invalid when it names none."""
+    written = str(period or "").strip()
+    errors = unsafe_characters({"period": written})
+    if not written or len(written) > Measurement.period.type.length:
+        errors["period"] = N_("'%(period)s' is not a period.", period=written[:40])
     if errors:
         raise Invalid(errors)
-    return period
+    return periods.normalised(written, calendar.stored_periods(session, organisation_id))
 
 
 def grid(session: Session, version: ScorecardVersion, period: str, owned: set[str] | None = None) -> Grid:
     """Every KPI (``owned``: only those) with its cells in ``period`` and the ladder scoring will use."""
-    period = check_period(period)
-    period_locks.refuse_locked(session, version.id, [period])
+    period = check_period(session, version.organisation_id, period)
     known = performance.kpis(session, version)
     measurements = kpi_values.current_values(session, [element.id for element in known.values()])
     settings = performance.ladder_settings(session, known)
@@ -141,7 +141,7 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
     stored value is no longer the one the page showed (``shown``) and differs from the typed one.
     Returns how many values changed.
     """
-    period = check_period(period)
+    period = check_period(session, version.organisation_id, period)
     period_locks.refuse_locked(session, version.id, [period])
     known = performance.kpis(session, version)
     measurements = kpi_values.current_values(session, [element.id for element in known.values()])
