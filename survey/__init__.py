@@ -48,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
+    from survey.api import DepthLimitedJSON
     from survey.api import blueprint as api
     from survey.api import http_error as api_error_json
     from survey.auth import blueprint as auth
@@ -56,6 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from survey.public import blueprint as public
     from survey.reports import blueprint as reports
     from survey.respond import blueprint as respond
+    app.json = DepthLimitedJSON(app)
     for blueprint in (health, auth, hr, reports, respond, public, api):
         app.register_blueprint(blueprint)
     csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
