@@ -25,3 +25,29 @@ def test_deeply_nested_json_is_a_bad_request_not_a_crash(client, session):
     assert response.status_code != 400
     response = api("POST", path, data="[" * 400 + "]" * 400, content_type="application/json")
     assert response.status_code == 422
+
+
+FORMULA_PIECES = ["x;=1+1", "a,=1+1", "b; +62 21 555", "c,-2+3", "d;@SUM(A1)", "e;\t=1"]
+
+
+def test_a_csv_cell_has_no_formula_start_wherever_a_spreadsheet_cuts_it(client, session):
+    from survey.services import accounts, scorecards
+    from tests.test_input_attacks import send
+    from tests.web import sign_in
+    organisation = accounts.create_organisation(session, "Kantor")
+    version = scorecards.create_scorecard(session, organisation.id, "BSC", "2010")
+    scorecards.add_element(session, version, code="P", kind="perspective", name="Pelanggan")
+    for k, text in enumerate(FORMULA_PIECES):
+        scorecards.add_element(session, version, code=f"O{k}", kind="objective", name=text, parent_code="P",
+                               description=f"{text} ; {text}")
+    sign_in(client, session, organisation.id)
+    exported = client.get(f"/hr/versions/{version.id}/export.csv").get_data()
+    text = exported.decode("utf-8-sig")
+    for separator in (";", ","):  # a spreadsheet splitting at either, quotes or not
+        pieces = [piece.strip('"') for line in text.splitlines() for piece in line.split(separator)]
+        assert not [piece for piece in pieces if piece.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))]
+    copy = scorecards.create_scorecard(session, organisation.id, "BSC", "2011")
+    response = send(client, f"/hr/versions/{copy.id}/import", f"/hr/versions/{copy.id}", exported, "scorecard.csv")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    session.expire_all()
+    assert scorecards.export_scorecard(session, copy).equals(scorecards.export_scorecard(session, version))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from typing import Iterable, Iterator, Sequence
 from xml.etree import ElementTree
@@ -144,6 +145,12 @@ def row_label(index: int) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: A formula start after a list separator (and spaces): a spreadsheet that splits a CSV at ';' (Indonesian
+#: Excel) or ',' makes a new cell there, quotes or not, and `x;=1+1` would hold the formula `=1+1`.
+_AFTER_SEPARATOR = re.compile(r"([,;] *)(?=[=+\-@\t\r])")
+_DEFUSED_AFTER_SEPARATOR = re.compile(r"([,;] *)'(?=[=+\-@\t\r])")
+
+
 def safe_cell(value):
     """Text that a spreadsheet would run as a formula is prefixed with ' (CSV/formula injection)."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
@@ -151,8 +158,17 @@ def safe_cell(value):
     return value
 
 
+def safe_csv_cell(value):
+    """safe_cell, and a ' after each , or ; that a formula start follows: a CSV cell is defused in
+    whatever pieces a spreadsheet cuts it."""
+    value = safe_cell(value)
+    return _AFTER_SEPARATOR.sub(r"\1'", value) if isinstance(value, str) else value
+
+
 def restored_cell(text: str) -> str:
-    """An exported cell read back: the ' that safe_cell put before a formula character taken off again."""
+    """An exported cell read back: the ' that safe_cell and safe_csv_cell put before a formula character
+    taken off again."""
+    text = _DEFUSED_AFTER_SEPARATOR.sub(r"\1", text)
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
@@ -170,11 +186,13 @@ def _number_formats(sheet) -> None:
 
 def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     """A table as CSV or XLSX, formulas defused; in CSV every text is quoted, so a ';' inside a cell does
-    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), formula and all."""
-    frame = frame.map(safe_cell)
+    not start a new cell in a spreadsheet whose list separator is ';' (Indonesian Excel), and a formula
+    start after a separator is defused too, for the spreadsheets that split it anyway."""
     if fmt == "csv":
+        frame = frame.map(safe_csv_cell)
         return frame.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
     if fmt == "xlsx":
+        frame = frame.map(safe_cell)
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             frame.to_excel(writer, index=False)
