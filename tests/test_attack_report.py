@@ -51,3 +51,17 @@ def test_a_csv_cell_has_no_formula_start_wherever_a_spreadsheet_cuts_it(client, 
     assert response.status_code == 302, response.get_data(as_text=True)
     session.expire_all()
     assert scorecards.export_scorecard(session, copy).equals(scorecards.export_scorecard(session, version))
+
+
+def test_a_reset_link_made_before_disabling_stays_dead_after_enabling(client, session):
+    from survey.services import accounts, users
+    organisation = accounts.create_organisation(session, "Kantor")
+    user = accounts.create_user(session, organisation.id, "ani@example.org", "Ani", "correct horse battery")
+    token = users.new_link_token(session, user, "reset", secret_key="test")
+    assert client.get(f"/password/{token}").status_code == 200
+    users.disable(session, organisation.id, user.id)
+    assert client.get(f"/password/{token}").status_code == 404
+    users.enable(session, organisation.id, user.id)
+    assert client.get(f"/password/{token}").status_code == 404
+    fresh = users.new_link_token(session, user, "reset", secret_key="test")  # a new link, asked for after, works
+    assert client.get(f"/password/{fresh}").status_code == 200

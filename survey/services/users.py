@@ -149,10 +149,14 @@ def set_role(session: Session, organisation_id: int, user_id: int, role: str, ac
 
 def disable(session: Session, organisation_id: int, user_id: int, now: datetime | None = None,
             actor: str = "system") -> User:
-    """No more sign-in; every session of the user ends now (the nonce changes) and links stop working."""
+    """No more sign-in; every session of the user ends now (the nonce changes) and their set-password
+    links die: spent, so that enabling the user again does not bring an old link back to life."""
     user = _user_of(session, organisation_id, user_id)
     _keep_an_admin(session, user)
-    user.disabled_at = user.disabled_at or now or utcnow()
+    now = now or utcnow()
+    user.disabled_at = user.disabled_at or now
+    session.execute(update(PasswordToken).where(PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None))
+                    .values(used_at=now).execution_options(synchronize_session=False))
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "disabled"})
     accounts.end_sessions(session, user)  # commits
     return user
