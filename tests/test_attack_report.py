@@ -1,4 +1,5 @@
 """The defects an attacker's test of the site found (issue 24), each shown fixed."""
+from survey.models import utcnow
 from survey.services import api_tokens
 from tests.test_services_weighting import launch
 
@@ -65,3 +66,65 @@ def test_a_reset_link_made_before_disabling_stays_dead_after_enabling(client, se
     assert client.get(f"/password/{token}").status_code == 404
     fresh = users.new_link_token(session, user, "reset", secret_key="test")  # a new link, asked for after, works
     assert client.get(f"/password/{fresh}").status_code == 200
+
+
+def test_an_api_token_stops_when_its_maker_is_disabled_and_stays_stopped_when_enabled(client, session):
+    from survey.models import User
+    from survey.services import accounts, users
+    from tests.web import post, sign_in
+    api = _api(client, session)  # a round to read and add people to
+    sign_in(client, session, api.organisation.id, email="admin@example.org", role="admin")
+    page = post(client, "/hr/api-tokens", {"name": "SIMPEG"})
+    raw = page.get_data(as_text=True).split("<code>")[1].split("</code>")[0]
+    headers = {"Authorization": f"Bearer {raw}"}
+    people_path = f"/api/rounds/{api.round.id}/participants"
+    assert client.get("/api/rounds", headers=headers).status_code == 200
+    maker = session.query(User).filter_by(email="admin@example.org").one()
+    accounts.create_user(session, api.organisation.id, "boss@example.org", "Boss", "correct horse battery",
+                         role="admin")  # the organisation keeps an administrator
+    users.disable(session, api.organisation.id, maker.id, actor="boss@example.org")
+    assert client.get("/api/rounds", headers=headers).status_code == 401
+    assert client.post(people_path, headers=headers, json=[{"name": "Eko", "email": "eko@x.org"}]).status_code == 401
+    users.enable(session, api.organisation.id, maker.id)
+    assert client.get("/api/rounds", headers=headers).status_code == 401  # revoked with the disabling
+
+
+
+def test_a_disabled_makers_token_is_refused_even_when_not_revoked(client, session):
+    from survey.services import accounts
+    api = _api(client, session)
+    maker = accounts.create_user(session, api.organisation.id, "admin@example.org", "Admin", "correct horse battery",
+                                 role="admin")
+    _, raw = api_tokens.create_token(session, api.organisation.id, "SIMPEG", maker.email, created_by=maker.id)
+    headers = {"Authorization": f"Bearer {raw}"}
+    assert client.get("/api/rounds", headers=headers).status_code == 200
+    maker.disabled_at = utcnow()  # disabled by hand in the database, the token left as it was
+    session.commit()
+    assert client.get("/api/rounds", headers=headers).status_code == 401
+
+
+def test_the_migration_gives_existing_tokens_their_maker_from_the_audit_log(database_url, tmp_path, monkeypatch):
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from survey.cli import alembic_config
+    from tests.conftest import empty_database
+    empty_database(database_url)
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
+    command.upgrade(alembic_config(database_url), "0019_network")
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO organisations (id, name) VALUES (1, 'A')"))
+        connection.execute(text("INSERT INTO users (id, organisation_id, email, name, password_hash, role, session_nonce)"
+                                " VALUES (7, 1, 'admin@x.org', 'Admin', 'x', 'admin', 'n')"))
+        for name, actor in (("SIMPEG", "admin@x.org"), ("Old", "system")):
+            connection.execute(text("INSERT INTO audit_log (organisation_id, created_at, actor_email, action, subject,"
+                                    " details) VALUES (1, CURRENT_TIMESTAMP, :actor, 'api_token_created', :name, '{}')"),
+                               {"actor": actor, "name": name})
+            connection.execute(text("INSERT INTO api_tokens (organisation_id, name, token_hash, created_at)"
+                                    " VALUES (1, :name, :name, CURRENT_TIMESTAMP)"), {"name": name})
+    command.upgrade(alembic_config(database_url), "head")
+    with engine.begin() as connection:
+        makers = dict(connection.execute(text("SELECT name, created_by_id FROM api_tokens")).all())
+    engine.dispose()
+    assert makers == {"SIMPEG": 7, "Old": None}

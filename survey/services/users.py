@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash
 
 from survey import i18n
 from survey.models import ROLES, Organisation, OutboxMessage, PasswordToken, User, utcnow
-from survey.services import accounts, audit, mail
+from survey.services import accounts, api_tokens, audit, mail
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.tokens import new_nonce, token_for, token_hash
@@ -149,14 +149,15 @@ def set_role(session: Session, organisation_id: int, user_id: int, role: str, ac
 
 def disable(session: Session, organisation_id: int, user_id: int, now: datetime | None = None,
             actor: str = "system") -> User:
-    """No more sign-in; every session of the user ends now (the nonce changes) and their set-password
-    links die: spent, so that enabling the user again does not bring an old link back to life."""
+    """No more sign-in; every session of the user ends now (the nonce changes), their set-password
+    links die (spent) and the API tokens they made are revoked: enabling the user again brings neither back."""
     user = _user_of(session, organisation_id, user_id)
     _keep_an_admin(session, user)
     now = now or utcnow()
     user.disabled_at = user.disabled_at or now
     session.execute(update(PasswordToken).where(PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None))
                     .values(used_at=now).execution_options(synchronize_session=False))
+    api_tokens.revoke_made_by(session, user, now, actor)
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "disabled"})
     accounts.end_sessions(session, user)  # commits
     return user
