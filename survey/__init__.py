@@ -18,6 +18,7 @@ from analysis.formatting import format_number
 from survey import config as settings
 from survey import db, i18n
 from survey.labels import label
+from survey.logs import mask_links_in_logs
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -33,6 +34,7 @@ class DatabaseId(IntegerConverter):
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings from the environment, then ``config`` overrides (tests)."""
+    mask_links_in_logs()  # before anything logs: no working link in any log line
     app = Flask(__name__, template_folder=str(TEMPLATES), static_folder="static")
     app.url_map.converters["int"] = DatabaseId  # before any route: every <int:...> is a row id
     app.config.update(settings.load())

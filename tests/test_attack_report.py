@@ -128,3 +128,40 @@ def test_the_migration_gives_existing_tokens_their_maker_from_the_audit_log(data
         makers = dict(connection.execute(text("SELECT name, created_by_id FROM api_tokens")).all())
     engine.dispose()
     assert makers == {"SIMPEG": 7, "Old": None}
+
+
+def test_no_working_link_reaches_the_logs_of_a_crash_or_a_request(app, client, session, caplog, monkeypatch):
+    import logging
+    import threading
+    import urllib.request
+
+    from werkzeug.serving import make_server
+
+    from survey import respond
+    from survey.services import accounts, users
+    from tests.test_mail_hardening import working_tokens
+    api = _api(client, session)
+    token = working_tokens(session)[0]
+    user = accounts.create_user(session, api.organisation.id, "ani@example.org", "Ani", "correct horse battery")
+    password_token = users.new_link_token(session, user, "reset", secret_key="test")
+    caplog.set_level(logging.INFO)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError(f"cannot show /r/{token}/rate/root")
+    monkeypatch.setattr(respond.answers, "mark_opened", crash)  # any crash behind a link
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    assert client.get(f"/r/{token}").status_code == 500
+    assert "Exception on /r/********" in caplog.text and "cannot show /r/********/rate/root" in caplog.text
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)  # werkzeug's own request lines
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for path in (f"/password/{password_token}", f"/r/{token}"):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{server.port}{path}").close()
+            except urllib.error.HTTPError:
+                pass
+    finally:
+        server.shutdown()
+    assert "GET /password/******** HTTP" in caplog.text and "GET /r/******** HTTP" in caplog.text
+    assert token not in caplog.text and password_token not in caplog.text
