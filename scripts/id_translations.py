@@ -1076,4 +1076,9 @@ ID = {
     "more for that element, and by how much?":
         "Setiap halaman menyebut satu elemen scorecard: bandingkan pasangan-pasangan terhadap elemen itu. Mana dari "
         "keduanya yang lebih penting bagi elemen tersebut, dan seberapa besar?",
+    # --- h-hardening ---
+    "At most %(cells)s cells (rows times columns) per file: remove the columns that are not needed, or split the "
+    "file.":
+        "Paling banyak %(cells)s sel (baris kali kolom) per berkas: hapus kolom yang tidak diperlukan, atau bagi "
+        "berkasnya.",
 }
