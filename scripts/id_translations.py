@@ -1081,4 +1081,13 @@ ID = {
     "file.":
         "Paling banyak %(cells)s sel (baris kali kolom) per berkas: hapus kolom yang tidak diperlukan, atau bagi "
         "berkasnya.",
+    "%(inviter)s of %(organisation)s wanted to make you a Neraca account with this address. It already has a "
+    "Neraca account, so nothing was changed and no account was made.":
+        "%(inviter)s dari %(organisation)s hendak membuatkan Anda akun Neraca dengan alamat ini. Alamat ini sudah "
+        "memiliki akun Neraca, jadi tidak ada yang diubah dan tidak ada akun yang dibuat.",
+    "If you should use Neraca for %(organisation)s too, ask them to invite another of your addresses: an address "
+    "has one account.":
+        "Bila Anda juga perlu memakai Neraca untuk %(organisation)s, mintalah mereka mengundang alamat Anda yang "
+        "lain: satu alamat satu akun.",
+    "Your address and Neraca": "Alamat Anda dan Neraca",
 }

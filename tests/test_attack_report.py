@@ -221,3 +221,35 @@ def test_cells_up_to_the_limit_are_imported_and_one_more_column_is_refused(app, 
         response = send(client, "/hr/people/import", "/hr/people", content, filename)
         assert response.status_code == status, response.get_data(as_text=True)
     assert session.scalar(select(func.count()).select_from(Person)) == 3
+
+
+def test_inviting_an_address_of_another_organisation_looks_like_any_invitation_and_tells_its_owner(client, session):
+    from sqlalchemy import func, select
+
+    from survey.models import AuditEntry, OutboxMessage, User
+    from survey.services import accounts
+    from tests.web import post, sign_in
+    office = accounts.create_organisation(session, "Dispenda")
+    other = accounts.create_organisation(session, "Bappeda")
+    accounts.create_user(session, other.id, "rina@bappeda.go.id", "Rina", "correct horse battery")
+    sign_in(client, session, office.id, email="admin@dispenda.go.id", role="admin")
+
+    def invite(email):
+        return post(client, "/hr/users?lang=en", {"name": "Someone", "email": email, "role": "hr"},
+                    follow_redirects=True).get_data(as_text=True)
+    fresh, taken = invite("new@dispenda.go.id"), invite("rina@bappeda.go.id")
+    assert "already exists" not in taken
+    assert "rina@bappeda.go.id is invited: the email with their set-password link is on its way." in taken
+    assert "new@dispenda.go.id is invited" in fresh
+    session.expire_all()
+    rina = session.scalar(select(User).where(User.email == "rina@bappeda.go.id"))
+    assert (rina.organisation_id, rina.name) == (other.id, "Rina")  # nothing changed
+    assert session.scalar(select(func.count()).select_from(User).where(User.organisation_id == office.id)) == 2
+    notice = session.scalar(select(OutboxMessage).where(OutboxMessage.recipient == "rina@bappeda.go.id"))
+    assert notice.organisation_id == other.id and notice.password_token_id is None
+    assert "Dispenda wanted to make you a Neraca account" in notice.body and "nothing was changed" in notice.body
+    logged = session.scalars(select(AuditEntry.subject).where(AuditEntry.organisation_id == office.id,
+                                                              AuditEntry.action == "user_changed")).all()
+    assert sorted(logged) == ["new@dispenda.go.id", "rina@bappeda.go.id"]  # the same trace for both
+    # Within the organisation nothing is hidden: the administrator sees their own users anyway.
+    assert "A user with this email already exists." in invite("new@dispenda.go.id")
