@@ -1090,4 +1090,10 @@ ID = {
         "Bila Anda juga perlu memakai Neraca untuk %(organisation)s, mintalah mereka mengundang alamat Anda yang "
         "lain: satu alamat satu akun.",
     "Your address and Neraca": "Alamat Anda dan Neraca",
+    "You were removed from this survey, so this link no longer takes answers and nothing you send is saved. If "
+    "you think this is a mistake, ask the office that invited you.":
+        "Anda telah dikeluarkan dari survei ini, jadi tautan ini tidak lagi menerima jawaban dan apa pun yang Anda "
+        "kirim tidak disimpan. Bila menurut Anda ini keliru, tanyakan kepada kantor yang mengundang Anda.",
+    "You were removed from this round: answers are no longer accepted.":
+        "Anda telah dikeluarkan dari putaran ini: jawaban tidak lagi diterima.",
 }

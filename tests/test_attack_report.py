@@ -253,3 +253,29 @@ def test_inviting_an_address_of_another_organisation_looks_like_any_invitation_a
     assert sorted(logged) == ["new@dispenda.go.id", "rina@bappeda.go.id"]  # the same trace for both
     # Within the organisation nothing is hidden: the administrator sees their own users anyway.
     assert "A user with this email already exists." in invite("new@dispenda.go.id")
+
+
+def test_a_removed_participants_link_says_so_and_saves_nothing(app, client, session):
+    from survey.models import ClusterAnswer, Invitation
+    from survey.services import rounds
+    from survey.services.tokens import token_for
+    from tests.test_rounds_changing_mind import launched
+    from tests.web import csrf
+    _, _, round_ = launched(client, session)
+    kept, removed = sorted(session.query(Invitation).filter_by(round_id=round_.id), key=lambda i: i.id)[:2]
+    rounds.remove_participant(session, round_, removed.id, "hr@example.org")
+    respondent = app.test_client()
+    link = f"/r/{token_for('test', removed.token_nonce)}"
+    token = csrf(respondent, f"/r/{token_for('test', kept.token_nonce)}?lang=en")
+    page = respondent.get(f"{link}?lang=en")
+    assert page.status_code == 410 and "You were removed from this survey" in page.get_data(as_text=True)
+    assert "Anda telah dikeluarkan dari survei ini" in respondent.get(f"{link}?lang=id").get_data(as_text=True)
+    sent = respondent.post(f"{link}?lang=en", data={"csrf_token": token, "role": "Kepala seksi",
+                                                    "years_of_service": "3"})
+    assert sent.status_code == 410 and "You were removed from this survey" in sent.get_data(as_text=True)
+    for path in ("/c/root", "/next", "/done"):
+        assert respondent.get(f"{link}{path}").status_code == 410
+    session.expire_all()
+    removed = session.get(Invitation, removed.id)
+    assert (removed.identity, removed.opened_at) == ({}, None)
+    assert session.query(ClusterAnswer).filter_by(invitation_id=removed.id).count() == 0

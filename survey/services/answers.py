@@ -24,6 +24,7 @@ from survey.services.transactions import retried_once_if_disconnected
 
 ACCEPTED, REASKING, KEPT = "accepted", "reasking", "kept_inconsistent"
 FINISHED = (ACCEPTED, KEPT)
+REMOVED = N_("You were removed from this round: answers are no longer accepted.")
 REASK_TOP = 3
 
 
@@ -76,6 +77,8 @@ def mark_opened(session: Session, invitation: Invitation) -> None:
 
 
 def save_identity(session: Session, invitation: Invitation, role: str, years_of_service: int | None) -> None:
+    if invitation.removed_at is not None:
+        raise Invalid({"": REMOVED})
     invitation.identity = {"role": role.strip()[:200], "years_of_service": years_of_service}
     mark_opened(session, invitation)
     session.commit()
@@ -277,7 +280,9 @@ def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, 
     round_ = session.get(Round, invitation.round_id)
     if round_.kind not in (kinds or PAIRWISE_KINDS):
         raise Invalid({"": N_("This survey does not ask these questions.")})
-    if not is_accepting(round_) or invitation.removed_at is not None:
+    if invitation.removed_at is not None:
+        raise Invalid({"": REMOVED})
+    if not is_accepting(round_):
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
 
