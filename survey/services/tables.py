@@ -86,17 +86,18 @@ def _first_sheet(archive: zipfile.ZipFile) -> str:
 def _sheet_rows(sheet) -> Iterator[tuple[int, bool, int]]:
     """(row number, whether it holds a value, its last column's number) of each row of a sheet's XML,
     read as a stream; a cell's column is its reference's letters (``KN`` of ``KN4900``), else the next."""
-    number, filled, column, last = 0, False, 0, 0
+    values, cell_tag, row_tag = (f"{{{MAIN}}}v", f"{{{MAIN}}}t"), f"{{{MAIN}}}c", f"{{{MAIN}}}row"
+    number, filled, cells, last = 0, False, 0, None
     for _, element in ElementTree.iterparse(sheet, events=("end",)):
-        if element.tag in (f"{{{MAIN}}}v", f"{{{MAIN}}}t") and (element.text or "").strip():
-            filled = True
-        elif element.tag == f"{{{MAIN}}}c":
-            column = _column_number(element.get("r") or "") or column + 1
-            last = max(last, column)
-        elif element.tag == f"{{{MAIN}}}row":
+        tag = element.tag
+        if tag == cell_tag:  # cells come in order: the row's last one is its widest
+            cells, last = cells + 1, element
+        elif tag in values:
+            filled = filled or bool((element.text or "").strip())
+        elif tag == row_tag:
             number = int(element.get("r") or number + 1)
-            yield number, filled, last
-            filled, column, last = False, 0, 0
+            yield number, filled, (_column_number(last.get("r") or "") or cells) if last is not None else 0
+            number, filled, cells, last = number, False, 0, None
             element.clear()
 
 
