@@ -1096,4 +1096,6 @@ ID = {
         "kirim tidak disimpan. Bila menurut Anda ini keliru, tanyakan kepada kantor yang mengundang Anda.",
     "You were removed from this round: answers are no longer accepted.":
         "Anda telah dikeluarkan dari putaran ini: jawaban tidak lagi diterima.",
+    "%(field)s must be one line: remove the line break.": "%(field)s harus satu baris: hapus pindah barisnya.",
+    "This field must be one line: remove the line break.": "Kolom ini harus satu baris: hapus pindah barisnya.",
 }

@@ -1,4 +1,5 @@
-"""API tokens remember who made them: a token stops when its maker is disabled or removed.
+"""API tokens remember who made them: a token stops when its maker is disabled or removed; and one-line
+texts saved with a line break before they were refused are put on one line.
 
 Tokens made before are given their maker from the audit log (the administrator who created a token of
 that name in that organisation); a token whose maker cannot be found keeps working as before.
@@ -29,6 +30,26 @@ def upgrade() -> None:
         " WHERE audit_log.action = 'api_token_created' AND audit_log.subject = api_tokens.name"
         " AND audit_log.organisation_id = api_tokens.organisation_id"
         " ORDER BY audit_log.id DESC LIMIT 1)"))
+    _one_line_texts()
+
+
+def _one_line_texts() -> None:
+    """CR and LF in every VARCHAR column (the models' String: names, titles, codes) become spaces: the site
+    now refuses to save them, and a row holding one could otherwise not be copied or edited."""
+    bind = op.get_bind()
+    inspector = sa.inspect(bind)
+    for table in inspector.get_table_names():
+        if table == 'alembic_version':
+            continue
+        for column in inspector.get_columns(table):
+            if not isinstance(column['type'], sa.String) or isinstance(column['type'], sa.Text):
+                continue
+            name = bind.dialect.identifier_preparer.quote(column['name'])
+            quoted = bind.dialect.identifier_preparer.quote(table)
+            bind.execute(sa.text(
+                f"UPDATE {quoted} SET {name} = replace(replace(replace({name}, :crlf, ' '), :cr, ' '), :lf, ' ')"
+                f" WHERE {name} LIKE :has_cr OR {name} LIKE :has_lf"),
+                {"crlf": "\r\n", "cr": "\r", "lf": "\n", "has_cr": "%\r%", "has_lf": "%\n%"})
 
 
 def downgrade() -> None:

@@ -19,6 +19,7 @@ from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Sub
 from survey.services.errors import N_, Invalid, library_message
 from survey.services.groups import anchor_id
 from survey.services.scorecards import clusters as version_clusters
+from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected
 
@@ -79,6 +80,7 @@ def mark_opened(session: Session, invitation: Invitation) -> None:
 def save_identity(session: Session, invitation: Invitation, role: str, years_of_service: int | None) -> None:
     if invitation.removed_at is not None:
         raise Invalid({"": REMOVED})
+    refuse_line_breaks(role=role)
     invitation.identity = {"role": role.strip()[:200], "years_of_service": years_of_service}
     mark_opened(session, invitation)
     session.commit()
