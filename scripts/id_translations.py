@@ -1249,4 +1249,26 @@ ID = {
         "Periode pengisian target dan realisasi: tahun, semester, triwulan, atau bulan. Formulir menawarkan "
         "periode ini untuk dipilih; suatu tahun dapat memiliki pilihannya sendiri.",
     "every year": "setiap tahun",
+    # --- h-hardening ---
+    "At most %(cells)s cells (rows times columns) per file: remove the columns that are not needed, or split the "
+    "file.":
+        "Paling banyak %(cells)s sel (baris kali kolom) per berkas: hapus kolom yang tidak diperlukan, atau bagi "
+        "berkasnya.",
+    "%(inviter)s of %(organisation)s wanted to make you a Neraca account with this address. It already has a "
+    "Neraca account, so nothing was changed and no account was made.":
+        "%(inviter)s dari %(organisation)s hendak membuatkan Anda akun Neraca dengan alamat ini. Alamat ini sudah "
+        "memiliki akun Neraca, jadi tidak ada yang diubah dan tidak ada akun yang dibuat.",
+    "If you should use Neraca for %(organisation)s too, ask them to invite another of your addresses: an address "
+    "has one account.":
+        "Bila Anda juga perlu memakai Neraca untuk %(organisation)s, mintalah mereka mengundang alamat Anda yang "
+        "lain: satu alamat satu akun.",
+    "Your address and Neraca": "Alamat Anda dan Neraca",
+    "You were removed from this survey, so this link no longer takes answers and nothing you send is saved. If "
+    "you think this is a mistake, ask the office that invited you.":
+        "Anda telah dikeluarkan dari survei ini, jadi tautan ini tidak lagi menerima jawaban dan apa pun yang Anda "
+        "kirim tidak disimpan. Bila menurut Anda ini keliru, tanyakan kepada kantor yang mengundang Anda.",
+    "You were removed from this round: answers are no longer accepted.":
+        "Anda telah dikeluarkan dari putaran ini: jawaban tidak lagi diterima.",
+    "%(field)s must be one line: remove the line break.": "%(field)s harus satu baris: hapus pindah barisnya.",
+    "This field must be one line: remove the line break.": "Kolom ini harus satu baris: hapus pindah barisnya.",
 }

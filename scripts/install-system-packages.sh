@@ -14,10 +14,55 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-echo "Installing system packages: ${missing[*]}"
+# NERACA_APT_DRY_RUN=1: wait for the lock as usual, then only simulate the install (apt-get -s), all packages.
+dry_run="${NERACA_APT_DRY_RUN:-}"
+[ ${#missing[@]} -eq 0 ] && [ -z "$dry_run" ] && exit 0
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# A fresh machine's unattended upgrades often hold the package manager's locks for minutes: wait for them,
+# at most NERACA_APT_LOCK_WAIT seconds (apt takes fcntl locks, so the probe takes and drops one the same way).
+lock_wait="${NERACA_APT_LOCK_WAIT:-600}"
+apt_locks=(/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock)
+apt_busy() {
+  $sudo python3 - "${apt_locks[@]}" <<'PROBE'
+import fcntl, os, sys
+for path in sys.argv[1:]:
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        continue
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.exit(0)  # held by another program
+    finally:
+        os.close(fd)  # closing drops the lock at once
+sys.exit(1)
+PROBE
+}
+started=$SECONDS
+said=""
+while apt_busy; do
+  if [ $((SECONDS - started)) -ge "$lock_wait" ]; then
+    echo "Another program (apt, unattended-upgrades) still holds the package manager's lock after ${lock_wait} s:" \
+         "let it finish, or raise NERACA_APT_LOCK_WAIT, and run this script again." >&2
+    exit 1
+  fi
+  [ -n "$said" ] || echo "Waiting for another package installation to finish (at most ${lock_wait} s)..." >&2
+  said=1
+  sleep 1
+done
+# apt-get waits too for what is left of the time, should another program take the lock between the two.
+remaining=$((lock_wait - (SECONDS - started)))
+[ "$remaining" -gt 0 ] || remaining=1
+apt=($sudo apt-get -o "DPkg::Lock::Timeout=$remaining")
+if [ -n "$dry_run" ]; then
+  "${apt[@]}" -s install --no-install-recommends "${packages[@]}" >/dev/null
+  echo "Dry run: the package manager is free and would install ${missing[*]:-nothing}."
+  exit 0
+fi
+echo "Installing system packages: ${missing[*]}"
+"${apt[@]}" update -qq
+"${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -18,6 +18,7 @@ from analysis.formatting import format_number
 from survey import config as settings
 from survey import db, i18n
 from survey.labels import label
+from survey.logs import mask_links_in_logs
 from survey.services import periods
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -34,6 +35,7 @@ class DatabaseId(IntegerConverter):
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings from the environment, then ``config`` overrides (tests)."""
+    mask_links_in_logs()  # before anything logs: no working link in any log line
     app = Flask(__name__, template_folder=str(TEMPLATES), static_folder="static")
     app.url_map.converters["int"] = DatabaseId  # before any route: every <int:...> is a row id
     app.config.update(settings.load())
@@ -49,6 +51,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
+    from survey.api import DepthLimitedJSON
     from survey.api import blueprint as api
     from survey.api import http_error as api_error_json
     from survey.auth import blueprint as auth
@@ -57,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from survey.public import blueprint as public
     from survey.reports import blueprint as reports
     from survey.respond import blueprint as respond
+    app.json = DepthLimitedJSON(app)
     for blueprint in (health, auth, hr, reports, respond, public, api):
         app.register_blueprint(blueprint)
     csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on

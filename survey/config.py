@@ -59,6 +59,7 @@ def load() -> dict:
         # Uploads: a larger request is refused (413) before it is read; imports are read within these bounds.
         "MAX_CONTENT_LENGTH": int(os.environ.get("NERACA_MAX_UPLOAD_MB", "5")) * 2**20,
         "MAX_IMPORT_ROWS": int(os.environ.get("NERACA_MAX_IMPORT_ROWS", "5000")),
+        "MAX_IMPORT_CELLS": int(os.environ.get("NERACA_MAX_IMPORT_CELLS", "200000")),  # rows x columns
         "MAX_UNPACKED_BYTES": int(os.environ.get("NERACA_MAX_UNPACKED_MB", "25")) * 2**20,
         # Public rounds (/p/<slug>): one client address may leave this many answers to a round within the
         # window; more are refused until it passes. Generous: a counter's Wi-Fi or a mobile carrier puts

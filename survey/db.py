@@ -9,6 +9,8 @@ from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from survey.services.text import refuse_line_breaks_in_flush
+
 
 class Base(DeclarativeBase):
     """Declarative base of every Neraca table."""
@@ -32,7 +34,9 @@ def make_engine(url: str) -> Engine:
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["neraca.engine"] = engine
-    app.extensions["neraca.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
+    maker = sessionmaker(engine, expire_on_commit=False)
+    event.listen(maker, "before_flush", refuse_line_breaks_in_flush)  # one-line texts, whoever saves them
+    app.extensions["neraca.sessionmaker"] = maker
     app.teardown_appcontext(_close_session)
 
 

@@ -55,6 +55,7 @@ from survey.services.numbers import LARGEST, LARGEST_WEIGHT, NUMBER_FORMATS, Num
 from survey.services.phones import MAX_TEXT as MAX_PHONE_TEXT
 from survey.services.phones import normal_phone
 from survey.services.tables import split_pairs
+from survey.services.text import LINE_BREAK
 
 #: The two-sided scale as radio values: A's side 9..2, equal, B's side 2..9 (a_AB = 1/v).
 SCALE_VALUES = [scale_label(v) for v in SAATY_SCALE[::-1]]
@@ -68,6 +69,32 @@ class FlaskForm(FlaskWtfForm):
     class Meta:
         def get_translations(self, form):
             return CATALOG
+
+    def validate(self, extra_validators=None):
+        """WTForms' checks, and a line break refused in every one-line text field (a name, a title), so
+        that it never reaches a mail subject or a line of a mail body. Every form of the site gets it."""
+        valid = super().validate(extra_validators)
+        return _one_line_fields_valid(self) and valid
+
+
+def _one_line_fields_valid(form) -> bool:
+    valid = True
+    for field in form:
+        if isinstance(field, FormField):
+            valid = _one_line_fields_valid(field.form) and valid
+        elif isinstance(field, FieldList):
+            valid = _one_line_fields_valid(field.entries) and valid
+        elif (is_one_line(field) and isinstance(field.data, str) and LINE_BREAK.search(field.data)):
+            field.errors = [*field.errors, _("This field must be one line: remove the line break.")]
+            valid = False
+    if hasattr(form, "_errors"):
+        form._errors = None  # WTForms caches a form's errors: let them be read again
+    return valid
+
+
+def is_one_line(field) -> bool:
+    """A text input (not a text area, nor a password, which is never saved as text)."""
+    return isinstance(field, StringField) and not isinstance(field, (TextAreaField, PasswordField))
 
 
 def page_locale() -> str:

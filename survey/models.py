@@ -585,6 +585,9 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    #: The administrator who made it: the token stops when they are disabled or removed. None for a token
+    #: made before makers were kept whose maker the audit log did not tell (it keeps working).
+    created_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id"), index=True)
 
 
 class AuditEntry(Base):

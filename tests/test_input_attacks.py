@@ -242,7 +242,7 @@ def test_an_exported_scorecard_is_defused_quoted_and_imports_back_as_it_was(clie
     exported = client.get(f"/hr/versions/{version.id}/export.{fmt}")
     if fmt == "csv":
         text = exported.get_data().decode("utf-8-sig")
-        assert '"x;=1+1"' in text  # one quoted cell, whatever the spreadsheet's separator
+        assert '"x;\'=1+1"' in text  # one quoted cell, and defused where a spreadsheet might cut it
         assert '"\'=HYPERLINK(""http://evil.example/' in text and '"\'-10% keluhan"' in text
     copy = scorecards.create_scorecard(session, organisation.id, "BSC", "2011")
     response = send(client, f"/hr/versions/{copy.id}/import", f"/hr/versions/{copy.id}", exported.data,

@@ -62,9 +62,9 @@ def test_an_invited_colleague_sets_a_password_from_the_email_once_and_signs_in(a
 
 
 def test_an_invitation_link_expires_after_72_hours(session, office):
-    user = users.invite(session, office.id, email="budi@dispenda.go.id", name="Budi", role="viewer",
-                        settings={"SECRET_KEY": "test", "PUBLIC_URL": "http://neraca.test"}, language="en",
-                        invited_by="Admin")
+    users.invite(session, office.id, email="budi@dispenda.go.id", name="Budi", role="viewer",
+                 settings={"SECRET_KEY": "test", "PUBLIC_URL": "http://neraca.test"}, language="en", invited_by="Admin")
+    user = session.scalar(select(User).where(User.email == "budi@dispenda.go.id"))
     token = users.new_link_token(session, user, "invite", secret_key="test")
     assert users.usable_token(session, token, utcnow() + timedelta(hours=71)) is not None
     assert users.usable_token(session, token, utcnow() + timedelta(hours=73)) is None

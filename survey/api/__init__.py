@@ -6,10 +6,12 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 from flask import Blueprint, current_app, g, jsonify, request
-from werkzeug.exceptions import HTTPException
+from flask.json.provider import DefaultJSONProvider
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from survey import background, db
 from survey.api.openapi import DOCUMENT
@@ -29,6 +31,31 @@ from survey.services.reports import plain_number
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 WRONG_TOKENS_ALLOWED = 20
+#: Deepest nesting of brackets a JSON body may have: ours are two deep; Python's parser recurses per
+#: level and a few thousand levels end in a RecursionError (a 500), so deeper bodies are refused first.
+MAX_JSON_DEPTH = 400
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str | bytes) -> int:
+    """How deeply the brackets of a JSON text nest, brackets inside strings not counted."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class DepthLimitedJSON(DefaultJSONProvider):
+    """The app's JSON: a request body nested deeper than MAX_JSON_DEPTH is a 400, before it is parsed."""
+
+    def loads(self, s, **kwargs):
+        if json_depth(s) > MAX_JSON_DEPTH:
+            raise BadRequest(f"JSON nested deeper than {MAX_JSON_DEPTH} levels is refused")
+        return super().loads(s, **kwargs)
 
 
 class ApiError(Exception):

@@ -38,10 +38,11 @@ def field_errors(form, error: Invalid) -> None:
 
 
 def uploaded_table(form, required: list[str]):
-    """The rows of a form's uploaded file, read within the site's row and unpacked-size limits."""
+    """The rows of a form's uploaded file, read within the site's row, cell and unpacked-size limits."""
     upload = form.file.data
     return read_table(upload.read(), upload.filename, required, max_rows=current_app.config["MAX_IMPORT_ROWS"],
-                      max_unpacked_bytes=current_app.config["MAX_UNPACKED_BYTES"])
+                      max_unpacked_bytes=current_app.config["MAX_UNPACKED_BYTES"],
+                      max_cells=current_app.config["MAX_IMPORT_CELLS"])
 
 
 TABLE_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

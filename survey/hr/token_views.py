@@ -25,7 +25,8 @@ def tokens():
     form, created = TokenForm(), None
     if request.method == "POST" and form.validate_on_submit():
         try:
-            _token, created = api_tokens.create_token(db.session(), org(), form.name.data, current_user.email)
+            _token, created = api_tokens.create_token(db.session(), org(), form.name.data, current_user.email,
+                                                            created_by=current_user.id)
         except Invalid as error:
             field_errors(form, error)
     return render_template("hr/api_tokens.html", tokens=api_tokens.tokens(db.session(), org()), form=form,

@@ -19,7 +19,7 @@ def users(form=None):
     if form.is_submitted():
         if form.validate_on_submit():
             try:
-                user = user_accounts.invite(db.session(), org(), email=form.email.data, name=form.name.data,
+                address = user_accounts.invite(db.session(), org(), email=form.email.data, name=form.name.data,
                                                 role=form.role.data, settings=current_app.config,
                                                 language=page_locale(), invited_by=current_user.name,
                                                 actor=current_user.email)
@@ -29,7 +29,7 @@ def users(form=None):
             else:
                 background.submit("send_mail", None)
                 flash(_("%(email)s is invited: the email with their set-password link is on its way.",
-                        email=user.email), "ok")
+                        email=address), "ok")
                 return redirect(url_for("hr.users"))
         status = 400
     session = db.session()

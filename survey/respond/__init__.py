@@ -67,6 +67,8 @@ def with_invitation(*kinds):
             g.round_language = invitation.language or round_.language
             if kinds and round_.kind not in kinds:
                 abort(404)
+            if invitation.removed_at is not None:  # told so, whatever the round's state; nothing is saved
+                return render_template("respond/closed.html", round=round_, state="removed"), 410
             state = rounds.state(round_)
             if state != rounds.OPEN:
                 # Not open yet: the link works later (403); ended or closed: it never will again (410).

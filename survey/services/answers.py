@@ -19,11 +19,13 @@ from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Sub
 from survey.services.errors import N_, Invalid, library_message
 from survey.services.groups import anchor_id
 from survey.services.scorecards import clusters as version_clusters
+from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected
 
 ACCEPTED, REASKING, KEPT = "accepted", "reasking", "kept_inconsistent"
 FINISHED = (ACCEPTED, KEPT)
+REMOVED = N_("You were removed from this round: answers are no longer accepted.")
 REASK_TOP = 3
 
 
@@ -76,6 +78,9 @@ def mark_opened(session: Session, invitation: Invitation) -> None:
 
 
 def save_identity(session: Session, invitation: Invitation, role: str, years_of_service: int | None) -> None:
+    if invitation.removed_at is not None:
+        raise Invalid({"": REMOVED})
+    refuse_line_breaks(role=role)
     invitation.identity = {"role": role.strip()[:200], "years_of_service": years_of_service}
     mark_opened(session, invitation)
     session.commit()
@@ -277,7 +282,9 @@ def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, 
     round_ = session.get(Round, invitation.round_id)
     if round_.kind not in (kinds or PAIRWISE_KINDS):
         raise Invalid({"": N_("This survey does not ask these questions.")})
-    if not is_accepting(round_) or invitation.removed_at is not None:
+    if invitation.removed_at is not None:
+        raise Invalid({"": REMOVED})
+    if not is_accepting(round_):
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
 

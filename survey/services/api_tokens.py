@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from survey.models import ApiToken, utcnow
+from survey.models import ApiToken, User, utcnow
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.text import refuse_unsafe_characters
@@ -15,12 +16,16 @@ from survey.services.text import refuse_unsafe_characters
 PREFIX = "nrc_"
 
 
-def create_token(session: Session, organisation_id: int, name: str, actor: str = "system") -> tuple[ApiToken, str]:
+def create_token(session: Session, organisation_id: int, name: str, actor: str = "system",
+                 created_by: int | None = None) -> tuple[ApiToken, str]:
+    """A new token and its raw value (shown once); ``created_by`` is the maker's user id: the token
+    works while that user is active."""
     if not name.strip():
         raise Invalid({"name": N_("Name the token after the system that will use it.")})
     refuse_unsafe_characters(name=name)
     raw = PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(organisation_id=organisation_id, name=name.strip()[:200], token_hash=_hash(raw))
+    token = ApiToken(organisation_id=organisation_id, name=name.strip()[:200], token_hash=_hash(raw),
+                     created_by_id=created_by)
     session.add(token)
     audit.record(session, organisation_id, actor, "api_token_created", token.name)
     session.commit()
@@ -31,7 +36,23 @@ def authenticate(session: Session, raw: str) -> ApiToken | None:
     if not raw.startswith(PREFIX) or len(raw) > 100:
         return None
     token = session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(raw)))
-    return token if token is not None and token.revoked_at is None else None
+    if token is None or token.revoked_at is not None:
+        return None
+    if token.created_by_id is not None:
+        maker = session.get(User, token.created_by_id)
+        if maker is None or not maker.is_active:  # its maker was removed or disabled
+            return None
+    return token
+
+
+def revoke_made_by(session: Session, user: User, now: datetime, actor: str) -> None:
+    """Revoke the tokens ``user`` made (they are being disabled): enabling them again does not bring the
+    tokens back. The caller commits."""
+    made = session.scalars(select(ApiToken).where(ApiToken.created_by_id == user.id, ApiToken.revoked_at.is_(None)))
+    for token in made:
+        token.revoked_at = now
+        audit.record(session, token.organisation_id, actor, "api_token_revoked", token.name,
+                     {"maker disabled": user.email})
 
 
 def tokens(session: Session, organisation_id: int) -> list[ApiToken]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from survey.models import AuditEntry, Organisation
 from survey.services.errors import N_
 from survey.services.paging import PAGE_SIZE, Page, page_of
+from survey.services.text import LINE_BREAK
 from survey.services.zones import from_wall_clock
 
 #: Every action the log knows, with the words a reader sees (translated on the page).
@@ -62,7 +63,7 @@ def record(session: Session, organisation_id: int, actor_email: str, action: str
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     entry = AuditEntry(organisation_id=organisation_id, actor_email=actor_email or "", action=action,
-                       subject=str(subject)[:300], details=details or {})
+                       subject=LINE_BREAK.sub(" ", str(subject))[:300], details=details or {})  # one line, always
     session.add(entry)
     return entry
 

@@ -63,8 +63,8 @@ def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool
     person = session.get(Person, invitation.person_id)
     language = invitation.language or round_.language
     _ = partial(i18n.gettext, language)
-    subject = (_("Reminder: %(title)s", title=round_.title) if reminder
-               else _("Invitation: %(title)s", title=round_.title))
+    title = " ".join(round_.title.split())  # a title saved with a line break before they were refused
+    subject = (_("Reminder: %(title)s", title=title) if reminder else _("Invitation: %(title)s", title=title))
     body = "\n\n".join(invitation_paragraphs(round_, person.name, language, LINK))
     message = OutboxMessage(organisation_id=invitation.organisation_id, round_id=invitation.round_id,
                             invitation_id=invitation.id, recipient=person.email, subject=subject, body=body)

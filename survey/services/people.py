@@ -16,7 +16,7 @@ from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.paging import contains
 from survey.services.phones import normal_phone
 from survey.services.tables import cell, row_label
-from survey.services.text import unsafe_characters
+from survey.services.text import line_breaks, unsafe_characters
 
 KINDS = ("stakeholder", "employee")
 COLUMNS = ("name", "email", "phone", "unit", "role", "kind", "weight")
@@ -181,6 +181,7 @@ def _checked(fields: dict, known: set[str], number_format: str = "id") -> tuple[
     values["kind"] = values["kind"].lower() or "stakeholder"
     errors = too_long(Person, {key: value for key, value in values.items() if key != "phone"})  # phone: as stored
     errors.update(unsafe_characters(values))
+    errors.update(line_breaks({key: values[key] for key in ("name", "unit", "role")}))  # the others: own rules
     if not values["name"]:
         errors["name"] = N_("Name is required.")
     if "email" in errors or not values["email"]:

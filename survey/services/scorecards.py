@@ -13,7 +13,7 @@ from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.tables import cell, row_label
-from survey.services.text import refuse_unsafe_characters, unsafe_characters
+from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
 RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
@@ -22,6 +22,7 @@ RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_so
 #: (services.performance.with_rollups): not at all, their sum, their mean or the last of them.
 ROLLUPS = ("", "sum", "mean", "last")
 COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
+MULTI_LINE_FIELDS = ("description", "purpose")  # the element's text areas; the rest are one line
 
 
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
@@ -225,6 +226,8 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
     errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
     errors.update(unsafe_characters({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)}))
+    errors.update(line_breaks({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)
+                               if field not in MULTI_LINE_FIELDS}))
     if not code:
         errors["code"] = N_("Code is required.")
     elif code in existing or code in pending:

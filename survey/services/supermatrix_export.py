@@ -9,7 +9,7 @@ import io
 from openpyxl import Workbook
 
 from survey.services.network import CLUSTER_NAMES
-from survey.services.tables import safe_cell
+from survey.services.tables import safe_cell, safe_csv_cell
 
 FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
 #: The matrices and the titles Super Decisions gives them (its menu Computations).
@@ -43,7 +43,8 @@ def to_bytes(outcome, fmt: str, gettext) -> bytes:
     writer = csv.writer(text)
     for attribute, title in MATRICES:
         writer.writerow([title])
-        writer.writerows(grid(outcome, getattr(outcome, attribute), gettext))
+        writer.writerows([safe_csv_cell(cell) for cell in row] for row in grid(outcome, getattr(outcome, attribute),
+                                                                                gettext))
         writer.writerow([])
     return text.getvalue().encode("utf-8-sig")
 

@@ -15,7 +15,7 @@ from werkzeug.security import check_password_hash
 
 from survey import i18n
 from survey.models import ROLES, Organisation, OutboxMessage, PasswordToken, User, utcnow
-from survey.services import accounts, audit, mail
+from survey.services import accounts, api_tokens, audit, mail
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.tokens import new_nonce, token_for, token_hash
@@ -41,16 +41,49 @@ def pending_invitations(session: Session, organisation_id: int, now: datetime | 
 
 
 def invite(session: Session, organisation_id: int, *, email: str, name: str, role: str, settings: Mapping,
-           language: str, invited_by: str, now: datetime | None = None, actor: str = "") -> User:
-    """A new user of the organisation and an email with their set-password link, or nothing at all."""
+           language: str, invited_by: str, now: datetime | None = None, actor: str = "") -> str:
+    """A new user of the organisation and an email with their set-password link, or nothing at all.
+    Returns the address written to.
+
+    An address that already has an account in another organisation goes as a success does, so the
+    administrator learns nothing of other organisations: no account is made, and its owner gets an email
+    saying who tried (see SECURITY.md)."""
     mail.check_can_send(settings)
-    user = accounts.new_user(session, organisation_id, email, name, None, role)
-    _queue_link(session, user, "invite", language, now or utcnow(), secret_key=settings["SECRET_KEY"],
-                invited_by=invited_by)
-    audit.record(session, organisation_id, actor or invited_by, "user_changed", user.email,
+    try:
+        user = accounts.new_user(session, organisation_id, email, name, None, role)
+    except Invalid as error:
+        holder = session.scalar(select(User).where(User.email == (normal_email(email) or "")))
+        if set(error.errors) != {"email"} or holder is None or holder.organisation_id == organisation_id:
+            raise
+        _tell_holder(session, holder, organisation_id, language, invited_by)
+        address = holder.email
+    else:
+        _queue_link(session, user, "invite", language, now or utcnow(), secret_key=settings["SECRET_KEY"],
+                    invited_by=invited_by)
+        address = user.email
+    audit.record(session, organisation_id, actor or invited_by, "user_changed", address,
                  {"change": "invited", "role": role})
     session.commit()
-    return user
+    return address
+
+
+def _tell_holder(session: Session, holder: User, organisation_id: int, language: str, inviter: str) -> None:
+    """Tell the owner of an address that another organisation tried to give it an account: probing for
+    addresses is never silent. Kept in the holder's organisation's outbox, not the inviter's."""
+    organisation = session.get(Organisation, organisation_id)
+
+    def _(text, **values):
+        return i18n.gettext(language, text, **values)
+
+    body = "\n\n".join([
+        _("Dear %(name)s,", name=holder.name),
+        _("%(inviter)s of %(organisation)s wanted to make you a Neraca account with this address. It already "
+          "has a Neraca account, so nothing was changed and no account was made.", inviter=inviter,
+          organisation=organisation.name),
+        _("If you should use Neraca for %(organisation)s too, ask them to invite another of your addresses: "
+          "an address has one account.", organisation=organisation.name)])
+    session.add(OutboxMessage(organisation_id=holder.organisation_id, recipient=holder.email,
+                              subject=_("Your address and Neraca"), body=body))
 
 
 def send_link(session: Session, organisation_id: int, user_id: int, *, settings: Mapping, language: str,
@@ -149,10 +182,15 @@ def set_role(session: Session, organisation_id: int, user_id: int, role: str, ac
 
 def disable(session: Session, organisation_id: int, user_id: int, now: datetime | None = None,
             actor: str = "system") -> User:
-    """No more sign-in; every session of the user ends now (the nonce changes) and links stop working."""
+    """No more sign-in; every session of the user ends now (the nonce changes), their set-password
+    links die (spent) and the API tokens they made are revoked: enabling the user again brings neither back."""
     user = _user_of(session, organisation_id, user_id)
     _keep_an_admin(session, user)
-    user.disabled_at = user.disabled_at or now or utcnow()
+    now = now or utcnow()
+    user.disabled_at = user.disabled_at or now
+    session.execute(update(PasswordToken).where(PasswordToken.user_id == user.id, PasswordToken.used_at.is_(None))
+                    .values(used_at=now).execution_options(synchronize_session=False))
+    api_tokens.revoke_made_by(session, user, now, actor)
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "disabled"})
     accounts.end_sessions(session, user)  # commits
     return user
