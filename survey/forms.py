@@ -293,8 +293,11 @@ def _current_period() -> str:
     from flask_login import current_user
 
     from survey.services import calendar
+    organisation = getattr(current_user, "organisation", None)  # nobody signed in: no calendar to offer from
+    if organisation is None:
+        return ""
     today = _today()
-    return calendar.current(current_user.organisation, today.year, today.month)
+    return calendar.current(organisation, today.year, today.month)
 
 
 class RoundForm(FlaskForm):

@@ -5,7 +5,6 @@ token's organisation, and another organisation's ids answer 404 like unknown one
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pandas as pd
@@ -281,7 +280,7 @@ def _strict_json():
     if not request.is_json:
         return None
     try:
-        return json.loads(request.get_data(cache=True), parse_constant=refuse)
+        return current_app.json.loads(request.get_data(cache=True), parse_constant=refuse)  # depth checked first
     except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         return None
 
