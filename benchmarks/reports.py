@@ -10,14 +10,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import best_of
+from timing import best_of, quick_note, sized
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-EMPLOYEES = int(os.environ.get("EMPLOYEES", 1000))
+EMPLOYEES = int(os.environ.get("EMPLOYEES", sized(1000, 2)))
 
 
 def main() -> None:
+    quick_note()
     from analysis.report import html_to_pdf, render_html, render_pdf_parts
     from survey import create_app
     from survey.cli import upgrade
