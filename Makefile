@@ -7,7 +7,7 @@ PORT   ?= 5000
 # Links in emails are made only from PUBLIC_URL: the demo's is the address `make run` serves.
 PUBLIC_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-postgres setup system-packages bench clean
+.PHONY: run test test-postgres setup system-packages bench bench-quick clean
 
 run: setup
 	$(PY) -m survey.cli upgrade
@@ -30,6 +30,10 @@ bench: setup
 	$(PY) benchmarks/weighting_sizes.py
 	$(PY) benchmarks/grid.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
+
+# Each benchmark in its quick mode (tiny sizes, one run): that it still runs, not what it measures.
+bench-quick: setup
+	$(PY) -m pytest tests/test_benchmarks_run.py
 
 setup: system-packages $(VENV)/.installed
 

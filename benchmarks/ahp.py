@@ -10,11 +10,11 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from timing import best_of
+from timing import best_of, quick_note, sized
 
 from analysis.ahp import aggregate, priorities, random_matrices, weights_and_consistency
 
-COUNT, N, AHPY_SAMPLE = 10_000, 7, 500
+COUNT, N, AHPY_SAMPLE = sized(10_000, 200), 7, sized(500, 20)
 
 
 def ahpy_weights_and_cr(stack):
@@ -30,6 +30,7 @@ def ahpy_weights_and_cr(stack):
 
 
 def main() -> None:
+    quick_note()
     np.seterr(over="ignore", invalid="ignore")  # ahpy's overflow, counted below
     rng = np.random.default_rng(2026)
     stack = random_matrices(COUNT, N, rng)

@@ -38,10 +38,13 @@ _spec = _util.spec_from_file_location("site_benchmark", ROOT / "benchmarks" / "s
 bench = _util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
-STAKEHOLDERS = int(os.environ.get("STAKEHOLDERS", 300))
-FAULT_STAKEHOLDERS = int(os.environ.get("FAULT_STAKEHOLDERS", 60))
-CONCURRENCY = 24
-DEADLINE = 300  # seconds a fault phase may take
+from timing import QUICK, quick_note, sized  # noqa: E402
+
+STAKEHOLDERS = int(os.environ.get("STAKEHOLDERS", sized(300, 4)))
+FAULT_STAKEHOLDERS = int(os.environ.get("FAULT_STAKEHOLDERS", sized(60, 3)))
+CONCURRENCY = sized(24, 2)
+DEADLINE = sized(300, 60)  # seconds a fault phase may take
+FAULT_AFTER = sized(3, 0.5)  # seconds into a fault phase's run: well into it (quick: its few pages go fast)
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -130,7 +133,7 @@ def fault_phase(name: str, plan, env: dict, database_url: str, fault) -> None:
     clients = threading.Thread(target=load)
     clients.start()
     try:
-        time.sleep(3)  # well into the run
+        time.sleep(FAULT_AFTER)
         fault(server, port)
         clients.join(timeout=DEADLINE + 30)
     finally:
@@ -146,8 +149,11 @@ def fault_phase(name: str, plan, env: dict, database_url: str, fault) -> None:
 def main() -> None:
     from tests.conftest import empty_database
 
+    quick_note()
     with tempfile.TemporaryDirectory() as workdir:
-        database_url = os.environ.get("DATABASE_URL") or os.environ.get("TEST_DATABASE_URL") \
+        # Quick mode takes no test suite's database (it would empty it, and restart its server): SQLite
+        # unless DATABASE_URL names one on purpose.
+        database_url = os.environ.get("DATABASE_URL") or (None if QUICK else os.environ.get("TEST_DATABASE_URL")) \
             or f"sqlite:///{workdir}/load.db"
         empty_database(database_url)
         os.environ["NERACA_INSTANCE"] = workdir
@@ -170,7 +176,9 @@ def main() -> None:
 
         fault_phase("kill -9 and restart", rest[:FAULT_STAKEHOLDERS], env, database_url, kill_and_restart)
         restart = postgres_restart_command(database_url)
-        if restart is None:
+        if QUICK:
+            print("  PostgreSQL restart: skipped (quick mode restarts no database server)")
+        elif restart is None:
             print("  PostgreSQL restart: skipped (the database is not a PostgreSQL cluster on this machine)")
         else:
             fault_phase("PostgreSQL restarted", rest[FAULT_STAKEHOLDERS:], env, database_url,

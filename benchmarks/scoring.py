@@ -7,15 +7,16 @@ lights, values, totals and ranking, within 5x of the floor.
 from __future__ import annotations
 
 import numpy as np
-from timing import best_of
+from timing import best_of, quick_note, sized
 
 from analysis.scorecard import personal_scorecards
 from analysis.scoring import LEVELS, Ladder
 
-PEOPLE, KPIS = 10_000, 20
+PEOPLE, KPIS = sized(10_000, 50), 20
 
 
 def main() -> None:
+    quick_note()
     rng = np.random.default_rng(2026)
     ladders, columns = [], []
     for k in range(KPIS):

@@ -29,9 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.ahp import scale_label  # noqa: E402
+from timing import quick_note, sized  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
-STAKEHOLDERS, CONCURRENCY, WORKERS, TURNS = int(os.environ.get("STAKEHOLDERS", 240)), 12, 2, 8
+STAKEHOLDERS = int(os.environ.get("STAKEHOLDERS", sized(240, 4)))
+CONCURRENCY, WORKERS, TURNS = sized(12, 2), 2, sized(8, 2)
 SECRET = "benchmark-secret"
 CSRF_TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
@@ -208,6 +210,7 @@ def print_figures(figures: dict[str, tuple]) -> float:
 
 
 def main() -> None:
+    quick_note()
     with tempfile.TemporaryDirectory() as workdir:
         database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.db"
         os.environ["NERACA_INSTANCE"] = workdir

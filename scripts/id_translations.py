@@ -1271,4 +1271,21 @@ ID = {
         "Anda telah dikeluarkan dari putaran ini: jawaban tidak lagi diterima.",
     "%(field)s must be one line: remove the line break.": "%(field)s harus satu baris: hapus pindah barisnya.",
     "This field must be one line: remove the line break.": "Kolom ini harus satu baris: hapus pindah barisnya.",
+    # --- h-twotab ---
+    "Nothing was saved from this page yet: while it was open, answers on it were saved from another window, and "
+    "this page would replace them.":
+        "Belum ada yang disimpan dari halaman ini: ketika halaman ini terbuka, jawaban di halaman ini disimpan dari "
+        "jendela lain, dan halaman ini akan menggantinya.",
+    "saved from the other window: %(saved)s; on this page: %(typed)s.":
+        "disimpan dari jendela lain: %(saved)s; di halaman ini: %(typed)s.",
+    "Your answers are still below. Press the button again to save them in place of the saved ones (those stay on "
+    "record), or open the saved answers instead:":
+        "Jawaban Anda masih ada di bawah. Tekan tombolnya sekali lagi untuk menyimpannya sebagai pengganti jawaban "
+        "yang tersimpan (yang itu tetap tercatat), atau buka jawaban yang tersimpan:",
+    "show the saved answers": "tampilkan jawaban yang tersimpan",
+    "This check was answered from another window while this page was open, so nothing was saved from this page. "
+    "What you chose on it, beside what is saved:":
+        "Pemeriksaan ini sudah dijawab dari jendela lain ketika halaman ini terbuka, jadi tidak ada yang disimpan "
+        "dari halaman ini. Pilihan Anda di halaman itu, di samping yang tersimpan:",
+    "%(pair)s: you chose %(typed)s; saved: %(saved)s.": "%(pair)s: pilihan Anda %(typed)s; tersimpan: %(saved)s.",
 }

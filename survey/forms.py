@@ -417,6 +417,7 @@ def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
 
     class PairwiseForm(FlaskForm):
         submission = HiddenField()
+        revision = HiddenField()  # the page's stored answers the form was shown with (two windows)
 
     for a_id, a_name, b_id, b_name in pairs:
         setattr(PairwiseForm, f"p_{a_id}_{b_id}", RadioField(
@@ -445,6 +446,7 @@ def rating_form(members, allow_dont_know: bool, formdata=None, data=None) -> Fla
     checks the round's scale), and a "don't know" box dk_<id> when the round allows it."""
     class RatingForm(FlaskForm):
         submission = HiddenField()
+        revision = HiddenField()  # the page's stored ratings the form was shown with (two windows)
 
     for element in members:
         setattr(RatingForm, f"r_{element.id}", NumberField(element.name, kind="exact", validators=[Optional()]))
@@ -480,6 +482,7 @@ def posted_ratings(form, members) -> dict[int, float | None]:
 def reask_form(pairs, formdata=None, data=None) -> FlaskForm:
     class ReaskForm(FlaskForm):
         submission = HiddenField()
+        revision = HiddenField()  # the re-ask the form answers (two windows)
         reason = TextAreaField(_l("If you keep your answers, why?"), validators=[Optional(), Length(max=2000)])
 
     for row_id, column_id in pairs:

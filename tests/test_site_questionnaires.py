@@ -171,28 +171,3 @@ def test_a_questionnaire_invitation_says_what_it_asks(app, client, session, smtp
     post(client, f"{page}/invite", {"person": [str(person.id)]}, page=page)
     body = smtp_server.messages[0].get_payload()
     assert "mengisi kuesioner" in body and "/r/" in body
-
-
-def test_a_save_from_a_second_window_replaces_the_answers_saved_meanwhile_and_says_which(app, client, session):
-    organisation, _, round_ = new_round(client, session, "satisfaction")
-    service = questionnaires.add_question(session, round_, kind="likert", text="Service at the counter")
-    waiting = questionnaires.add_question(session, round_, kind="likert", text="Waiting time")
-    invitation, token = invite_person(app, session, organisation, round_, "Ani")
-    url = f"/r/{token}/q"
-    first_window, second_window = (client.get(url).get_data(as_text=True) for _ in range(2))
-
-    def save(page, values):
-        response = client.post(url, data={"csrf_token": csrf(client, url), "submission": hidden(page, "submission"),
-                                          "revision": hidden(page, "revision"),
-                                          **{f"q_{q.id}": value for q, value in values.items()}})
-        assert response.status_code == 302
-        return client.get(response.headers["Location"]).get_data(as_text=True)
-
-    assert "another window" not in save(second_window, {service: "4", waiting: "3"})
-    done = save(first_window, {service: "2", waiting: "3"})  # the older window, saved last
-    assert "Answers saved from another window while this page was open were replaced" in done
-    assert "Service at the counter" in done.split("replaced")[1].split("</div>")[0]
-    assert "Waiting time" not in done.split("replaced")[1].split("</div>")[0]  # the same answer: nothing replaced
-    history = questionnaires.answer_history(session, invitation.id, service.id)
-    assert [r.value for r in history] == [2.0, 4.0]  # the later save counts; the replaced answer stays on record
-    assert "another window" not in save(client.get(url).get_data(as_text=True), {service: "5", waiting: "3"})

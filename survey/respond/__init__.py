@@ -13,6 +13,7 @@ from flask_babel import get_translations
 from flask_babel import gettext as _
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
+from analysis.formatting import format_number
 from survey import db
 from survey.forms import (
     DONT_KNOW,
@@ -32,7 +33,7 @@ from survey.forms import (
 )
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, ratings, rounds
-from survey.services.errors import N_, Invalid
+from survey.services.errors import N_, Invalid, Stale
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
 #: Wrong tokens one address may try in the failure window before being refused.
@@ -118,23 +119,33 @@ def resume(token, invitation, round_):
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    changes = []
     if request.method == "POST" and token_refused():
         form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
     elif request.method == "POST":
         # The hot path of a survey: the service checks the posted answers (keeps_typed_text has checked
         # the token), and the form is built only to show what was wrong.
+        given = posted_judgments(page.pairs, request.form)
         try:
-            answers.submit_cluster(session, invitation, page, posted_judgments(page.pairs, request.form),
-                                   request.form.get("submission", ""))
+            answers.submit_cluster(session, invitation, page, given, request.form.get("submission", ""),
+                                   seen=_seen(request.form.get("revision")))
             return redirect(url_for("respond.resume", token=token))
         except Invalid as error:
             session.rollback()
             form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
             _errors_to_form(form, error)
+        except Stale as stale:
+            session.rollback()
+            form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+            form.revision.data = stale.revision
+            changes = [(f"{a.name} – {b.name}", _judgment_text(a, b, stale.saved[name]),
+                        _judgment_text(a, b, given[(a.id, b.id)]))
+                       for a, b in page.pairs for name in [f"p_{a.id}_{b.id}"] if name in stale.saved]
     else:
-        current = answers.current_answers(session, invitation, key)
+        latest = answers.latest_judgments(session, invitation, key)
         form = pairwise_form(page.pairs, round_.allow_dont_know, data={
-            f"p_{r}_{c}": _choice(value) for (r, c), value in current.items()})
+            f"p_{r}_{c}": _choice(judgment.value) for (r, c), judgment in latest.items()})
+        form.revision.data = max((judgment.id for judgment in latest.values()), default=0)
     form.submission.data = secrets.token_hex(16)
     pages = answers.questionnaire(session, invitation)
     number = [p.key for p in pages].index(key) + 1
@@ -142,7 +153,7 @@ def cluster(token, invitation, round_, key):
     table_serves_n = largest_cluster(round_.ri_table) is None or n <= largest_cluster(round_.ri_table)
     ri = random_index(n, round_.ri_table) if table_serves_n else 0  # 0: no live hint
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
-                           number=number, total=len(pages), random_index=ri), 400 if form.errors else 200
+                           number=number, total=len(pages), random_index=ri, changes=changes), _status(form, changes)
 
 
 @blueprint.route("/<token>/rate/<key>", methods=["GET", "POST"])
@@ -152,25 +163,33 @@ def rate(token, invitation, round_, key):
     """A direct-rating page: each element of a cluster rated on the round's scale."""
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    changes = []
     if request.method == "POST":
         form = rating_form(page.members, round_.allow_dont_know, formdata=request.form)
         if form.validate_on_submit():
+            given = posted_ratings(form, page.members)
             try:
-                ratings.submit_ratings(session, invitation, page, posted_ratings(form, page.members),
-                                       form.submission.data, page_locale())
+                ratings.submit_ratings(session, invitation, page, given, form.submission.data, page_locale(),
+                                       seen=_seen(form.revision.data))
                 return redirect(url_for("respond.resume", token=token))
             except Invalid as error:
                 session.rollback()
                 _errors_to_form(form, error)
+            except Stale as stale:
+                session.rollback()
+                form.revision.data = stale.revision
+                changes = [(e.name, _rating_text(stale.saved[name]), _rating_text(given.get(e.id)))
+                           for e in page.members for name in [ratings.field_name(e.id)] if name in stale.saved]
     else:
         current = ratings.current_ratings(session, invitation, key)
         form = rating_form(page.members, round_.allow_dont_know, data=shown_ratings(current))
+        form.revision.data = ratings.page_revision(session, invitation, key)
     form.submission.data = secrets.token_hex(16)
     pages = answers.questionnaire(session, invitation)
     lowest, highest = ratings.scale_of(round_)
     return render_template("respond/rate.html", token=token, round=round_, page=page, form=form,
                            number=[p.key for p in pages].index(key) + 1, total=len(pages), lowest=lowest,
-                           highest=highest), 400 if form.errors else 200
+                           highest=highest, changes=changes), _status(form, changes)
 
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
@@ -180,6 +199,10 @@ def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
     open_reask = answers.open_reask(session, invitation, key)
+    seen = _seen(request.form.get("revision")) if request.method == "POST" and not token_refused() else None
+    if seen is not None and (open_reask is None or open_reask.id != seen):
+        _tell_reask_answered_elsewhere(session, invitation, page)
+        return redirect(url_for("respond.resume", token=token))
     if open_reask is None:
         return redirect(url_for("respond.resume", token=token))
     shown = [(p["row_id"], p["column_id"]) for p in open_reask.pairs_shown]
@@ -196,6 +219,7 @@ def reask(token, invitation, round_, key):
     else:
         form = reask_form(shown, data={f"p_{p['row_id']}_{p['column_id']}": _choice(p["current"])
                                        for p in open_reask.pairs_shown})
+    form.revision.data = open_reask.id
     form.submission.data = secrets.token_hex(16)
     by_id = {element.id: element for element in page.members}
     return render_template("respond/reask.html", token=token, round=round_, page=page, form=form,
@@ -211,30 +235,31 @@ def questionnaire(token, invitation, round_):
     """Self-report, validation and satisfaction rounds: all questions on one page."""
     session = db.session()
     asked = questionnaires.questions(session, round_)
+    changes = []
     if request.method == "POST":
         form = answers_form(asked, formdata=request.form)
         if form.validate_on_submit():
-            seen = form.revision.data or ""
             try:
-                replaced = questionnaires.submit_answers(
+                questionnaires.submit_answers(
                     session, invitation, {q.id: getattr(form, f"q_{q.id}").data for q in asked},
-                    form.submission.data, seen=int(seen) if seen.isdigit() else None, locale=page_locale())
-                if replaced:
-                    flash(_("Answers saved from another window while this page was open were replaced by this "
-                            "page's answers: %(questions)s.", questions="; ".join(q.text for q in replaced)),
-                          "notice")
+                    form.submission.data, seen=_seen(form.revision.data), locale=page_locale())
                 return redirect(url_for("respond.done", token=token))
             except Invalid as error:
                 session.rollback()
                 _errors_to_form(form, error)
+            except Stale as stale:
+                session.rollback()
+                form.revision.data = stale.revision
+                changes = [(q.text, _label(q, stale.saved[f.name]), _typed_label(f))
+                           for q in asked for f in [form[f"q_{q.id}"]] if f.name in stale.saved]
     else:
         current = questionnaires.current_responses(session, invitation)
         form = answers_form(asked, data={f"q_{qid}": _shown_answer(q, current[qid])
                                          for q in asked for qid in [q.id] if qid in current})
         form.revision.data = questionnaires.revision(current)
     form.submission.data = secrets.token_hex(16)
-    return render_template("respond/questionnaire.html", token=token, round=round_, form=form, questions=asked), \
-        400 if form.errors else 200
+    return render_template("respond/questionnaire.html", token=token, round=round_, form=form, questions=asked,
+                           changes=changes), _status(form, changes)
 
 
 @blueprint.get("/<token>/done")
@@ -278,6 +303,43 @@ def _label(question, response) -> str:
     if question.kind in ("yesno", "verdict"):
         return _("Yes") if value == 1 else _("No")
     return f"{value:g} {question.unit}".strip()
+
+
+def _seen(revision: str | None) -> int | None:
+    """The revision a posted form was shown with; None for a form from before revisions (not checked)."""
+    return int(revision) if revision and revision.isdigit() else None
+
+
+def _status(form, changes) -> int:
+    """400 for refused answers, 409 for a page saved meanwhile from another window, else 200."""
+    return 400 if form.errors else 409 if changes else 200
+
+
+def _judgment_text(a, b, value: float | None) -> str:
+    return _("Don't know") if value is None else scale_sentences(a.name, b.name)[scale_label(value)]
+
+
+def _rating_text(value: float | None) -> str:
+    return _("Don't know") if value is None else format_number(value, "exact", page_locale())
+
+
+def _typed_label(field) -> str:
+    """A posted answer as the page shows it: its option's label, or the text typed."""
+    return str(dict(field.choices).get(field.data, field.data)) if hasattr(field, "choices") else field.data or ""
+
+
+def _tell_reask_answered_elsewhere(session, invitation, page) -> None:
+    """A re-ask answered from another window meanwhile: this window's choices are not applied (they answer
+    a question no longer asked), and the next page says what they were beside what is saved."""
+    saved = answers.current_answers(session, invitation, page.key)
+    flash(_("This check was answered from another window while this page was open, so nothing was saved from "
+            "this page. What you chose on it, beside what is saved:"), "notice")
+    for (row, column), value in posted_judgments(page.pairs, request.form).items():
+        if value is not None and not answers.on_scale(value):
+            continue  # no choice our page offers
+        a, b = (next(e for e in page.members if e.id == i) for i in (row, column))
+        flash(_("%(pair)s: you chose %(typed)s; saved: %(saved)s.", pair=f"{a.name} – {b.name}",
+                typed=_judgment_text(a, b, value), saved=_judgment_text(a, b, saved.get((row, column)))), "notice")
 
 
 def _choice(value: float | None) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities, unlinked_elements
 from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
-from survey.services.errors import N_, Invalid, library_message
+from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.text import refuse_line_breaks
@@ -147,12 +147,34 @@ def next_step(session: Session, invitation: Invitation) -> tuple[str, str | None
 
 def current_answers(session: Session, invitation: Invitation, cluster_key: str) -> dict[tuple[int, int], float | None]:
     """The latest revision of each judgment: {(row id, column id): a_ij or None for don't know}."""
-    latest: dict[tuple[int, int], float | None] = {}
+    return {pair: judgment.value for pair, judgment in latest_judgments(session, invitation, cluster_key).items()}
+
+
+def latest_judgments(session: Session, invitation: Invitation, cluster_key: str) -> dict[tuple[int, int], Judgment]:
+    """The latest judgment of each pair on a page, by (row id, column id)."""
+    latest: dict[tuple[int, int], Judgment] = {}
     for judgment in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation.id,
                                                            Judgment.cluster == cluster_key)
                                     .order_by(Judgment.revision, Judgment.id)):
-        latest[(judgment.row_id, judgment.column_id)] = judgment.value
+        latest[(judgment.row_id, judgment.column_id)] = judgment
     return latest
+
+
+def page_revision(session: Session, invitation: Invitation, cluster_key: str) -> int:
+    """The newest judgment's id on a page: a form carries the one it was shown with (0 before any answer)."""
+    return max((j.id for j in latest_judgments(session, invitation, cluster_key).values()), default=0)
+
+
+def refuse_if_stale(latest: dict, given: dict, seen: int | None, field) -> None:
+    """Two windows on one page: raise Stale when an answer saved after the form was shown (``seen``, its
+    revision; None: a form from before revisions, not checked) differs from the one posted for it.
+    ``latest``: {key: the stored row, with .id and .value}; ``field``: a key's form field name."""
+    if seen is None:
+        return
+    saved = {field(key): row.value for key, row in latest.items()
+             if row.id > seen and key in given and given[key] != row.value}
+    if saved:
+        raise Stale(saved, max(row.id for row in latest.values()))
 
 
 def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]) -> np.ndarray:
@@ -167,11 +189,14 @@ def answer_matrix(cluster: Cluster, answers: dict[tuple[int, int], float | None]
 
 @retried_once_if_disconnected
 def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
-                   answers: dict[tuple[int, int], float | None], submission_key: str) -> Outcome:
+                   answers: dict[tuple[int, int], float | None], submission_key: str,
+                   seen: int | None = None) -> Outcome:
     """Store a page of judgments, check consistency and open a re-ask when it is too high.
 
     One query for the page's state, one more only when the page was answered before, and
     one commit for everything, the submission key included (the hot path of a survey).
+    ``seen``: the page's revision the form was shown with (page_revision); Stale when answers saved
+    since, from another window, would be replaced.
     """
     round_ = accepting_round(session, invitation)
     check_submission_key(submission_key)
@@ -194,6 +219,8 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     pages = status_of(invitation)
     answer = pages.get(cluster.key)
     new_page = answer is None  # judgments are stored with their page's answer, so a new page has none yet
+    if not new_page and seen is not None:
+        refuse_if_stale(latest_judgments(session, invitation, cluster.key), answers, seen, _pair_field)
     if new_page:
         answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
     answer.cr, answer.updated_at = cr, utcnow()
@@ -209,6 +236,10 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     if not commit_submission(session, invitation, submission_key, write):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, cr)
+
+
+def _pair_field(pair: tuple[int, int]) -> str:
+    return f"p_{pair[0]}_{pair[1]}"
 
 
 def open_reask(session: Session, invitation: Invitation, cluster_key: str) -> Reask | None:

@@ -78,3 +78,14 @@ def too_long(model, values: dict) -> dict[str, str]:
             errors[name] = N_("%(field)s: at most %(limit)s characters.",
                               field=name.replace("_", " ").capitalize(), limit=limit)
     return errors
+
+
+class Stale(Exception):
+    """A page shown before answers on it were saved from another window (a second tab), and posted with
+    different answers: nothing of it is stored, so neither window's answers are replaced unseen.
+    ``saved``: {field name: the answer saved meanwhile} for each answer the page would replace;
+    ``revision``: the page's revision now, which the form carries when the person saves it again on purpose."""
+
+    def __init__(self, saved: dict[str, object], revision: int):
+        self.saved, self.revision = saved, revision
+        super().__init__(f"saved from another window meanwhile: {', '.join(saved)}")

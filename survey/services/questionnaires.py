@@ -33,7 +33,7 @@ from survey.models import (
 from survey.services import audit, kpi_values, periods
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
-from survey.services.errors import N_, Invalid, joined, library_message
+from survey.services.errors import N_, Invalid, Stale, joined, library_message
 from survey.services.numbers import NumberError, parse_number
 from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
@@ -185,20 +185,25 @@ def revision(current: dict[int, Response]) -> int:
 
 @retried_once_if_disconnected
 def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str], submission_key: str,
-                   seen: int | None = None, locale: str | None = None) -> list[Question]:
+                   seen: int | None = None, locale: str | None = None) -> None:
     """Check every answer first; store the changed ones only when all are right.
 
     Numbers are read as ``locale`` writes them (the page's language; the round's when None).
-    ``seen``: the revision the form was shown with. The questions returned are those whose answer was
-    saved after it (from another window) and is now replaced: the later save wins, as the person last
-    pressed save, and the replaced answer stays on record; the page tells them.
+    ``seen``: the revision the form was shown with. When an answer saved after it (from another window,
+    or HR's correction) differs from the one posted, nothing is stored: Stale names those answers, and
+    the person chooses which to keep.
     """
     round_ = accepting_round(session, invitation, QUESTIONNAIRE_KINDS)
     check_submission_key(submission_key)
     asked = questions(session, round_)
     values = checked_answers(asked, raw, locale or round_.language)
     previous = current_responses(session, invitation)
-    replaced = []
+    if seen is not None:
+        texts = {question.id for question in asked if question.kind == "text"}
+        saved = {f"q_{qid}": response for qid, response in previous.items() if response.id > seen and qid in values
+                 and values[qid] != ((response.text or "") if qid in texts else response.value)}
+        if saved:
+            raise Stale(saved, revision(previous))
     for question in asked:
         before = previous.get(question.id)
         if question.kind == "text":
@@ -207,12 +212,8 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
             continue
         if before is None or before.value != values[question.id]:
             session.add(Response(invitation_id=invitation.id, question_id=question.id, value=values[question.id]))
-            if before is not None and seen is not None and before.id > seen:
-                replaced.append(question)
     invitation.completed_at = utcnow()
-    if not commit_submission(session, invitation, submission_key):  # the same form again writes nothing
-        return []
-    return replaced
+    commit_submission(session, invitation, submission_key)  # the same form again writes nothing
 
 
 def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,

@@ -21,6 +21,7 @@ from survey.services.answers import (
     check_submission_key,
     commit_submission,
     questionnaire,
+    refuse_if_stale,
     status_of,
     update_completion,
 )
@@ -36,19 +37,32 @@ def field_name(element_id: int) -> str:
     return f"r_{element_id}"
 
 
-def current_ratings(session: Session, invitation: Invitation, cluster_key: str) -> dict[int, float | None]:
-    """The latest revision of each rating on a page: {element id: rating, or None for don't know}."""
-    latest: dict[int, float | None] = {}
+def latest_ratings_of_page(session: Session, invitation: Invitation, cluster_key: str) -> dict[int, Rating]:
+    """The latest rating of each element on a page, by element id."""
+    latest: dict[int, Rating] = {}
     for rating in session.scalars(select(Rating).where(Rating.invitation_id == invitation.id,
                                                        Rating.cluster == cluster_key)
                                   .order_by(Rating.revision, Rating.id)):
-        latest[rating.element_id] = rating.value
+        latest[rating.element_id] = rating
     return latest
 
 
+def current_ratings(session: Session, invitation: Invitation, cluster_key: str) -> dict[int, float | None]:
+    """The latest revision of each rating on a page: {element id: rating, or None for don't know}."""
+    return {element_id: rating.value for element_id, rating in latest_ratings_of_page(session, invitation,
+                                                                                      cluster_key).items()}
+
+
+def page_revision(session: Session, invitation: Invitation, cluster_key: str) -> int:
+    """The newest rating's id on a page: a form carries the one it was shown with (0 before any answer)."""
+    return max((r.id for r in latest_ratings_of_page(session, invitation, cluster_key).values()), default=0)
+
+
 def submit_ratings(session: Session, invitation: Invitation, cluster: Cluster, given: dict[int, float | None],
-                   submission_key: str, locale: str = "en") -> None:
-    """Store a page of ratings, all of them or (on any refusal, named per element) none."""
+                   submission_key: str, locale: str = "en", seen: int | None = None) -> None:
+    """Store a page of ratings, all of them or (on any refusal, named per element) none.
+    ``seen``: the page's revision the form was shown with; Stale when ratings saved since, from another
+    window, would be replaced."""
     round_ = accepting_round(session, invitation, ("rating",))
     check_submission_key(submission_key)
     lowest, highest = scale_of(round_)
@@ -68,6 +82,8 @@ def submit_ratings(session: Session, invitation: Invitation, cluster: Cluster, g
     if errors:
         raise Invalid(errors)
     pages = status_of(invitation)
+    if cluster.key in pages and seen is not None:
+        refuse_if_stale(latest_ratings_of_page(session, invitation, cluster.key), given, seen, field_name)
     if cluster.key not in pages:
         pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
         session.add(pages[cluster.key])
