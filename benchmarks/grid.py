@@ -17,11 +17,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-KPIS, ROUNDS = int(os.environ.get("KPIS", 100)), int(os.environ.get("ROUNDS", 30))
-PERIOD, EARLIER = "2026/TW 2", "2026/TW 1"
+from timing import quick_note, sized  # noqa: E402
+
+KPIS, ROUNDS = sized(int(os.environ.get("KPIS", 100)), 5), sized(int(os.environ.get("ROUNDS", 30)), 2)
+PERIOD, EARLIER = "2026-Q2", "2026-Q1"  # Triwulan II and I 2026, as the calendar stores them
 
 
 def main() -> None:
+    quick_note()
     urls = []
     with tempfile.TemporaryDirectory() as workdir:
         os.environ["NERACA_INSTANCE"] = workdir
