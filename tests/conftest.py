@@ -1,16 +1,28 @@
-"""Fixtures: a real database (SQLite in a temp dir, or DATABASE_URL's PostgreSQL) migrated to head."""
+"""Fixtures: a real database (SQLite in a temp dir, or TEST_DATABASE_URL's PostgreSQL) migrated to head.
+
+The migrations run once per session: each test's SQLite file is a copy of a migrated template, and
+PostgreSQL's tables are emptied (numbering restarted) between tests; a test that changed the schema
+(one that runs migrations itself) leaves it to be migrated again."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, pool, text
 
 from survey import create_app
 from survey.cli import upgrade
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that builds the site (directly or through another fixture) is marked ``site``."""
+    for item in items:
+        if "app" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture
@@ -41,11 +53,62 @@ def terminate_backends(url: str, pid: int | None = None) -> int:
     return cut
 
 
+def schema_of(url: str) -> tuple:
+    """A PostgreSQL database's tables, columns and migration: what a test may not have changed."""
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        columns = connection.execute(text(
+            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+            "ORDER BY 1, 2")).all()
+        tables = {row[0] for row in columns}
+        version = (connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+                   if "alembic_version" in tables else [])
+    engine.dispose()
+    return tuple(map(tuple, columns)), tuple(sorted(version))
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """Migrated once per session. SQLite: the path of a template file each test copies. PostgreSQL: the
+    schema each test expects to find (then only its rows are removed)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        folder = tmp_path_factory.mktemp("migrated")
+        monkeypatch.setenv("NERACA_INSTANCE", str(folder / "instance"))
+        url = os.environ.get("TEST_DATABASE_URL")
+        if url:
+            empty_database(url)
+            upgrade(url)
+            return schema_of(url)
+        template = folder / "neraca.db"
+        upgrade(f"sqlite:///{template}")
+        return template
+
+
+def fresh_database(url: str, migrated) -> None:
+    """``url`` at head with no rows, as the migrations leave it."""
+    if not url.startswith("postgresql"):
+        shutil.copy(migrated, url.removeprefix("sqlite:///"))
+        return
+    if schema_of(url) != migrated:
+        empty_database(url)
+        upgrade(url)
+        return
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.begin() as connection:
+        tables = connection.execute(text(
+            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version'")).scalars().all()
+        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
 @pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
+def app(database_url, migrated_database, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
-    empty_database(database_url)
-    upgrade(database_url)
+    fresh_database(database_url, migrated_database)
     return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
                        "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
 
