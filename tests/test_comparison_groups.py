@@ -279,6 +279,7 @@ def test_groups_that_cannot_make_global_weights_are_refused_by_name(compared, pr
         tree.global_from_groups(compared, {key: .5 for key in TREE})
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, client, session, live_server):
     from tests.test_screens import overflow
