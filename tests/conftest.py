@@ -16,6 +16,8 @@ from sqlalchemy import create_engine, pool, text
 
 from survey import create_app
 from survey.cli import upgrade
+from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
+from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
 
 
 def pytest_collection_modifyitems(items):
@@ -28,29 +30,6 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture
 def database_url(tmp_path):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'neraca.db'}"
-
-
-def empty_database(url: str) -> None:
-    """A PostgreSQL test database starts each test empty; SQLite files are new per test anyway."""
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-
-
-def terminate_backends(url: str, pid: int | None = None) -> int:
-    """Cut PostgreSQL connections from outside, as a server restart or a network cut would: backend
-    ``pid``, or else every other connection of this user to the database. Returns how many were cut."""
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        cut = connection.execute(text(
-            "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() "
-            "AND (CAST(:pid AS integer) IS NULL OR pid = CAST(:pid AS integer))"), {"pid": pid}).scalar()
-    engine.dispose()
-    return cut
 
 
 def schema_of(url: str) -> tuple:
@@ -132,26 +111,6 @@ def smtp_server():
     controller.stop()
 
 
-def start_smtp_server(port: int):
-    """A real SMTP server on 127.0.0.1:``port`` (one that was down until now, say): (controller, inbox)."""
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    class Inbox(Message):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def handle_message(self, message):
-            self.messages.append(message)
-
-    inbox = Inbox()
-    inbox.port = port
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, inbox
-
-
 @pytest.fixture
 def redis_url(tmp_path):
     """A real Redis server on 127.0.0.1 for this test, nothing kept on disk."""
@@ -167,9 +126,3 @@ def redis_url(tmp_path):
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()
     server.wait(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -16,9 +16,9 @@ from survey import config, create_app
 from survey.auth import LAST_USED
 from survey.models import ClusterAnswer, Judgment, Person, Response, User
 from survey.services import accounts, answers, api_tokens, people, questionnaires, rounds
+from tests.helpers.questionnaires import invite_person, new_round
+from tests.helpers.weighting import invited_to_root_page, launch_round
 from tests.samsat_site import published_answers
-from tests.test_site_questionnaires import invite_person, new_round
-from tests.test_site_weighting import invited_to_root_page, launch_round
 from tests.web import hidden, post, sign_in
 
 PASSWORD = "correct horse battery"

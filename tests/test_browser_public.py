@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 
 from survey.models import PublicVisit
 from survey.services import public, questionnaires, rounds
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
 from tests.samsat_site import build_samsat
-from tests.test_browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.browser,

@@ -4,8 +4,8 @@ import pytest
 
 from survey.models import Rating
 from survey.services import answers, people, rounds
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 from tests.samsat_site import build_samsat
-from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
                                  reason="Debian's chromium is not installed")]
