@@ -14,7 +14,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, pool, text
 
-from survey import create_app
+from survey import create_app, i18n
 from survey.cli import upgrade
 from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
@@ -84,10 +84,18 @@ def fresh_database(url: str, migrated) -> None:
     engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory):
+    """The message catalogs compiled once; each app's instance folder gets a copy, which the app then
+    finds up to date instead of compiling its own."""
+    return i18n.compile_catalogs(tmp_path_factory.mktemp("translations") / "translations")
+
+
 @pytest.fixture
-def app(database_url, migrated_database, tmp_path, monkeypatch):
+def app(database_url, migrated_database, compiled_translations, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
     fresh_database(database_url, migrated_database)
+    shutil.copytree(compiled_translations, tmp_path / "instance" / "translations")
     return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
                        "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
 
