@@ -75,13 +75,34 @@ def fresh_database(url: str, migrated) -> None:
         empty_database(url)
         upgrade(url)
         return
+    # DELETE, children first, then the sequences back to 1: what TRUNCATE ... RESTART IDENTITY does, at a
+    # fraction of its cost on tables a test filled with a few rows (TRUNCATE makes new files for each).
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.begin() as connection:
         tables = connection.execute(text(
-            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename <> 'alembic_version'")).scalars().all()
-        connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+        )).scalars().all()
+        references = connection.execute(text(
+            "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint "
+            "WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid")).all()
+        for table in children_first(tables, references):
+            connection.execute(text(f'DELETE FROM "{table}"'))
+        connection.execute(text("SELECT setval(oid, 1, false) FROM pg_class "
+                                "WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace"))
     engine.dispose()
+
+
+def children_first(tables: list[str], references: list[tuple[str, str]]) -> list[str]:
+    """``tables`` ordered so that a table comes before every table it references."""
+    ordered, placed = [], set()
+    referenced_by = {table: {child for child, parent in references if parent == table} for table in tables}
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in placed and referenced_by[t] <= placed]
+        if not ready:
+            raise RuntimeError(f"foreign keys in a cycle among {sorted(set(tables) - placed)}")
+        ordered += ready
+        placed.update(ready)
+    return ordered
 
 
 @pytest.fixture(scope="session")
