@@ -27,6 +27,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.site)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def instance_outside_the_checkout(tmp_path_factory):
+    """No test writes into the checkout's instance/ folder (its secret key, the developer's database): a
+    test that reads the settings without choosing a folder gets one of the session's. The ``app`` fixture
+    gives each test its own."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path_factory.mktemp("instance")))
+        yield
+
+
 @pytest.fixture
 def database_url(tmp_path):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'neraca.db'}"

@@ -133,7 +133,8 @@ def test_a_session_unused_longer_than_the_idle_timeout_ends(app, client, session
     assert client.get("/hr/people").status_code == 302
 
 
-def test_the_idle_timeout_is_a_setting(monkeypatch):
+def test_the_idle_timeout_is_a_setting(monkeypatch, tmp_path):
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
     assert config.load()["IDLE_TIMEOUT_HOURS"] == 8
     monkeypatch.setenv("NERACA_IDLE_TIMEOUT_HOURS", "0.5")
     monkeypatch.setenv("NERACA_TRUSTED_PROXIES", "2")
