@@ -1,16 +1,40 @@
-"""Fixtures: a real database (SQLite in a temp dir, or DATABASE_URL's PostgreSQL) migrated to head."""
+"""Fixtures: a real database (SQLite in a temp dir, or TEST_DATABASE_URL's PostgreSQL) migrated to head.
+
+The migrations run once per session: each test's SQLite file is a copy of a migrated template, and
+PostgreSQL's tables are emptied (numbering restarted) between tests; a test that changed the schema
+(one that runs migrations itself) leaves it to be migrated again."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import time
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, pool, text
 
-from survey import create_app
+from survey import create_app, i18n
 from survey.cli import upgrade
+from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
+from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that builds the site (directly or through another fixture) is marked ``site``."""
+    for item in items:
+        if "app" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def instance_outside_the_checkout(tmp_path_factory):
+    """No test writes into the checkout's instance/ folder (its secret key, the developer's database): a
+    test that reads the settings without choosing a folder gets one of the session's. The ``app`` fixture
+    gives each test its own."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path_factory.mktemp("instance")))
+        yield
 
 
 @pytest.fixture
@@ -18,34 +42,91 @@ def database_url(tmp_path):
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'neraca.db'}"
 
 
-def empty_database(url: str) -> None:
-    """A PostgreSQL test database starts each test empty; SQLite files are new per test anyway."""
-    if url.startswith("postgresql"):
-        engine = create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-
-
-def terminate_backends(url: str, pid: int | None = None) -> int:
-    """Cut PostgreSQL connections from outside, as a server restart or a network cut would: backend
-    ``pid``, or else every other connection of this user to the database. Returns how many were cut."""
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        cut = connection.execute(text(
-            "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() "
-            "AND (CAST(:pid AS integer) IS NULL OR pid = CAST(:pid AS integer))"), {"pid": pid}).scalar()
+def schema_of(url: str) -> tuple:
+    """A PostgreSQL database's tables, columns and migration: what a test may not have changed."""
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        columns = connection.execute(text(
+            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+            "ORDER BY 1, 2")).all()
+        tables = {row[0] for row in columns}
+        version = (connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+                   if "alembic_version" in tables else [])
     engine.dispose()
-    return cut
+    return tuple(map(tuple, columns)), tuple(sorted(version))
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """Migrated once per session. SQLite: the path of a template file each test copies. PostgreSQL: the
+    schema each test expects to find (then only its rows are removed)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        folder = tmp_path_factory.mktemp("migrated")
+        monkeypatch.setenv("NERACA_INSTANCE", str(folder / "instance"))
+        url = os.environ.get("TEST_DATABASE_URL")
+        if url:
+            empty_database(url)
+            upgrade(url)
+            return schema_of(url)
+        template = folder / "neraca.db"
+        upgrade(f"sqlite:///{template}")
+        return template
+
+
+def fresh_database(url: str, migrated) -> None:
+    """``url`` at head with no rows, as the migrations leave it."""
+    if not url.startswith("postgresql"):
+        shutil.copy(migrated, url.removeprefix("sqlite:///"))
+        return
+    if schema_of(url) != migrated:
+        empty_database(url)
+        upgrade(url)
+        return
+    # DELETE, children first, then the sequences back to 1: what TRUNCATE ... RESTART IDENTITY does, at a
+    # fraction of its cost on tables a test filled with a few rows (TRUNCATE makes new files for each).
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.begin() as connection:
+        tables = connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+        )).scalars().all()
+        references = connection.execute(text(
+            "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint "
+            "WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid")).all()
+        for table in children_first(tables, references):
+            connection.execute(text(f'DELETE FROM "{table}"'))
+        connection.execute(text("SELECT setval(oid, 1, false) FROM pg_class "
+                                "WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace"))
+    engine.dispose()
+
+
+def children_first(tables: list[str], references: list[tuple[str, str]]) -> list[str]:
+    """``tables`` ordered so that a table comes before every table it references."""
+    ordered, placed = [], set()
+    referenced_by = {table: {child for child, parent in references if parent == table} for table in tables}
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in placed and referenced_by[t] <= placed]
+        if not ready:
+            raise RuntimeError(f"foreign keys in a cycle among {sorted(set(tables) - placed)}")
+        ordered += ready
+        placed.update(ready)
+    return ordered
+
+
+@pytest.fixture(scope="session")
+def compiled_translations(tmp_path_factory):
+    """The message catalogs compiled once; each app's instance folder gets a copy, which the app then
+    finds up to date instead of compiling its own."""
+    return i18n.compile_catalogs(tmp_path_factory.mktemp("translations") / "translations")
 
 
 @pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
+def app(database_url, migrated_database, compiled_translations, tmp_path, monkeypatch):
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
-    empty_database(database_url)
-    upgrade(database_url)
+    fresh_database(database_url, migrated_database)
+    shutil.copytree(compiled_translations, tmp_path / "instance" / "translations")
     return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
                        "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
 
@@ -69,26 +150,6 @@ def smtp_server():
     controller.stop()
 
 
-def start_smtp_server(port: int):
-    """A real SMTP server on 127.0.0.1:``port`` (one that was down until now, say): (controller, inbox)."""
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    class Inbox(Message):
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def handle_message(self, message):
-            self.messages.append(message)
-
-    inbox = Inbox()
-    inbox.port = port
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, inbox
-
-
 @pytest.fixture
 def redis_url(tmp_path):
     """A real Redis server on 127.0.0.1 for this test, nothing kept on disk."""
@@ -104,9 +165,3 @@ def redis_url(tmp_path):
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()
     server.wait(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

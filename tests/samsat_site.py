@@ -42,7 +42,25 @@ def published_answers(cluster, inverse=False):
 def load_samsat_performance(session, version):
     """The published 2009-2010 targets, actuals and ladders, imported as a program would (English numbers)."""
     from survey.services import performance
-    from tests.test_site_samsat import ladder_rows, measurement_rows
     performance.import_measurements(session, version, pd.DataFrame(measurement_rows()))
     performance.import_ladders(session, version, pd.DataFrame(ladder_rows()).astype(str).replace("nan", ""),
                                number_format="en")
+
+
+def measurement_rows():
+    """2009 and 2010 targets and actuals. The 2010 actual is the performance the OMAX table scores;
+    the source's OMAX columns C4a and C4b carry each other's data (reference quirk 2), so do we."""
+    case = samsat()
+    table = case["targets_and_actuals"]
+    swapped = {"C4a": "C4b", "C4b": "C4a"}
+    rows = []
+    for kpi, omax in case["omax_2010"]["kpis"].items():
+        source = table[swapped.get(kpi, kpi)]
+        rows.append({"kpi": kpi, "period": "2009", "target": source[0], "actual": source[1]})
+        rows.append({"kpi": kpi, "period": "2010", "target": source[2], "actual": omax["performance"]})
+    return rows
+
+
+def ladder_rows():
+    return [{"kpi": kpi, "period": "2010", **{str(level): value for level, value in omax["anchors"].items()}}
+            for kpi, omax in samsat()["omax_2010"]["kpis"].items()]

@@ -21,6 +21,8 @@ from analysis.ahp.eigen import perron
 from analysis.messages import InputError
 from tests.completion_oracle import complete_by_coordinate_descent
 
+pytestmark = pytest.mark.maths
+
 
 def with_dont_knows(A, rng, share=0.5):
     """A copy of A with about ``share`` of its pairs unanswered, keeping the chain 0-1-2-... that links them all."""

@@ -20,6 +20,8 @@ from analysis.ahp import (
     validate,
 )
 
+pytestmark = pytest.mark.maths
+
 ahpy = pytest.importorskip("ahpy")
 
 

@@ -6,6 +6,8 @@ from analysis.ahp import consistency, priorities
 from analysis.hierarchy import Hierarchy
 from tests.reference import cluster_matrix, samsat
 
+pytestmark = pytest.mark.maths
+
 CLUSTERS = list(samsat()["pairwise"])
 
 

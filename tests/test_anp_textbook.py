@@ -16,6 +16,8 @@ import pytest
 from analysis.ahp import priorities
 from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_supermatrix
 
+pytestmark = pytest.mark.maths
+
 CRITERIA = ["Culture", "Family", "Housing", "Jobs", "Transportation"]
 CITIES = ["Bethesda", "Boston", "Pittsburgh", "Santa Fe"]
 JUDGMENTS = {

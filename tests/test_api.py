@@ -3,8 +3,8 @@ import pytest
 
 from survey.models import Invitation, OutboxMessage, Person
 from survey.services import accounts, api_tokens, results
+from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.samsat_site import build_samsat
-from tests.test_services_weighting import answer_everything, invitations, launch
 from tests.web import post, sign_in
 
 

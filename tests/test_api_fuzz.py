@@ -13,9 +13,9 @@ from schemathesis.checks import (
 )
 
 from survey.services import api_tokens, performance
+from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.reference import samsat
 from tests.samsat_site import load_samsat_performance
-from tests.test_services_weighting import answer_everything, invitations, launch
 
 
 @pytest.fixture

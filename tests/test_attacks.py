@@ -12,103 +12,11 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from survey.db import Base
-from survey.models import Influence, ReportJob
-from survey.services import accounts, api_tokens, jobs, people, performance, public, questionnaires, rounds, skm
-from tests.reference import samsat
-from tests.samsat_site import load_samsat_performance
-from tests.test_services_weighting import answer_everything, invitations, launch
+from survey.models import ReportJob
+from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds
+from tests.helpers.attacks import SECRET, SKM_ENDPOINTS, address, estate, methods  # noqa: F401
+from tests.helpers.database import rows_in_every_table  # noqa: F401
 from tests.web import csrf, post, sign_in
-
-SECRET = "test"
-
-
-@pytest.fixture
-def estate(session):
-    """Organisation A with something behind every kind of address: versions, both kinds of round, a report
-    job, an API token, an invitation link."""
-    organisation, version, weighting = launch(session)
-    answer_everything(session, invitations(session, weighting)[0])
-    for element in version.elements:  # the office scorecard of 2010, as published
-        element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
-    load_samsat_performance(session, version)
-    self_report = rounds.create_round(session, organisation.id, version_id=version.id, title="Pegawai",
-                                      kind="self_report", period="2010")
-    question = questionnaires.add_question(session, self_report, kind="number", text="Training", kpi="L1a",
-                                           minimum=0, maximum=100)
-    employee = people.add_person(session, organisation.id, name="Ani", email="ani@x.org", kind="employee")
-    invitation, link_token = rounds.new_invitation(self_report, employee, SECRET)
-    session.add(invitation)
-    session.flush()
-    questionnaires.submit_answers(session, invitation, {question.id: "90"}, "ani-1")
-    stakeholder = people.add_person(session, organisation.id, name="Budi", email="budi@x.org")
-    weighting_invitation, weighting_token = rounds.new_invitation(weighting, stakeholder, SECRET)
-    session.add(weighting_invitation)
-    rating = rounds.create_round(session, organisation.id, version_id=version.id, title="Rating", kind="rating")
-    rating_invitation, rating_token = rounds.new_invitation(rating, stakeholder, SECRET)
-    session.add(rating_invitation)
-    job = jobs.queue_personal_report(session, self_report, "id", "hr@a.org")
-    satisfaction = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM 2010",
-                                       kind="satisfaction", period="2010")
-    skm.create_questionnaire(session, satisfaction, "Pajak kendaraan")
-    visitor, _ = rounds.new_invitation(satisfaction, employee, SECRET)
-    session.add(visitor)
-    session.flush()
-    questionnaires.submit_answers(session, visitor, {q.id: "0" for q in questionnaires.questions(session, satisfaction)
-                                                     if q.kind == "choice"}, "ani-skm")
-    token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
-    colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
-    objectives = [e for e in version.elements if e.kind == "objective"]
-    influence = Influence(version_id=version.id, source_id=objectives[0].id, target_id=objectives[1].id)
-    session.add(influence)
-    counter = rounds.create_round(session, organisation.id, version_id=version.id, title="Kepuasan",
-                                  kind="satisfaction", period="2010")
-    questionnaires.default_questions(session, counter)
-    public.make_public(session, counter, None, "hr@a.org")  # its /p/<slug> page answers anyone
-    session.commit()
-    return {"organisation": organisation, "version": version, "weighting": weighting, "self_report": self_report,
-            "satisfaction": satisfaction, "slug": counter.public_slug,
-            "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
-            "rating_link": rating_token,
-            "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
-
-
-SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm")
-
-
-def address(app, rule, estate) -> str:
-    """The rule's address filled with organisation A's objects."""
-    endpoint = rule.endpoint
-    round_ = estate["self_report"] if endpoint in ("reports.personal", "reports.personal_job") else estate["weighting"]
-    if endpoint in SKM_ENDPOINTS:
-        round_ = estate["satisfaction"]
-    # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
-    link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
-    link = estate["rating_link"] if endpoint == "respond.rate" else link
-    values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
-              "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
-              "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
-              "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
-              "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
-              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
-              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
-                                         "hr.network_export", "hr.export_performance")
-              else "html"}
-    # An import template names the version whose KPI codes it uses.
-    query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}
-    with app.test_request_context():
-        from flask import url_for
-        return url_for(endpoint, **{name: values[name] for name in rule.arguments}, **query)
-
-
-def rows_in_every_table(session) -> dict[str, int]:
-    session.expire_all()
-    return {name: session.scalar(select(func.count()).select_from(table))
-            for name, table in Base.metadata.tables.items()}
-
-
-def methods(rule) -> list[str]:
-    return sorted(rule.methods - {"HEAD", "OPTIONS"})
 
 
 def test_every_address_of_another_organisations_data_is_refused(app, client, session, estate):
@@ -187,7 +95,7 @@ RAW = ("<script>alert(1)</script>", "<img src=x onerror")
 
 
 def test_script_in_every_text_field_stays_text_on_every_page_pdf_and_spreadsheet(app, client, session, estate):
-    from tests.test_reports import pdf_text
+    from tests.helpers.reports import pdf_text
     organisation, version = estate["organisation"], estate["version"]
     organisation.name = estate["self_report"].title = estate["weighting"].title = PAYLOAD
     kpi = next(e for e in version.elements if e.code == "L1a")

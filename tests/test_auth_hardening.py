@@ -16,9 +16,9 @@ from survey import config, create_app
 from survey.auth import LAST_USED
 from survey.models import ClusterAnswer, Judgment, Person, Response, User
 from survey.services import accounts, answers, api_tokens, people, questionnaires, rounds
+from tests.helpers.questionnaires import invite_person, new_round
+from tests.helpers.weighting import invited_to_root_page, launch_round
 from tests.samsat_site import published_answers
-from tests.test_site_questionnaires import invite_person, new_round
-from tests.test_site_weighting import invited_to_root_page, launch_round
 from tests.web import hidden, post, sign_in
 
 PASSWORD = "correct horse battery"
@@ -133,7 +133,8 @@ def test_a_session_unused_longer_than_the_idle_timeout_ends(app, client, session
     assert client.get("/hr/people").status_code == 302
 
 
-def test_the_idle_timeout_is_a_setting(monkeypatch):
+def test_the_idle_timeout_is_a_setting(monkeypatch, tmp_path):
+    monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path))
     assert config.load()["IDLE_TIMEOUT_HOURS"] == 8
     monkeypatch.setenv("NERACA_IDLE_TIMEOUT_HOURS", "0.5")
     monkeypatch.setenv("NERACA_TRUSTED_PROXIES", "2")

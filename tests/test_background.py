@@ -12,7 +12,7 @@ from sqlalchemy import select
 from survey import background, create_app
 from survey.models import OutboxMessage, ReportJob, utcnow
 from survey.services import jobs, people, rounds
-from tests.test_reports import page_count, self_report_round
+from tests.helpers.reports import page_count, self_report_round
 from tests.web import post, sign_in
 
 EMPLOYEES = {"Ani": 90.0, "Budi": 40.0, "Cici": 70.0}

@@ -1,29 +1,14 @@
 """A stakeholder answers a round with a re-ask in a real browser (Debian's chromium via Playwright)."""
-import os
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from survey.services import answers, people, rounds
-from tests.conftest import free_port
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401
 from tests.samsat_site import build_samsat
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-
-
-@pytest.fixture
-def live_server(app):
-    port = free_port()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
 def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app, session, live_server):
@@ -88,17 +73,11 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
     assert root[(shown["row_id"], shown["column_id"])] == pytest.approx(implied)
 
 
-def launch(driver):
-    return driver.chromium.launch(executable_path=CHROMIUM, args=[
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"])
-
-
 def test_hr_types_indonesian_numbers_into_the_performance_form_and_they_are_stored_as_meant(app, session,
                                                                                            live_server):
     from survey.models import Element, Measurement
     from survey.services import accounts
-    from tests.test_reports import samsat_office
+    from tests.helpers.reports import samsat_office
     organisation, version = samsat_office(session)
     accounts.create_user(session, organisation.id, "hr@example.org", "HR", "correct horse battery", role="hr")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -4,17 +4,17 @@ import re
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import select
 
 from survey.models import Organisation
 from survey.services import people, scorecards
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
+from tests.helpers.cli import console  # noqa: F401  (a fixture)
 from tests.samsat_site import samsat_rows
-from tests.test_browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
-from tests.test_cli_users import console  # noqa: F401  (a fixture)
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 ADMIN_PASSWORD, HR_PASSWORD = "admin passphrase 2026", "colleague passphrase 2026"
 
 

@@ -11,8 +11,8 @@ from analysis.messages import InputError
 from analysis.predikat import PRESETS, Band, capaian, checked_bands, level_percent, predikat
 from survey.models import Organisation
 from survey.services import bands, performance
+from tests.helpers.reports import pdf_text, samsat_office, self_report_round
 from tests.samsat_site import build_samsat
-from tests.test_reports import pdf_text, samsat_office, self_report_round
 from tests.web import post, sign_in
 
 

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from analysis import charts
-from tests.test_reports import keep_pages, pdf_text, samsat_office
-from tests.test_services_weighting import answer_everything, invitations, launch
+from tests.helpers.reports import keep_pages, pdf_text, samsat_office
+from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.web import sign_in
 
 poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")

@@ -1,32 +1,16 @@
 """Setting up for real from the console: `neraca init`, `org create`, `user create|disable|enable|reset-password`."""
 from __future__ import annotations
 
-import io
 import re
 
-import pytest
 from sqlalchemy import func, select
 
-from survey import cli
 from survey.models import Organisation, User
 from survey.services import accounts
+from tests.helpers.cli import console  # noqa: F401
 from tests.web import post
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def console(app, database_url, monkeypatch):
-    """The commands run as `neraca ...` would, on the test's database and settings."""
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("SECRET_KEY", "test")
-    monkeypatch.setenv("PUBLIC_URL", "http://neraca.test")
-    monkeypatch.delenv("NERACA_PASSWORD", raising=False)
-
-    def run(*argv, stdin: str = ""):
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        return cli.main(list(argv))
-    return run
 
 
 def count(session, model) -> int:

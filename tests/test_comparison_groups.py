@@ -8,12 +8,11 @@ import pytest
 from sqlalchemy import func, select
 
 from analysis.hierarchy import Hierarchy
-
 from survey.models import AuditEntry, Element, Round, ScorecardVersion
 from survey.services import answers, api_tokens, groups, people, rounds, scorecards
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
+from tests.helpers.weighting import answer_page
 from tests.samsat_site import build_samsat
-from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
-from tests.test_site_weighting import answer_page
 from tests.web import post, round_form, sign_in
 
 #: Two stakeholders' scores per objective and per KPI: each answers a_ij = score_i / score_j, on Saaty's scale.
@@ -279,9 +278,10 @@ def test_groups_that_cannot_make_global_weights_are_refused_by_name(compared, pr
         tree.global_from_groups(compared, {key: .5 for key in TREE})
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, client, session, live_server):
-    from tests.test_screens import overflow
+    from tests.helpers.browser import overflow
 
     organisation, version = build_samsat(session)
     groups.set_grouping(session, version, "perspective", "all", "hr@example.org")

@@ -1,26 +1,14 @@
 """Weights given by HR or by a decree: through the form and the scorecard import, published as a round's are."""
-import numpy as np
 import pytest
 
-from analysis.ahp import parse_judgment, priorities
 from analysis.formatting import format_number
 from survey.models import Element, ScorecardVersion
 from survey.services import accounts, given_weights, scorecards
 from survey.services.errors import Invalid
+from tests.helpers.weighting import published_local_weights  # noqa: F401
 from tests.reference import samsat
 from tests.samsat_site import build_samsat, samsat_rows
 from tests.web import post, sign_in
-
-
-def published_local_weights() -> dict[str, float]:
-    """The SAMSAT 2010 local weights per element code, as a decree would list them: the source's approximate
-    method on its published matrices, to six decimals (the source prints them rounded to two, which do not
-    sum to 1 and so cannot give its global weights)."""
-    local = {}
-    for cluster in samsat()["pairwise"].values():
-        matrix = np.array([[parse_judgment(v) for v in row] for row in cluster["matrix"]])
-        local.update(zip(cluster["order"], np.round(priorities(matrix, "approximate"), 6)))
-    return local
 
 
 def global_weights(session, version) -> dict[str, float]:

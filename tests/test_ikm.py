@@ -6,6 +6,8 @@ import pytest
 
 from analysis.ikm import GRADES, grade, ikm, minimum_sample, nrr
 
+pytestmark = pytest.mark.maths
+
 # Krejcie & Morgan (1970), "Table for determining sample size from a given population", as reprinted e.g.
 # at kenpro.org/?p=2289 and bikolkal.web.app/sampling-table-krejcie-and-morgan.html: N -> S.
 KREJCIE_MORGAN = {10: 10, 15: 14, 20: 19, 25: 24, 30: 28, 35: 32, 40: 36, 45: 40, 50: 44, 55: 48, 60: 52, 65: 56,

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from survey.models import Element, Measurement, Person
 from survey.services import api_tokens, people, performance, scorecards
 from survey.services.errors import Invalid
+from tests.helpers.attacks import estate  # noqa: F401  (a fixture: organisation A with every kind of object)
 from tests.reference import samsat
 from tests.samsat_site import build_samsat, load_samsat_performance
-from tests.test_attacks import estate  # noqa: F401  (a fixture: organisation A with every kind of object)
 from tests.web import post, round_form, sign_in
 
 OVERFLOWING = "9**3999"
@@ -258,8 +258,8 @@ CONTROLS = [SPOOFED, "Budi\x00", "Citra\x1b[31m", "Dewi\u2066"]
 
 @pytest.mark.parametrize("name", CONTROLS)
 def test_control_and_bidi_characters_are_refused_in_forms_imports_and_the_api(client, session, name):
-    from tests.test_attacks import rows_in_every_table
-    from tests.test_services_weighting import launch
+    from tests.helpers.database import rows_in_every_table
+    from tests.helpers.weighting import launch
     organisation, used, round_ = launch(session)
     version = scorecards.create_scorecard(session, organisation.id, "Draft", "2011")  # one a round does not freeze
     sign_in(client, session, organisation.id, email="admin@a.org", role="admin")
@@ -315,7 +315,7 @@ LONG = "Persentase" * 20  # 200 characters without a space
 
 
 def test_a_long_unbroken_name_wraps_inside_every_printed_report(client, session, estate):
-    from tests.test_reports import pdf_text
+    from tests.helpers.reports import pdf_text
     version = estate["version"]
     next(e for e in version.elements if e.code == "L1a").name = LONG  # a KPI in every report
     next(e for e in version.elements if e.code == "L").name = LONG  # a perspective: a heading and a chart label

@@ -11,13 +11,13 @@ from alembic import command
 from sqlalchemy import create_engine, select, text
 
 from survey.cli import alembic_config
-from survey.db import Base
 from survey.models import Invitation, OutboxMessage, Person, utcnow
 from survey.services import accounts, api_tokens, mail, people, rounds
 from survey.services.errors import Invalid
 from survey.services.tokens import token_for
-from tests.conftest import empty_database, free_port, start_smtp_server
-from tests.test_site_weighting import launch_round
+from tests.helpers.database import database_text, empty_database  # noqa: F401
+from tests.helpers.servers import free_port, start_smtp_server
+from tests.helpers.weighting import launch_round
 from tests.web import post, sign_in
 
 LINE_BREAK = "dewi@x.org\r\nBcc: everyone@x.org"
@@ -37,13 +37,6 @@ def from_evil_host(client):
 
 def working_tokens(session) -> list[str]:
     return [token_for("test", nonce) for nonce in session.scalars(select(Invitation.token_nonce))]
-
-
-def database_text(session) -> str:
-    """Every value of every row of every table, as text."""
-    session.expire_all()
-    return "\n".join(str(row) for table in Base.metadata.sorted_tables
-                     for row in session.execute(select(table)).all())
 
 
 def test_invitation_links_reach_the_invitee_by_email_but_are_stored_nowhere_and_no_viewer_sees_them(

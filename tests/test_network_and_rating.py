@@ -6,6 +6,8 @@ from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_super
 from analysis.hierarchy import Hierarchy
 from analysis.rating import direct_rating_weights, group_direct_rating, group_rating, rating_range
 
+pytestmark = pytest.mark.maths
+
 
 def test_global_weights_are_products_along_the_path_and_sum_to_one():
     tree = Hierarchy.from_parents({"F": None, "C": None, "F1": "F", "C1": "C", "C2": "C",

@@ -1,9 +1,9 @@
 """Pages fit the kind of round, finished links say so, sensible defaults and a way back (issue 17)."""
 from survey.models import ReportJob
 from survey.services import questionnaires, rounds, scorecards
+from tests.helpers.questionnaires import answer, invite_person, new_round
+from tests.helpers.reports import pdf_text, self_report_round
 from tests.samsat_site import build_samsat
-from tests.test_reports import pdf_text, self_report_round
-from tests.test_site_questionnaires import answer, invite_person, new_round
 from tests.web import post, sign_in
 
 
@@ -76,7 +76,7 @@ def test_adding_an_element_under_an_unknown_parent_says_to_add_the_parent_first(
 
 
 def test_a_group_cr_above_the_threshold_is_marked_beside_publish(client, session):
-    from tests.test_services_weighting import answer_everything, invitations, launch
+    from tests.helpers.weighting import answer_everything, invitations, launch
     organisation, _, round_ = launch(session, cr_threshold=0.0001)
     answer_everything(session, invitations(session, round_)[0])
     sign_in(client, session, organisation.id)

@@ -14,9 +14,9 @@ from survey import create_app
 from survey.models import AuditEntry, PublicVisit, Response
 from survey.services import public, questionnaires
 from survey.services.errors import Invalid
+from tests.helpers.questionnaires import new_round, visit  # noqa: F401
 from tests.qr_reader import links_in_pdf
-from tests.test_site_questionnaires import new_round
-from tests.web import TOKEN, hidden, post, sign_in
+from tests.web import post, sign_in
 
 BURST_LIMIT = 5
 
@@ -40,21 +40,6 @@ def random_answers(session, round_, rng) -> dict[int, str]:
     """A form's values: a Likert 1-5 or a choice's index per question."""
     return {q.id: str(rng.integers(1, 6)) if q.kind == "likert" else str(rng.integers(0, len(q.options)))
             for q in questionnaires.questions(session, round_)}
-
-
-def visit(app, round_, address, values, browser=None, headers=None):
-    """A visitor opens the link and sends the form with ``values``: (their browser, the POST's answer, or
-    the GET's when the page showed no form)."""
-    browser = browser or app.test_client()
-    url = f"/p/{round_.public_slug}"
-    shown = browser.get(url, headers=headers, environ_base={"REMOTE_ADDR": address})
-    page = shown.get_data(as_text=True)
-    token = TOKEN.search(page)
-    if shown.status_code != 200 or token is None:
-        return browser, shown
-    return browser, browser.post(url, headers=headers, environ_base={"REMOTE_ADDR": address}, data={
-        "csrf_token": token.group(1) or token.group(2), "submission": hidden(page, "submission"),
-        **{f"q_{qid}": value for qid, value in values.items()}})
 
 
 def stored(session) -> tuple[int, int]:

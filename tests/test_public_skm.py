@@ -10,9 +10,7 @@ import pytest
 from analysis.ikm import ikm
 from survey.models import PublicVisit, Response
 from survey.services import public, questionnaires, skm
-from tests.test_public_rounds import visit
-from tests.test_site_questionnaires import answer, invite_person
-from tests.test_site_skm import ANSWERS, form_values, skm_round
+from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round, visit
 
 
 def test_public_visitors_answers_and_suggestions_count_in_the_ikm_until_discarded(app, client, session):

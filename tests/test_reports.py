@@ -1,59 +1,20 @@
 """Printed reports: real PDFs read back as text (pdftotext) and looked at as images (pdftoppm)."""
 import html as html_module
 import io
-import os
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
 from analysis.formatting import format_number
-from survey.models import Element
-from survey.services import people, performance, questionnaires, reports, rounds
-from tests.reference import samsat
-from tests.samsat_site import build_samsat, load_samsat_performance
-from tests.test_services_weighting import answer_everything, invitations, launch
+from survey.services import performance, reports
+from tests.helpers.reports import keep_pages, page_count, pdf_text, samsat_office, self_report_round
+from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.web import post, sign_in
 
-ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
-
-
-def pdf_text(pdf: bytes, page: int | None = None) -> str:
-    """The PDF's words (of one page if given) in reading order, white space folded (cells wrap lines)."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    raw = subprocess.run(["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    return " ".join(raw.split())
-
-
-def page_count(pdf: bytes) -> int:
-    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
-
-
-def keep_pages(pdf: bytes, name: str) -> list[Path]:
-    """Render every page to PNG for a person to look at; kept as test artefacts."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True)
-    return sorted(ARTIFACTS.glob(f"{name}-*.png"))
-
-
-def samsat_office(session, kpi_name=None):
-    organisation, version = build_samsat(session, stakeholders=0)
-    for element in session.query(Element).filter_by(version_id=version.id):
-        element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
-        if kpi_name and element.code == "C1a":
-            element.name = kpi_name
-    session.commit()
-    load_samsat_performance(session, version)
-    performance.set_finding(session, version, kpi="C3b", period="2010", root_cause="Apel pagi dimulai terlambat",
-                            action="Absensi sidik jari")
-    return organisation, version
 
 
 def test_office_scorecard_pdf_has_the_samsat_figures_and_pages_to_look_at(client, session):
@@ -115,24 +76,6 @@ def test_weighting_report_prints_weights_and_cr_and_exports_judgments_and_weight
     assert set(judgments["respondent"]) == {"Stakeholder 0", "Stakeholder 1"}
     weights = openpyxl.load_workbook(io.BytesIO(client.get(f"/hr/reports/weighting/{round_.id}/weights.xlsx").data))
     assert len(list(weights.active.values)) == 1 + 38
-
-
-def self_report_round(session, answers):
-    """A self-report round on L1a where each named employee reported the given percentage."""
-    organisation, version = build_samsat(session, stakeholders=0)
-    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Kinerja pegawai",
-                                 kind="self_report", period="2010")
-    question = questionnaires.add_question(session, round_, kind="number", text="Training", kpi="L1a", unit="%",
-                                           minimum=0, maximum=100)
-    performance.set_ladder(session, version, kpi="L1a", period="2010", anchors={0: 0, 3: 50, 10: 100})
-    for n, (name, value) in enumerate(answers.items()):
-        person = people.add_person(session, organisation.id, name=name, email=f"p{n}@x.org", kind="employee")
-        invitation, _ = rounds.new_invitation(round_, person, "test")
-        session.add(invitation)
-        session.flush()
-        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}", locale="en")
-    return organisation, round_
-
 
 
 def test_personal_scorecards_pdf_has_a_ranking_and_a_page_per_employee(app, client, session):

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from survey.models import Invitation
 from survey.services import answers, people, questionnaires, rounds
 from survey.services.errors import Invalid
+from tests.helpers.attacks import methods
+from tests.helpers.database import rows_in_every_table
 from tests.samsat_site import build_samsat
-from tests.test_attacks import methods, rows_in_every_table
 from tests.web import csrf
 
 KINDS = ("weighting", "self_report", "validation", "satisfaction", "rating")

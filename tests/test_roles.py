@@ -9,7 +9,7 @@ import pytest
 
 from survey.models import ROLES
 from survey.services import kpi_owners
-from tests.test_attacks import address, estate, methods  # noqa: F401  (estate is a fixture)
+from tests.helpers.attacks import address, estate, methods  # noqa: F401  (estate is a fixture)
 from tests.web import csrf, post, sign_in
 
 ALL = set(ROLES)

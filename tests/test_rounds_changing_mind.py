@@ -8,8 +8,8 @@ import pytest
 from survey.models import AuditEntry, Invitation, OutboxMessage, Round, ScorecardVersion
 from survey.services import answers, mail, people, results, rounds
 from survey.services.errors import Invalid
+from tests.helpers.weighting import answer_everything, invitations
 from tests.samsat_site import build_samsat
-from tests.test_services_weighting import answer_everything, invitations
 from tests.web import csrf, post, round_form, sign_in
 
 

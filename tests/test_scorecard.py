@@ -9,6 +9,8 @@ from analysis.scoring import Ladder
 from tests.reference import samsat
 from tests.samsat_scorecard import samsat_table
 
+pytestmark = pytest.mark.maths
+
 OMAX = samsat()["omax_2010"]
 
 

@@ -16,6 +16,8 @@ from analysis.scoring import (
 )
 from tests.reference import samsat
 
+pytestmark = pytest.mark.maths
+
 PUBLISHED = samsat()["omax_2010"]["kpis"]
 
 

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from survey import demo
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, people, questionnaires, rounds
-from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server, overflow, playwright  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                 reason="Debian's chromium is not installed")]
 WIDTHS = (390, 1280)
 TAP = 24
 
@@ -59,10 +59,6 @@ def demo_pages(session, tmp_path) -> tuple[dict[str, str], str]:
                   "r-pairwise": f"/r/{fresh_token}/c/root", "r-self-report-welcome": f"/r/{welcome_token}",
                   "r-self-report-form": f"/r/{employee_token}/q", "p-skm": f"/p/{skm_round.public_slug}"}
     return hr | respondent, password
-
-
-def overflow(page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
 def small_scale_targets(page) -> list[str]:

@@ -1,5 +1,4 @@
 """A weighting round through the services: launch, answer, re-ask, group weights."""
-import uuid
 
 import numpy as np
 import pytest
@@ -7,35 +6,12 @@ from sqlalchemy import event
 
 from analysis.ahp import aggregate, priorities
 from survey.models import Invitation
-from survey.services import accounts, answers, kpi_owners, people, results, rounds, scorecards, strategy
+from survey.services import accounts, answers, kpi_owners, results, rounds, scorecards, strategy
 from survey.services.errors import Invalid
-from tests.conftest import terminate_backends
+from tests.helpers.database import terminate_backends
+from tests.helpers.weighting import SECRET, answer_everything, invitations, launch  # noqa: F401
 from tests.reference import samsat
 from tests.samsat_site import build_samsat, published_answers
-
-SECRET = "test"
-
-
-def launch(session, **options):
-    organisation, version = build_samsat(session)
-    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Bobot 2010", **options)
-    everyone = [p.id for p in people.people(session, organisation.id)]
-    rounds.invite(session, round_, everyone, {"SECRET_KEY": SECRET})
-    return organisation, version, round_
-
-
-def invitations(session, round_):
-    return [p.invitation for p in rounds.progress(session, round_).participants]
-
-
-def answer_everything(session, invitation, inverse=False):
-    for cluster in answers.questionnaire(session, invitation):
-        outcome = answers.submit_cluster(session, invitation, cluster, published_answers(cluster, inverse),
-                                         uuid.uuid4().hex)
-        if outcome.status == "reasking":
-            reask = answers.open_reask(session, invitation, cluster.key)
-            kept = {(p["row_id"], p["column_id"]): p["current"] for p in reask.pairs_shown}
-            answers.submit_reask(session, invitation, cluster, kept, "I am sure", uuid.uuid4().hex)
 
 
 def test_published_judgments_give_the_published_weights(session):

@@ -54,7 +54,7 @@ def test_connections_the_database_server_dropped_are_replaced_without_a_failed_r
     """PostgreSQL restarted or a connection cut by the network: the pool's pre-ping notices and reconnects."""
     import pytest
 
-    from tests.conftest import terminate_backends
+    from tests.helpers.database import terminate_backends
     if not database_url.startswith("postgresql"):
         pytest.skip("an embedded SQLite file has no server connection to lose")
     assert client.get("/health").status_code == 200  # a pooled connection now exists

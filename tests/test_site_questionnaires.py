@@ -4,36 +4,11 @@ import numpy as np
 import pytest
 
 from analysis.scoring import Ladder
-from survey.models import AuditEntry, Response, Round
-from survey.services import people, performance, questionnaires, rounds
+from survey.models import AuditEntry, Response
+from survey.services import people, performance, questionnaires
 from survey.services.errors import Invalid
-from tests.samsat_site import build_samsat
-from tests.web import csrf, hidden, post, round_form, sign_in
-
-
-def new_round(client, session, kind, **extra):
-    organisation, version = build_samsat(session, stakeholders=0)
-    sign_in(client, session, organisation.id)
-    response = post(client, "/hr/rounds/new", round_form(**{"kind": kind, "title": f"{kind} 2010", "period": "2010",
-                                                            "version_id": version.id, "language": "en", **extra}))
-    assert response.status_code == 302, response.get_data(as_text=True)
-    round_ = session.get(Round, int(response.headers["Location"].rsplit("/", 1)[1]))
-    return organisation, version, round_
-
-
-def invite_person(app, session, organisation, round_, name):
-    person = people.add_person(session, organisation.id, name=name, email=f"{name.lower()}@x.org", kind="employee")
-    invitation, token = rounds.new_invitation(round_, person, app.config["SECRET_KEY"])
-    session.add(invitation)
-    session.commit()
-    return invitation, token
-
-
-def answer(client, token, values):
-    url = f"/r/{token}/q"
-    page = client.get(url).get_data(as_text=True)
-    return client.post(url, data={"csrf_token": csrf(client, url), "submission": hidden(page, "submission"),
-                                  **{f"q_{qid}": value for qid, value in values.items()}})
+from tests.helpers.questionnaires import answer, invite_person, new_round  # noqa: F401
+from tests.web import csrf, hidden, post
 
 
 def test_employees_self_report_and_hr_sees_ranked_personal_scorecards(app, client, session):

@@ -228,9 +228,8 @@ def test_a_rating_round_refuses_a_scale_it_does_not_know(session):
 
 def test_the_provenance_of_pairwise_and_of_given_weights_names_their_kind_method_and_respondents(session):
     from survey.services import given_weights, reports, results
-    from tests.test_given_weights import published_local_weights
-    from tests.test_services_weighting import answer_everything as compare_everything
-    from tests.test_services_weighting import invitations, launch
+    from tests.helpers.weighting import answer_everything as compare_everything
+    from tests.helpers.weighting import invitations, launch, published_local_weights
     organisation, version, round_ = launch(session, aggregation="aij", priority_method="geometric")
     for invitation in invitations(session, round_)[:2]:
         compare_everything(session, invitation)

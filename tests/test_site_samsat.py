@@ -12,12 +12,11 @@ import re
 import pytest
 
 from analysis.formatting import format_number
-
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, performance
+from tests.helpers.weighting import answer_page
 from tests.reference import samsat
-from tests.samsat_site import published_answers, samsat_rows
-from tests.test_site_weighting import answer_page
+from tests.samsat_site import ladder_rows, measurement_rows, published_answers, samsat_rows  # noqa: F401
 from tests.web import post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test(/r/[A-Za-z0-9_-]+)")
@@ -33,25 +32,6 @@ def upload(client, url, page, rows, columns):
     writer.writerows([{key: "" if value != value else value for key, value in row.items()} for row in rows])
     return post(client, url, {"file": (io.BytesIO(buffer.getvalue().encode()), "table.csv"), "number_format": "en"},
                 page=page, content_type="multipart/form-data")
-
-
-def measurement_rows():
-    """2009 and 2010 targets and actuals. The 2010 actual is the performance the OMAX table scores;
-    the source's OMAX columns C4a and C4b carry each other's data (reference quirk 2), so do we."""
-    case = samsat()
-    table = case["targets_and_actuals"]
-    swapped = {"C4a": "C4b", "C4b": "C4a"}
-    rows = []
-    for kpi, omax in case["omax_2010"]["kpis"].items():
-        source = table[swapped.get(kpi, kpi)]
-        rows.append({"kpi": kpi, "period": "2009", "target": source[0], "actual": source[1]})
-        rows.append({"kpi": kpi, "period": "2010", "target": source[2], "actual": omax["performance"]})
-    return rows
-
-
-def ladder_rows():
-    return [{"kpi": kpi, "period": "2010", **{str(level): value for level, value in omax["anchors"].items()}}
-            for kpi, omax in samsat()["omax_2010"]["kpis"].items()]
 
 
 def test_the_published_samsat_scorecard_is_rebuilt_through_the_site(app, client, session):

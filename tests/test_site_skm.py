@@ -11,35 +11,8 @@ from analysis.ikm import ikm
 from survey.models import AuditEntry, Measurement, Response
 from survey.services import questionnaires, skm
 from survey.services.errors import Invalid
-from tests.test_site_questionnaires import answer, invite_person, new_round
+from tests.helpers.questionnaires import ANSWERS, SERVICES, answer, form_values, invite_person, new_round, skm_round
 from tests.web import post, sign_in
-
-SERVICES = "Pajak kendaraan tahunan; Balik nama kendaraan"
-# Three respondents' answers to U1-U9 (1-4) and their profile; the IKM by hand is in the test.
-ANSWERS = {"Ani": [4, 3, 3, 4, 3, 3, 4, 3, 2], "Budi": [3, 3, 2, 4, 3, 4, 4, 3, 3], "Cici": [3, 2, 3, 4, 4, 3, 3, 3, 3]}
-
-
-def skm_round(client, session, language="id"):
-    organisation, version, round_ = new_round(client, session, "satisfaction", language=language)
-    page = f"/hr/rounds/{round_.id}"
-    response = post(client, f"{page}/questions/skm", {"services": SERVICES}, page=page)
-    assert response.status_code == 302
-    return organisation, version, round_
-
-
-def form_values(asked, unsur, profile=(0, 1, 2, 3, 0), suggestion=""):
-    """Form values for the questionnaire: choice indexes (an unsur's answer k is index k - 1)."""
-    values, scores, profiles = {}, iter(unsur), iter(profile)
-    for question in asked:
-        if question.role.startswith(skm.SKM):
-            score = next(scores)
-            if score is not None:
-                values[question.id] = str(score - 1)
-        elif question.role.startswith(skm.PROFILE):
-            values[question.id] = str(next(profiles))
-        else:
-            values[question.id] = suggestion
-    return values
 
 
 def test_hr_creates_the_skm_questionnaire_in_the_rounds_language(client, session):

@@ -10,37 +10,11 @@ from analysis.ahp import aggregate, scale_label
 from analysis.formatting import format_number
 from survey.models import ClusterAnswer, Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds, scorecards
+from tests.helpers.weighting import answer_page, invited_to_root_page, launch_round  # noqa: F401
 from tests.samsat_site import build_samsat, published_answers, samsat_rows
 from tests.web import csrf, hidden, post, round_form, sign_in
 
 LINK = re.compile(r"http://neraca\.test/r/[A-Za-z0-9_-]+")
-
-
-def launch_round(client, session, **round_options):
-    organisation, version = build_samsat(session)
-    sign_in(client, session, organisation.id)
-    response = post(client, "/hr/rounds/new", round_form(version_id=version.id, **round_options))
-    assert response.status_code == 302, response.get_data(as_text=True)
-    round_id = int(response.headers["Location"].rsplit("/", 1)[1])
-    return organisation, version, session.get(Round, round_id)
-
-
-def answer_page(client, url, values, raw_choices=()):
-    """Submit a pairwise page with ``values``; ``raw_choices`` are (pair, radio value) sent as they are."""
-    page = client.get(url).get_data(as_text=True)
-    data = {"csrf_token": csrf(client, url), "submission": hidden(page, "submission")}
-    data.update({f"p_{r}_{c}": scale_label(v) for (r, c), v in values.items()})
-    data.update({f"p_{r}_{c}": choice for (r, c), choice in raw_choices})
-    return client.post(url, data=data)
-
-
-def invited_to_root_page(client, session):
-    """A launched round's first stakeholder: their link token and the root cluster's page."""
-    organisation, _, round_ = launch_round(client, session, ask_identity="")
-    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
-    session.add(invitation)
-    session.commit()
-    return token, answers.questionnaire(session, invitation)[0]
 
 
 def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the_group_weights(

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from survey.models import Influence
 from survey.services import strategy
-from tests.test_reports import keep_pages, pdf_text, samsat_office
+from tests.helpers.reports import keep_pages, pdf_text, samsat_office
 from tests.web import post, sign_in
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from survey.models import OutboxMessage, PasswordToken, User, utcnow
 from survey.services import accounts, users
 from survey.services.errors import Invalid
-from tests.test_mail_hardening import database_text
+from tests.helpers.database import database_text
 from tests.web import post, sign_in
 
 PASSWORD = "correct horse battery"

@@ -1,0 +1,42 @@
+"""The test database itself: emptied, its connections cut, its rows and text read back whole."""
+from __future__ import annotations
+
+from sqlalchemy import create_engine, func, select, text
+
+from survey.db import Base
+
+
+def empty_database(url: str) -> None:
+    """A PostgreSQL test database starts each test empty; SQLite files are new per test anyway."""
+    if url.startswith("postgresql"):
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+
+
+def terminate_backends(url: str, pid: int | None = None) -> int:
+    """Cut PostgreSQL connections from outside, as a server restart or a network cut would: backend
+    ``pid``, or else every other connection of this user to the database. Returns how many were cut."""
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        cut = connection.execute(text(
+            "SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid() "
+            "AND (CAST(:pid AS integer) IS NULL OR pid = CAST(:pid AS integer))"), {"pid": pid}).scalar()
+    engine.dispose()
+    return cut
+
+
+def database_text(session) -> str:
+    """Every value of every row of every table, as text."""
+    session.expire_all()
+    return "\n".join(str(row) for table in Base.metadata.sorted_tables
+                     for row in session.execute(select(table)).all())
+
+
+def rows_in_every_table(session) -> dict[str, int]:
+    session.expire_all()
+    return {name: session.scalar(select(func.count()).select_from(table))
+            for name, table in Base.metadata.tables.items()}

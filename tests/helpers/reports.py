@@ -1,0 +1,64 @@
+"""Report PDFs read back, and the offices and rounds the report tests print."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from survey.models import Element
+from survey.services import people, performance, questionnaires, rounds
+from tests.reference import samsat
+from tests.samsat_site import build_samsat, load_samsat_performance
+
+ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+
+
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """The PDF's words (of one page if given) in reading order, white space folded (cells wrap lines)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    raw = subprocess.run(["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return " ".join(raw.split())
+
+
+def page_count(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def keep_pages(pdf: bytes, name: str) -> list[Path]:
+    """Render every page to PNG for a person to look at; kept as test artefacts."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True)
+    return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+def samsat_office(session, kpi_name=None):
+    organisation, version = build_samsat(session, stakeholders=0)
+    for element in session.query(Element).filter_by(version_id=version.id):
+        element.global_weight = samsat()["global_weights_published"].get(element.code, 1.0)
+        if kpi_name and element.code == "C1a":
+            element.name = kpi_name
+    session.commit()
+    load_samsat_performance(session, version)
+    performance.set_finding(session, version, kpi="C3b", period="2010", root_cause="Apel pagi dimulai terlambat",
+                            action="Absensi sidik jari")
+    return organisation, version
+
+
+def self_report_round(session, answers):
+    """A self-report round on L1a where each named employee reported the given percentage."""
+    organisation, version = build_samsat(session, stakeholders=0)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Kinerja pegawai",
+                                 kind="self_report", period="2010")
+    question = questionnaires.add_question(session, round_, kind="number", text="Training", kpi="L1a", unit="%",
+                                           minimum=0, maximum=100)
+    performance.set_ladder(session, version, kpi="L1a", period="2010", anchors={0: 0, 3: 50, 10: 100})
+    for n, (name, value) in enumerate(answers.items()):
+        person = people.add_person(session, organisation.id, name=name, email=f"p{n}@x.org", kind="employee")
+        invitation, _ = rounds.new_invitation(round_, person, "test")
+        session.add(invitation)
+        session.flush()
+        questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}", locale="en")
+    return organisation, round_
