@@ -15,10 +15,9 @@ from hypothesis import strategies as st
 
 from analysis.formatting import format_number
 from survey.services import api_tokens, kpi_values, performance, questionnaires, scorecards, skm
-from tests import test_site_questionnaires
+from tests.helpers import questionnaires as questionnaire_helpers
+from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
 from tests.samsat_site import build_samsat
-from tests.test_site_questionnaires import answer, invite_person
-from tests.test_site_skm import ANSWERS, form_values, skm_round
 from tests.web import post
 
 FORMULA_KPI = "C9z"
@@ -41,7 +40,7 @@ def office(app, client, session, monkeypatch):
                                parent_code="C1", formula="staff / 2")
         return organisation, version
 
-    monkeypatch.setattr(test_site_questionnaires, "build_samsat", samsat_with_a_formula_kpi)
+    monkeypatch.setattr(questionnaire_helpers, "build_samsat", samsat_with_a_formula_kpi)
     organisation, version, round_ = skm_round(client, session, language="en")
     asked = questionnaires.questions(session, round_)
     for name, scores in ANSWERS.items():
