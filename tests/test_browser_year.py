@@ -136,12 +136,12 @@ def test_a_quarter_is_entered_reminded_submitted_returned_verified_locked_and_pr
         assert ani.locator("h1").inner_text() == "Tabel isian: Triwulan I 2026"
         assert ani.locator('input[name="v-K4:target"]').count() == 0  # Budi's KPI is not hers
         ani.locator('input[name="v-K1:target"]').focus()
-        for typed in ("100", "100", "1.250"):
+        for typed in ("100", "100", "90,5"):
             ani.keyboard.type(typed)
             ani.keyboard.press("Enter")
         click_and_load(ani, ani.locator("form.grid-form button[type=submit]"))
         assert "Nilai yang berubah: 3" in ani.locator(".flash.ok").inner_text()
-        assert [stored(session, version, code).get("target") for code in KPIS] == [100.0, 100.0, 1250.0, 100.0]
+        assert [stored(session, version, code).get("target") for code in KPIS] == [100.0, 100.0, 90.5, 100.0]
 
         # 3. Later she pastes her actuals from a spreadsheet and saves; Budi's K4 still has no actual.
         ani.goto(grid)
