@@ -95,7 +95,9 @@ def test_a_quarter_is_entered_reminded_submitted_returned_verified_locked_and_pr
         browser = launch(driver)
 
         def signed_in(email):
-            page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID").new_page()
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+            context.set_default_timeout(10_000)  # a failing step says so in seconds, not half a minute
+            page = context.new_page()
             sign_in(page, live_server, email, PASSWORD)
             return page
 
