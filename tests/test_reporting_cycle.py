@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from survey import cli
 from survey.models import AuditEntry, KpiSubmission, OutboxMessage, User
-from survey.services import accounts, api_tokens, grid, kpi_owners, mail, performance, reporting
+from survey.services import accounts, api_tokens, evidence, grid, kpi_owners, mail, performance, reporting
 from survey.services.errors import Invalid
 from tests.test_attacks import rows_in_every_table
 from tests.test_partial_scorecards import ANCHORS, small_scorecard
@@ -188,6 +188,9 @@ def test_a_locked_period_refuses_every_change_of_its_values_and_writes_nothing(a
         lambda: performance.import_ladders(session, version, pd.DataFrame([{"kpi": "K1", "period": PERIOD,
                                                                             "0": "0", "10": "100"}])),
         lambda: grid.save(session, version, PERIOD, {grid.cell_name("K1", "actual"): "1"}, {}, locale="en", entered_by="x"),
+        lambda: evidence.attach(session, performance.kpis(session, version)["K1"], PERIOD, "late.pdf",
+                                b"%PDF-1.4 late", "x", 2**20),
+        lambda: reporting.set_deadline(session, version, PERIOD, None, "x"),
         lambda: reporting.submit(session, version, PERIOD, hr, ["K1"]),
         lambda: reporting.decide(session, version, PERIOD, "K1", hr, approve=False, comment="again"),
     ]

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from survey.models import Element, Evidence
+from survey.services import period_locks
 from survey.services.errors import N_, Invalid
 from survey.services.text import unsafe_characters
 
@@ -30,7 +31,9 @@ MAX_FILES = 10
 
 def attach(session: Session, element: Element, period: str, filename: str, content: bytes, uploaded_by: str,
            max_bytes: int) -> Evidence:
-    """Keep ``content`` as evidence of the KPI's period, or refuse it (Invalid) and keep nothing."""
+    """Keep ``content`` as evidence of the KPI's period, or refuse it (Invalid) and keep nothing; a locked
+    period keeps the evidence it was verified with."""
+    period_locks.refuse_locked(session, element.version_id, [period])
     name = _safe_name(filename)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in KINDS:

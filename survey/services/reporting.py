@@ -131,8 +131,9 @@ def _checked_period(period: str) -> str:
 
 def set_deadline(session: Session, version: ScorecardVersion, period: str, deadline: date | None,
                  actor: str) -> None:
-    """HR's deadline for the period's values (None: no deadline)."""
+    """HR's deadline for the period's values (None: no deadline); a locked period's stays as it was."""
     period = _checked_period(period)
+    refuse_locked(session, version.id, [period])
     row = _reporting_period_row(session, version, period)
     row.deadline = deadline
     audit.record(session, version.organisation_id, actor, "deadline_set", period,
