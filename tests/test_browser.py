@@ -91,7 +91,7 @@ def test_hr_types_indonesian_numbers_into_the_performance_form_and_they_are_stor
         page.click("button[type=submit]")
         page.goto(f"{live_server}/hr/versions/{version.id}/performance?lang=id")
         page.select_option("#m-kpi", "L1a")
-        page.fill("#m-period", "2011")
+        page.select_option("#m-period", "2025")  # chosen from the calendar, not typed
         page.fill("#m-target", "1.250.000")  # typed as an Indonesian writes it: no browser may reread it
         page.fill("#m-actual", "95,5")
         page.locator("#m-actual").press("Enter")
@@ -105,5 +105,5 @@ def test_hr_types_indonesian_numbers_into_the_performance_form_and_they_are_stor
         browser.close()
 
     l1a = session.query(Element).filter_by(version_id=version.id, code="L1a").one()
-    stored = session.query(Measurement).filter_by(element_id=l1a.id, period="2011").one()
+    stored = session.query(Measurement).filter_by(element_id=l1a.id, period="2025").one()
     assert (stored.target, stored.actual) == (1250000.0, 95.5)
