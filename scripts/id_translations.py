@@ -1127,4 +1127,18 @@ ID = {
         "Peserta, jawaban, dan alasan mereka hanya ditampilkan kepada SDM.",
     "%(valid)d of %(count)d respondents find the scorecard valid.":
         "%(valid)d dari %(count)d responden menilai scorecard ini valid.",
+    # --- h-scale ---
+    "%(name)s is %(strength)s · %(value)s": "%(name)s %(strength)s · %(value)s",
+    "%(a)s and %(b)s are %(strength)s · %(value)s": "%(a)s dan %(b)s %(strength)s · %(value)s",
+    "between equally and moderately more important": "antara sama dan sedikit lebih penting",
+    "moderately more important": "sedikit lebih penting",
+    "between moderately and strongly more important": "antara sedikit lebih dan lebih penting",
+    "strongly more important": "lebih penting",
+    "between strongly and very strongly more important": "antara lebih dan jauh lebih penting",
+    "very strongly more important": "jauh lebih penting",
+    "between very strongly and extremely more important": "antara jauh dan mutlak lebih penting",
+    "extremely more important": "mutlak lebih penting",
+    "Each choice of a pair says in words which of the two elements is more important and by how much, with its number from 1 (equally important) to 9. Choose the one that says what you think.":
+        "Setiap pilihan pada sebuah pasangan menyebutkan dengan kata-kata mana dari kedua elemen yang lebih penting "
+        "dan seberapa besar, beserta angkanya dari 1 (sama penting) sampai 9. Pilih yang sesuai dengan pendapat Anda.",
 }

@@ -10,6 +10,7 @@ from functools import wraps
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
+from markupsafe import Markup
 from flask_babel import gettext as _
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
@@ -32,6 +33,7 @@ from survey.forms import (
 )
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, ratings, rounds
+from survey.labels import LABELS, words
 from survey.services.errors import N_, Invalid
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
@@ -288,23 +290,27 @@ def _errors_to_form(form, error: Invalid) -> None:
 
 @blueprint.app_template_global()
 def scale_sentences(a: str, b: str) -> dict[str, str]:
-    """What each button of a pair tells a screen reader, by its value. Each sentence is translated
-    once per pair, not once per button: a pair has 17 buttons, and a call per button cost about
-    a tenth of the time spent showing a page."""
+    """What each button of a pair says, on the page and as its accessible name, by its value: the element it
+    favours and how strongly in Saaty's words, then the number ("Keuangan jauh lebih penting · 7"). Each
+    sentence is translated once per pair, not once per button: a pair has 17 buttons, and a call per button
+    cost about a tenth of the time spent showing a page."""
     translations = get_translations()
-    a_more = translations.ugettext(N_("%(a)s is %(v)s times as important as %(b)s"))
-    b_more = translations.ugettext(N_("%(b)s is %(v)s times as important as %(a)s"))
+    # The catalog's sentences are trusted markup; the names and words put into them are escaped by Markup's %.
+    favours = Markup(translations.ugettext(N_("%(name)s is %(strength)s · %(value)s")))
+    equal = Markup(translations.ugettext(N_("%(a)s and %(b)s are %(strength)s · %(value)s")))
+    strengths = {value: translations.ugettext(words(value, "saaty")) for value in LABELS["saaty"]}
+    name_of = {side: Markup("<strong>%s</strong>") % name for side, name in (("a", a), ("b", b))}
     sentences = {}
     for value in SCALE_VALUES:  # the radio values: '9' ... '2' on A's side, '1', '1/2' ... '1/9' on B's
         if value == "1":
-            sentences[value] = translations.ugettext(N_("equally important"))
+            sentences[value] = equal % {"a": name_of["a"], "b": name_of["b"], "strength": strengths["1"], "value": "1"}
         else:
-            sentence = b_more if "/" in value else a_more
-            sentences[value] = sentence % {"a": a, "v": value.split("/")[-1], "b": b}
+            number = value.split("/")[-1]
+            sentences[value] = favours % {"name": name_of["b" if "/" in value else "a"],
+                                          "strength": strengths[number], "value": number}
     return sentences
 
 
-def scale_meanings():
-    return [(1, _("Equally important")), (3, _("Slightly more important")), (5, _("More important")),
-            (7, _("Much more important")), (9, _("Absolutely more important")),
-            ("2, 4, 6, 8", _("In between the neighbouring values"))]
+def scale_meanings() -> list[tuple[int, str]]:
+    """Saaty's scale for the welcome page: each value with its words (the same words as on the buttons)."""
+    return [(int(value), _(strength).capitalize()) for value, strength in LABELS["saaty"].items()]
