@@ -1141,4 +1141,7 @@ ID = {
     "Each choice of a pair says in words which of the two elements is more important and by how much, with its number from 1 (equally important) to 9. Choose the one that says what you think.":
         "Setiap pilihan pada sebuah pasangan menyebutkan dengan kata-kata mana dari kedua elemen yang lebih penting "
         "dan seberapa besar, beserta angkanya dari 1 (sama penting) sampai 9. Pilih yang sesuai dengan pendapat Anda.",
+    "Responses to %(title)s": "Tanggapan untuk %(title)s",
+    "Respondents so far against the minimum": "Responden sejauh ini dibanding jumlah minimum",
+    "On the scale: %(choice)s": "Pada skala: %(choice)s",
 }

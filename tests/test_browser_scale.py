@@ -46,7 +46,8 @@ def radio_names(page) -> dict[tuple[str, str], str]:
                                                      "input[type=checkbox]"})["nodeIds"]:
         node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
         attributes = dict(zip(node["attributes"][::2], node["attributes"][1::2]))
-        found[attributes["name"], attributes.get("value", "")] = names[node["backendNodeId"]]
+        # a no-break space keeps the number on its word's line; a screen reader reads it as a space
+        found[attributes["name"], attributes.get("value", "")] = names[node["backendNodeId"]].replace("\xa0", " ")
     cdp.detach()
     return found
 

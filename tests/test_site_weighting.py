@@ -298,7 +298,7 @@ def test_each_button_of_a_pair_says_the_element_it_favours_and_how_strongly_in_t
                                   ("en", "{x} is {s} · {v}", "{x} and {y} are equally important · 1")):
         page = html.unescape(client.get(f"/r/{token}/c/{root.key}?lang={language}").get_data(as_text=True))
         field = re.search(rf'<fieldset[^>]*id="p_{a.id}_{b.id}".*?</fieldset>', page, re.S).group(0)
-        said = {value: re.sub(r"<[^>]+>", "", text).strip() for value, text in
+        said = {value: re.sub(r"<[^>]+>", "", text).replace("\xa0", " ").strip() for value, text in
                 re.findall(r'value="([^"]+)"[^>]*>.*?<span class="say">(.*?)</span></label>', field, re.S)}
         assert len(said) == 17
         assert said["3"] == says.format(x=a.name, s={"id": "sedikit lebih penting", "en": "moderately more important"}

@@ -288,6 +288,12 @@ def _errors_to_form(form, error: Invalid) -> None:
     form.form_errors.extend(message for _name, message in attach_errors(form, error))
 
 
+@blueprint.app_template_filter("judgment")
+def judgment_value(value: float) -> str:
+    """A judgment as its radio's value: '3', '1/5'."""
+    return scale_label(value)
+
+
 @blueprint.app_template_global()
 def scale_sentences(a: str, b: str) -> dict[str, str]:
     """What each button of a pair says, on the page and as its accessible name, by its value: the element it
@@ -308,7 +314,8 @@ def scale_sentences(a: str, b: str) -> dict[str, str]:
             number = value.split("/")[-1]
             sentences[value] = favours % {"name": name_of["b" if "/" in value else "a"],
                                           "strength": strengths[number], "value": number}
-    return sentences
+    # The number stays on the line of the word before it: "penting · 8", never "· 8" alone on a line.
+    return {value: sentence.replace(" · ", "\u00a0·\u00a0") for value, sentence in sentences.items()}
 
 
 def scale_meanings() -> list[tuple[int, str]]:
