@@ -1129,7 +1129,7 @@ ID = {
         "%(valid)d dari %(count)d responden menilai scorecard ini valid.",
     # --- h-scale ---
     "%(name)s is %(strength)s · %(value)s": "%(name)s %(strength)s · %(value)s",
-    "%(a)s and %(b)s are %(strength)s · %(value)s": "%(a)s dan %(b)s %(strength)s · %(value)s",
+    "%(a)s is as important as %(b)s · %(value)s": "%(a)s sama penting dengan %(b)s · %(value)s",
     "between equally and moderately more important": "antara sama dan sedikit lebih penting",
     "moderately more important": "sedikit lebih penting",
     "between moderately and strongly more important": "antara sedikit lebih dan lebih penting",

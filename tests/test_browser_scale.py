@@ -20,9 +20,9 @@ pytestmark = [pytest.mark.browser,
 TAP = 44
 #: Saaty's strengths as the page must say them, by language (the words of survey/labels.py and the catalog).
 STRENGTH = {
-    "id": {"1": "sama penting", "3": "sedikit lebih penting", "5": "lebih penting", "7": "jauh lebih penting",
+    "id": {"3": "sedikit lebih penting", "5": "lebih penting", "7": "jauh lebih penting",
            "9": "mutlak lebih penting"},
-    "en": {"1": "equally important", "3": "moderately more important", "5": "strongly more important",
+    "en": {"3": "moderately more important", "5": "strongly more important",
            "7": "very strongly more important", "9": "extremely more important"},
 }
 
@@ -77,7 +77,7 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
     root = answers.questionnaire(session, invitation)[0]
     shots = ARTIFACTS / "scale"
     shots.mkdir(parents=True, exist_ok=True)
-    for width in (320, 390, 1280):
+    for width in (320, 390, 832, 1280):  # 832 px: the narrowest window with the two-sided row
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
         for language in ("id", "en"):
@@ -89,8 +89,8 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
                 said = {value: name for (field, value), name in names.items() if field == f"p_{a.id}_{b.id}"}
                 assert len(said) == 18
                 assert said["7"] == f"{a.name} {'' if language == 'id' else 'is '}{words['7']} · 7"
-                assert said["1"] == f"{a.name} {'dan' if language == 'id' else 'and'} {b.name} " \
-                                    f"{'' if language == 'id' else 'are '}{words['1']} · 1"
+                assert said["1"] == {"id": f"{a.name} sama penting dengan {b.name} · 1",
+                                     "en": f"{a.name} is as important as {b.name} · 1"}[language]
                 assert said["dk"] == {"id": "Tidak tahu", "en": "Don't know"}[language]
                 strengths = {}
                 for value, name in said.items():
@@ -103,7 +103,7 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
                 # the same words on both sides, and a word of its own for each strength
                 assert all(len(found) == 1 for found in strengths.values())
                 assert [strengths[n].pop() for n in "3579"] == [words[n] for n in "3579"]
-            if width < 800:  # a phone: every sentence is on the page, every choice a big enough target
+            if width < 832:  # a phone: every sentence is on the page, every choice a big enough target
                 assert page.locator(".two-sided .say").evaluate_all(
                     "spans => spans.every(s => s.getBoundingClientRect().width > 40)")
                 assert not small_targets(page, "fieldset.pair label")

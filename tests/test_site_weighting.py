@@ -294,8 +294,8 @@ def test_guessing_links_is_slowed_down_after_twenty_wrong_tokens(app, client, se
 def test_each_button_of_a_pair_says_the_element_it_favours_and_how_strongly_in_the_page_language(client, session):
     token, root = invited_to_root_page(client, session)
     a, b = root.pairs[0]
-    for language, says, equal in (("id", "{x} {s} · {v}", "{x} dan {y} sama penting · 1"),
-                                  ("en", "{x} is {s} · {v}", "{x} and {y} are equally important · 1")):
+    for language, says, equal in (("id", "{x} {s} · {v}", "{x} sama penting dengan {y} · 1"),
+                                  ("en", "{x} is {s} · {v}", "{x} is as important as {y} · 1")):
         page = html.unescape(client.get(f"/r/{token}/c/{root.key}?lang={language}").get_data(as_text=True))
         field = re.search(rf'<fieldset[^>]*id="p_{a.id}_{b.id}".*?</fieldset>', page, re.S).group(0)
         said = {value: re.sub(r"<[^>]+>", "", text).replace("\xa0", " ").strip() for value, text in

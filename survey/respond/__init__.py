@@ -303,13 +303,14 @@ def scale_sentences(a: str, b: str) -> dict[str, str]:
     translations = get_translations()
     # The catalog's sentences are trusted markup; the names and words put into them are escaped by Markup's %.
     favours = Markup(translations.ugettext(N_("%(name)s is %(strength)s · %(value)s")))
-    equal = Markup(translations.ugettext(N_("%(a)s and %(b)s are %(strength)s · %(value)s")))
+    # "A and B are equally important" would be ambiguous when a name has "and" in it (Learning and Growth).
+    equal = Markup(translations.ugettext(N_("%(a)s is as important as %(b)s · %(value)s")))
     strengths = {value: translations.ugettext(words(value, "saaty")) for value in LABELS["saaty"]}
     name_of = {side: Markup("<strong>%s</strong>") % name for side, name in (("a", a), ("b", b))}
     sentences = {}
     for value in SCALE_VALUES:  # the radio values: '9' ... '2' on A's side, '1', '1/2' ... '1/9' on B's
         if value == "1":
-            sentences[value] = equal % {"a": name_of["a"], "b": name_of["b"], "strength": strengths["1"], "value": "1"}
+            sentences[value] = equal % {"a": name_of["a"], "b": name_of["b"], "value": "1"}
         else:
             number = value.split("/")[-1]
             sentences[value] = favours % {"name": name_of["b" if "/" in value else "a"],
