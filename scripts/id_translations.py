@@ -1144,4 +1144,6 @@ ID = {
     "Responses to %(title)s": "Tanggapan untuk %(title)s",
     "Respondents so far against the minimum": "Responden sejauh ini dibanding jumlah minimum",
     "On the scale: %(choice)s": "Pada skala: %(choice)s",
+    "equally": "sama", "moderately": "sedikit", "strongly": "lebih", "very strongly": "jauh", "extremely": "mutlak",
+    "%(name)s more important": "%(name)s lebih penting",
 }

@@ -33,6 +33,9 @@ LABELS = {
               "7": N_("very strongly more important"),
               "8": N_("between very strongly and extremely more important"),
               "9": N_("extremely more important")},
+    # The same strengths in one word, under the odd numbers of the wide two-sided row.
+    "saaty_short": {"1": N_("equally"), "3": N_("moderately"), "5": N_("strongly"), "7": N_("very strongly"),
+                    "9": N_("extremely")},
     "question": {"number": N_("number"), "choice": N_("choice over ranges"), "likert": N_("Likert 1-5"),
                  "yesno": N_("yes / no"), "verdict": N_("overall verdict"),
                  "text": N_("open answer (not scored)")},

@@ -114,10 +114,18 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
                     "labels => labels.map(l => Math.round(l.getBoundingClientRect().top))")
                 assert len(set(tops)) == 1
                 assert not small_targets(page, "fieldset.pair label")
+                leans = {"id": "{} lebih penting", "en": "{} more important"}[language]
+                assert pair.locator(".sides").inner_text().split("\n") == [
+                    "← " + leans.format(root.pairs[0][0].name), leans.format(root.pairs[0][1].name) + " →"]
+                assert pair.locator(".strengths").inner_text().split("\n")[:5] == [
+                    {"id": "mutlak", "en": "extremely"}[language], {"id": "jauh", "en": "very strongly"}[language],
+                    {"id": "lebih", "en": "strongly"}[language], {"id": "sedikit", "en": "moderately"}[language],
+                    {"id": "sama", "en": "equally"}[language]]
                 pair.locator('input[value="1/7"]').check()
                 page.mouse.move(0, 0)
                 chosen = pair.locator('input[value="1/7"] ~ .say').bounding_box()
                 assert chosen["width"] > 200 and chosen["height"] > 10
+                assert not pair.locator(".sides").is_visible()  # the chosen sentence took its place
             page.screenshot(path=str(shots / f"pairwise-{width}-{language}.png"), full_page=True)
         context.close()
 

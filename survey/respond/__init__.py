@@ -295,6 +295,12 @@ def judgment_value(value: float) -> str:
 
 
 @blueprint.app_template_global()
+def scale_word(value: str) -> str:
+    """A strength of Saaty's scale in one word ('very strongly'), by its number."""
+    return _(words(value, "saaty_short"))
+
+
+@blueprint.app_template_global()
 def scale_sentences(a: str, b: str) -> dict[str, str]:
     """What each button of a pair says, on the page and as its accessible name, by its value: the element it
     favours and how strongly in Saaty's words, then the number ("Keuangan jauh lebih penting · 7"). Each
