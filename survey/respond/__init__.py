@@ -10,7 +10,7 @@ from functools import wraps
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from flask_babel import gettext as _
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
@@ -294,35 +294,65 @@ def judgment_value(value: float) -> str:
     return scale_label(value)
 
 
-@blueprint.app_template_global()
-def scale_word(value: str) -> str:
-    """A strength of Saaty's scale in one word ('very strongly'), by its number."""
-    return _(words(value, "saaty_short"))
+def _scale_texts() -> dict:
+    """The scale's sentences and words in the page's language, escaped, translated once per request: a page
+    may show 190 pairs of 17 buttons, and translating (or escaping) per pair tripled its time."""
+    if "scale_texts" not in g:
+        translations = get_translations()
+        g.scale_texts = {
+            # the catalog's sentences are trusted markup; the words put into them are escaped here
+            "favours": translations.ugettext(N_("%(name)s is %(strength)s · %(value)s")),
+            # "A and B are equally important" would be ambiguous when a name has "and" in it (Learning and Growth)
+            "equal": translations.ugettext(N_("%(a)s is as important as %(b)s · %(value)s")),
+            "strengths": {value: str(escape(translations.ugettext(words(value, "saaty"))))
+                          for value in LABELS["saaty"]},
+            "leans": translations.ugettext(N_("%(name)s more important")),
+            "row": _strength_row([translations.ugettext(words(value, "saaty_short")) for value in "975313579"])}
+    return g.scale_texts
+
+
+def _strength_row(row: list[str]) -> Markup:
+    """The words under the wide row's odd numbers 9 7 5 3 1 3 5 7 9, each strength in one word ('very
+    strongly'), on a grid of 34 half-columns: the word of the k-th button (0..16) spans the two columns centred
+    on it. Written once per page; the radios' own names say the same to a screen reader."""
+    spans = [Markup('<span style="grid-column: {} / span {}">{}</span>').format(
+        max(1, 4 * index), 3 if index in (0, 8) else 4, word) for index, word in enumerate(row)]
+    return Markup('<div class="strengths" aria-hidden="true">{}</div>').format(Markup("").join(spans))
+
+
+#: Each button of the two-sided scale: its radio value, its side (a, eq, b) and the number it shows.
+SCALE_BUTTONS = [(value, "b" if "/" in value else "eq" if value == "1" else "a", value.split("/")[-1])
+                 for value in SCALE_VALUES]
 
 
 @blueprint.app_template_global()
-def scale_sentences(a: str, b: str) -> dict[str, str]:
+def scale_buttons() -> list[tuple[str, str, str]]:
+    return SCALE_BUTTONS
+
+
+@blueprint.app_template_global()
+def scale_row() -> Markup:
+    return _scale_texts()["row"]
+
+
+@blueprint.app_template_global()
+def scale_sentences(a: str, b: str) -> dict[str, Markup]:
     """What each button of a pair says, on the page and as its accessible name, by its value: the element it
-    favours and how strongly in Saaty's words, then the number ("Keuangan jauh lebih penting · 7"). Each
-    sentence is translated once per pair, not once per button: a pair has 17 buttons, and a call per button
-    cost about a tenth of the time spent showing a page."""
-    translations = get_translations()
-    # The catalog's sentences are trusted markup; the names and words put into them are escaped by Markup's %.
-    favours = Markup(translations.ugettext(N_("%(name)s is %(strength)s · %(value)s")))
-    # "A and B are equally important" would be ambiguous when a name has "and" in it (Learning and Growth).
-    equal = Markup(translations.ugettext(N_("%(a)s is as important as %(b)s · %(value)s")))
-    strengths = {value: translations.ugettext(words(value, "saaty")) for value in LABELS["saaty"]}
-    name_of = {side: Markup("<strong>%s</strong>") % name for side, name in (("a", a), ("b", b))}
-    sentences = {}
+    favours and how strongly in Saaty's words, then the number ("Keuangan jauh lebih penting · 7"); and,
+    as "leans a" and "leans b", which side leans which way ("Keuangan lebih penting")."""
+    texts = _scale_texts()
+    name_of = {"a": f"<strong>{escape(a)}</strong>", "b": f"<strong>{escape(b)}</strong>"}
+    sentences = {"leans a": texts["leans"] % {"name": escape(a)}, "leans b": texts["leans"] % {"name": escape(b)}}
     for value in SCALE_VALUES:  # the radio values: '9' ... '2' on A's side, '1', '1/2' ... '1/9' on B's
         if value == "1":
-            sentences[value] = equal % {"a": name_of["a"], "b": name_of["b"], "value": "1"}
+            sentence = texts["equal"] % {"a": name_of["a"], "b": name_of["b"], "value": "1"}
         else:
             number = value.split("/")[-1]
-            sentences[value] = favours % {"name": name_of["b" if "/" in value else "a"],
-                                          "strength": strengths[number], "value": number}
-    # The number stays on the line of the word before it: "penting · 8", never "· 8" alone on a line.
-    return {value: sentence.replace(" · ", "\u00a0·\u00a0") for value, sentence in sentences.items()}
+            sentence = texts["favours"] % {"name": name_of["b" if "/" in value else "a"],
+                                           "strength": texts["strengths"][number], "value": number}
+        # The number stays on the line of the word before it: "penting · 8", never "· 8" alone on a line.
+        sentences[value] = Markup(sentence.replace(" · ", "\u00a0·\u00a0"))
+    return {key: Markup(sentence) for key, sentence in sentences.items()}
 
 
 def scale_meanings() -> list[tuple[int, str]]:
