@@ -13,7 +13,7 @@ from tests.samsat_site import build_samsat
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from survey.services import answers, network, people, rounds
 from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (fixture)
 from tests.test_network_rounds import NETWORK, small_scorecard
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
 def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_server):  # noqa: F811

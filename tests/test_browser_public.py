@@ -10,7 +10,7 @@ from tests.samsat_site import build_samsat
 from tests.test_browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
 def test_a_visitor_opens_the_public_link_on_a_phone_and_answers_in_indonesian(app, session, live_server):

@@ -7,8 +7,8 @@ from survey.services import answers, people, rounds
 from tests.samsat_site import build_samsat
 from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
-                                reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
+                                                       reason="Debian's chromium is not installed")]
 
 
 def test_stakeholder_rates_every_page_on_a_phone_is_told_of_a_rating_off_the_scale_and_sees_their_ratings(

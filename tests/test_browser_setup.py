@@ -14,7 +14,7 @@ from tests.test_browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (
 from tests.test_cli_users import console  # noqa: F401  (a fixture)
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 ADMIN_PASSWORD, HR_PASSWORD = "admin passphrase 2026", "colleague passphrase 2026"
 
 

@@ -16,8 +16,8 @@ from survey.models import Round, ScorecardVersion
 from survey.services import answers, people, questionnaires, rounds
 from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Debian's chromium is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                                       reason="Debian's chromium is not installed")]
 WIDTHS = (390, 1280)
 TAP = 44
 
