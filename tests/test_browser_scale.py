@@ -1,6 +1,7 @@
 """Nobody can misread the pairwise scale: every radio of a pair says, as its accessible name and on the page,
 the element it favours and how strongly in Saaty's words ("Keuangan jauh lebih penting · 7"), on a 320 px
-and a 390 px phone in both languages, each a tap target of at least 44 x 44 px; rating pages name every field.
+and a 390 px phone in both languages (the 320 px one without JavaScript), each a tap target of at least
+44 x 44 px; from 832 px the classic 9..1..9 row with the same names. Rating pages name every field.
 
 Debian's chromium via Playwright (as tests/test_browser.py), one browser for the module. The names are the
 ones chromium computes for its accessibility tree (what a screen reader is told), read over the DevTools
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from survey.services import people, rounds
+from survey.services import answers, people, rounds
 from tests.samsat_site import build_samsat
 from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 
@@ -70,9 +71,8 @@ def open_round(session, **settings):
     return invitation, token
 
 
-def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on_a_phone(
+def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on_phones_and_desktops(
         app, session, live_server, browser):
-    from survey.services import answers
     invitation, token = open_round(session)
     root = answers.questionnaire(session, invitation)[0]
     shots = ARTIFACTS / "scale"
@@ -132,7 +132,6 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
 
 
 def test_every_field_of_a_rating_page_is_named_and_big_enough_to_tap(app, session, live_server, browser):
-    from survey.services import answers
     invitation, token = open_round(session, kind="rating", rating_scale=10)
     root = answers.questionnaire(session, invitation)[0]
     context = browser.new_context(viewport={"width": 320, "height": 800})

@@ -10,8 +10,8 @@ from functools import wraps
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
-from markupsafe import Markup, escape
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
 from survey import db
@@ -31,9 +31,9 @@ from survey.forms import (
     reask_form,
     token_refused,
 )
+from survey.labels import LABELS, words
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, ratings, rounds
-from survey.labels import LABELS, words
 from survey.services.errors import N_, Invalid
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
