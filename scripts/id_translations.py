@@ -1288,4 +1288,23 @@ ID = {
         "Pemeriksaan ini sudah dijawab dari jendela lain ketika halaman ini terbuka, jadi tidak ada yang disimpan "
         "dari halaman ini. Pilihan Anda di halaman itu, di samping yang tersimpan:",
     "%(pair)s: you chose %(typed)s; saved: %(saved)s.": "%(pair)s: pilihan Anda %(typed)s; tersimpan: %(saved)s.",
+    # --- h-scale ---
+    "%(name)s is %(strength)s · %(value)s": "%(name)s %(strength)s · %(value)s",
+    "%(a)s is as important as %(b)s · %(value)s": "%(a)s sama penting dengan %(b)s · %(value)s",
+    "between equally and moderately more important": "antara sama dan sedikit lebih penting",
+    "moderately more important": "sedikit lebih penting",
+    "between moderately and strongly more important": "antara sedikit lebih dan lebih penting",
+    "strongly more important": "lebih penting",
+    "between strongly and very strongly more important": "antara lebih dan jauh lebih penting",
+    "very strongly more important": "jauh lebih penting",
+    "between very strongly and extremely more important": "antara jauh dan mutlak lebih penting",
+    "extremely more important": "mutlak lebih penting",
+    "Each choice of a pair says in words which of the two elements is more important and by how much, with its number from 1 (equally important) to 9. Choose the one that says what you think.":
+        "Setiap pilihan pada sebuah pasangan menyebutkan dengan kata-kata mana dari kedua elemen yang lebih penting "
+        "dan seberapa besar, beserta angkanya dari 1 (sama penting) sampai 9. Pilih yang sesuai dengan pendapat Anda.",
+    "Responses to %(title)s": "Tanggapan untuk %(title)s",
+    "Respondents so far against the minimum": "Responden sejauh ini dibanding jumlah minimum",
+    "On the scale: %(choice)s": "Pada skala: %(choice)s",
+    "equally": "sama", "moderately": "sedikit", "strongly": "lebih", "very strongly": "jauh", "extremely": "mutlak",
+    "%(name)s more important": "%(name)s lebih penting",
 }

@@ -265,19 +265,21 @@ def test_guessing_links_is_slowed_down_after_twenty_wrong_tokens(app, client, se
     assert client.get(f"/r/{token}").status_code == 200  # a real link still opens
 
 
-def test_each_button_of_a_pair_tells_a_screen_reader_what_it_means_in_the_page_language(client, session):
+def test_each_button_of_a_pair_says_the_element_it_favours_and_how_strongly_in_the_page_language(client, session):
     token, root = invited_to_root_page(client, session)
     a, b = root.pairs[0]
-    for language, says in (("id", "{x} {v} kali lebih penting daripada {y}"),
-                           ("en", "{x} is {v} times as important as {y}")):
+    for language, says, equal in (("id", "{x} {s} · {v}", "{x} sama penting dengan {y} · 1"),
+                                  ("en", "{x} is {s} · {v}", "{x} is as important as {y} · 1")):
         page = html.unescape(client.get(f"/r/{token}/c/{root.key}?lang={language}").get_data(as_text=True))
         field = re.search(rf'<fieldset[^>]*id="p_{a.id}_{b.id}".*?</fieldset>', page, re.S).group(0)
-        spoken = {value: text.strip() for value, text in
-                  re.findall(r'value="([^"]+)"[^>]*>[^<]*<span class="sr-only">([^<]*)</span>', field)}
-        assert len(spoken) == 17
-        assert spoken["3"] == says.format(x=a.name, v=3, y=b.name)
-        assert spoken["1/7"] == says.format(x=b.name, v=7, y=a.name)
-        assert spoken["1"] == {"id": "sama penting", "en": "equally important"}[language]
+        said = {value: re.sub(r"<[^>]+>", "", text).replace("\xa0", " ").strip() for value, text in
+                re.findall(r'value="([^"]+)"[^>]*>.*?<span class="say">(.*?)</span></label>', field, re.S)}
+        assert len(said) == 17
+        assert said["3"] == says.format(x=a.name, s={"id": "sedikit lebih penting", "en": "moderately more important"}
+                                        [language], v=3)
+        assert said["1/7"] == says.format(x=b.name, s={"id": "jauh lebih penting", "en": "very strongly more important"}
+                                          [language], v=7)
+        assert said["1"] == equal.format(x=a.name, y=b.name)
 
 
 def test_publishing_before_anyone_finished_is_refused_with_a_message_in_the_page_language(client, session):

@@ -11,6 +11,7 @@ from functools import wraps
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import get_translations
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
 from analysis.formatting import format_number
@@ -31,6 +32,7 @@ from survey.forms import (
     reask_form,
     token_refused,
 )
+from survey.labels import LABELS, words
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid, Stale
@@ -350,25 +352,73 @@ def _errors_to_form(form, error: Invalid) -> None:
     form.form_errors.extend(message for _name, message in attach_errors(form, error))
 
 
+@blueprint.app_template_filter("judgment")
+def judgment_value(value: float) -> str:
+    """A judgment as its radio's value: '3', '1/5'."""
+    return scale_label(value)
+
+
+def _scale_texts() -> dict:
+    """The scale's sentences and words in the page's language, escaped, translated once per request: a page
+    may show 190 pairs of 17 buttons, and translating (or escaping) per pair tripled its time."""
+    if "scale_texts" not in g:
+        translations = get_translations()
+        g.scale_texts = {
+            # the catalog's sentences are trusted markup; the words put into them are escaped here
+            "favours": translations.ugettext(N_("%(name)s is %(strength)s · %(value)s")),
+            # "A and B are equally important" would be ambiguous when a name has "and" in it (Learning and Growth)
+            "equal": translations.ugettext(N_("%(a)s is as important as %(b)s · %(value)s")),
+            "strengths": {value: str(escape(translations.ugettext(words(value, "saaty"))))
+                          for value in LABELS["saaty"]},
+            "leans": translations.ugettext(N_("%(name)s more important")),
+            "row": _strength_row([translations.ugettext(words(value, "saaty_short")) for value in "975313579"])}
+    return g.scale_texts
+
+
+def _strength_row(row: list[str]) -> Markup:
+    """The words under the wide row's odd numbers 9 7 5 3 1 3 5 7 9, each strength in one word ('very
+    strongly'), on a grid of 34 half-columns: the word of the k-th button (0..16) spans the two columns centred
+    on it. Written once per page; the radios' own names say the same to a screen reader."""
+    spans = [Markup('<span style="grid-column: {} / span {}">{}</span>').format(
+        max(1, 4 * index), 3 if index in (0, 8) else 4, word) for index, word in enumerate(row)]
+    return Markup('<div class="strengths" aria-hidden="true">{}</div>').format(Markup("").join(spans))
+
+
+#: Each button of the two-sided scale: its radio value, its side (a, eq, b) and the number it shows.
+SCALE_BUTTONS = [(value, "b" if "/" in value else "eq" if value == "1" else "a", value.split("/")[-1])
+                 for value in SCALE_VALUES]
+
+
 @blueprint.app_template_global()
-def scale_sentences(a: str, b: str) -> dict[str, str]:
-    """What each button of a pair tells a screen reader, by its value. Each sentence is translated
-    once per pair, not once per button: a pair has 17 buttons, and a call per button cost about
-    a tenth of the time spent showing a page."""
-    translations = get_translations()
-    a_more = translations.ugettext(N_("%(a)s is %(v)s times as important as %(b)s"))
-    b_more = translations.ugettext(N_("%(b)s is %(v)s times as important as %(a)s"))
-    sentences = {}
+def scale_buttons() -> list[tuple[str, str, str]]:
+    return SCALE_BUTTONS
+
+
+@blueprint.app_template_global()
+def scale_row() -> Markup:
+    return _scale_texts()["row"]
+
+
+@blueprint.app_template_global()
+def scale_sentences(a: str, b: str) -> dict[str, Markup]:
+    """What each button of a pair says, on the page and as its accessible name, by its value: the element it
+    favours and how strongly in Saaty's words, then the number ("Keuangan jauh lebih penting · 7"); and,
+    as "leans a" and "leans b", which side leans which way ("Keuangan lebih penting")."""
+    texts = _scale_texts()
+    name_of = {"a": f"<strong>{escape(a)}</strong>", "b": f"<strong>{escape(b)}</strong>"}
+    sentences = {"leans a": texts["leans"] % {"name": escape(a)}, "leans b": texts["leans"] % {"name": escape(b)}}
     for value in SCALE_VALUES:  # the radio values: '9' ... '2' on A's side, '1', '1/2' ... '1/9' on B's
         if value == "1":
-            sentences[value] = translations.ugettext(N_("equally important"))
+            sentence = texts["equal"] % {"a": name_of["a"], "b": name_of["b"], "value": "1"}
         else:
-            sentence = b_more if "/" in value else a_more
-            sentences[value] = sentence % {"a": a, "v": value.split("/")[-1], "b": b}
-    return sentences
+            number = value.split("/")[-1]
+            sentence = texts["favours"] % {"name": name_of["b" if "/" in value else "a"],
+                                           "strength": texts["strengths"][number], "value": number}
+        # The number stays on the line of the word before it: "penting · 8", never "· 8" alone on a line.
+        sentences[value] = Markup(sentence.replace(" · ", "\u00a0·\u00a0"))
+    return {key: Markup(sentence) for key, sentence in sentences.items()}
 
 
-def scale_meanings():
-    return [(1, _("Equally important")), (3, _("Slightly more important")), (5, _("More important")),
-            (7, _("Much more important")), (9, _("Absolutely more important")),
-            ("2, 4, 6, 8", _("In between the neighbouring values"))]
+def scale_meanings() -> list[tuple[int, str]]:
+    """Saaty's scale for the welcome page: each value with its words (the same words as on the buttons)."""
+    return [(int(value), _(strength).capitalize()) for value, strength in LABELS["saaty"].items()]
