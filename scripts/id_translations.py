@@ -1098,9 +1098,8 @@ ID = {
         "lama. Untuk menghapus nilai, buka riwayatnya dan hapus di sana.",
     "Export what is stored, to edit and import again": "Ekspor data tersimpan, untuk diubah lalu diimpor kembali",
     "targets and actuals": "target dan realisasi",
-    "no target: the share of target cannot be computed": "tanpa target: capaian tidak dapat dihitung",
-    "the target is 0: a share of it cannot be computed (the target was missed)":
-        "targetnya 0: capaian tidak dapat dihitung sebagai persentase (target tidak tercapai)",
+    "no target": "tanpa target",
+    "target 0 missed: no share of it": "target 0 tidak tercapai: capaian tak terhitung",
     "Two signals, two questions. The level (0-10) and its light say where the actual stands on the KPI's ladder, "
     "between the worst value seen (0), the baseline (3) and the target (10). The share of target (capaian, "
     "PermenPANRB 8/2021) compares the actual with the target alone, and its rating uses the office's bands. A KPI "

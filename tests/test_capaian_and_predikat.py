@@ -69,10 +69,10 @@ def test_the_office_scorecard_shows_capaian_and_predikat_beside_the_levels_in_bo
     english = client.get(f"{url}?lang=en").get_data(as_text=True)
     label_id = card.bands[card.predikat].label_id
     assert "Capaian kinerja" in indonesian and f"Predikat: <strong>{label_id}</strong>" in indonesian
-    assert "targetnya 0: capaian tidak dapat dihitung" in indonesian and "Dua tanda, dua pertanyaan" in indonesian
-    assert "the target is 0: a share of it cannot be computed" in english and "gives the light" in english
+    assert "target 0 tidak tercapai: capaian tak terhitung" in indonesian and "Dua tanda, dua pertanyaan" in indonesian
+    assert "target 0 missed: no share of it" in english and "gives the light" in english
     printed = pdf_text(client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=id").data)
-    assert "targetnya 0: capaian tidak dapat dihitung" in printed and "Dua tanda, dua pertanyaan" in printed
+    assert "target 0 tidak tercapai: capaian tak terhitung" in printed and "Dua tanda, dua pertanyaan" in printed
     assert f"Rating: <strong>{card.bands[card.predikat].label_en}</strong>" in english
     shown = f"{row['capaian']:.1f}".replace(".", ",")
     assert shown in indonesian and shown.replace(",", ".") in english

@@ -5,6 +5,7 @@ Nothing accepted is lost: a replaced answer stays on record as an earlier revisi
 from __future__ import annotations
 
 import html
+import re
 
 from sqlalchemy import func, select
 
@@ -57,8 +58,9 @@ def check_pairwise_page_in_two_windows(client, session, invitation, url, page):
     assert refused.status_code == 409 and NOTICE_ID in text
     a, b = page.pairs[0]
     assert f"{a.name} – {b.name}" in text
-    assert f"{a.name} 2 kali lebih penting daripada {b.name}" in text  # what the other tab saved
-    assert f"{b.name} 3 kali lebih penting daripada {a.name}" in text  # what this tab has
+    words = re.sub(r"<[^>]+>", "", text).replace("\u00a0", " ")  # the scale's sentences, as read
+    assert f"{a.name} antara sama dan sedikit lebih penting · 2" in words  # what the other tab saved
+    assert f"{b.name} sedikit lebih penting · 3" in words  # what this tab has
     assert 'value="1/3" checked' in text  # what this tab typed is still there
     session.expire_all()
     assert set(answers.current_answers(session, invitation, page.key).values()) == {2.0}  # nothing replaced

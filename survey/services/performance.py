@@ -320,8 +320,8 @@ def office_scorecard(session: Session, version: ScorecardVersion, period: str) -
 
 
 #: Why a KPI has no capaian: the reader sees the reason, never a number that means nothing.
-NO_TARGET = N_("no target: the share of target cannot be computed")
-ZERO_TARGET_MISSED = N_("the target is 0: a share of it cannot be computed (the target was missed)")
+NO_TARGET = N_("no target")
+ZERO_TARGET_MISSED = N_("target 0 missed: no share of it")
 
 
 def with_capaian(kpis: pd.DataFrame, bands) -> pd.DataFrame:
