@@ -1307,4 +1307,7 @@ ID = {
     "On the scale: %(choice)s": "Pada skala: %(choice)s",
     "equally": "sama", "moderately": "sedikit", "strongly": "lebih", "very strongly": "jauh", "extremely": "mutlak",
     "%(name)s more important": "%(name)s lebih penting",
+    # --- h-hr-b ---
+    "Direction must be one of %(directions)s.": "Arah harus salah satu dari %(directions)s.",
+    "Rollup must be empty or one of %(rollups)s.": "Kolom rollup harus kosong atau salah satu dari %(rollups)s.",
 }

@@ -12,7 +12,7 @@ from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiO
 from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
-from survey.services.tables import cell, row_label
+from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -223,8 +223,10 @@ def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
 
 
 def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
-    code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
-    errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
+    code, kind, parent = cell(row, "code"), code_cell(row, "kind"), cell(row, "parent")
+    coded = ("better", "rollup")  # stored as their English code, whichever language the file wrote
+    errors = too_long(Element, {field: code_cell(row, field) if field in coded else cell(row, field)
+                                for field in ("code", "name", *RECORD_FIELDS)})
     errors.update(unsafe_characters({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)}))
     errors.update(line_breaks({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)
                                if field not in MULTI_LINE_FIELDS}))
@@ -235,11 +237,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     if not cell(row, "name"):
         errors["name"] = N_("Name is required.")
     if kind not in ELEMENT_KINDS:
-        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ELEMENT_KINDS))
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=code_choices(ELEMENT_KINDS))
     else:
         expected = PARENT_KIND[kind]
         parent_kind = (existing[parent].kind if parent in existing
-                       else cell(pending[parent], "kind").lower() if parent in pending else None)
+                       else code_cell(pending[parent], "kind") if parent in pending else None)
         if expected is None and parent:
             errors["parent"] = N_("A perspective has no parent.")
         elif expected and not parent:
@@ -249,11 +251,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
         elif expected and parent_kind != expected:
             errors["parent"] = N_("The parent of a %(kind)s must be a %(expected)s, %(parent)s is a %(parent_kind)s.",
                                    kind=kind, expected=expected, parent=parent, parent_kind=parent_kind)
-    better = cell(row, "better").lower() or "higher"
+    better = code_cell(row, "better") or "higher"
     if better not in ("higher", "lower"):
-        errors["better"] = N_("Direction must be 'higher' or 'lower'.")
-    if cell(row, "rollup").lower() not in ROLLUPS:
-        errors["rollup"] = N_("Rollup must be empty, 'sum', 'mean' or 'last'.")
+        errors["better"] = N_("Direction must be one of %(directions)s.", directions=code_choices(("higher", "lower")))
+    if code_cell(row, "rollup") not in ROLLUPS:
+        errors["rollup"] = N_("Rollup must be empty or one of %(rollups)s.", rollups=code_choices(ROLLUPS[1:]))
     if cell(row, "formula") and "formula" not in errors:
         try:  # checked when saved, so the scorecard never meets a formula it cannot compute in a moment
             Formula.parse(cell(row, "formula"))
@@ -265,10 +267,10 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
 def _element(version: ScorecardVersion, row: dict, known: dict[str, Element], position: int) -> Element:
     parent = cell(row, "parent")
     record = {field: cell(row, field) for field in RECORD_FIELDS}
-    record["better"] = record["better"].lower() or "higher"
-    record["rollup"] = record["rollup"].lower()
+    record["better"] = code_cell(row, "better") or "higher"
+    record["rollup"] = code_cell(row, "rollup")
     return Element(organisation_id=version.organisation_id, version_id=version.id,
-                   parent_id=known[parent].id if parent else None, kind=cell(row, "kind").lower(),
+                   parent_id=known[parent].id if parent else None, kind=code_cell(row, "kind"),
                    code=cell(row, "code"), name=cell(row, "name"), position=position, **record)
 
 
