@@ -1310,4 +1310,10 @@ ID = {
     # --- h-hr-b ---
     "Direction must be one of %(directions)s.": "Arah harus salah satu dari %(directions)s.",
     "Rollup must be empty or one of %(rollups)s.": "Kolom rollup harus kosong atau salah satu dari %(rollups)s.",
+    "1 public answer": "1 jawaban publik",
+    "%(count)s public answers": "%(count)s jawaban publik",
+    "The IKM page: each unsur, the sample, the suggestions and the report":
+        "Halaman IKM: setiap unsur, sampel, saran, dan laporannya",
+    "This round asks no questions on the 1-5 scale yet: add them, or create the SKM questionnaire, on the round's page.":
+        "Putaran ini belum mengajukan pertanyaan berskala 1-5: tambahkan, atau buat kuesioner SKM, di halaman putaran.",
 }
