@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from survey.models import Element, LadderSetting, Measurement, Person
-from survey.services import accounts, people, scorecards
+from survey.services import accounts, element_changes, people, scorecards
 from survey.services.errors import Invalid
 from tests.samsat_site import build_samsat
 from tests.web import post, sign_in
@@ -82,3 +82,16 @@ def test_an_unknown_code_is_refused_naming_the_codes_of_both_languages(session):
     message = str(refused.value.errors)
     assert "perspective/perspektif" in message and "kpi/iku" in message and "higher/lebih tinggi" in message
     assert scorecards.elements(session, version.id) == []
+
+
+def test_an_element_edited_with_an_indonesian_direction_stores_the_english_code(session):
+    organisation = accounts.create_organisation(session, "Kantor")
+    version = scorecards.create_scorecard(session, organisation.id, "Baru", "2011")
+    scorecards.import_scorecard(session, version, pd.DataFrame(
+        [{"code": "C", "kind": "perspective", "parent": "", "name": "Pelanggan"},
+         {"code": "C1", "kind": "objective", "parent": "C", "name": "Layanan cepat"},
+         {"code": "C1a", "kind": "kpi", "parent": "C1", "name": "Waktu antre"}]))
+    kpi = next(e for e in scorecards.elements(session, version.id) if e.code == "C1a")
+    element_changes.update_element(session, version, kpi.id, better="Lebih rendah", rollup="Terakhir")
+    session.refresh(kpi)
+    assert (kpi.better, kpi.rollup) == ("lower", "last")
