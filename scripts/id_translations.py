@@ -1316,4 +1316,16 @@ ID = {
         "Halaman IKM: setiap unsur, sampel, saran, dan laporannya",
     "This round asks no questions on the 1-5 scale yet: add them, or create the SKM questionnaire, on the round's page.":
         "Putaran ini belum mengajukan pertanyaan berskala 1-5: tambahkan, atau buat kuesioner SKM, di halaman putaran.",
+    "Round number": "Nomor putaran", "Version": "Versi", "How many": "Jumlah", "To": "Menjadi",
+    "Sent by": "Dikirim lewat", "With": "Beserta", "Added": "Ditambahkan", "Updated": "Diperbarui",
+    "Round still open": "Putaran masih terbuka", "Rollup": "Turunan nilai", "Reminder": "Pengingat",
+    "Owners": "Pemilik", "Note": "Catatan", "Moved": "Dipindahkan", "Maker disabled": "Pembuat dinonaktifkan",
+    "Grade": "Mutu", "Decimals": "Desimal", "Public answers per day at most": "Jawaban publik per hari paling banyak",
+    "Shared by hand": "Dibagikan langsung", "Purpose": "Tujuan", "Direction": "Arah",
+    "Measurement frequency": "Frekuensi pengukuran", "Review frequency": "Frekuensi peninjauan",
+    "RI table": "Tabel RI", "Priority method": "Metode prioritas", "yes": "ya", "no": "tidak",
+    "link sent": "tautan dikirim", "enabled": "diaktifkan", "email": "email", "up": "naik", "down": "turun",
+    "global weights": "bobot global", "local weights": "bobot lokal", "higher is better": "lebih tinggi lebih baik",
+    "lower is better": "lebih rendah lebih baik", "their sum": "jumlahnya", "administrator": "administrator",
+    "viewer": "pembaca",
 }
