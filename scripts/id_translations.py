@@ -1328,4 +1328,5 @@ ID = {
     "global weights": "bobot global", "local weights": "bobot lokal", "higher is better": "lebih tinggi lebih baik",
     "lower is better": "lebih rendah lebih baik", "their sum": "jumlahnya", "administrator": "administrator",
     "viewer": "pembaca",
+    "(in millions)": "(dalam juta)", "(in billions)": "(dalam miliar)",
 }
