@@ -1329,4 +1329,18 @@ ID = {
     "lower is better": "lebih rendah lebih baik", "their sum": "jumlahnya", "administrator": "administrator",
     "viewer": "pembaca",
     "(in millions)": "(dalam juta)", "(in billions)": "(dalam miliar)",
+    "set-password link copied": "tautan atur kata sandi disalin",
+    "A mail server is set: send the link by email instead.":
+        "Server email sudah diatur: kirim tautannya melalui email saja.",
+    "%(email)s is disabled: enable them first.": "%(email)s dinonaktifkan: aktifkan dulu.",
+    "%(email)s is invited. No mail server is set, so the email stays in the outbox: copy their set-password link below and pass it on.":
+        "%(email)s diundang. Server email belum diatur, jadi emailnya tetap di kotak keluar: salin tautan atur "
+        "kata sandinya di bawah ini dan berikan kepadanya.",
+    "Make a set-password link to copy": "Buat tautan atur kata sandi untuk disalin",
+    "Set-password link for %(name)s: copy it and give it to them yourself. It works once, within %(hours)d hours.":
+        "Tautan atur kata sandi untuk %(name)s: salin dan berikan sendiri kepadanya. Tautan ini berlaku sekali, "
+        "dalam %(hours)d jam.",
+    "No mail server is set: after inviting, make their set-password link here and pass it on yourself. The link works once, within %(hours)d hours.":
+        "Server email belum diatur: setelah mengundang, buat tautan atur kata sandinya di sini dan berikan "
+        "sendiri. Tautan berlaku sekali, dalam %(hours)d jam.",
 }

@@ -87,6 +87,7 @@ DETAIL_NAMES = {
 #: Stored codes among the details' values, in words.
 DETAIL_WORDS = {
     "True": N_("yes"), "False": N_("no"), "None": "–", "invited": N_("invited"), "link sent": N_("link sent"),
+    "link copied": N_("set-password link copied"),
     "disabled": N_("disabled"), "enabled": N_("enabled"), "email": N_("email"), "whatsapp": N_("WhatsApp"),
     "up": N_("up"), "down": N_("down"), "global": N_("global weights"), "local": N_("local weights"),
     "higher": N_("higher is better"), "lower": N_("lower is better"), "sum": N_("their sum"),
