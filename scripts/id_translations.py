@@ -1343,4 +1343,7 @@ ID = {
     "No mail server is set: after inviting, make their set-password link here and pass it on yourself. The link works once, within %(hours)d hours.":
         "Server email belum diatur: setelah mengundang, buat tautan atur kata sandinya di sini dan berikan "
         "sendiri. Tautan berlaku sekali, dalam %(hours)d jam.",
+    "Weight level must be one of %(levels)s.": "Tingkat bobot harus salah satu dari %(levels)s.",
+    "Every weight of a file is of one level: all local or all global.":
+        "Semua bobot dalam satu berkas setingkat: semuanya lokal atau semuanya global.",
 }

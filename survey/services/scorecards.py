@@ -22,7 +22,10 @@ RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_so
 #: (services.performance.with_rollups): not at all, their sum, their mean or the last of them.
 ROLLUPS = ("", "sum", "mean", "last")
 COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
-MULTI_LINE_FIELDS = ("description", "purpose")  # the element's text areas; the rest are one line
+MULTI_LINE_FIELDS = ("description", "purpose")
+#: The ``weight`` column of an import: local weights among siblings (by default) or global weights per KPI
+#: (survey/services/given_weights.py LEVELS).
+WEIGHT_LEVELS = ("local", "global")  # the element's text areas; the rest are one line
 
 
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
@@ -94,12 +97,14 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
     """Add every row of an uploaded table, or none: Invalid lists each bad row.
 
     An optional ``weight`` column gives each element its local weight among its siblings (a decree's
-    weights, any positive numbers): they are published to the version with the elements."""
+    weights, any positive numbers), or with ``weight_level`` ``global`` each KPI its global weight: they
+    are published to the version with the elements."""
     ensure_editable(session, version)
     existing = {element.code: element for element in elements(session, version.id)}
     pending: dict[str, dict] = {}
     errors: dict[str, str] = {}
     weights: dict[str, float] = {}
+    levels: set[str] = set()
     for index, row in enumerate(frame.to_dict("records")):
         problems = _row_errors(row, existing, pending)
         try:
@@ -108,6 +113,14 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
                 weights[cell(row, "code")] = weight
         except NumberError as error:
             problems["weight"] = N_("Weight: %(problem)s", problem=error.message)
+        level = code_cell(row, "weight_level") or "local"
+        if level not in WEIGHT_LEVELS:
+            problems["weight_level"] = N_("Weight level must be one of %(levels)s.",
+                                          levels=code_choices(WEIGHT_LEVELS))
+        elif cell(row, "weight"):
+            if levels and level not in levels:
+                problems["weight_level"] = N_("Every weight of a file is of one level: all local or all global.")
+            levels.add(level)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         pending[cell(row, "code")] = row
@@ -123,7 +136,7 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         from survey.services.given_weights import apply_given_weights  # it builds on this module
         rows = {code: index for index, code in enumerate(pending)}
         try:
-            apply_given_weights(session, version, weights, by=by)
+            apply_given_weights(session, version, weights, level=min(levels), by=by)
         except Invalid as error:
             session.rollback()
             raise Invalid({row_label(rows[name[2:]]) if name[2:] in rows else name: message
@@ -138,14 +151,22 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
     weights."""
     by_id = {element.id: element for element in elements(session, version.id)}
     given = version.weights_source == "given"
+    # Global weights were given to the KPIs alone; local ones to every element that shares its cluster,
+    # the perspectives among them.
+    given_global = given and not any(e.given_weight is not None for e in by_id.values() if e.kind != "kpi") \
+        and any(e.given_weight is not None for e in by_id.values())
     rows = []
     for element in by_id.values():
         parent = by_id[element.parent_id].code if element.parent_id else ""
+        weight = {}
+        if given_global:
+            weight = {"weight": element.given_weight, "weight_level": "global" if element.kind == "kpi" else ""}
+        elif given:
+            weight = {"weight": element.given_weight if element.given_weight is not None else element.local_weight}
         rows.append({"code": element.code, "kind": element.kind, "parent": parent, "name": element.name,
-                     **{field: getattr(element, field) for field in RECORD_FIELDS},
-                     **({"weight": element.given_weight if element.given_weight is not None
-                         else element.local_weight} if given else {})})
-    return pd.DataFrame(rows, columns=list(COLUMNS) + (["weight"] if given else []))
+                     **{field: getattr(element, field) for field in RECORD_FIELDS}, **weight})
+    extra = ["weight", "weight_level"] if given_global else ["weight"] if given else []
+    return pd.DataFrame(rows, columns=list(COLUMNS) + extra)
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:

@@ -147,7 +147,7 @@ def cell(row: dict, column: str) -> str:
 CODE_WORDS = {"perspektif": "perspective", "sasaran": "objective", "sasaran strategis": "objective",
               "iku": "kpi", "lebih tinggi": "higher", "lebih rendah": "lower", "jumlah": "sum",
               "rata-rata": "mean", "terakhir": "last", "pemangku kepentingan": "stakeholder",
-              "pegawai": "employee"}
+              "pegawai": "employee", "lokal": "local"}
 
 
 def code_cell(row: dict, column: str) -> str:
