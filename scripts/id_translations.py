@@ -1346,4 +1346,5 @@ ID = {
     "Weight level must be one of %(levels)s.": "Tingkat bobot harus salah satu dari %(levels)s.",
     "Every weight of a file is of one level: all local or all global.":
         "Semua bobot dalam satu berkas setingkat: semuanya lokal atau semuanya global.",
+    "Index (0-10)": "Indeks (0-10)", "Subtotals": "Subtotal",
 }
