@@ -7,6 +7,8 @@ hatching, so a grey print still reads, and a <title> and <desc> give the figures
 from __future__ import annotations
 
 import itertools
+import math
+import textwrap
 from html import escape
 from typing import Mapping, Sequence
 
@@ -25,6 +27,7 @@ _PATTERNS = (
     '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#000" stroke-width="0.8"/></pattern></defs>'
 )
 _ids = itertools.count(1)
+_CHARACTER_WIDTH = 6.4  # DejaVu Sans at 11 px, an average letter: how many fit a label's width
 
 
 def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: float | None = None,
@@ -32,6 +35,9 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: flo
                     title: str = "", label_width: int = 150) -> str:
     """One bar per label, the value printed at its end (``kind='weight'`` prints a share as a %)."""
     top = maximum if maximum else max([v for v in values if _number(v)] + [1e-9])
+    # A label wraps onto a second line rather than be cut ("Wajib Pajak dan Masyara…"): rows grow to fit.
+    wrapped = [_wrapped(label, max(4, int((label_width - 10) / _CHARACTER_WIDTH))) for label in labels]
+    row = max(row, 26) if any(len(lines) > 1 for lines in wrapped) else row
     height = row * len(labels) + 10
     suffix = "%" if kind == "weight" else ""
     bars, read = [], []
@@ -40,8 +46,11 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: flo
         length = max(0.0, value) / top * (width - label_width - 70) if _number(value) else 0
         shown = format_number(value if _number(value) else None, kind, language) + (suffix if _number(value) else "")
         read.append(f"{label}: {shown}")
+        first = y + row * 0.65 - 6 * (len(wrapped[k]) - 1)
+        text = "".join(f'<tspan x="{label_width - 6}" y="{first + 12 * n:.1f}">{escape(part)}</tspan>'
+                       for n, part in enumerate(wrapped[k]))
         bars.append(
-            f'<text x="{label_width - 6}" y="{y + row * 0.65:.1f}" text-anchor="end" font-size="11">{escape(_short(label))}</text>'
+            f'<text x="{label_width - 6}" y="{first:.1f}" text-anchor="end" font-size="11">{text}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="#4a78a8" stroke="#000" stroke-width="0.5"/>'
             f'<text x="{label_width + length + 4:.1f}" y="{y + row * 0.65:.1f}" font-size="11">{escape(shown)}</text>')
     return _svg(width, height, "".join(bars), title, "; ".join(read))
@@ -73,31 +82,46 @@ def line(periods: Sequence[str], values: Sequence[float], minimum: float = 0.0, 
 
 def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequence[tuple[str, Sequence[float]]], minimum: float = 0.0,
           maximum: float = 10.0, width: int = 460, height: int = 170, language: str = "en", title: str = "",
-          kind: str = "index") -> str:
+          kind: str = "index", axis_names: tuple[str, str] | None = None) -> str:
     """Several series over the same periods (the index and each perspective), each with its own dash;
-    a period without a number leaves a gap. The first series' points are labelled with their values."""
+    a period without a number leaves a gap. The first series' points are labelled with their values.
+
+    With ``axis_names`` (left, right) the series after the first have their own scale on a right-hand
+    axis, from ``minimum`` to a round number above their largest value: perspective subtotals (1-3)
+    would hug the bottom of the index's 0-10."""
     periods = [str(p) for p in periods]
     series = dict(series)
     named = any(series)
     axis = left = 34
-    right, bottom = (140 if named else 16), height - 22
-    span = bottom - 14
+    right, bottom = (140 if named else 16) + (30 if axis_names else 0), height - 22
+    span = bottom - 14 - (10 if axis_names else 0)
     step = (width - left - right) / max(len(periods) - 1, 1)
     if len(periods) == 1:  # one period: its points in the middle
         left, step = (width - right + left) / 2, 0
+    others = [v for values in list(series.values())[1:] for v in values]
+    second = _nice_maximum(others) if axis_names else maximum
 
-    def y(value):
-        return bottom - (min(max(value, minimum), maximum) - minimum) / (maximum - minimum) * span
+    def scaled(top):
+        return lambda value: bottom - (min(max(value, minimum), top) - minimum) / (top - minimum) * span
 
+    y = scaled(maximum)
     body = [f'<line x1="{axis}" y1="{bottom}" x2="{width - right + 6}" y2="{bottom}" stroke="#000"/>',
             f'<line x1="{axis}" y1="{bottom}" x2="{axis}" y2="{bottom - span}" stroke="#000"/>',
             f'<text x="{axis - 4}" y="{bottom}" text-anchor="end" font-size="10">{format_number(minimum, "count", language)}</text>',
             f'<text x="{axis - 4}" y="{bottom - span + 4}" text-anchor="end" font-size="10">{format_number(maximum, "count", language)}</text>']
+    if axis_names:
+        edge = width - right + 14  # clear of the last period's points
+        body += [f'<line x1="{edge}" y1="{bottom}" x2="{edge}" y2="{bottom - span}" stroke="#000"/>',
+                 f'<text x="{edge + 4}" y="{bottom}" font-size="10">{format_number(minimum, "count", language)}</text>',
+                 f'<text x="{edge + 4}" y="{bottom - span + 4}" font-size="10">{format_number(second, "exact", language)}</text>',
+                 f'<text x="{axis}" y="{bottom - span - 6}" font-size="10">{escape(axis_names[0])}</text>',
+                 f'<text x="{edge}" y="{bottom - span - 6}" text-anchor="end" font-size="10">{escape(axis_names[1])}</text>']
     body += [f'<text x="{left + k * step:.1f}" y="{bottom + 14}" text-anchor="middle" font-size="10">{escape(p)}</text>'
              for k, p in enumerate(periods)]
     read = []
     for number, (name, values) in enumerate(series.items()):
         dash, colour, stroke = LINE_STYLES[number % len(LINE_STYLES)]
+        y = scaled(maximum if number == 0 else second)
         points = [(left + k * step, y(v), v) for k, v in enumerate(values) if _number(v)]
         read.append((f"{name}: " if name else "") + ", ".join(
             f"{p} {format_number(v, kind, language)}" for p, v in zip(periods, values) if _number(v)))
@@ -111,9 +135,10 @@ def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequen
                      f'{format_number(v, kind, language)}</text>' for px, py, v in points]
         if name and points:
             legend_y = 12 + number * 14
-            body.append(f'<line x1="{width - right + 12}" y1="{legend_y - 3}" x2="{width - right + 34}" y2="{legend_y - 3}" '
+            key_x = width - right + 12 + (30 if axis_names else 0)  # clear of the right-hand axis' numbers
+            body.append(f'<line x1="{key_x}" y1="{legend_y - 3}" x2="{key_x + 22}" y2="{legend_y - 3}" '
                         f'stroke="{colour}" stroke-width="{stroke}"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
-                        f'<text x="{width - right + 38}" y="{legend_y}" font-size="10">{escape(_short(name, 18))}</text>')
+                        f'<text x="{key_x + 26}" y="{legend_y}" font-size="10">{escape(_short(name, 18))}</text>')
     return _svg(width, height, "".join(body), title, "; ".join(read))
 
 
@@ -150,6 +175,23 @@ def _runs(values, left, step, y) -> list[str]:
 
 def _number(value) -> bool:
     return value is not None and value == value
+
+
+def _wrapped(text: str, most: int, lines: int = 2) -> list[str]:
+    """``text`` in at most ``lines`` lines of about ``most`` characters, the last shortened if need be."""
+    parts = textwrap.wrap(str(text), most) or [""]
+    if len(parts) > lines:
+        parts = parts[:lines - 1] + [_short(" ".join(parts[lines - 1:]), most)]
+    return [part if len(part) <= most else _short(part, most) for part in parts]
+
+
+def _nice_maximum(values) -> float:
+    """The smallest 1, 2, 2.5 or 5 times a power of ten at or above the largest of ``values`` (1 for none)."""
+    largest = max([v for v in values if _number(v)] + [0.0])
+    if largest <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(largest))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= largest)
 
 
 def _short(text: str, most: int = 24) -> str:

@@ -25,6 +25,18 @@ DECIMALS = {"count": (0, 0), "money": (0, 0), "percent": (1, 1), "level": (2, 2)
 SCIENTIFIC_FROM = 1e18
 
 
+#: Large amounts (Rupiah ladders run to 11 digits) are printed in these units, largest first, and say so
+#: in words ("dalam miliar", "in billions"): a table of 52.295.456.000s does not fit a page.
+SCALES = (10**9, 10**6)
+
+
+def scale_of(values) -> int:
+    """The unit a row of ``values`` is best printed in: 10**9 or 10**6 once its largest reaches it, else 1."""
+    finite = [abs(float(v)) for v in values if v is not None and math.isfinite(float(v))]
+    largest = max(finite, default=0.0)
+    return next((scale for scale in SCALES if largest >= scale), 1)
+
+
 def format_number(value, kind: str = "measure", locale: str = "id", signed: bool = False) -> str:
     """``value`` for a reader of ``locale``; '–' where there is no number (None or NaN). Never raises
     for a value: one that is not a number is shown as its text, a huge one in scientific form.

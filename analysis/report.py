@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis import charts
 from analysis.strategy_map import strategy_map
-from analysis.formatting import format_number
+from analysis.formatting import format_number, scale_of
 
 REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
 
@@ -33,6 +33,7 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
     env.install_gettext_callables(gettext=gettext, ngettext=lambda s, p, n, **kw: gettext(s if n == 1 else p, **kw),
                                   newstyle=True)
     env.globals.update(charts=charts, strategy_map=strategy_map)
+    env.filters["scale_of"] = scale_of
     return env
 
 

@@ -1306,4 +1306,44 @@ ID = {
     "On the scale: %(choice)s": "Pada skala: %(choice)s",
     "equally": "sama", "moderately": "sedikit", "strongly": "lebih", "very strongly": "jauh", "extremely": "mutlak",
     "%(name)s more important": "%(name)s lebih penting",
+    # --- h-hr-b ---
+    "Direction must be one of %(directions)s.": "Arah harus salah satu dari %(directions)s.",
+    "Rollup must be empty or one of %(rollups)s.": "Kolom rollup harus kosong atau salah satu dari %(rollups)s.",
+    "1 public answer": "1 jawaban publik",
+    "%(count)s public answers": "%(count)s jawaban publik",
+    "The IKM page: each unsur, the sample, the suggestions and the report":
+        "Halaman IKM: setiap unsur, sampel, saran, dan laporannya",
+    "This round asks no questions on the 1-5 scale yet: add them, or create the SKM questionnaire, on the round's page.":
+        "Putaran ini belum mengajukan pertanyaan berskala 1-5: tambahkan, atau buat kuesioner SKM, di halaman putaran.",
+    "Round number": "Nomor putaran", "Version": "Versi", "How many": "Jumlah", "To": "Menjadi",
+    "Sent by": "Dikirim lewat", "With": "Beserta", "Added": "Ditambahkan", "Updated": "Diperbarui",
+    "Round still open": "Putaran masih terbuka", "Rollup": "Turunan nilai", "Reminder": "Pengingat",
+    "Owners": "Pemilik", "Note": "Catatan", "Moved": "Dipindahkan", "Maker disabled": "Pembuat dinonaktifkan",
+    "Grade": "Mutu", "Decimals": "Desimal", "Public answers per day at most": "Jawaban publik per hari paling banyak",
+    "Shared by hand": "Dibagikan langsung", "Purpose": "Tujuan", "Direction": "Arah",
+    "Measurement frequency": "Frekuensi pengukuran", "Review frequency": "Frekuensi peninjauan",
+    "RI table": "Tabel RI", "Priority method": "Metode prioritas", "yes": "ya", "no": "tidak",
+    "link sent": "tautan dikirim", "enabled": "diaktifkan", "email": "email", "up": "naik", "down": "turun",
+    "global weights": "bobot global", "local weights": "bobot lokal", "higher is better": "lebih tinggi lebih baik",
+    "lower is better": "lebih rendah lebih baik", "their sum": "jumlahnya", "administrator": "administrator",
+    "viewer": "pembaca",
+    "(in millions)": "(dalam juta)", "(in billions)": "(dalam miliar)",
+    "set-password link copied": "tautan atur kata sandi disalin",
+    "A mail server is set: send the link by email instead.":
+        "Server email sudah diatur: kirim tautannya melalui email saja.",
+    "%(email)s is disabled: enable them first.": "%(email)s dinonaktifkan: aktifkan dulu.",
+    "%(email)s is invited. No mail server is set, so the email stays in the outbox: copy their set-password link below and pass it on.":
+        "%(email)s diundang. Server email belum diatur, jadi emailnya tetap di kotak keluar: salin tautan atur "
+        "kata sandinya di bawah ini dan berikan kepadanya.",
+    "Make a set-password link to copy": "Buat tautan atur kata sandi untuk disalin",
+    "Set-password link for %(name)s: copy it and give it to them yourself. It works once, within %(hours)d hours.":
+        "Tautan atur kata sandi untuk %(name)s: salin dan berikan sendiri kepadanya. Tautan ini berlaku sekali, "
+        "dalam %(hours)d jam.",
+    "No mail server is set: after inviting, make their set-password link here and pass it on yourself. The link works once, within %(hours)d hours.":
+        "Server email belum diatur: setelah mengundang, buat tautan atur kata sandinya di sini dan berikan "
+        "sendiri. Tautan berlaku sekali, dalam %(hours)d jam.",
+    "Weight level must be one of %(levels)s.": "Tingkat bobot harus salah satu dari %(levels)s.",
+    "Every weight of a file is of one level: all local or all global.":
+        "Semua bobot dalam satu berkas setingkat: semuanya lokal atau semuanya global.",
+    "Index (0-10)": "Indeks (0-10)", "Subtotals": "Subtotal",
 }

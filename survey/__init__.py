@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from analysis.formatting import format_number
+from analysis.formatting import format_number, scale_of
 from survey import config as settings
 from survey import db, i18n
 from survey.labels import label
@@ -115,7 +115,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
         return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
-    app.add_template_filter(label, "label")  # {{ message.status|label('outbox') }}
+    app.add_template_filter(label, "label")
+    app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9  # {{ message.status|label('outbox') }}
 
     @app.template_filter("period")
     def period_label(period) -> str:

@@ -32,6 +32,7 @@ def _raw_answers_are_personal(arguments: dict) -> str:
 ENDPOINT_RIGHTS = {
     "hr.users": "users", "hr.user_role": "users", "hr.user_disable": "users", "hr.user_enable": "users",
     "hr.user_link": "users",
+    "hr.user_copy_link": "users",
     "hr.tokens": "tokens", "hr.revoke_token": "tokens",
     "hr.settings": "settings", "hr.settings_bands": "settings", "hr.settings_preset": "settings",
     "hr.settings_lights": "settings", "hr.settings_calendar": "settings",

@@ -94,3 +94,26 @@ def test_the_log_offers_no_way_to_change_or_delete_an_entry(client, session):
     assert session.query(AuditEntry).count() == 1
     assert timedelta(0) <= datetime.now(UTC) - session.query(AuditEntry).one().created_at.replace(
         tzinfo=UTC) < timedelta(minutes=5)
+
+
+def test_the_log_shows_details_in_words_and_the_pages_number_format_and_the_export_keeps_them_raw(client, session):
+    office = an_office(session)
+    audit.record(session, office.id, "hr@example.org", "ikm_to_kpi", "C1a",
+                 {"round": 4, "period": "2026", "ikm": 75.00000000000001, "grade": "B"})
+    audit.record(session, office.id, "hr@example.org", "weights_published", "SAMSAT 2026",
+                 {"round": 4, "still_open": True})
+    audit.record(session, office.id, "hr@example.org", "invitations_sent", "Bobot 2026",
+                 {"round": 4, "count": 1250, "by_hand": 1})
+    audit.record(session, office.id, "hr@example.org", "round_changed", "Bobot 2026",
+                 {"round": 4, "cr_threshold": "0.1 → 0.15", "include_inconsistent": "True → False"})
+    session.commit()
+    sign_in(client, session, office.id, email="admin@example.org", role="admin")
+    client.get("/lang/id")
+    page = client.get("/hr/audit").get_data(as_text=True)
+    for internal in ("75.00000000000001", "still_open", "True", "by_hand", "cr_threshold", "0.15", "ikm:"):
+        assert internal not in page, internal
+    for shown in ("IKM: 75,00", "Periode: 2026", "Putaran masih terbuka: ya", "Dibagikan langsung: 1",
+                  "Jumlah: 1.250", "Batas CR: 0,10 → 0,15", "ya → tidak"):
+        assert shown in page, shown
+    exported = client.get("/hr/audit.csv").get_data(as_text=True)
+    assert "ikm=75.00000000000001" in exported and "still_open=True" in exported

@@ -159,3 +159,21 @@ def test_the_api_gives_each_kpis_capaian_and_predikat_as_the_page_does(client, s
     assert kpis["F1a"]["predikat"] == "Very good"  # 98.6 % on the LKjIP district preset
     card = performance.office_scorecard(session, version, "2010")
     assert body.get_json()["predikat"] == (card.bands[card.predikat].label("en") if card.predikat >= 0 else None)
+
+
+def test_rupiah_ladders_say_their_unit_in_words_of_the_pages_language(client, session):
+    from analysis.formatting import scale_of
+    assert [scale_of(v) for v in ([60, 100], [-2_500_000, 0], [0, 52_295_456_000], [float("nan"), 1e6])] == [
+        1, 10**6, 10**9, 10**6]
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    url = f"/hr/versions/{version.id}/scorecard/2010"
+    indonesian = client.get(f"{url}?lang=id").get_data(as_text=True)
+    english = client.get(f"{url}?lang=en").get_data(as_text=True)
+    printed = pdf_text(client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=id").data)
+    printed_en = pdf_text(client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=en").data)
+    for text in (indonesian, english, printed, printed_en):
+        assert "10⁶" not in text
+    assert "(dalam miliar)" in indonesian and "(dalam miliar)" in printed  # F1a: Rp 52.295.456.000
+    assert "(in billions)" in english and "(in billions)" in printed_en
+    assert "51,56" in indonesian  # the actual, Rp 51.561.555.515, in billions

@@ -66,3 +66,18 @@ def test_a_period_that_cannot_be_scored_is_on_the_trend_axis_without_a_point(ses
     organisation, version = samsat_office(session)  # 2009 has data but no ladders: it cannot be scored
     trends = performance.trends(performance.office_scorecard(session, version, "2010"))
     assert trends.periods == ["2009", "2010"] and trends.index[0] is None and trends.index[1] is not None
+
+
+def test_perspective_subtotals_get_their_own_axis_and_long_bar_labels_wrap_instead_of_being_cut():
+    import re
+
+    from analysis import charts
+    drawn = charts.lines(["2009", "2010"], [("Indeks", [7.0, 8.0]), ("Keuangan", [1.0, 2.2]), ("Pelanggan", [2.8, 1.5])],
+                         language="id", axis_names=("Indeks (0-10)", "Subtotal"))
+    assert ">5</text>" in drawn and ">Subtotal</text>" in drawn  # the subtotals' scale: 0 to 5, a round number
+    polylines = re.findall(r'<polyline points="([^"]+)"', drawn)
+    heights = [[float(point.split(",")[1]) for point in run.split()] for run in polylines]
+    bottom, top = max(heights[0] + heights[1]), min(heights[0] + heights[1])
+    assert min(heights[2]) < bottom - 0.5 * (bottom - top)  # 2,8 of 5 is above the middle, not at 2,8 of 10
+    bars = charts.horizontal_bars(["Wajib Pajak dan Masyarakat Umum", "Keuangan"], [2.77, 2.21], label_width=150)
+    assert "…" not in bars and ">Wajib Pajak dan</tspan>" in bars and ">Masyarakat Umum</tspan>" in bars

@@ -113,3 +113,38 @@ def test_publishing_given_weights_is_in_the_audit_log(session):
                                         by="hr@samsat.test")
     (entry,) = session.query(AuditEntry).filter_by(action="weights_given").all()
     assert (entry.actor_email, entry.details["note"]) == ("hr@samsat.test", "SK 12/2010")
+
+
+def test_global_weights_per_kpi_import_with_a_weight_level_column_and_export_as_they_came(session):
+    organisation = accounts.create_organisation(session, "SAMSAT")
+    version = scorecards.create_scorecard(session, organisation.id, "SAMSAT BSC", "2010")
+    rows = samsat_rows()
+    kpis = [code for code, kind in zip(rows["code"], rows["kind"]) if kind == "kpi"]
+    given = {code: 10 * (1 + position % 3) for position, code in enumerate(kpis)}
+    rows["weight"] = [format_number(given[code], "exact", "id") if code in given else "" for code in rows["code"]]
+    rows["weight_level"] = ["Global" if code in given else "" for code in rows["code"]]
+    scorecards.import_scorecard(session, version, rows.astype(object), number_format="id")
+    found = global_weights(session, version)
+    assert sum(found.values()) == pytest.approx(1)
+    assert found[kpis[1]] / found[kpis[0]] == pytest.approx(2)  # as given, not as local weights among siblings
+
+    exported = scorecards.export_scorecard(session, version)
+    copy = scorecards.create_scorecard(session, organisation.id, "Salinan", "2011")
+    scorecards.import_scorecard(session, copy, exported.astype(object), number_format="en")
+    assert global_weights(session, copy) == pytest.approx(found)
+
+
+def test_a_file_mixing_local_and_global_weights_or_an_unknown_level_is_refused_and_imports_nothing(session):
+    organisation = accounts.create_organisation(session, "SAMSAT")
+    version = scorecards.create_scorecard(session, organisation.id, "SAMSAT BSC", "2010")
+    rows = samsat_rows()
+    local = published_local_weights()
+    rows["weight"] = [format_number(local[code], "exact", "id") if code in local else "" for code in rows["code"]]
+    rows["weight_level"] = ["lokal" if code in local else "" for code in rows["code"]]
+    rows.loc[5, "weight_level"] = "global"
+    with pytest.raises(Invalid, match="all local or all global"):
+        scorecards.import_scorecard(session, version, rows.astype(object))
+    rows.loc[5, "weight_level"] = "semua"
+    with pytest.raises(Invalid, match="local/lokal, global"):
+        scorecards.import_scorecard(session, version, rows.astype(object))
+    assert scorecards.elements(session, version.id) == []

@@ -24,7 +24,7 @@ ALLOWED = {
     "POST hr.settings_preset": ADMIN, "POST hr.settings_lights": ADMIN,
     "POST hr.settings_calendar": ADMIN,
     "GET hr.users": ADMIN, "POST hr.users": ADMIN, "POST hr.user_role": ADMIN, "POST hr.user_disable": ADMIN,
-    "POST hr.user_enable": ADMIN, "POST hr.user_link": ADMIN,
+    "POST hr.user_enable": ADMIN, "POST hr.user_link": ADMIN, "POST hr.user_copy_link": ADMIN,
     "GET hr.outbox": HR,
     "GET hr.audit_log": ADMIN, "GET hr.audit_export": ADMIN,
     "GET hr.import_template": ALL, "GET hr.strategy_map": ALL, "POST hr.strategy_map": HR,

@@ -222,3 +222,33 @@ def test_role_changes_disabling_and_enabling_are_in_the_audit_log_with_who_did_t
     assert [(e.actor_email, e.subject, e.details["change"]) for e in entries] == [
         ("admin@dispenda.go.id", "siti@dispenda.go.id", change) for change in ("role", "disabled", "enabled")]
     assert entries[0].details == {"change": "role", "before": "viewer", "after": "hr"}
+
+
+def test_without_a_mail_server_an_administrator_copies_an_invited_colleagues_link_and_it_is_audited(
+        app, client, session):
+    app.config.update(SMTP_HOST="", PUBLIC_URL="http://neraca.test")
+    office = accounts.create_organisation(session, "Dinas Pendapatan")
+    sign_in(client, session, office.id, email="admin@dispenda.go.id", role="admin")
+    client.get("/lang/id")
+    assert invite(client).status_code == 302
+    siti = session.scalar(select(User).where(User.email == "siti@dispenda.go.id"))
+    page = client.get("/hr/users").get_data(as_text=True)
+    assert "Buat tautan atur kata sandi untuk disalin" in page and f"/hr/users/{siti.id}/link\"" not in page
+    shown = post(client, f"/hr/users/{siti.id}/copy-link", {}, page="/hr/users")
+    text = shown.get_data(as_text=True)
+    assert shown.status_code == 200 and "72 jam" in text
+    path = LINK.search(text).group(0).removeprefix("http://neraca.test")
+    colleague = app.test_client()
+    assert post(colleague, path, {"password": NEW_PASSWORD, "repeat": NEW_PASSWORD}).status_code == 302
+    assert sign_in_with(colleague, "siti@dispenda.go.id", NEW_PASSWORD).status_code == 302
+    entries = client.get("/hr/audit").get_data(as_text=True)
+    assert "tautan atur kata sandi disalin" in entries
+
+
+def test_with_a_mail_server_the_link_is_emailed_and_not_shown(client, session, office):
+    sign_in(client, session, office.id, email="admin@dispenda.go.id", role="admin")
+    assert invite(client).status_code == 302
+    siti = session.scalar(select(User).where(User.email == "siti@dispenda.go.id"))
+    refused = post(client, f"/hr/users/{siti.id}/copy-link", {}, page="/hr/users")
+    assert refused.status_code == 302 and not LINK.search(client.get("/hr/users").get_data(as_text=True))
+    assert session.scalar(select(func.count()).select_from(PasswordToken)) == 1  # the invitation's only

@@ -216,7 +216,7 @@ def list_rounds():
 def progress(round_id):
     found = rounds.progress(db.session(), _round(round_id))
     return jsonify({"invited": found.invited, "opened": found.opened, "completed": found.completed,
-                    "response_rate": found.response_rate})
+                    "response_rate": found.response_rate, "public_answers": found.public})
 
 
 @blueprint.get("/rounds/<int:round_id>/results")

@@ -4,11 +4,13 @@ from __future__ import annotations
 from flask import Response, abort, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField
 from wtforms.validators import Optional
 
 from survey import db
+from survey.forms import page_locale
 from survey.hr import blueprint, org
 from survey.services import audit
 from survey.services.tables import to_bytes
@@ -45,7 +47,9 @@ def audit_log():
     if filters is None:
         return render_template("hr/audit.html", form=form, page=None, labels=_labels()), 400
     page = audit.entries(db.session(), org(), filters, request.args.get("page", 1, type=int))
-    return render_template("hr/audit.html", form=form, page=page, labels=_labels())
+    zone, language = current_user.organisation.time_zone, page_locale()
+    details = {entry.id: audit.details_in_words(entry.details, language, zone, _) for entry in page.rows}
+    return render_template("hr/audit.html", form=form, page=page, labels=_labels(), details=details)
 
 
 @blueprint.get("/audit.csv")

@@ -6,8 +6,9 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from analysis.formatting import format_number
 from survey import db
-from survey.forms import ActionForm, ClosingForm, RoundForm, keeps_typed_text, message_of
+from survey.forms import ActionForm, ClosingForm, RoundForm, keeps_typed_text, message_of, page_locale
 from survey.hr import blueprint, field_errors, round_or_404
 from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
@@ -56,8 +57,12 @@ def confirm_close(round_id):
     round_ = round_or_404(round_id)
     progress = rounds.progress(db.session(), round_)
     lines = [_("%(completed)d of %(invited)d participants have finished.", completed=progress.completed,
-               invited=progress.invited),
+               invited=progress.invited) if progress.invited or not progress.public else "",
+             (_("1 public answer") if progress.public == 1 else
+              _("%(count)s public answers", count=format_number(progress.public, "count", page_locale())))
+             if progress.public else "",
              _("Once closed, nobody can answer; you can reopen the round later.")]
+    lines = [line for line in lines if line]
     return render_template("hr/confirm.html", title=_("Close the round %(title)s?", title=round_.title), lines=lines,
                            action_url=url_for("hr.close", round_id=round_.id), button=_("Close the round"),
                            back=url_for("hr.round_page", round_id=round_.id), action=ActionForm())

@@ -36,6 +36,7 @@ from survey.services import (
     results,
     rounds,
     scorecards,
+    skm,
     tokens,
 )
 from survey.services.errors import Invalid, translated
@@ -292,6 +293,8 @@ def _questionnaire_results(round_):
             context["shares"], context["verdicts"] = questionnaires.validation_results(session, round_)
         else:
             context["items"], context["overall"] = questionnaires.satisfaction_results(session, round_)
+            if skm.has_questionnaire(session, round_):  # its unsur are scored on the IKM page
+                context["skm"], context["grade_labels"] = skm.results(session, round_), skm.GRADE_LABELS
     except Invalid as error:
         context["message"] = message_of(error)
     return render_template("hr/questionnaire_results.html", **context), status

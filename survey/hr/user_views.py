@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from survey import background, db
 from survey.forms import ROLE_NAMES, ActionForm, RoleForm, UserForm, keeps_typed_text, message_of, page_locale
-from survey.hr import blueprint, field_errors, org
+from survey.hr import base_url, blueprint, field_errors, org
 from survey.services import users as user_accounts
 from survey.services.errors import Invalid
 
@@ -29,14 +29,24 @@ def users(form=None):
             else:
                 background.submit("send_mail", None)
                 flash(_("%(email)s is invited: the email with their set-password link is on its way.",
-                        email=address), "ok")
+                        email=address) if _mail_server() else
+                      _("%(email)s is invited. No mail server is set, so the email stays in the outbox: copy "
+                        "their set-password link below and pass it on.", email=address), "ok")
                 return redirect(url_for("hr.users"))
         status = 400
+    return _page(form=form), status
+
+
+def _page(form=None, copied=None):
     session = db.session()
-    return render_template("hr/users.html", users=user_accounts.users(session, org()), form=form,
+    return render_template("hr/users.html", users=user_accounts.users(session, org()), form=form or UserForm(),
                            pending=user_accounts.pending_invitations(session, org()), role_names=ROLE_NAMES,
-                           role_form=RoleForm(), action=ActionForm(),
-                           invite_hours=int(user_accounts.INVITE_VALID.total_seconds() // 3600)), status
+                           role_form=RoleForm(), action=ActionForm(), mail_server=_mail_server(), copied=copied,
+                           invite_hours=int(user_accounts.INVITE_VALID.total_seconds() // 3600))
+
+
+def _mail_server() -> bool:
+    return bool(current_app.config.get("SMTP_HOST"))
 
 
 def _change(user_id: int, change, done: str, form=None):
@@ -82,3 +92,21 @@ def user_link(user_id):
                                 actor=current_user.email)
         background.submit("send_mail", None)
     return _change(user_id, send, _("A new set-password link is on its way."))
+
+
+@blueprint.post("/users/<int:user_id>/copy-link")
+def user_copy_link(user_id):
+    """Without a mail server: a new set-password link shown once on the page, for the administrator to pass on."""
+    if user_accounts.find(db.session(), org(), user_id) is None:
+        abort(404)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        user, token, valid = user_accounts.link_to_copy(db.session(), org(), user_id, settings=current_app.config,
+                                                        actor=current_user.email)
+    except Invalid as error:
+        db.session().rollback()
+        flash(message_of(error), "error")
+        return redirect(url_for("hr.users"))
+    url = f"{base_url().rstrip('/')}{url_for('auth.set_password', token=token)}"
+    return _page(copied={"user_id": user.id, "url": url, "hours": int(valid.total_seconds() // 3600)})

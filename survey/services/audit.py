@@ -10,9 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
+from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from analysis.formatting import format_number
+from survey.i18n import wall_clock
 from survey.models import AuditEntry, Organisation
 from survey.services.errors import N_
 from survey.services.paging import PAGE_SIZE, Page, page_of
@@ -55,6 +58,95 @@ ACTIONS = {
     "period_unlocked": N_("Period unlocked"),
     "kpi_owners_reminded": N_("KPI owners reminded"),
 }
+
+
+#: The words a reader sees for a detail's name (the export keeps the names as stored).
+DETAIL_NAMES = {
+    "round": N_("Round number"), "round_title": N_("Round"), "version": N_("Version"), "change": N_("Change"),
+    "count": N_("How many"), "from": N_("From"), "to": N_("To"), "reason": N_("Reason"), "email": N_("Email"),
+    "phone": N_("Phone"), "period": N_("Period"), "people": N_("People"), "kpis": N_("KPIs"),
+    "channel": N_("Sent by"), "with": N_("With"), "verifier": N_("Verifier"), "value": N_("Value"),
+    "added": N_("Added"), "updated": N_("Updated"), "still_open": N_("Round still open"), "rollup": N_("Rollup"),
+    "role": N_("Role"), "reminder": N_("Reminder"), "question": N_("Question"), "owners": N_("Owners"),
+    "objectives": N_("Objectives"), "note": N_("Note"), "moved": N_("Moved"), "maker disabled": N_("Maker disabled"),
+    "level": N_("Level"), "ikm": N_("IKM"), "grade": N_("Grade"), "decimals": N_("Decimals"),
+    "deadline": N_("Deadline"), "daily_cap": N_("Public answers per day at most"), "completed": N_("Completed"),
+    "comment": N_("Comment"), "by_hand": N_("Shared by hand"), "before": N_("Before"), "after": N_("After"),
+    "code": N_("Code"), "name": N_("Name"), "unit": N_("Unit"), "kind": N_("Kind"), "weight": N_("Weight"),
+    "description": N_("Description"), "purpose": N_("Purpose"), "formula": N_("Formula"),
+    "better": N_("Direction"), "data_source": N_("Data source"), "measured_by": N_("Measured by"),
+    "measurement_frequency": N_("Measurement frequency"), "review_frequency": N_("Review frequency"),
+    "title": N_("Title"), "language": N_("Language"), "cr_threshold": N_("CR threshold"),
+    "ri_table": N_("RI table"), "max_reasks": N_("Re-asks at most"), "aggregation": N_("Aggregation"),
+    "include_inconsistent": N_("Count respondents who stayed inconsistent"),
+    "allow_dont_know": N_("Allow \"don't know\""), "ask_identity": N_("Ask role and years of service"),
+    "priority_method": N_("Priority method"), "weight_decimals": N_("Round published global weights to decimals"),
+    "snap": N_("Personal scorecard levels"), "rating_scale": N_("Rating scale (direct rating)"),
+    "rating_mean": N_("Group rating (direct rating)"), "version_id": N_("Version"),
+}
+#: Stored codes among the details' values, in words.
+DETAIL_WORDS = {
+    "True": N_("yes"), "False": N_("no"), "None": "–", "invited": N_("invited"), "link sent": N_("link sent"),
+    "link copied": N_("set-password link copied"),
+    "disabled": N_("disabled"), "enabled": N_("enabled"), "email": N_("email"), "whatsapp": N_("WhatsApp"),
+    "up": N_("up"), "down": N_("down"), "global": N_("global weights"), "local": N_("local weights"),
+    "higher": N_("higher is better"), "lower": N_("lower is better"), "sum": N_("their sum"),
+    "mean": N_("their average"), "last": N_("the last of them"), "hr": N_("HR"), "admin": N_("administrator"),
+    "viewer": N_("viewer"), "stakeholder": N_("Stakeholder"), "employee": N_("Employee"),
+}
+_ARROW = " → "
+#: Details that are a kind of number the page writes its own way (the others: as exact as typed).
+_NUMBER_KINDS = {"ikm": "index", "cr_threshold": "ratio"}
+_UTC_TEXT = "%Y-%m-%d %H:%M UTC"
+_FIRST = ("round", "round_title", "version")  # what the entry is about, then the details as stored
+
+
+def details_in_words(details: dict, language: str, zone: str, translate=lambda text: text) -> list[tuple[str, str]]:
+    """An entry's details as a reader reads them: names and codes in words (``translate`` gives the page's
+    language), numbers in the language's format (75,00, not 75.00000000000001), times on the office's clock."""
+    def value_text(key: str, value) -> str:
+        if isinstance(value, bool) or value is None:
+            return translate(DETAIL_WORDS[str(value)]) if str(value) in DETAIL_WORDS else "–"
+        if isinstance(value, (int, float)):
+            kind = _NUMBER_KINDS.get(key, "count" if isinstance(value, int) else "exact")
+            return format_number(value, kind, language)
+        text = str(value)
+        if _ARROW in text:
+            return _ARROW.join(value_text(key, _parsed(part)) for part in text.split(_ARROW))
+        moment = _moment(text)
+        if moment is not None:
+            return wall_clock(moment, zone, language)
+        if len(text) == 10 and text[4] == "-":
+            try:
+                return format_date(date.fromisoformat(text), "medium", locale=language)
+            except ValueError:
+                pass
+        return translate(DETAIL_WORDS[text]) if text in DETAIL_WORDS else text
+
+    return [(translate(DETAIL_NAMES[key]) if key in DETAIL_NAMES else key.replace("_", " "), value_text(key, value))
+            for key, value in sorted(details.items(), key=lambda item: item[0] not in _FIRST)]
+
+
+def _parsed(text: str):
+    """One side of a stored 'before → after': a number back as a number, else the text."""
+    if "." not in text:  # whole numbers stay as written: a period 2026 is no 2.026
+        return text
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _moment(text: str) -> datetime | None:
+    """A time the details store (ISO or '2026-12-06 07:00 UTC'), else None."""
+    for reading in (lambda t: datetime.strptime(t, _UTC_TEXT), datetime.fromisoformat):
+        try:
+            moment = reading(text)
+        except ValueError:
+            continue
+        if len(text) >= 16 and "T" in text or text.endswith(" UTC"):
+            return moment
+    return None
 
 
 def record(session: Session, organisation_id: int, actor_email: str, action: str, subject: str,

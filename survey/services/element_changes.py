@@ -9,6 +9,7 @@ from survey.models import Element, Evidence, Finding, Influence, LadderSetting, 
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
+from survey.services.tables import code_cell
 
 EDITABLE = ("code", "name") + RECORD_FIELDS
 SYSTEM = "system"
@@ -34,8 +35,8 @@ def update_element(session: Session, version: ScorecardVersion, element_id: int,
     if errors:
         raise Invalid(errors)
     values = {key: str(row[key]).strip() for key in EDITABLE}
-    values["better"] = values["better"].lower() or "higher"
-    values["rollup"] = values["rollup"].lower()
+    values["better"] = code_cell(values, "better") or "higher"  # 'lebih tinggi' passed the check as 'higher'
+    values["rollup"] = code_cell(values, "rollup")
     changed = {key: f"{getattr(element, key)} → {value}" for key, value in values.items()
                if getattr(element, key) != value}
     for key, value in values.items():

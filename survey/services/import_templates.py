@@ -11,14 +11,15 @@ from analysis.formatting import format_number
 from survey.services.errors import N_, Invalid
 from survey.services.tables import to_bytes
 
-#: Example rows per import, by language: names a person of that language would write.
+#: Example rows per import, by language: names and codes a person of that language would write (an
+#: import reads codes in either language, survey/services/tables.CODE_WORDS).
 _EXAMPLES = {
     "scorecard": {
-        "id": [{"code": "F", "kind": "perspective", "parent": "", "name": "Keuangan", "unit": "", "better": ""},
-               {"code": "F1", "kind": "objective", "parent": "F", "name": "Meningkatkan pendapatan", "unit": "",
+        "id": [{"code": "F", "kind": "perspektif", "parent": "", "name": "Keuangan", "unit": "", "better": ""},
+               {"code": "F1", "kind": "sasaran", "parent": "F", "name": "Meningkatkan pendapatan", "unit": "",
                 "better": ""},
-               {"code": "F1a", "kind": "kpi", "parent": "F1", "name": "Realisasi pendapatan", "unit": "%",
-                "better": "higher"}],
+               {"code": "F1a", "kind": "IKU", "parent": "F1", "name": "Realisasi pendapatan", "unit": "%",
+                "better": "lebih tinggi"}],
         "en": [{"code": "F", "kind": "perspective", "parent": "", "name": "Financial", "unit": "", "better": ""},
                {"code": "F1", "kind": "objective", "parent": "F", "name": "Increase revenue", "unit": "",
                 "better": ""},
@@ -26,7 +27,7 @@ _EXAMPLES = {
                 "better": "higher"}]},
     "people": {
         "id": [{"name": "Siti Rahmawati", "email": "siti@kantor.go.id", "phone": "0812-3456-7890", "unit": "Seksi Pelayanan",
-                "role": "Kepala Seksi", "kind": "stakeholder", "weight": 1.5}],
+                "role": "Kepala Seksi", "kind": "pemangku kepentingan", "weight": 1.5}],
         "en": [{"name": "Jane Smith", "email": "jane@office.example", "phone": "+62 812 3456 7890", "unit": "Service section",
                 "role": "Head of section", "kind": "stakeholder", "weight": 1.5}]},
 }

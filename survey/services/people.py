@@ -15,7 +15,7 @@ from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.paging import contains
 from survey.services.phones import normal_phone
-from survey.services.tables import cell, row_label
+from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, unsafe_characters
 
 KINDS = ("stakeholder", "employee")
@@ -178,7 +178,7 @@ def _checked(fields: dict, known: set[str], number_format: str = "id") -> tuple[
     values = {key: cell(fields, key) for key in ("name", "email", "phone", "unit", "role", "kind")}
     email = normal_email(values["email"])
     values["email"] = email or values["email"].lower()
-    values["kind"] = values["kind"].lower() or "stakeholder"
+    values["kind"] = code_cell(fields, "kind") or "stakeholder"
     errors = too_long(Person, {key: value for key, value in values.items() if key != "phone"})  # phone: as stored
     errors.update(unsafe_characters(values))
     errors.update(line_breaks({key: values[key] for key in ("name", "unit", "role")}))  # the others: own rules
@@ -193,7 +193,7 @@ def _checked(fields: dict, known: set[str], number_format: str = "id") -> tuple[
     values["email"] = values["email"] or None
     _check_phone(values, errors, known)
     if values["kind"] not in KINDS:
-        errors["kind"] = N_("Kind must be %(kinds)s.", kinds=" or ".join(KINDS))
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=code_choices(KINDS))
     raw_weight = fields.get("weight")
     try:
         weight = read_cell(raw_weight, number_format, LARGEST_WEIGHT)

@@ -18,6 +18,7 @@ from survey.models import (
     Invitation,
     Organisation,
     Person,
+    PublicVisit,
     Reask,
     Round,
     ScorecardVersion,
@@ -387,6 +388,7 @@ class Progress:
     completed: int
     participants: list[ParticipantStatus]
     removed: list[Invitation] = ()  # taken out of the round by HR: shown apart, counted nowhere
+    public: int = 0  # answers kept through the round's public link (anonymous: no invitation to count against)
 
     @property
     def response_rate(self) -> float:
@@ -416,4 +418,6 @@ def progress(session: Session, round_: Round) -> Progress:
             reasks=reask_counts.get(invitation.id, 0)))
     return Progress(invited=len(rows), opened=sum(p.state != "invited" for p in participants),
                     completed=sum(p.state == "completed" for p in participants), participants=participants,
-                    removed=removed)
+                    removed=removed,
+                    public=session.scalar(select(func.count()).select_from(PublicVisit).where(
+                        PublicVisit.round_id == round_.id, PublicVisit.discarded_at.is_(None))) or 0)

@@ -12,7 +12,7 @@ from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiO
 from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
-from survey.services.tables import cell, row_label
+from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
@@ -22,7 +22,10 @@ RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_so
 #: (services.performance.with_rollups): not at all, their sum, their mean or the last of them.
 ROLLUPS = ("", "sum", "mean", "last")
 COLUMNS = ("code", "kind", "parent", "name") + RECORD_FIELDS
-MULTI_LINE_FIELDS = ("description", "purpose")  # the element's text areas; the rest are one line
+MULTI_LINE_FIELDS = ("description", "purpose")
+#: The ``weight`` column of an import: local weights among siblings (by default) or global weights per KPI
+#: (survey/services/given_weights.py LEVELS).
+WEIGHT_LEVELS = ("local", "global")  # the element's text areas; the rest are one line
 
 
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
@@ -94,12 +97,14 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
     """Add every row of an uploaded table, or none: Invalid lists each bad row.
 
     An optional ``weight`` column gives each element its local weight among its siblings (a decree's
-    weights, any positive numbers): they are published to the version with the elements."""
+    weights, any positive numbers), or with ``weight_level`` ``global`` each KPI its global weight: they
+    are published to the version with the elements."""
     ensure_editable(session, version)
     existing = {element.code: element for element in elements(session, version.id)}
     pending: dict[str, dict] = {}
     errors: dict[str, str] = {}
     weights: dict[str, float] = {}
+    levels: set[str] = set()
     for index, row in enumerate(frame.to_dict("records")):
         problems = _row_errors(row, existing, pending)
         try:
@@ -108,6 +113,14 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
                 weights[cell(row, "code")] = weight
         except NumberError as error:
             problems["weight"] = N_("Weight: %(problem)s", problem=error.message)
+        level = code_cell(row, "weight_level") or "local"
+        if level not in WEIGHT_LEVELS:
+            problems["weight_level"] = N_("Weight level must be one of %(levels)s.",
+                                          levels=code_choices(WEIGHT_LEVELS))
+        elif cell(row, "weight"):
+            if levels and level not in levels:
+                problems["weight_level"] = N_("Every weight of a file is of one level: all local or all global.")
+            levels.add(level)
         if problems:
             errors[row_label(index)] = joined(problems.values())
         pending[cell(row, "code")] = row
@@ -123,7 +136,7 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         from survey.services.given_weights import apply_given_weights  # it builds on this module
         rows = {code: index for index, code in enumerate(pending)}
         try:
-            apply_given_weights(session, version, weights, by=by)
+            apply_given_weights(session, version, weights, level=min(levels), by=by)
         except Invalid as error:
             session.rollback()
             raise Invalid({row_label(rows[name[2:]]) if name[2:] in rows else name: message
@@ -138,14 +151,22 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
     weights."""
     by_id = {element.id: element for element in elements(session, version.id)}
     given = version.weights_source == "given"
+    # Global weights were given to the KPIs alone; local ones to every element that shares its cluster,
+    # the perspectives among them.
+    given_global = given and not any(e.given_weight is not None for e in by_id.values() if e.kind != "kpi") \
+        and any(e.given_weight is not None for e in by_id.values())
     rows = []
     for element in by_id.values():
         parent = by_id[element.parent_id].code if element.parent_id else ""
+        weight = {}
+        if given_global:
+            weight = {"weight": element.given_weight, "weight_level": "global" if element.kind == "kpi" else ""}
+        elif given:
+            weight = {"weight": element.given_weight if element.given_weight is not None else element.local_weight}
         rows.append({"code": element.code, "kind": element.kind, "parent": parent, "name": element.name,
-                     **{field: getattr(element, field) for field in RECORD_FIELDS},
-                     **({"weight": element.given_weight if element.given_weight is not None
-                         else element.local_weight} if given else {})})
-    return pd.DataFrame(rows, columns=list(COLUMNS) + (["weight"] if given else []))
+                     **{field: getattr(element, field) for field in RECORD_FIELDS}, **weight})
+    extra = ["weight", "weight_level"] if given_global else ["weight"] if given else []
+    return pd.DataFrame(rows, columns=list(COLUMNS) + extra)
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
@@ -223,8 +244,10 @@ def cluster_title(cluster: str, by_id: dict[int, Element]) -> str:
 
 
 def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict]) -> dict[str, str]:
-    code, kind, parent = cell(row, "code"), cell(row, "kind").lower(), cell(row, "parent")
-    errors = too_long(Element, {field: cell(row, field) for field in ("code", "name", *RECORD_FIELDS)})
+    code, kind, parent = cell(row, "code"), code_cell(row, "kind"), cell(row, "parent")
+    coded = ("better", "rollup")  # stored as their English code, whichever language the file wrote
+    errors = too_long(Element, {field: code_cell(row, field) if field in coded else cell(row, field)
+                                for field in ("code", "name", *RECORD_FIELDS)})
     errors.update(unsafe_characters({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)}))
     errors.update(line_breaks({field: cell(row, field) for field in ("code", "parent", "name", *RECORD_FIELDS)
                                if field not in MULTI_LINE_FIELDS}))
@@ -235,11 +258,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
     if not cell(row, "name"):
         errors["name"] = N_("Name is required.")
     if kind not in ELEMENT_KINDS:
-        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ELEMENT_KINDS))
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=code_choices(ELEMENT_KINDS))
     else:
         expected = PARENT_KIND[kind]
         parent_kind = (existing[parent].kind if parent in existing
-                       else cell(pending[parent], "kind").lower() if parent in pending else None)
+                       else code_cell(pending[parent], "kind") if parent in pending else None)
         if expected is None and parent:
             errors["parent"] = N_("A perspective has no parent.")
         elif expected and not parent:
@@ -249,11 +272,11 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
         elif expected and parent_kind != expected:
             errors["parent"] = N_("The parent of a %(kind)s must be a %(expected)s, %(parent)s is a %(parent_kind)s.",
                                    kind=kind, expected=expected, parent=parent, parent_kind=parent_kind)
-    better = cell(row, "better").lower() or "higher"
+    better = code_cell(row, "better") or "higher"
     if better not in ("higher", "lower"):
-        errors["better"] = N_("Direction must be 'higher' or 'lower'.")
-    if cell(row, "rollup").lower() not in ROLLUPS:
-        errors["rollup"] = N_("Rollup must be empty, 'sum', 'mean' or 'last'.")
+        errors["better"] = N_("Direction must be one of %(directions)s.", directions=code_choices(("higher", "lower")))
+    if code_cell(row, "rollup") not in ROLLUPS:
+        errors["rollup"] = N_("Rollup must be empty or one of %(rollups)s.", rollups=code_choices(ROLLUPS[1:]))
     if cell(row, "formula") and "formula" not in errors:
         try:  # checked when saved, so the scorecard never meets a formula it cannot compute in a moment
             Formula.parse(cell(row, "formula"))
@@ -265,10 +288,10 @@ def _row_errors(row: dict, existing: dict[str, Element], pending: dict[str, dict
 def _element(version: ScorecardVersion, row: dict, known: dict[str, Element], position: int) -> Element:
     parent = cell(row, "parent")
     record = {field: cell(row, field) for field in RECORD_FIELDS}
-    record["better"] = record["better"].lower() or "higher"
-    record["rollup"] = record["rollup"].lower()
+    record["better"] = code_cell(row, "better") or "higher"
+    record["rollup"] = code_cell(row, "rollup")
     return Element(organisation_id=version.organisation_id, version_id=version.id,
-                   parent_id=known[parent].id if parent else None, kind=cell(row, "kind").lower(),
+                   parent_id=known[parent].id if parent else None, kind=code_cell(row, "kind"),
                    code=cell(row, "code"), name=cell(row, "name"), position=position, **record)
 
 

@@ -134,6 +134,11 @@ class SkmResults:
         return 100.0 * self.respondents / self.minimum if self.minimum else None
 
 
+def has_questionnaire(session: Session, round_: Round) -> bool:
+    """Whether the round asks the SKM's unsur (its results are then the IKM)."""
+    return any(q.role.startswith(SKM) for q in questions(session, round_))
+
+
 def results(session: Session, round_: Round) -> SkmResults:
     """The IKM page's and report's figures for a round made with the SKM questionnaire."""
     asked = questions(session, round_)

@@ -142,6 +142,26 @@ def cell(row: dict, column: str) -> str:
     return str(value).strip()
 
 
+#: The Indonesian words an import accepts for its English codes (compared without case): a person
+#: fills a template in their own language.
+CODE_WORDS = {"perspektif": "perspective", "sasaran": "objective", "sasaran strategis": "objective",
+              "iku": "kpi", "lebih tinggi": "higher", "lebih rendah": "lower", "jumlah": "sum",
+              "rata-rata": "mean", "terakhir": "last", "pemangku kepentingan": "stakeholder",
+              "pegawai": "employee", "lokal": "local"}
+
+
+def code_cell(row: dict, column: str) -> str:
+    """A cell holding a code, as its English code: 'IKU' and 'kpi' both read 'kpi'."""
+    written = " ".join(cell(row, column).lower().split())
+    return CODE_WORDS.get(written, written)
+
+
+def code_choices(codes) -> str:
+    """The codes a column accepts in both languages, for a message: 'kpi/iku, ...'."""
+    return ", ".join("/".join([code, *(word for word, english in CODE_WORDS.items() if english == code)])
+                     for code in codes)
+
+
 def _stripped_or_number(value):
     """A spreadsheet number as it is; text stripped, with an export's defusing ' taken off again."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):

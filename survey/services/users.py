@@ -97,6 +97,24 @@ def send_link(session: Session, organisation_id: int, user_id: int, *, settings:
     return user
 
 
+def link_to_copy(session: Session, organisation_id: int, user_id: int, *, settings: Mapping,
+                 now: datetime | None = None, actor: str = "system") -> tuple[User, str, timedelta]:
+    """Without a mail server, an administrator's "copy a set-password link": the token of a new link to pass
+    on by hand (as ``neraca user reset-password`` prints one), how long it works, and an audit entry. An
+    invited colleague's works as an invitation does; anyone else's as a forgotten password's."""
+    if settings.get("SMTP_HOST"):
+        raise Invalid({"": N_("A mail server is set: send the link by email instead.")})
+    user = _user_of(session, organisation_id, user_id)
+    if not user.is_active:
+        raise Invalid({"": N_("%(email)s is disabled: enable them first.", email=user.email)})
+    now = now or utcnow()
+    purpose = "invite" if user.id in pending_invitations(session, organisation_id, now) else "reset"
+    row = _token(session, user, purpose, now, settings["SECRET_KEY"])
+    audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "link copied"})
+    session.commit()
+    return user, token_for(settings["SECRET_KEY"], row.token_nonce, "password"), row.expires_at - row.created_at
+
+
 def forgotten_password(session: Session, email: str, *, settings: Mapping, language: str,
                        now: datetime | None = None) -> bool:
     """Queue a reset link when ``email`` is an active user's and they have not had too many lately.
