@@ -1307,4 +1307,10 @@ ID = {
     "On the scale: %(choice)s": "Pada skala: %(choice)s",
     "equally": "sama", "moderately": "sedikit", "strongly": "lebih", "very strongly": "jauh", "extremely": "mutlak",
     "%(name)s more important": "%(name)s lebih penting",
+    # --- h-hr-a ---
+    "Pairs without an answer: %(count)s. See the marked ones below.":
+        "Pasangan yang belum dijawab: %(count)s. Lihat yang ditandai di bawah.",
+    "Every pair is answered, but some answers cannot be saved as they are: see the marked ones below.":
+        "Semua pasangan sudah dijawab, tetapi beberapa jawaban belum dapat disimpan seperti itu: lihat yang "
+        "ditandai di bawah.",
 }

@@ -1,0 +1,30 @@
+"""Rough edges of issue 26 a respondent or an HR officer ran into, each smoothed and kept so."""
+import re
+
+from sqlalchemy import func, select
+
+from survey.models import Judgment
+from survey.services import answers
+from tests.test_weighting_any_answers import launch, post_page
+
+
+def test_dont_know_is_not_offered_on_a_page_of_one_pair_and_the_refusal_agrees_with_the_counter(client, session):
+    _, round_, links = launch(client, session, kpis=3)
+    invitation, link = links[0]
+    pages = {page.key: page for page in answers.questionnaire(session, invitation)}
+    one_pair = pages["root"]
+    three = next(page for page in pages.values() if len(page.members) == 3)
+    assert 'value="dk"' not in client.get(f"{link}/c/root").get_data(as_text=True)
+    assert 'value="dk"' in client.get(f"{link}/c/{three.key}").get_data(as_text=True)
+
+    refused = post_page(client, f"{link}/c/root", {})
+    assert refused.status_code == 400
+    assert "Pasangan yang belum dijawab: 1." in refused.get_data(as_text=True)
+
+    # Every pair answered, all "don't know": refused, but not for pairs "unanswered".
+    everything_dk = {(a.id, b.id): "dk" for a, b in three.pairs}
+    refused = post_page(client, f"{link}/c/{three.key}", everything_dk)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Semua pasangan sudah dijawab" in page and "belum dijawab:" not in page
+    assert session.scalar(select(func.count(Judgment.id))) == 0
