@@ -1313,4 +1313,6 @@ ID = {
     "Every pair is answered, but some answers cannot be saved as they are: see the marked ones below.":
         "Semua pasangan sudah dijawab, tetapi beberapa jawaban belum dapat disimpan seperti itu: lihat yang "
         "ditandai di bawah.",
+    "You typed a rating and ticked \"don't know\": clear the number or untick the box.":
+        "Anda mengetik penilaian dan mencentang \"tidak tahu\": hapus angkanya atau hilangkan centangnya.",
 }

@@ -448,6 +448,17 @@ def rating_form(members, allow_dont_know: bool, formdata=None, data=None) -> Fla
         submission = HiddenField()
         revision = HiddenField()  # the page's stored ratings the form was shown with (two windows)
 
+        def validate(self, extra_validators=None) -> bool:
+            # A number typed with "don't know" ticked is a contradiction: keeping either would drop the other.
+            valid = super().validate(extra_validators)
+            for element in members:
+                dont_know, number = getattr(self, f"dk_{element.id}", None), self[f"r_{element.id}"]
+                if dont_know is not None and dont_know.data and number.data is not None:
+                    number.errors = [*number.errors, _l("You typed a rating and ticked \"don't know\": clear the "
+                                                          "number or untick the box.")]
+                    valid = False
+            return valid
+
     for element in members:
         setattr(RatingForm, f"r_{element.id}", NumberField(element.name, kind="exact", validators=[Optional()]))
         if allow_dont_know:

@@ -3,8 +3,9 @@ import re
 
 from sqlalchemy import func, select
 
-from survey.models import Judgment
+from survey.models import Judgment, Rating
 from survey.services import answers
+from tests.test_site_rating import launch_rating_round, rate_page
 from tests.test_weighting_any_answers import launch, post_page
 
 
@@ -28,3 +29,16 @@ def test_dont_know_is_not_offered_on_a_page_of_one_pair_and_the_refusal_agrees_w
     assert refused.status_code == 400
     assert "Semua pasangan sudah dijawab" in page and "belum dijawab:" not in page
     assert session.scalar(select(func.count(Judgment.id))) == 0
+
+
+def test_a_typed_rating_with_dont_know_ticked_is_refused_at_its_field_and_nothing_is_stored(client, session):
+    _, _, _, links = launch_rating_round(client, session, allow_dont_know="y")
+    invitation = answers.find_invitation(session, links[0].rsplit("/", 1)[1])
+    page = answers.questionnaire(session, invitation)[0]
+    both = page.members[0].id
+    response = rate_page(client, f"{links[0]}/rate/{page.key}", {e.id: "6" for e in page.members}, dont_know=[both])
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Anda mengetik penilaian dan mencentang" in body
+    assert re.search(rf'<input[^>]*id="r_{both}"[^>]*value="6"', body), "the typed number is still there"
+    assert session.query(Rating).count() == 0
