@@ -1315,4 +1315,5 @@ ID = {
         "ditandai di bawah.",
     "You typed a rating and ticked \"don't know\": clear the number or untick the box.":
         "Anda mengetik penilaian dan mencentang \"tidak tahu\": hapus angkanya atau hilangkan centangnya.",
+    "Change these answers": "Ubah jawaban ini",
 }

@@ -4,9 +4,11 @@ import re
 from sqlalchemy import func, select
 
 from survey.models import Judgment, Rating
-from survey.services import answers
+from survey.services import answers, people, rounds
+from tests.helpers.weighting import launch_round
 from tests.test_site_rating import launch_rating_round, rate_page
 from tests.test_weighting_any_answers import launch, post_page
+from tests.web import csrf
 
 
 def test_dont_know_is_not_offered_on_a_page_of_one_pair_and_the_refusal_agrees_with_the_counter(client, session):
@@ -42,3 +44,22 @@ def test_a_typed_rating_with_dont_know_ticked_is_refused_at_its_field_and_nothin
     assert "Anda mengetik penilaian dan mencentang" in body
     assert re.search(rf'<input[^>]*id="r_{both}"[^>]*value="6"', body), "the typed number is still there"
     assert session.query(Rating).count() == 0
+
+
+def test_coming_back_the_about_you_answers_are_shown_not_asked_again_and_continue_goes_on(client, session):
+    organisation, _, round_ = launch_round(client, session)  # asks role and years of service
+    invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
+    session.add(invitation)
+    session.commit()
+    first = client.get(f"/r/{token}").get_data(as_text=True)
+    assert "<details" not in first and 'name="role"' in first
+    started = client.post(f"/r/{token}", data={"csrf_token": csrf(client, f"/r/{token}"), "role": "Kepala Seksi",
+                                               "years_of_service": "12"})
+    assert started.status_code == 302
+    again = client.get(f"/r/{token}").get_data(as_text=True)
+    shown = re.search(r'<p id="identity-given">(.*?)</p>', again, re.S).group(1)
+    assert "Kepala Seksi" in shown and "12" in shown
+    assert re.search(r'<details><summary>Ubah jawaban ini</summary>.*name="role"', again, re.S), "asked only on demand"
+    on = client.post(f"/r/{token}", data={"csrf_token": csrf(client, f"/r/{token}"), "role": "Kepala Seksi",
+                                          "years_of_service": "12"})
+    assert on.status_code == 302 and on.headers["Location"].endswith(f"/r/{token}/next")

@@ -98,7 +98,8 @@ def welcome(token, invitation, round_):
         answers.mark_opened(session, invitation)
     started = bool(answers.status_of(invitation))
     return render_template("respond/welcome.html", token=token, round=round_, form=form, started=started,
-                           scale=scale_meanings(), finished_at=invitation.completed_at), 400 if form.errors else 200
+                           scale=scale_meanings(), finished_at=invitation.completed_at,
+                           identity=invitation.identity), 400 if form.errors else 200
 
 
 @blueprint.get("/<token>/next")
