@@ -1316,4 +1316,7 @@ ID = {
     "You typed a rating and ticked \"don't know\": clear the number or untick the box.":
         "Anda mengetik penilaian dan mencentang \"tidak tahu\": hapus angkanya atau hilangkan centangnya.",
     "Change these answers": "Ubah jawaban ini",
+    "This version is used by the survey round %(rounds)s and cannot change: its answers refer to its elements.":
+        "Versi ini dipakai oleh putaran survei %(rounds)s dan tidak dapat diubah: jawabannya merujuk ke "
+        "elemen-elemennya.",
 }

@@ -63,3 +63,12 @@ def test_coming_back_the_about_you_answers_are_shown_not_asked_again_and_continu
     on = client.post(f"/r/{token}", data={"csrf_token": csrf(client, f"/r/{token}"), "role": "Kepala Seksi",
                                           "years_of_service": "12"})
     assert on.status_code == 302 and on.headers["Location"].endswith(f"/r/{token}/next")
+
+
+def test_a_rounds_results_lead_back_to_the_round_and_a_frozen_version_offers_its_copy_once(client, session):
+    _, version, round_ = launch_round(client, session)
+    results_page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert f'<a href="/hr/rounds/{round_.id}">← Kembali ke putaran</a>' in results_page
+    version_page = client.get(f"/hr/versions/{version.id}").get_data(as_text=True)
+    assert "Bobot 2010" in version_page and "tidak dapat diubah" in version_page
+    assert version_page.count("untuk merevisinya") == 1
