@@ -1319,4 +1319,7 @@ ID = {
     "This version is used by the survey round %(rounds)s and cannot change: its answers refer to its elements.":
         "Versi ini dipakai oleh putaran survei %(rounds)s dan tidak dapat diubah: jawabannya merujuk ke "
         "elemen-elemennya.",
+    "Personal link of %(name)s": "Tautan pribadi %(name)s",
+    "Copy": "Salin",
+    "Copied": "Tersalin",
 }

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from survey.models import Judgment, Rating
 from survey.services import answers, people, rounds
 from tests.helpers.weighting import launch_round
+from tests.test_invitations_by_hand import a_round_reached_by_phone, invite_everyone
 from tests.test_site_rating import launch_rating_round, rate_page
 from tests.test_weighting_any_answers import launch, post_page
 from tests.web import csrf
@@ -72,3 +73,14 @@ def test_a_rounds_results_lead_back_to_the_round_and_a_frozen_version_offers_its
     version_page = client.get(f"/hr/versions/{version.id}").get_data(as_text=True)
     assert "Bobot 2010" in version_page and "tidak dapat diubah" in version_page
     assert version_page.count("untuk merevisinya") == 1
+
+
+def test_a_personal_link_is_a_full_width_text_field_with_a_copy_button_for_javascript(client, session):
+    organisation, round_ = a_round_reached_by_phone(client, session)
+    invite_everyone(client, session, organisation, round_)
+    page = client.get(f"/hr/rounds/{round_.id}").get_data(as_text=True)
+    boxes = re.findall(r'<span class="link-box"><input type="text" readonly aria-label="Tautan pribadi ([^"]+)" '
+                       r'value="(http://neraca\.test/r/[^"]+)">\s*<button type="button" class="secondary" data-copy '
+                       r'hidden>Salin', page)
+    assert {name for name, _ in boxes} >= {"Siti Aminah", "Budi", "Made Wirawan"}
+    assert 'data-copied="Tersalin"' in page and "copy_link.js" in page
