@@ -1322,4 +1322,18 @@ ID = {
     "Personal link of %(name)s": "Tautan pribadi %(name)s",
     "Copy": "Salin",
     "Copied": "Tersalin",
+    "Nobody is invited yet: there is nobody to remind.": "Belum ada yang diundang: tidak ada yang perlu diingatkan.",
+    "Everyone has finished: there is nobody to remind.": "Semua sudah selesai: tidak ada yang perlu diingatkan.",
+    "Nobody who has not finished has an email: remind them by hand (%(count)d, listed under \"To remind by hand\" on "
+    "the round's page).":
+        "Tidak ada yang belum selesai yang memiliki email: ingatkan mereka secara langsung (%(count)d orang, "
+        "tercantum di bawah \"Diingatkan secara langsung\" di halaman putaran).",
+    "%(count)d people who have not finished will be reminded by email.":
+        "%(count)d orang yang belum selesai akan diingatkan lewat email.",
+    "%(count)d who have not finished have no email: remind them by hand (listed under \"To remind by hand\" on the "
+    "round's page).":
+        "%(count)d orang yang belum selesai tidak memiliki email: ingatkan mereka secara langsung (tercantum di "
+        "bawah \"Diingatkan secara langsung\" di halaman putaran).",
+    "Remind who has not finished?": "Ingatkan yang belum selesai?",
+    "Send the reminders": "Kirim pengingat",
 }

@@ -1,15 +1,16 @@
 """Rough edges of issue 26 a respondent or an HR officer ran into, each smoothed and kept so."""
 import re
+from datetime import datetime
 
 from sqlalchemy import func, select
 
-from survey.models import Judgment, Rating
+from survey.models import Judgment, OutboxMessage, Rating
 from survey.services import answers, people, rounds
 from tests.helpers.weighting import launch_round
 from tests.test_invitations_by_hand import a_round_reached_by_phone, invite_everyone
 from tests.test_site_rating import launch_rating_round, rate_page
 from tests.test_weighting_any_answers import launch, post_page
-from tests.web import csrf
+from tests.web import csrf, post
 
 
 def test_dont_know_is_not_offered_on_a_page_of_one_pair_and_the_refusal_agrees_with_the_counter(client, session):
@@ -84,3 +85,29 @@ def test_a_personal_link_is_a_full_width_text_field_with_a_copy_button_for_javas
                        r'hidden>Salin', page)
     assert {name for name, _ in boxes} >= {"Siti Aminah", "Budi", "Made Wirawan"}
     assert 'data-copied="Tersalin"' in page and "copy_link.js" in page
+
+
+def test_remind_says_first_whom_it_reaches_and_when_nobody_why(client, session):
+    organisation, round_ = a_round_reached_by_phone(client, session)
+    invited = invite_everyone(client, session, organisation, round_)
+    page = f"/hr/rounds/{round_.id}"
+    assert f'href="{page}/remind"' in client.get(page).get_data(as_text=True)
+    confirm = client.get(f"{page}/remind").get_data(as_text=True)
+    assert "1 orang yang belum selesai akan diingatkan lewat email." in confirm
+    assert "2 orang yang belum selesai tidak memiliki email" in confirm and "Kirim pengingat" in confirm
+    sent_before = session.scalar(select(func.count(OutboxMessage.id)))
+
+    invited["Budi"].completed_at = datetime(2026, 12, 1)
+    session.commit()
+    confirm = client.get(f"{page}/remind").get_data(as_text=True)
+    assert "Tidak ada yang belum selesai yang memiliki email: ingatkan mereka secara langsung (2 orang" in confirm
+    assert "Kirim pengingat" not in confirm and "Kembali ke putaran" in confirm
+    told = client.get(post(client, f"{page}/remind", {}, page=f"{page}/remind").headers["Location"])
+    assert "Tidak ada yang belum selesai yang memiliki email" in told.get_data(as_text=True)
+    assert "0 pengingat" not in told.get_data(as_text=True)
+    assert session.scalar(select(func.count(OutboxMessage.id))) == sent_before
+
+    for invitation in invited.values():
+        invitation.completed_at = datetime(2026, 12, 1)
+    session.commit()
+    assert "Semua sudah selesai: tidak ada yang perlu diingatkan." in client.get(f"{page}/remind").get_data(as_text=True)
