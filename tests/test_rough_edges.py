@@ -8,6 +8,7 @@ from survey.models import Judgment, OutboxMessage, Rating
 from survey.services import answers, people, rounds
 from tests.helpers.weighting import launch_round
 from tests.test_invitations_by_hand import a_round_reached_by_phone, invite_everyone
+from tests.test_reporting_cycle import PERIOD, as_user, office  # noqa: F401 (a fixture)
 from tests.test_site_rating import launch_rating_round, rate_page
 from tests.test_weighting_any_answers import launch, post_page
 from tests.web import csrf, post
@@ -111,3 +112,12 @@ def test_remind_says_first_whom_it_reaches_and_when_nobody_why(client, session):
         invitation.completed_at = datetime(2026, 12, 1)
     session.commit()
     assert "Semua sudah selesai: tidak ada yang perlu diingatkan." in client.get(f"{page}/remind").get_data(as_text=True)
+
+
+def test_a_saved_root_cause_says_saved(app, session, office):
+    hr = as_user(app, session, office, "hr@kantor.go.id", role="hr")
+    page = f"/hr/versions/{office['version'].id}/scorecard/{PERIOD}"
+    saved = post(hr, page, {"kpi": "K2", "root_cause": "Anggaran terlambat", "action": "Ajukan lebih awal"})
+    assert saved.status_code == 302
+    shown = hr.get(saved.headers["Location"]).get_data(as_text=True)
+    assert '<div class="flash ok" role="status">Tersimpan.</div>' in shown and "Anggaran terlambat" in shown

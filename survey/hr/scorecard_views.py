@@ -381,6 +381,7 @@ def office_scorecard(version_id, period):
                 performance.set_finding(session, version_row, kpi=finding_form.kpi.data, period=period,
                                         root_cause=finding_form.root_cause.data or "",
                                         action=finding_form.action.data or "")
+                flash(_("Saved."), "ok")
                 return redirect(url_for("hr.office_scorecard", version_id=version_id, period=period))
             except Invalid as error:
                 session.rollback()
