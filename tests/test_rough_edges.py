@@ -121,3 +121,12 @@ def test_a_saved_root_cause_says_saved(app, session, office):
     assert saved.status_code == 302
     shown = hr.get(saved.headers["Location"]).get_data(as_text=True)
     assert '<div class="flash ok" role="status">Tersimpan.</div>' in shown and "Anggaran terlambat" in shown
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
+    home = client.get("/").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', home).group(1)
+    svg = client.get(icon)
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml" and b"<svg" in svg.data
+    asked = client.get("/favicon.ico")
+    assert asked.status_code == 301 and asked.headers["Location"].endswith(icon)
