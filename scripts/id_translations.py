@@ -1336,4 +1336,9 @@ ID = {
         "bawah \"Diingatkan secara langsung\" di halaman putaran).",
     "Remind who has not finished?": "Ingatkan yang belum selesai?",
     "Send the reminders": "Kirim pengingat",
+    "Pairwise comparisons": "Perbandingan berpasangan",
+    "Direct rating": "Penilaian langsung",
+    "Published weights": "Bobot yang diterbitkan",
+    "Personal scorecards": "Kartu skor pribadi",
+    "Used by: %(kinds)s.": "Dipakai oleh: %(kinds)s.",
 }

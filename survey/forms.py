@@ -343,6 +343,17 @@ class RoundForm(FlaskForm):
             raise ValidationError(_l("The round must close after it opens."))
 
 
+#: The new-round form's options by the kinds of round that use them (the others ask for them in every kind):
+#: (heading, kinds, fields). The page groups them so; with JavaScript only the chosen kind's are shown.
+ROUND_OPTION_GROUPS = (
+    (_l("Pairwise comparisons"), ("weighting", "network"),
+     ("cr_threshold", "ri_table", "max_reasks", "aggregation", "priority_method", "include_inconsistent")),
+    (_l("Direct rating"), ("rating",), ("rating_scale", "rating_mean")),
+    (_l("Published weights"), ("weighting", "network", "rating"), ("weight_decimals", "allow_dont_know")),
+    (_l("Personal scorecards"), ("self_report",), ("snap",)),
+)
+
+
 class ClosingForm(FlaskForm):
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
 

@@ -31,3 +31,20 @@ def test_hr_copies_a_personal_link_with_its_button_and_is_told_it_is_copied(app,
         assert box.locator(".copied").inner_text() == "Tersalin"
         assert page.evaluate("navigator.clipboard.readText()") == link
         browser.close()
+
+
+def test_the_new_round_form_shows_only_the_chosen_kinds_options(app, session, live_server):  # noqa: F811
+    organisation, _ = build_samsat(session)
+    accounts.create_user(session, organisation.id, "sari@samsat.go.id", "Sari", PASSWORD)
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
+        sign_in(page, live_server, "sari@samsat.go.id", PASSWORD)
+        page.goto(f"{live_server}/hr/rounds/new")
+        assert page.locator("#cr_threshold").is_visible() and not page.locator("#rating_scale").is_visible()
+        page.select_option("#kind", "rating")
+        assert page.locator("#rating_scale").is_visible() and page.locator("#weight_decimals").is_visible()
+        assert not page.locator("#cr_threshold").is_visible() and not page.locator("#snap").is_visible()
+        page.select_option("#kind", "satisfaction")
+        assert page.locator("fieldset.options:visible").count() == 0 and page.locator("#title").is_visible()
+        browser.close()

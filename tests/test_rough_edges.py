@@ -130,3 +130,14 @@ def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml" and b"<svg" in svg.data
     asked = client.get("/favicon.ico")
     assert asked.status_code == 301 and asked.headers["Location"].endswith(icon)
+
+
+def test_the_new_round_form_groups_each_kinds_options_under_a_heading_naming_the_kinds(client, session):
+    launch_round(client, session)  # signs in
+    page = client.get("/hr/rounds/new").get_data(as_text=True)
+    groups = dict(re.findall(r'<fieldset class="options" data-kinds="([^"]+)">(.*?)</fieldset>', page, re.S))
+    assert set(groups) == {"weighting network", "rating", "weighting network rating", "self_report"}
+    assert 'name="cr_threshold"' in groups["weighting network"] and 'name="rating_scale"' in groups["rating"]
+    assert 'name="snap"' in groups["self_report"] and 'name="cr_threshold"' not in groups["rating"]
+    assert "<legend>Penilaian langsung</legend>" in groups["rating"] and "Dipakai oleh:" in groups["rating"]
+    assert 'name="title"' not in "".join(groups.values())  # every kind's own options stay outside

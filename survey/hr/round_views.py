@@ -10,6 +10,7 @@ from sqlalchemy import func
 
 from survey import background, db
 from survey.forms import (
+    ROUND_OPTION_GROUPS,
     ActionForm,
     CorrectionForm,
     QuestionForm,
@@ -59,7 +60,7 @@ def new_round():
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    return render_template("hr/round_new.html", form=form), 400 if form.errors else 200
+    return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS), 400 if form.errors else 200
 
 
 def version_choices() -> list[tuple[int, str]]:
