@@ -1346,4 +1346,38 @@ ID = {
     "Every weight of a file is of one level: all local or all global.":
         "Semua bobot dalam satu berkas setingkat: semuanya lokal atau semuanya global.",
     "Index (0-10)": "Indeks (0-10)", "Subtotals": "Subtotal",
+    # --- h-hr-a ---
+    "Pairs without an answer: %(count)s. See the marked ones below.":
+        "Pasangan yang belum dijawab: %(count)s. Lihat yang ditandai di bawah.",
+    "Every pair is answered, but some answers cannot be saved as they are: see the marked ones below.":
+        "Semua pasangan sudah dijawab, tetapi beberapa jawaban belum dapat disimpan seperti itu: lihat yang "
+        "ditandai di bawah.",
+    "You typed a rating and ticked \"don't know\": clear the number or untick the box.":
+        "Anda mengetik penilaian dan mencentang \"tidak tahu\": hapus angkanya atau hilangkan centangnya.",
+    "Change these answers": "Ubah jawaban ini",
+    "This version is used by the survey round %(rounds)s and cannot change: its answers refer to its elements.":
+        "Versi ini dipakai oleh putaran survei %(rounds)s dan tidak dapat diubah: jawabannya merujuk ke "
+        "elemen-elemennya.",
+    "Personal link of %(name)s": "Tautan pribadi %(name)s",
+    "Copy": "Salin",
+    "Copied": "Tersalin",
+    "Nobody is invited yet: there is nobody to remind.": "Belum ada yang diundang: tidak ada yang perlu diingatkan.",
+    "Everyone has finished: there is nobody to remind.": "Semua sudah selesai: tidak ada yang perlu diingatkan.",
+    "Nobody who has not finished has an email: remind them by hand (%(count)d, listed under \"To remind by hand\" on "
+    "the round's page).":
+        "Tidak ada yang belum selesai yang memiliki email: ingatkan mereka secara langsung (%(count)d orang, "
+        "tercantum di bawah \"Diingatkan secara langsung\" di halaman putaran).",
+    "%(count)d people who have not finished will be reminded by email.":
+        "%(count)d orang yang belum selesai akan diingatkan lewat email.",
+    "%(count)d who have not finished have no email: remind them by hand (listed under \"To remind by hand\" on the "
+    "round's page).":
+        "%(count)d orang yang belum selesai tidak memiliki email: ingatkan mereka secara langsung (tercantum di "
+        "bawah \"Diingatkan secara langsung\" di halaman putaran).",
+    "Remind who has not finished?": "Ingatkan yang belum selesai?",
+    "Send the reminders": "Kirim pengingat",
+    "Pairwise comparisons": "Perbandingan berpasangan",
+    "Direct rating": "Penilaian langsung",
+    "Published weights": "Bobot yang diterbitkan",
+    "Personal scorecards": "Kartu skor pribadi",
+    "Used by: %(kinds)s.": "Dipakai oleh: %(kinds)s.",
 }

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from babel.numbers import get_decimal_symbol
-from flask import Flask, g, render_template, request, session
+from flask import Flask, g, redirect, render_template, request, session, url_for
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
@@ -71,6 +71,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     @app.get("/")
     def index():
         return render_template("index.html")
+
+    @app.get("/favicon.ico")
+    def favicon():
+        """Browsers ask here whatever the page's <link rel=icon> says: send them to the one icon."""
+        return redirect(url_for("static", filename="favicon.svg"), 301)
 
     @app.errorhandler(HTTPException)
     def http_error(error):

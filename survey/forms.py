@@ -343,6 +343,17 @@ class RoundForm(FlaskForm):
             raise ValidationError(_l("The round must close after it opens."))
 
 
+#: The new-round form's options by the kinds of round that use them (the others ask for them in every kind):
+#: (heading, kinds, fields). The page groups them so; with JavaScript only the chosen kind's are shown.
+ROUND_OPTION_GROUPS = (
+    (_l("Pairwise comparisons"), ("weighting", "network"),
+     ("cr_threshold", "ri_table", "max_reasks", "aggregation", "priority_method", "include_inconsistent")),
+    (_l("Direct rating"), ("rating",), ("rating_scale", "rating_mean")),
+    (_l("Published weights"), ("weighting", "network", "rating"), ("weight_decimals", "allow_dont_know")),
+    (_l("Personal scorecards"), ("self_report",), ("snap",)),
+)
+
+
 class ClosingForm(FlaskForm):
     closes_at = DateTimeLocalField(_l("Closes"), validators=[Optional()])
 
@@ -447,6 +458,17 @@ def rating_form(members, allow_dont_know: bool, formdata=None, data=None) -> Fla
     class RatingForm(FlaskForm):
         submission = HiddenField()
         revision = HiddenField()  # the page's stored ratings the form was shown with (two windows)
+
+        def validate(self, extra_validators=None) -> bool:
+            # A number typed with "don't know" ticked is a contradiction: keeping either would drop the other.
+            valid = super().validate(extra_validators)
+            for element in members:
+                dont_know, number = getattr(self, f"dk_{element.id}", None), self[f"r_{element.id}"]
+                if dont_know is not None and dont_know.data and number.data is not None:
+                    number.errors = [*number.errors, _l("You typed a rating and ticked \"don't know\": clear the "
+                                                          "number or untick the box.")]
+                    valid = False
+            return valid
 
     for element in members:
         setattr(RatingForm, f"r_{element.id}", NumberField(element.name, kind="exact", validators=[Optional()]))

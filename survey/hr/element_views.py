@@ -41,7 +41,7 @@ def edit_element(version_id, element_id):
 
 
 def _element_page(version_row, element, status, form=None, rollup_form=None):
-    frozen = scorecards.frozen_reason(db.session(), version_row)
+    frozen = scorecards.frozen_reason(db.session(), version_row, copy_advice=False)
     return render_template("hr/element.html", version=version_row, element=element,
                            form=form or ElementEditForm(formdata=None, obj=element),
                            rollup_form=rollup_form or RollupForm(formdata=None, obj=element),

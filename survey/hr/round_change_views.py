@@ -8,7 +8,15 @@ from flask_login import current_user
 
 from analysis.formatting import format_number
 from survey import db
-from survey.forms import ActionForm, ClosingForm, RoundForm, keeps_typed_text, message_of, page_locale
+from survey.forms import (
+    ROUND_OPTION_GROUPS,
+    ActionForm,
+    ClosingForm,
+    RoundForm,
+    keeps_typed_text,
+    message_of,
+    page_locale,
+)
 from survey.hr import blueprint, field_errors, round_or_404
 from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
@@ -41,7 +49,7 @@ def draft_settings(round_id):
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    return render_template("hr/round_new.html", form=form, heading=_("Settings of %(title)s", title=round_.title),
+    return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS, heading=_("Settings of %(title)s", title=round_.title),
                            button=_("Save")), 400 if request.method == "POST" else 200
 
 

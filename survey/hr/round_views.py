@@ -10,6 +10,7 @@ from sqlalchemy import func
 
 from survey import background, db
 from survey.forms import (
+    ROUND_OPTION_GROUPS,
     ActionForm,
     CorrectionForm,
     QuestionForm,
@@ -60,7 +61,7 @@ def new_round():
         except Invalid as error:
             session.rollback()
             field_errors(form, error)
-    return render_template("hr/round_new.html", form=form), 400 if form.errors else 200
+    return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS), 400 if form.errors else 200
 
 
 def version_choices() -> list[tuple[int, str]]:
@@ -172,11 +173,31 @@ def invite(round_):
                        lambda count: _("%(count)d invitations queued.", count=count))
 
 
+@blueprint.get("/rounds/<int:round_id>/remind")
+def confirm_remind(round_id):
+    """Before reminding: how many an email reaches, how many are left to remind by hand, or why nobody."""
+    round_ = round_or_404(round_id)
+    plan = by_hand.reminder_plan(rounds.progress(db.session(), round_))
+    why_not = by_hand.why_nobody_is_reminded(plan)
+    lines = [translated(why_not, _)] if why_not else [
+        _("%(count)d people who have not finished will be reminded by email.", count=plan.by_email)]
+    if plan.by_email and plan.by_hand:
+        lines.append(_("%(count)d who have not finished have no email: remind them by hand (listed under \"To "
+                       "remind by hand\" on the round's page).", count=plan.by_hand))
+    return render_template("hr/confirm.html", title=_("Remind who has not finished?"), lines=lines,
+                           action_url=url_for("hr.remind", round_id=round_.id),
+                           button=None if why_not else _("Send the reminders"),
+                           back=url_for("hr.round_page", round_id=round_.id), action=ActionForm())
+
+
 @blueprint.post("/rounds/<int:round_id>/remind")
 @round_action
 def remind(round_):
+    plan = by_hand.reminder_plan(rounds.progress(db.session(), round_))
+    why_not = by_hand.why_nobody_is_reminded(plan)
     return _queue_mail(round_, lambda: rounds.remind(db.session(), round_, current_app.config),
-                       lambda count: _("%(count)d reminders queued.", count=count))
+                       lambda count: translated(why_not, _) if not count and why_not else
+                       _("%(count)d reminders queued.", count=count))
 
 
 def _queue_mail(round_, queue, queued):

@@ -60,7 +60,7 @@ def new_scorecard():
 def version(version_id, element_form=None, upload_form=None, copy_form=None, status=200):
     version_row = version_or_404(version_id)
     tree = scorecards.tree_order(scorecards.elements(db.session(), version_row.id))
-    frozen = scorecards.frozen_reason(db.session(), version_row)
+    frozen = scorecards.frozen_reason(db.session(), version_row, copy_advice=False)
     return render_template("hr/version.html", version=version_row, tree=tree, action=ActionForm(),
                            frozen=translated(frozen, _) if frozen else None,
                            provenance=reports.weights_provenance(db.session(), version_row),
@@ -381,6 +381,7 @@ def office_scorecard(version_id, period):
                 performance.set_finding(session, version_row, kpi=finding_form.kpi.data, period=period,
                                         root_cause=finding_form.root_cause.data or "",
                                         action=finding_form.action.data or "")
+                flash(_("Saved."), "ok")
                 return redirect(url_for("hr.office_scorecard", version_id=version_id, period=period))
             except Invalid as error:
                 session.rollback()

@@ -98,7 +98,8 @@ def welcome(token, invitation, round_):
         answers.mark_opened(session, invitation)
     started = bool(answers.status_of(invitation))
     return render_template("respond/welcome.html", token=token, round=round_, form=form, started=started,
-                           scale=scale_meanings(), finished_at=invitation.completed_at), 400 if form.errors else 200
+                           scale=scale_meanings(), finished_at=invitation.completed_at,
+                           identity=invitation.identity), 400 if form.errors else 200
 
 
 @blueprint.get("/<token>/next")
@@ -123,7 +124,7 @@ def cluster(token, invitation, round_, key):
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
     changes = []
     if request.method == "POST" and token_refused():
-        form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+        form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
     elif request.method == "POST":
         # The hot path of a survey: the service checks the posted answers (keeps_typed_text has checked
         # the token), and the form is built only to show what was wrong.
@@ -134,18 +135,18 @@ def cluster(token, invitation, round_, key):
             return redirect(url_for("respond.resume", token=token))
         except Invalid as error:
             session.rollback()
-            form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+            form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             _errors_to_form(form, error)
         except Stale as stale:
             session.rollback()
-            form = pairwise_form(page.pairs, round_.allow_dont_know, formdata=request.form)
+            form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             form.revision.data = stale.revision
             changes = [(f"{a.name} – {b.name}", _judgment_text(a, b, stale.saved[name]),
                         _judgment_text(a, b, given[(a.id, b.id)]))
                        for a, b in page.pairs for name in [f"p_{a.id}_{b.id}"] if name in stale.saved]
     else:
         latest = answers.latest_judgments(session, invitation, key)
-        form = pairwise_form(page.pairs, round_.allow_dont_know, data={
+        form = pairwise_form(page.pairs, _offers_dont_know(round_, page), data={
             f"p_{r}_{c}": _choice(judgment.value) for (r, c), judgment in latest.items()})
         form.revision.data = max((judgment.id for judgment in latest.values()), default=0)
     form.submission.data = secrets.token_hex(16)
@@ -154,8 +155,16 @@ def cluster(token, invitation, round_, key):
     n = len(page.members)
     table_serves_n = largest_cluster(round_.ri_table) is None or n <= largest_cluster(round_.ri_table)
     ri = random_index(n, round_.ri_table) if table_serves_n else 0  # 0: no live hint
+    unanswered = sum(1 for a, b in page.pairs if not form[f"p_{a.id}_{b.id}"].data) if form.errors else 0
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
-                           number=number, total=len(pages), random_index=ri, changes=changes), _status(form, changes)
+                           number=number, total=len(pages), random_index=ri, changes=changes,
+                           unanswered=unanswered), _status(form, changes)
+
+
+def _offers_dont_know(round_, page) -> bool:
+    """"Don't know" is offered only where it can be accepted: on a page of one pair it would leave both
+    elements compared with nothing, so the page would always be refused."""
+    return round_.allow_dont_know and len(page.pairs) > 1
 
 
 @blueprint.route("/<token>/rate/<key>", methods=["GET", "POST"])

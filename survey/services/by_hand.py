@@ -35,6 +35,32 @@ def to_remind(progress: rounds.Progress) -> list[rounds.ParticipantStatus]:
     return [p for p in progress.participants if p.state != "completed" and not p.person.email]
 
 
+@dataclass(frozen=True)
+class ReminderPlan:
+    """Who "Remind" reaches: by email (the outbox) and, having no email, by hand; of how many invited."""
+    by_email: int
+    by_hand: int
+    invited: int
+
+
+def reminder_plan(progress: rounds.Progress) -> ReminderPlan:
+    unfinished = [p for p in progress.participants if p.state != "completed"]
+    by_email = sum(1 for p in unfinished if p.person.email)
+    return ReminderPlan(by_email, len(unfinished) - by_email, len(progress.participants))
+
+
+def why_nobody_is_reminded(plan: ReminderPlan) -> str | None:
+    """Why an email reminder would reach nobody; None when it reaches someone."""
+    if plan.by_email:
+        return None
+    if not plan.invited:
+        return N_("Nobody is invited yet: there is nobody to remind.")
+    if not plan.by_hand:
+        return N_("Everyone has finished: there is nobody to remind.")
+    return N_("Nobody who has not finished has an email: remind them by hand (%(count)d, listed under \"To remind "
+              "by hand\" on the round's page).", count=plan.by_hand)
+
+
 def closing_text(round_: Round, language: str) -> str:
     """The closing time on the office's clock, in ``language`` ("" for a round without one)."""
     return i18n.wall_clock(round_.closes_at, round_.organisation.time_zone, language) if round_.closes_at else ""

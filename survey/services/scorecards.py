@@ -65,11 +65,15 @@ def ensure_editable(session: Session, version: ScorecardVersion) -> None:
         raise Invalid({"": reason})
 
 
-def frozen_reason(session: Session, version: ScorecardVersion) -> str | None:
-    """Why the version cannot change, naming the rounds that use it; None while it can."""
+def frozen_reason(session: Session, version: ScorecardVersion, copy_advice: bool = True) -> str | None:
+    """Why the version cannot change, naming the rounds that use it; None while it can.
+    ``copy_advice=False`` for a page that offers the copy itself, so it does not say so twice."""
     titles = list(session.scalars(select(Round.title).where(Round.version_id == version.id).order_by(Round.id)))
     if not titles:
         return None
+    if not copy_advice:
+        return N_("This version is used by the survey round %(rounds)s and cannot change: its answers refer to its "
+                  "elements.", rounds=", ".join(titles))
     return N_("This version is used by the survey round %(rounds)s and cannot change: its answers refer to its "
               "elements. Copy it to revise it.", rounds=", ".join(titles))
 
