@@ -127,8 +127,11 @@ def app(database_url, migrated_database, compiled_translations, tmp_path, monkey
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
     fresh_database(database_url, migrated_database)
     shutil.copytree(compiled_translations, tmp_path / "instance" / "translations")
-    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
-                       "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
+                      "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
+    yield app
+    # Each test's pool closes with it: a thousand tests' idle connections would fill PostgreSQL's 100 slots.
+    app.extensions["neraca.engine"].dispose()
 
 
 @pytest.fixture
