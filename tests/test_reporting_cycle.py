@@ -188,6 +188,8 @@ def test_a_locked_period_refuses_every_change_of_its_values_and_writes_nothing(a
         lambda: performance.import_ladders(session, version, pd.DataFrame([{"kpi": "K1", "period": PERIOD,
                                                                             "0": "0", "10": "100"}])),
         lambda: grid.save(session, version, PERIOD, {grid.cell_name("K1", "actual"): "1"}, {}, locale="en", entered_by="x"),
+        lambda: performance.import_measurements(session, version, pd.DataFrame(  # the period as offices write it
+            [{"kpi": "K1", "period": f"Tahun {PERIOD}", "actual": 3.0}])),
         lambda: evidence.attach(session, performance.kpis(session, version)["K1"], PERIOD, "late.pdf",
                                 b"%PDF-1.4 late", "x", 2**20),
         lambda: reporting.set_deadline(session, version, PERIOD, None, "x"),

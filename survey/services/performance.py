@@ -110,7 +110,7 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
             current[key] = kpi_values.fold([measurement], before)[0]
     if errors:
         raise Invalid(errors)
-    period_locks.refuse_locked(session, version.id, {cell(row, "period") for row in frame.to_dict("records")})
+    period_locks.refuse_locked(session, version.id, {row.period for row in rows})  # as stored: "2026/TW1" is 2026-Q1
     session.add_all(rows)
     period_locks.withdraw_submissions(session, [(row.element_id, row.period) for row in rows])
     session.commit()
