@@ -73,3 +73,15 @@ def test_evidence_of_another_organisation_is_not_found(client, session, office):
     client.post("/logout")
     sign_in(client, session, other.id, email="hr@other.org")
     assert client.get(f"/hr/evidence/{evidence_id}").status_code == 404
+
+
+def test_a_period_written_as_offices_write_it_keeps_evidence_under_its_calendar_code(client, session, office):
+    organisation, version = office
+    sign_in(client, session, organisation.id)
+    response = post(client, f"/hr/versions/{version.id}/performance/C3b/evidence/2026/TW1?lang=id",
+                    {"file": (io.BytesIO(PDF), "a.pdf")}, content_type="multipart/form-data",
+                    page=f"/hr/versions/{version.id}/performance/C3b/values/2026-Q1?lang=id")
+    assert response.status_code == 302
+    assert session.query(Evidence).one().period == "2026-Q1"
+    page = client.get(f"/hr/versions/{version.id}/performance/C3b/values/2026/TW1?lang=id")
+    assert page.status_code == 308 and page.headers["Location"].endswith("/values/2026-Q1?lang=id")

@@ -30,6 +30,7 @@ from survey.hr import TABLE_TYPES, blueprint, field_errors, org, table_download,
 from survey.services import (
     evidence,
     given_weights,
+    grid,
     import_templates,
     kpi_owners,
     kpi_values,
@@ -212,6 +213,10 @@ def kpi_values_page(version_id, kpi, period):
     element = _visible_kpis(version_row).get(kpi)
     if element is None:
         abort(404)
+    code = _period_code(version_row, period)
+    if code != period:  # a period written as offices write it: its values are stored under the calendar code
+        return redirect(url_for("hr.kpi_values_page", version_id=version_id, kpi=kpi, period=code, **request.args),
+                        308)
     form = ClearValueForm()
     if request.method == "POST":
         if form.validate_on_submit():
@@ -233,6 +238,7 @@ def attach_evidence(version_id, kpi, period):
     session = db.session()
     version_row = version_or_404(version_id)
     element = _visible_kpis(version_row).get(kpi) or abort(404)
+    period = _period_code(version_row, period)
     form = EvidenceForm()
     if form.validate_on_submit():
         try:
@@ -257,6 +263,14 @@ def evidence_file(evidence_id):
                          download_name=found.filename)
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+def _period_code(version_row, period: str) -> str:
+    """The calendar code of a period in an address (404 when it names none), as entries store it."""
+    try:
+        return grid.check_period(db.session(), version_row.organisation_id, period)
+    except Invalid:
+        abort(404)
 
 
 def _kpi_values_page(version_row, element, period, status, form=None, evidence_form=None):
