@@ -44,10 +44,6 @@ class Change:
     at: datetime
     note: str
 
-    @property
-    def input_name(self) -> str | None:
-        return self.fact[len(INPUT_PREFIX):] if self.fact.startswith(INPUT_PREFIX) else None
-
 
 @dataclass(frozen=True)
 class CurrentValues:
@@ -121,7 +117,7 @@ def current_values(session: Session, element_ids: Iterable[int]) -> dict[tuple[i
 
 def changes(session: Session, element_id: int, period: str) -> list[Change]:
     """Every change of the KPI's values in the period, newest first."""
-    return fold(_rows(session, element_id, period))[1][::-1]
+    return fold(rows(session, element_id, period))[1][::-1]
 
 
 def entry(organisation_id: int, element_id: int, period: str, current: CurrentValues, given: dict[str, float],
@@ -145,7 +141,8 @@ def clearing(organisation_id: int, element_id: int, period: str, fact: str, reas
                        created_at=utcnow())
 
 
-def _rows(session: Session, element_id: int, period: str) -> list[Measurement]:
+def rows(session: Session, element_id: int, period: str) -> list[Measurement]:
+    """The KPI's entries in the period as typed, oldest first: its whole history."""
     return list(session.scalars(select(Measurement).where(Measurement.element_id == element_id,
                                                           Measurement.period == period)
                                 .order_by(Measurement.created_at, Measurement.id)))

@@ -151,9 +151,7 @@ def _in_order(rows: list[dict], known: dict[int, Element]) -> list[dict]:
 
 def history(session: Session, element: Element, period: str) -> list[Measurement]:
     """The entries of a KPI in a period as typed, newest first (kpi_values.changes gives them value by value)."""
-    return list(session.scalars(select(Measurement).where(Measurement.element_id == element.id,
-                                                          Measurement.period == period)
-                                .order_by(Measurement.created_at.desc(), Measurement.id.desc())))
+    return kpi_values.rows(session, element.id, period)[::-1]
 
 
 def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period: str, anchors: dict,
