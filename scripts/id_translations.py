@@ -1380,4 +1380,35 @@ ID = {
     "Published weights": "Bobot yang diterbitkan",
     "Personal scorecards": "Kartu skor pribadi",
     "Used by: %(kinds)s.": "Dipakai oleh: %(kinds)s.",
+    # --- net ---
+    "%(n)d links added from the strategy map.": "%(n)d tautan ditambahkan dari peta strategi.",
+    "%(n)d strategy map arrows": "%(n)d panah peta strategi",
+    "%(n)d network links": "%(n)d tautan jaringan",
+    "Choose two clusters of the scorecard.": "Pilih dua klaster kartu skor.",
+    "The strategy map's arrows differ from the network's links between objectives (on the map only: %(map)s; "
+    "in the network only: %(network)s). The round weighs by the network's links.":
+        "Panah peta strategi berbeda dari tautan jaringan antarsasaran (hanya di peta: %(map)s; hanya di "
+        "jaringan: %(network)s). Putaran ini membobot menurut tautan jaringan.",
+    "Links, cluster by cluster": "Tautan per pasangan klaster",
+    "Each box opens one matrix: the elements of the row's cluster that influence the elements of the column's "
+    "cluster.": "Setiap kotak membuka satu matriks: elemen klaster baris yang memengaruhi elemen klaster kolom.",
+    "influences →": "memengaruhi →",
+    "%(sources)s that influence %(targets)s": "%(sources)s yang memengaruhi %(targets)s",
+    "Links: %(n)s": "Tautan: %(n)s",
+    "Add the strategy map's arrows as links": "Tambahkan panah peta strategi sebagai tautan",
+    "Element by element": "Per elemen",
+    "Tick a box when the element of its row influences the element of its column. Read along a row: what the "
+    "element influences; read down a column: what the element is influenced by.":
+        "Centang kotak bila elemen barisnya memengaruhi elemen kolomnya. Baca sepanjang baris: apa yang "
+        "dipengaruhi elemen itu; baca ke bawah kolom: elemen itu dipengaruhi oleh apa.",
+    "Influences": "Pengaruh",
+    "Rows influence columns": "Baris memengaruhi kolom",
+    "↓ is influenced by": "↓ dipengaruhi oleh",
+    "%(source)s influences %(target)s": "%(source)s memengaruhi %(target)s",
+    "Read by column": "Dibaca per kolom",
+    "%(element)s is influenced by: %(sources)s": "%(element)s dipengaruhi oleh: %(sources)s",
+    "The arrows are the office's picture of cause and effect; the weights of a network (ANP) round come from the "
+    "network's own links, which the network page sets.":
+        "Panah menggambarkan sebab-akibat menurut kantor; bobot putaran jaringan (ANP) berasal dari tautan "
+        "jaringan itu sendiri, yang diatur di halaman jaringan.",
 }

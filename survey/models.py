@@ -187,12 +187,23 @@ class Element(Base):
 
 
 class Influence(Base):
-    """An ANP link: ``source`` influences ``target`` (a strategy map with feedback)."""
+    """An ANP link: ``source`` influences ``target``. A network round's answers refer to these links."""
     __tablename__ = "influences"
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
     target_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+
+
+class StrategyArrow(Base):
+    """A strategy map's arrow: objective ``cause`` drives objective ``effect``. Kept apart from the ANP
+    network's links: no answer refers to an arrow, so the map stays editable while rounds use the version."""
+    __tablename__ = "strategy_arrows"
+    __table_args__ = (UniqueConstraint("version_id", "cause_id", "effect_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    cause_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
+    effect_id: Mapped[int] = mapped_column(ForeignKey("elements.id"))
 
 
 class Person(Base):

@@ -51,3 +51,29 @@ def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_serve
     assert invitation.completed_at is not None
     o1_page = answers.questionnaire(session, invitation)[0]
     assert set(answers.current_answers(session, invitation, o1_page.key).values()) == {2.0}
+
+
+@pytest.mark.parametrize("language, width", [("id", 390), ("en", 1280)])
+def test_hr_ticks_a_cluster_matrix_on_a_phone_and_a_desktop(app, session, live_server, language, width):  # noqa: F811
+    from survey.services import accounts
+    organisation, version = small_scorecard(session)
+    accounts.create_user(session, organisation.id, "hr@example.org", "HR", "correct horse battery", role="hr")
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": width, "height": 844}, locale=language)
+        page.goto(f"{live_server}/login?lang={language}")
+        page.fill("#email", "hr@example.org")
+        page.fill("#password", "correct horse battery")
+        page.click("form:has(#email) button[type=submit]")
+        page.goto(f"{live_server}/hr/versions/{version.id}/network/kpi/objective?lang={language}")
+        name = "K1 Name of K1 memengaruhi O1 Name of O1" if language == "id" else \
+            "K1 Name of K1 influences O1 Name of O1"
+        page.get_by_role("checkbox", name=name).check()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # the matrix scrolls in its box
+        page.screenshot(path=str(ARTIFACTS / f"browser-network-matrix-{language}-{width}.png"), full_page=True)
+        page.click("form button[type=submit]")
+        assert page.url.endswith("/network")
+        page.screenshot(path=str(ARTIFACTS / f"browser-network-{language}-{width}.png"), full_page=True)
+        browser.close()
+    codes = {e.id: e.code for e in version.elements}
+    assert {(codes[a], codes[b]) for a, b in network.links(session, version)} == {("K1", "O1")}

@@ -193,13 +193,13 @@ def test_a_copied_version_keeps_its_kpi_owners_and_strategy_map_arrows(session):
     kpi = next(e for e in scorecards.elements(session, version.id) if e.kind == "kpi")
     kpi_owners.assign(session, version, kpi.code, [owner.id])
     objectives = [e for e in scorecards.elements(session, version.id) if e.kind == "objective"]
-    strategy.add_influence(session, version, objectives[0].code, objectives[1].code)
+    strategy.add_arrow(session, version, objectives[0].code, objectives[1].code)
     copy = scorecards.copy_version(session, version, "2011")
     assert {code: [u.id for u in users] for code, users in kpi_owners.owners(session, copy).items()} == \
         {kpi.code: [owner.id]}
-    assert [(cause.code, effect.code) for _, cause, effect in strategy.influences(session, copy)] == \
+    assert [(cause.code, effect.code) for _, cause, effect in strategy.arrows(session, copy)] == \
         [(objectives[0].code, objectives[1].code)]
-    assert all(cause.version_id == copy.id for _, cause, _ in strategy.influences(session, copy))
+    assert all(cause.version_id == copy.id for _, cause, _ in strategy.arrows(session, copy))
 
 
 def test_a_version_used_by_a_round_is_frozen_and_can_be_copied_to_revise(session):

@@ -6,14 +6,15 @@ One module per area (scorecards, people, rounds); this one holds the blueprint a
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from analysis import charts
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
-from survey.services import rounds, scorecards, strategy
-from survey.services.errors import Invalid
+from survey.services import network, rounds, scorecards, strategy
+from survey.services.errors import Invalid, translated
 from survey.services.tables import read_table, to_bytes
 
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
@@ -63,6 +64,14 @@ def version_or_404(version_id: int):
 
 def round_or_404(round_id: int):
     return rounds.get_round(db.session(), org(), round_id) or abort(404)
+
+
+def warn_at_launch(round_) -> None:
+    """A launched network round weighs by the network's links: say so when the strategy map shows others."""
+    if round_.kind == "network" and round_.status != "draft":
+        warning = network.map_differences(db.session(), round_.version)
+        if warning:
+            flash(translated(warning, _), "notice")
 
 
 def base_url() -> str:

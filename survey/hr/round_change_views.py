@@ -17,7 +17,7 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import blueprint, field_errors, round_or_404
+from survey.hr import blueprint, field_errors, round_or_404, warn_at_launch
 from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
 from survey.services.errors import Invalid
@@ -56,8 +56,10 @@ def draft_settings(round_id):
 @blueprint.post("/rounds/<int:round_id>/launch")
 @round_action
 def launch(round_):
-    return _change(round_, lambda: rounds.launch_draft(db.session(), round_, current_user.email),
-                   _("Round launched: you can invite people now."))
+    response = _change(round_, lambda: rounds.launch_draft(db.session(), round_, current_user.email),
+                       _("Round launched: you can invite people now."))
+    warn_at_launch(round_)
+    return response
 
 
 @blueprint.get("/rounds/<int:round_id>/close")

@@ -21,7 +21,7 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404
+from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404, warn_at_launch
 from survey.hr.network_views import network_round_results
 from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
@@ -57,6 +57,7 @@ def new_round():
         try:
             round_ = rounds.create_round(session, org(), **{name: field.data for name, field in form._fields.items()
                                                               if name != "csrf_token"})
+            warn_at_launch(round_)
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
             session.rollback()

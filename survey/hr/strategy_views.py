@@ -25,7 +25,7 @@ def strategy_map(version_id):
     if request.method == "POST":  # rights.guard has checked the right to edit
         if form.validate_on_submit():
             try:
-                strategy.add_influence(session, version_row, form.cause.data, form.effect.data)
+                strategy.add_arrow(session, version_row, form.cause.data, form.effect.data)
                 flash(_("Arrow added."), "ok")
                 return redirect(url_for("hr.strategy_map", version_id=version_id))
             except Invalid as error:
@@ -35,18 +35,17 @@ def strategy_map(version_id):
     periods = calendar_periods.ordered(p for (_, p) in performance.current_measurements(session, version_row))[::-1]
     period = request.args.get("period") or (periods[0] if periods else None)
     the_map = strategy.strategy_map(session, version_row, _card(session, version_row, period))
-    editable = _editable(session, version_row)
     return render_template("hr/strategy_map.html", version=version_row, the_map=the_map, period=period,
-                           periods=periods, form=form, action=ActionForm(), editable=editable), status
+                           periods=periods, form=form, action=ActionForm()), status
 
 
-@blueprint.post("/versions/<int:version_id>/strategy-map/<int:influence_id>/remove")
-def remove_influence(version_id, influence_id):
+@blueprint.post("/versions/<int:version_id>/strategy-map/<int:arrow_id>/remove")
+def remove_arrow(version_id, arrow_id):
     version_row = version_or_404(version_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
-        strategy.remove_influence(db.session(), version_row, influence_id)
+        strategy.remove_arrow(db.session(), version_row, arrow_id)
         flash(_("Arrow removed."), "ok")
     except Invalid as error:
         db.session().rollback()
@@ -63,10 +62,3 @@ def _card(session, version_row, period):
     except Invalid:
         return None
 
-
-def _editable(session, version_row) -> bool:
-    try:
-        scorecards.ensure_editable(session, version_row)
-        return True
-    except Invalid:
-        return False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from survey.models import Element, Evidence, Finding, Influence, LadderSetting, Measurement, ScorecardVersion
+from survey.models import (Element, Evidence, Finding, Influence, LadderSetting, Measurement, ScorecardVersion,
+                           StrategyArrow)
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
@@ -96,7 +97,7 @@ def subtree(session: Session, version: ScorecardVersion, element_id: int) -> lis
 
 def delete_element(session: Session, version: ScorecardVersion, element_id: int, actor: str = SYSTEM) -> list[str]:
     """Delete the element and its children; refused, naming what refers to them, while performance data,
-    ladders, findings or strategy-map links do. Returns the codes deleted."""
+    ladders, findings, strategy-map arrows or network links do. Returns the codes deleted."""
     ensure_editable(session, version)
     doomed = subtree(session, version, element_id)
     ids = [e.id for e in doomed]
@@ -120,7 +121,9 @@ def _references(session: Session, ids: list[int]) -> list[str]:
         N_("%(n)d ladders"): session.scalar(select(func.count()).where(LadderSetting.element_id.in_(ids))),
         N_("%(n)d root causes and actions"): session.scalar(select(func.count()).where(Finding.element_id.in_(ids))),
         N_("%(n)d evidence files"): session.scalar(select(func.count()).where(Evidence.element_id.in_(ids))),
-        N_("%(n)d strategy map links"): session.scalar(select(func.count()).where(
+        N_("%(n)d strategy map arrows"): session.scalar(select(func.count()).where(
+            StrategyArrow.cause_id.in_(ids) | StrategyArrow.effect_id.in_(ids))),
+        N_("%(n)d network links"): session.scalar(select(func.count()).where(
             Influence.source_id.in_(ids) | Influence.target_id.in_(ids))),
     }
     return [N_(template, n=n) for template, n in counts.items() if n]

@@ -2,8 +2,8 @@
 
 The network's clusters are the scorecard's levels (perspectives, objectives, KPIs): the KPIs' limit
 priorities, normalised within their cluster, are then global weights (DOMAIN.md, ANP). An influence
-"source influences target" is the same row as the strategy map's arrow "cause drives effect"; in the
-supermatrix, column ``target`` holds the priorities of the elements that influence it, cluster by cluster,
+"source influences target" is kept apart from the strategy map's arrows (HR may start the network from
+them, and is warned at launch when they differ); in the supermatrix, column ``target`` holds the priorities of the elements that influence it, cluster by cluster,
 and each group of two or more is a comparison set: "with respect to target, which matters more, A or B?".
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from survey.models import ELEMENT_KINDS, Element, Influence, ScorecardVersion
+from survey.models import ELEMENT_KINDS, Element, Influence, ScorecardVersion, StrategyArrow
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import elements, ensure_editable, tree_order
 
@@ -135,6 +135,69 @@ def set_influencers(session: Session, version: ScorecardVersion, target_id: int,
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target_id)
                     for source in dict.fromkeys(source_ids))
     session.commit()
+
+
+def members(session: Session, version: ScorecardVersion, cluster: str) -> list[Element]:
+    """The elements of one cluster (a level of the scorecard), in tree order."""
+    return [element for element, _ in tree_order(elements(session, version.id)) if element.kind == cluster]
+
+
+def links(session: Session, version: ScorecardVersion) -> set[tuple[int, int]]:
+    """(source id, target id) of every link of the network."""
+    return {(row.source_id, row.target_id) for row in session.scalars(
+        select(Influence).where(Influence.version_id == version.id))}
+
+
+def set_cluster_links(session: Session, version: ScorecardVersion, source_cluster: str, target_cluster: str,
+                      pairs: list[tuple[int, int]]) -> None:
+    """Between two clusters, exactly ``pairs`` (source, target) from now on: one matrix page's links.
+    Links between other clusters stay as they are."""
+    ensure_editable(session, version)
+    if source_cluster not in ELEMENT_KINDS or target_cluster not in ELEMENT_KINDS:
+        raise Invalid({"": N_("Choose two clusters of the scorecard.")})
+    sources = {e.id for e in members(session, version, source_cluster)}
+    targets = {e.id for e in members(session, version, target_cluster)}
+    if any(source not in sources or target not in targets for source, target in pairs):
+        raise Invalid({"": N_("Choose elements of this scorecard version.")})
+    if any(source == target for source, target in pairs):
+        raise Invalid({"": N_("An element cannot influence itself.")})
+    session.execute(delete(Influence).where(Influence.version_id == version.id, Influence.source_id.in_(sources),
+                                            Influence.target_id.in_(targets)))
+    session.add_all(Influence(version_id=version.id, source_id=source, target_id=target)
+                    for source, target in dict.fromkeys(pairs))
+    session.commit()
+
+
+def add_strategy_arrows(session: Session, version: ScorecardVersion) -> int:
+    """The strategy map's arrows become links of the network too (those it lacks); how many were added."""
+    ensure_editable(session, version)
+    present = links(session, version)
+    missing = [(row.cause_id, row.effect_id) for row in session.scalars(
+        select(StrategyArrow).where(StrategyArrow.version_id == version.id).order_by(StrategyArrow.id))
+        if (row.cause_id, row.effect_id) not in present]
+    session.add_all(Influence(version_id=version.id, source_id=cause, target_id=effect) for cause, effect in missing)
+    session.commit()
+    return len(missing)
+
+
+def map_differences(session: Session, version: ScorecardVersion) -> str | None:
+    """How the strategy map's arrows and the network's links between objectives differ, as a warning for
+    HR launching a network round; None when they agree or the map has no arrows."""
+    by_id = {element.id: element for element in elements(session, version.id)}
+    arrows = {(row.cause_id, row.effect_id) for row in session.scalars(
+        select(StrategyArrow).where(StrategyArrow.version_id == version.id))}
+    if not arrows:
+        return None
+    objective_links = {(s, t) for s, t in links(session, version)
+                       if s in by_id and t in by_id and by_id[s].kind == by_id[t].kind == "objective"}
+
+    def listed(pairs):
+        return ", ".join(sorted(f"{by_id[a].code} → {by_id[b].code}" for a, b in pairs)) or "–"
+    if arrows == objective_links:
+        return None
+    return N_("The strategy map's arrows differ from the network's links between objectives (on the map only: "
+              "%(map)s; in the network only: %(network)s). The round weighs by the network's links.",
+              map=listed(arrows - objective_links), network=listed(objective_links - arrows))
 
 
 def refuse_unready(session: Session, version: ScorecardVersion, field: str = "version_id") -> None:

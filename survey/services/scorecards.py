@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, load_only
 from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
 from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
-                           ScorecardVersion)
+                           ScorecardVersion, StrategyArrow)
 from survey.services import groups
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
@@ -174,8 +174,8 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
 
 
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
-    """A new version with the same tree, record sheets, comparison groups, KPI owners and influences (the
-    strategy map's arrows, the ANP network), to revise for a new year (weights are not copied: the new year's
+    """A new version with the same tree, record sheets, comparison groups, KPI owners, the strategy map's
+    arrows and the ANP network's links, to revise for a new year (weights are not copied: the new year's
     are weighed or given anew)."""
     if not label.strip():
         raise Invalid({"label": N_("Give the new version a label, e.g. the year.")})
@@ -204,9 +204,12 @@ def _copy_links(session: Session, version: ScorecardVersion, copy: ScorecardVers
     for owner in session.scalars(select(KpiOwner).where(KpiOwner.element_id.in_(new_id))):
         session.add(KpiOwner(organisation_id=owner.organisation_id, element_id=new_id[owner.element_id],
                              user_id=owner.user_id))
-    for arrow in session.scalars(select(Influence).where(Influence.version_id == version.id)):
-        session.add(Influence(version_id=copy.id, source_id=new_id[arrow.source_id],
-                              target_id=new_id[arrow.target_id]))
+    for link in session.scalars(select(Influence).where(Influence.version_id == version.id)):
+        session.add(Influence(version_id=copy.id, source_id=new_id[link.source_id],
+                              target_id=new_id[link.target_id]))
+    for arrow in session.scalars(select(StrategyArrow).where(StrategyArrow.version_id == version.id)):
+        session.add(StrategyArrow(version_id=copy.id, cause_id=new_id[arrow.cause_id],
+                                  effect_id=new_id[arrow.effect_id]))
 
 
 def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tuple[Hierarchy, dict[int, Element]]:

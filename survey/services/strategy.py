@@ -1,6 +1,7 @@
 """The strategy map: objectives per perspective, coloured by their light, with HR's cause-and-effect arrows.
 
-An influence says "objective A drives objective B"; HR adds and removes them on an editable version.
+An arrow says "objective A drives objective B". Arrows are kept apart from the ANP network's links: no
+answer refers to them, so HR draws them whenever it likes, also on a version that survey rounds use.
 """
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from analysis.scoring import NO_DATA, light
 from analysis.strategy_map import strategy_map as strategy_map_svg
-from survey.models import Element, Influence, ScorecardVersion
+from survey.models import Element, ScorecardVersion, StrategyArrow
 from survey.services.errors import N_, Invalid
-from survey.services.scorecards import elements, ensure_editable, tree_order
+from survey.services.scorecards import elements, tree_order
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,20 @@ class MapObjective:
 class StrategyMap:
     bands: list[tuple[str, list[MapObjective]]]  # perspective "code name" -> its objectives, in tree order
     arrows: list[tuple[str, str]]                 # (cause, effect) objective codes
-    influences: list[tuple[int, Element, Element]]
+    links: list[tuple[int, Element, Element]]  # (arrow id, cause, effect), for removing one
 
 
-def influences(session: Session, version: ScorecardVersion) -> list[tuple[int, Element, Element]]:
+def arrows(session: Session, version: ScorecardVersion) -> list[tuple[int, Element, Element]]:
+    """(id, cause, effect) of each arrow of ``version``, in the order drawn."""
     by_id = {e.id: e for e in elements(session, version.id)}
-    rows = session.scalars(select(Influence).where(Influence.version_id == version.id).order_by(Influence.id))
-    return [(row.id, by_id[row.source_id], by_id[row.target_id]) for row in rows
-            if row.source_id in by_id and row.target_id in by_id]
+    rows = session.scalars(select(StrategyArrow).where(StrategyArrow.version_id == version.id)
+                           .order_by(StrategyArrow.id))
+    return [(row.id, by_id[row.cause_id], by_id[row.effect_id]) for row in rows
+            if row.cause_id in by_id and row.effect_id in by_id]
 
 
-def add_influence(session: Session, version: ScorecardVersion, cause: str, effect: str) -> Influence:
+def add_arrow(session: Session, version: ScorecardVersion, cause: str, effect: str) -> StrategyArrow:
     """``cause`` drives ``effect``: two different objectives of this version, not linked yet."""
-    ensure_editable(session, version)
     objectives = {e.code: e for e in elements(session, version.id) if e.kind == "objective"}
     errors = {}
     for field, code in (("cause", cause), ("effect", effect)):
@@ -50,23 +52,22 @@ def add_influence(session: Session, version: ScorecardVersion, cause: str, effec
     if not errors and cause == effect:
         errors["effect"] = N_("An objective cannot drive itself.")
     if not errors and any(source.code == cause and target.code == effect
-                          for _, source, target in influences(session, version)):
+                          for _, source, target in arrows(session, version)):
         errors["effect"] = N_("%(cause)s already drives %(effect)s.", cause=cause, effect=effect)
     if errors:
         raise Invalid(errors)
-    influence = Influence(version_id=version.id, source_id=objectives[cause].id, target_id=objectives[effect].id)
-    session.add(influence)
+    arrow = StrategyArrow(version_id=version.id, cause_id=objectives[cause].id, effect_id=objectives[effect].id)
+    session.add(arrow)
     session.commit()
-    return influence
+    return arrow
 
 
-def remove_influence(session: Session, version: ScorecardVersion, influence_id: int) -> None:
-    ensure_editable(session, version)
-    influence = session.scalar(select(Influence).where(Influence.id == influence_id,
-                                                       Influence.version_id == version.id))
-    if influence is None:
+def remove_arrow(session: Session, version: ScorecardVersion, arrow_id: int) -> None:
+    arrow = session.scalar(select(StrategyArrow).where(StrategyArrow.id == arrow_id,
+                                                       StrategyArrow.version_id == version.id))
+    if arrow is None:
         raise Invalid({"": N_("This arrow is no longer on the map.")})
-    session.delete(influence)
+    session.delete(arrow)
     session.commit()
 
 
@@ -84,9 +85,8 @@ def strategy_map(session: Session, version: ScorecardVersion, card=None) -> Stra
             level = levels.get(element.code)
             current[1].append(MapObjective(element.code, element.name, level,
                                            NO_DATA if level is None else str(light(level))))
-    # The network page draws influences between any elements; the map shows those between objectives.
-    links = [link for link in influences(session, version) if link[1].kind == link[2].kind == "objective"]
-    return StrategyMap(bands, [(source.code, target.code) for _, source, target in links], links)
+    links = arrows(session, version)
+    return StrategyMap(bands, [(cause.code, effect.code) for _, cause, effect in links], links)
 
 
 def _objective_levels(card) -> dict[str, float]:

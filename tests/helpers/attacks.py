@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from survey.models import Influence
+from survey.models import Influence, StrategyArrow
 from survey.services import accounts, api_tokens, jobs, people, public, questionnaires, rounds, skm
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.reference import samsat
@@ -49,7 +49,8 @@ def estate(session):
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
     objectives = [e for e in version.elements if e.kind == "objective"]
     influence = Influence(version_id=version.id, source_id=objectives[0].id, target_id=objectives[1].id)
-    session.add(influence)
+    arrow = StrategyArrow(version_id=version.id, cause_id=objectives[0].id, effect_id=objectives[1].id)
+    session.add_all([influence, arrow])
     counter = rounds.create_round(session, organisation.id, version_id=version.id, title="Kepuasan",
                                   kind="satisfaction", period="2010")
     questionnaires.default_questions(session, counter)
@@ -59,7 +60,8 @@ def estate(session):
             "satisfaction": satisfaction, "slug": counter.public_slug,
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
             "rating_link": rating_token,
-            "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence}
+            "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence,
+            "arrow": arrow}
 
 
 SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm")
@@ -78,7 +80,8 @@ def address(app, rule, estate) -> str:
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
-              "key": "root", "code": "en", "influence_id": estate["influence"].id, "kind": "measurements",
+              "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "kind": "measurements",
+              "source": "objective", "target": "kpi",
               "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
                                          "hr.network_export", "hr.export_performance")
