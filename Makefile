@@ -29,6 +29,7 @@ bench: setup
 	$(PY) benchmarks/reports.py
 	$(PY) benchmarks/weighting_sizes.py
 	$(PY) benchmarks/grid.py
+	$(PY) benchmarks/bootstrap.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
 
 # Each benchmark in its quick mode (tiny sizes, one run): that it still runs, not what it measures.

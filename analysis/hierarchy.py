@@ -138,23 +138,26 @@ class Hierarchy:
         ``weights`` summing to 1: a member's global weight is its anchor's times its own. A node between
         members and their anchor is not compared: it weighs the sum of those members below it (all the
         objectives compared together: a perspective weighs the sum of its objectives). Groups of siblings
-        give the usual product of local weights down the tree.
+        give the usual product of local weights down the tree. Each weight may be an array of the same
+        shape (one per draw of a bootstrap, or per step of a scan; single numbers broadcast): the result
+        is then ``(nodes, *shape)``.
         """
         position = {key: index for index, key in enumerate(self.keys)}
         anchor_of = self._anchors(groups, position)
         missing = self.left_out(groups)
         if missing:
             raise ValueError(f"no comparison group gives {missing[0]!r} a weight")
-        found = np.full(len(self.keys), np.nan)
+        shape = np.broadcast_shapes(*(np.shape(weights[self.keys[node]]) for node in anchor_of))
+        found = np.full((len(self.keys),) + shape, np.nan)
         for node in np.argsort(self.depth(), kind="stable"):  # anchors lie above their members
             if node in anchor_of:
                 anchor = anchor_of[node]
-                weight = float(weights[self.keys[node]])
+                weight = np.asarray(weights[self.keys[node]], dtype=float)
                 found[node] = weight * (1.0 if anchor < 0 else found[anchor])
         for member, anchor in anchor_of.items():
             up = self.parent[member]
             while up >= 0 and up != anchor:
-                found[up] = (0.0 if np.isnan(found[up]) else found[up]) + found[member]
+                found[up] = np.where(np.isnan(found[up]), 0.0, found[up]) + found[member]
                 up = self.parent[up]
         return found
 
