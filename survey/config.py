@@ -34,6 +34,9 @@ def load() -> dict:
     return {
         "INSTANCE_DIR": str(instance),
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'neraca.db'}"),
+        # Connections each process keeps open, and how many more it may open at a peak (README "Deployment").
+        "DATABASE_POOL_SIZE": int(os.environ.get("NERACA_DB_POOL_SIZE", "5")),
+        "DATABASE_MAX_OVERFLOW": int(os.environ.get("NERACA_DB_MAX_OVERFLOW", "5")),
         "SECRET_KEY": _secret_key(instance),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

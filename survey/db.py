@@ -16,10 +16,13 @@ class Base(DeclarativeBase):
     """Declarative base of every Neraca table."""
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, pool_size: int = 5, max_overflow: int = 5) -> Engine:
     # pre-ping replaces connections a restarted server dropped, instead of failing a request;
     # an embedded SQLite file cannot drop one, so it saves that round trip on every request.
-    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    # A process holds at most pool_size + max_overflow connections: PostgreSQL's max_connections must
+    # exceed that times every process of every machine (README "Deployment").
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"), pool_size=pool_size,
+                           max_overflow=max_overflow)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):
@@ -32,7 +35,8 @@ def make_engine(url: str) -> Engine:
 
 
 def init_app(app: Flask) -> None:
-    engine = make_engine(app.config["DATABASE_URL"])
+    engine = make_engine(app.config["DATABASE_URL"], app.config["DATABASE_POOL_SIZE"],
+                         app.config["DATABASE_MAX_OVERFLOW"])
     app.extensions["neraca.engine"] = engine
     maker = sessionmaker(engine, expire_on_commit=False)
     event.listen(maker, "before_flush", refuse_line_breaks_in_flush)  # one-line texts, whoever saves them

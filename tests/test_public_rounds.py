@@ -277,3 +277,18 @@ def test_a_discard_window_in_year_one_is_refused_at_its_field_not_a_server_error
                     headers={"Accept-Language": "id"})
     assert response.status_code == 400
     assert "Isikan waktu antara tahun 2000 dan 2100." in response.get_data(as_text=True)
+
+
+def test_a_public_answer_prunes_every_address_counter_older_than_a_day(app, session, public_round):
+    """100,000 answers from as many addresses leave a day's counters, not 100,000 rows."""
+    from datetime import timedelta
+
+    from survey.models import LoginAttempt, utcnow
+    old = utcnow() - timedelta(hours=25)
+    session.add_all([LoginAttempt(key=f"public:{number}", created_at=old) for number in range(50)] +
+                    [LoginAttempt(key="login:someone", created_at=old), LoginAttempt(key="recent", created_at=utcnow())])
+    session.commit()
+    assert visit(app, public_round, "10.7.0.2", random_answers(session, public_round, np.random.default_rng(11)))[1] \
+        .status_code == 302
+    session.expire_all()
+    assert sorted(row.key == "recent" for row in session.query(LoginAttempt)) == [False, True]  # the answer's own, and "recent"

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from survey.models import LoginAttempt, PublicVisit, Response, Round, utcnow
 from survey.services import audit, rounds
+from survey.services.accounts import PAIR_MEMORY
 from survey.services.answers import check_submission_key
 from survey.services.errors import N_, Invalid
 from survey.services.questionnaires import checked_answers, questions
@@ -126,7 +127,11 @@ def submit(session: Session, round_: Round, raw: dict[int, str], submission_key:
     key = _address_key(round_, client, settings)
     session.add(LoginAttempt(key=key, created_at=now))
     window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
-    session.execute(delete(LoginAttempt).where(LoginAttempt.key == key, LoginAttempt.created_at < now - window))
+    # This address's expired counters, and everyone's older than any window: each answer adds a row, and a
+    # province's 100,000 answers from as many addresses would otherwise stay until someone mistyped a password.
+    session.execute(delete(LoginAttempt).where(
+        ((LoginAttempt.key == key) & (LoginAttempt.created_at < now - window)) |
+        (LoginAttempt.created_at < now - PAIR_MEMORY)))
     session.commit()
     return visit
 
