@@ -8,13 +8,14 @@ Adding a seventh kind needs exactly:
 1. One ``RoundKind`` entry below, added to ``KINDS``: its code (a new string, at most 20 characters for
    ``Round.kind``), its words (``label``; ``weights_words`` if it gives weights), what its respondents give
    (``answers``), its flags, the settings its form shows, its templates, report and exports.
-2. Its outcome: a function ``(session, round_) -> results.Outcome`` in its own module of
-   survey/services (as rating_results.py or network_results.py are), registered under the kind's
-   ``outcome`` name in ``results.OUTCOMES``.
+2. Its outcome: a function ``(session, round_, include_inconsistent) -> outcome.Outcome`` in its own module
+   of survey/services (as rating_results.py and network_results.py are), named in ``results.OUTCOMES``
+   under the kind's ``outcome``.
 3. Its pages: the respondent's page view (``page``, in survey/respond) and its templates named here
-   (``welcome`` intro, ``done``, HR ``results``, the printed ``report`` in templates/reports if any).
-4. Its words in Indonesian (scripts/id_translations.py) and a row in the guard test's expectations
-   if it declares a report, exports or API results unlike an existing kind (tests/test_round_kinds.py).
+   (``welcome`` introduction, ``done``, HR's ``results``, the printed ``report`` in templates/reports if any).
+4. Its words in Indonesian (scripts/id_translations.py). tests/test_round_kinds.py then checks that its
+   pages, report, exports and API results answer 200 or 404 as the entry declares (a report or export of a
+   new name needs its address in that test's REPORTS or EXPORTS).
 Nothing else branches on a kind's name: the HR round page, the invitation, publishing, the API and
 the exports read the flags.
 """
