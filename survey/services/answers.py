@@ -18,8 +18,8 @@ from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
 from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
-from survey.services.scorecards import clusters as version_clusters
 from survey.services.kinds import JUDGMENTS, kind_of
+from survey.services.scorecards import clusters as version_clusters
 from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
 from survey.services.transactions import retried_once_if_disconnected

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_supermatrix, weighted_supermatrix
 from survey.models import Element, Round
 from survey.services.errors import N_
-from survey.services.network import CLUSTER_NAMES, ComparisonSet, network
+from survey.services.network import ComparisonSet, network
 from survey.services.outcome import ClusterResult, Outcome, Supermatrices
 from survey.services.scorecards import elements
 
