@@ -20,6 +20,7 @@ from survey import db, i18n
 from survey.labels import label
 from survey.logs import mask_links_in_logs
 from survey.services import periods
+from survey.services.kinds import kind_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -121,6 +122,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
     app.add_template_filter(label, "label")
+    app.add_template_global(kind_of, "kind_of")  # {% if kind_of(round).pairwise %}: templates ask the kind
     app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9  # {{ message.status|label('outbox') }}
 
     @app.template_filter("period")

@@ -51,6 +51,7 @@ from survey.models import (
 from survey.services.addresses import normal_email
 from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
+from survey.services.kinds import KINDS, codes
 from survey.services.numbers import LARGEST, LARGEST_WEIGHT, NUMBER_FORMATS, NumberError, parse_number
 from survey.services.phones import MAX_TEXT as MAX_PHONE_TEXT
 from survey.services.phones import normal_phone
@@ -301,12 +302,7 @@ def _current_period() -> str:
 
 
 class RoundForm(FlaskForm):
-    kind = SelectField(_l("Kind of round"), choices=[
-        ("weighting", _l("Weighting (pairwise comparisons)")),
-        ("network", _l("Network weighting (ANP: comparisons with respect to each influenced element)")),
-        ("rating", _l("Weighting (direct rating of each element)")),
-        ("self_report", _l("Employee self-report")),
-        ("validation", _l("Validation of the scorecard")), ("satisfaction", _l("Satisfaction (Likert)"))])
+    kind = SelectField(_l("Kind of round"), choices=[(code, _l(kind.label)) for code, kind in KINDS.items()])
     title = StringField(_l("Title"), validators=[InputRequired(), fits(Round.title)])
     version_id = SelectField(_l("Scorecard version"), coerce=int)
     period = PeriodField(_l("Period"), validators=[Optional(), fits(Round.period)], blank=True)
@@ -344,14 +340,15 @@ class RoundForm(FlaskForm):
 
 
 #: The new-round form's options by the kinds of round that use them (the others ask for them in every kind):
-#: (heading, kinds, fields). The page groups them so; with JavaScript only the chosen kind's are shown.
-ROUND_OPTION_GROUPS = (
-    (_l("Pairwise comparisons"), ("weighting", "network"),
-     ("cr_threshold", "ri_table", "max_reasks", "aggregation", "priority_method", "include_inconsistent")),
-    (_l("Direct rating"), ("rating",), ("rating_scale", "rating_mean")),
-    (_l("Published weights"), ("weighting", "network", "rating"), ("weight_decimals", "allow_dont_know")),
-    (_l("Personal scorecards"), ("self_report",), ("snap",)),
-)
+#: (heading, kinds, fields), the kinds those whose settings name the fields. The page groups them so; with
+#: JavaScript only the chosen kind's are shown.
+ROUND_OPTION_GROUPS = tuple(
+    (heading, codes(lambda kind, fields=fields: set(fields) <= set(kind.settings)), fields) for heading, fields in (
+        (_l("Pairwise comparisons"),
+         ("cr_threshold", "ri_table", "max_reasks", "aggregation", "priority_method", "include_inconsistent")),
+        (_l("Direct rating"), ("rating_scale", "rating_mean")),
+        (_l("Published weights"), ("weight_decimals", "allow_dont_know")),
+        (_l("Personal scorecards"), ("snap",))))
 
 
 class ClosingForm(FlaskForm):

@@ -4,6 +4,7 @@ pages and reports show these, never the code itself. The words are catalog messa
 from __future__ import annotations
 
 from survey.services.errors import N_
+from survey.services.kinds import KINDS
 
 LABELS = {
     "ri_table": {"saaty": N_("Saaty (1980)"), "alonso_lamata": N_("Alonso & Lamata (2006)"),
@@ -15,8 +16,8 @@ LABELS = {
     "rating_scale": {"1-10": N_("ratings from 1 to 10"), "0-100": N_("ratings from 0 to 100"),
                      "1-100": N_("ratings from 1 to 100")},
     # How a version's published weights were made (reports.weights_provenance).
-    "weights_kind": {"weighting": N_("pairwise comparison"), "network": N_("network (ANP) limit priorities"),
-                     "rating": N_("direct rating"), "given": N_("given")},
+    "weights_kind": {**{code: kind.weights_words for code, kind in KINDS.items() if kind.gives_weights},
+                     "given": N_("given")},
     "outbox": {"queued": N_("waiting to be sent"), "sending": N_("being sent"), "sent": N_("sent"),
                "retrying": N_("waiting to be tried again"), "failed": N_("failed"),
                "kept": N_("kept here (no mail server)"), "cancelled": N_("not sent: the participant was removed")},

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.db import Base
+from survey.services.kinds import DEFAULT as DEFAULT_KIND
 
 #: What each may do is in survey/rights.py (one table), and in README "Roles".
 ROLES = ("admin", "hr", "kpi_owner", "viewer")
@@ -231,7 +232,7 @@ class Round(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="weighting")
+    kind: Mapped[str] = mapped_column(String(20), default=DEFAULT_KIND.code)  # services/kinds.py
     title: Mapped[str] = mapped_column(String(200))
     period: Mapped[str] = mapped_column(String(50), default="")
     opens_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))

@@ -31,7 +31,7 @@ def test_every_call_needs_a_valid_token_and_wrong_ones_are_slowed_down(client, a
 
 def test_results_through_the_api_equal_the_sites(api, session):
     body = api("GET", f"/api/rounds/{api.round.id}/results").get_json()
-    outcome = results.round_results(session, api.round)
+    outcome = results.results(session, api.round)
     root = next(c for c in body["clusters"] if c["cluster"] == "root")
     assert root["weights"] == pytest.approx(list(outcome.clusters[0].weights))
     assert sum(w for code, w in body["global_weights"].items() if len(code) == 3) == pytest.approx(1)

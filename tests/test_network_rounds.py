@@ -176,8 +176,8 @@ def test_a_reducible_network_says_a_cluster_receives_no_weight_in_the_limit(app,
     session.add(invitation)
     session.commit()
     answer(client, token, lambda page, a, b: 3.0)
-    outcome = results.round_results(session, round_)
-    assert outcome.cluster_weights["objective"] is None and outcome.limit[:2].sum() < 1e-9
+    outcome = results.results(session, round_)
+    assert outcome.network.cluster_weights["objective"] is None and outcome.network.limit[:2].sum() < 1e-9
     page = client.get(f"/hr/rounds/{round_.id}/results?lang=en").get_data(as_text=True)
     assert "This cluster receives no weight in the limit." in page
     assert outcome.global_weights and sum(outcome.global_weights[k] for k in outcome.global_weights
@@ -234,7 +234,7 @@ def test_dont_know_on_a_network_page_is_completed_as_in_a_weighting_round(app, c
                    and s.target.code == "O1")
     stored = answers.current_answers(session, invitation, o1_kpis.key)
     assert sorted(stored.values(), key=str) == [2.0, 2.0, None]
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     weights = outcome.clusters[0].weights  # K2 vs K3 completed from K1 vs K2 and K1 vs K3: equal
     assert weights[1] == pytest.approx(weights[2]) and outcome.unpublishable is None
 

@@ -97,7 +97,7 @@ def test_a_removed_participant_leaves_results_progress_and_reminders_but_their_a
     first, second, _third = invitations(session, round_)
     answer_everything(session, first)
     answer_everything(session, second, inverse=True)
-    before = results.round_results(session, round_)
+    before = results.results(session, round_)
     page = f"/hr/rounds/{round_.id}"
     removal = f"{page}/participants/{second.id}/remove"
     assert "Stakeholder 1" in client.get(removal).get_data(as_text=True)
@@ -106,7 +106,7 @@ def test_a_removed_participant_leaves_results_progress_and_reminders_but_their_a
     progress = rounds.progress(session, session.get(Round, round_.id))
     assert progress.invited == 2 and progress.completed == 1
     assert [i.person.name for i in progress.removed] == ["Stakeholder 1"]
-    after = results.round_results(session, session.get(Round, round_.id))
+    after = results.results(session, session.get(Round, round_.id))
     root_before, root_after = (next(c for c in o.clusters if c.key == "root") for o in (before, after))
     assert (root_before.respondents, root_after.respondents) == (2, 1)
     assert session.get(Invitation, second.id).completed_at is not None  # on record still

@@ -19,7 +19,7 @@ def test_published_judgments_give_the_published_weights(session):
     first = invitations(session, round_)[0]
     answer_everything(session, first)
     assert answers.next_step(session, first) == ("done", None)
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     tree, by_id = scorecards.hierarchy(session, version.id)
     weights = {by_id[k].code: w for k, w in outcome.global_weights.items() if by_id[k].kind == "kpi"}
     assert sum(weights.values()) == pytest.approx(1)
@@ -32,7 +32,7 @@ def test_group_weights_equal_the_aggregate_of_stored_answers(session):
     first, second, _ = invitations(session, round_)
     answer_everything(session, first)
     answer_everything(session, second, inverse=True)
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     root = next(c for c in outcome.clusters if c.key == "root")
     stack = np.stack([answers.answer_matrix(answers.cluster_by_key(session, inv, "root"),
                                             answers.current_answers(session, inv, "root")) for inv in (first, second)])
@@ -76,8 +76,8 @@ def test_keeping_answers_needs_a_reason_and_is_recorded(session):
     outcome = answers.submit_reask(session, invitation, root, same, "Revenue matters most", "k3")
     assert outcome.status == "kept_inconsistent"
     assert rounds.progress(session, round_).participants[0].flagged == ["root"]
-    included = results.round_results(session, round_)
-    excluded = results.round_results(session, round_, include_inconsistent=False)
+    included = results.results(session, round_)
+    excluded = results.results(session, round_, include_inconsistent=False)
     assert next(c for c in included.clusters if c.key == "root").respondents == 1
     assert next(c for c in excluded.clusters if c.key == "root").excluded == 1
 

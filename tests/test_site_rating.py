@@ -153,7 +153,7 @@ def test_dont_know_leaves_an_elements_group_mean_to_the_others(client, session):
             assert rate_page(client, f"{link}/rate/{cluster.key}", values, dont_know=unsure).status_code == 302
     from survey.services import results
     session.expire_all()
-    outcome = results.round_results(session, session.get(Round, round_.id))
+    outcome = results.results(session, session.get(Round, round_.id))
     found = next(c for c in outcome.clusters if c.key == "root")
     n = len(root.members)
     means = [(3 + 4) / 2] + [((2 + i) + (3 + i) + (4 + i)) / 3 for i in range(1, n)]  # rater 0 did not know the first

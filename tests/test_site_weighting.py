@@ -44,7 +44,7 @@ def test_stakeholder_invited_by_real_email_answers_every_cluster_and_hr_sees_the
 
     session.expire_all()
     assert rounds.progress(session, round_).completed == 1
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     root = next(c for c in outcome.clusters if c.key == "root")
     stored = answers.answer_matrix(answers.cluster_by_key(session, invitation, "root"),
                                    answers.current_answers(session, invitation, "root"))

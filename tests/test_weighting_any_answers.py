@@ -107,7 +107,7 @@ def legacy_dont_know(client, session):
 def test_a_stored_dont_know_on_a_2_element_page_leaves_that_respondent_out_and_everything_answers(
         client, session, legacy_dont_know):
     organisation, round_ = legacy_dont_know
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     root = next(c for c in outcome.clusters if c.key == "root")
     assert (root.respondents, root.unusable, root.state) == (1, 1, "ok")
     np.testing.assert_allclose(root.weights, [0.75, 0.25])  # the other respondent's 3 alone
@@ -148,7 +148,7 @@ def test_a_page_no_finished_respondent_can_be_used_on_has_not_enough_answers_and
                                                   (cluster.members[2].id, cluster.members[3].id)} else None
                           for pair, value in values.items()}
             store_as_an_earlier_version_did(session, invitation, cluster, values)
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     kpis = next(c for c in outcome.clusters if len(c.members) == 4)
     assert (kpis.state, kpis.unusable, kpis.weights) == ("not_enough", 2, None)
     assert not outcome.complete and outcome.global_weights == {}
@@ -176,7 +176,7 @@ def test_large_clusters_with_many_dont_knows_are_answered_and_weighted_through_t
             assert response.status_code == 302, re.findall(r'role="alert">([^<]*)', response.get_data(as_text=True))
     session.expire_all()
     assert rounds.progress(session, round_).completed == 2
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     large = next(c for c in outcome.clusters if len(c.members) == kpis)
     assert large.state == "ok" and large.respondents == 2 and large.weights.sum() == pytest.approx(1)
     assert client.get(f"/hr/rounds/{round_.id}/results").status_code == 200

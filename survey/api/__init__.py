@@ -19,13 +19,14 @@ from survey.services import (
     api_tokens,
     groups,
     performance,
-    questionnaires,
     reports,
     results,
     rounds,
     scorecards,
 )
 from survey.services.errors import Invalid
+from survey.services.kinds import kind_of
+from survey.services.outcome import unusable_note
 from survey.services.reports import plain_number
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
@@ -221,22 +222,24 @@ def progress(round_id):
 
 @blueprint.get("/rounds/<int:round_id>/results")
 def round_results(round_id):
+    """The round's outcome as its kind gives it: group weights (pairwise, network, direct rating), personal
+    totals and ranks (self-report), relevance shares (validation) or satisfaction percents (satisfaction)."""
     session, round_ = db.session(), _round(round_id)
+    if not kind_of(round_).api_results:
+        raise ApiError(404, "this kind of round has no results here")
     try:
-        if round_.kind == "self_report":
-            found = questionnaires.personal_results(session, round_)
-            return jsonify({"people": [{"email": p.email, "total": float(found.scores.totals[i]),
-                                        "rank": int(found.scores.ranks[i])} for i, p in enumerate(found.people)]})
-        outcome = results.round_results(session, round_)
+        outcome = results.results(session, round_)
     except Invalid as error:
         raise ApiError(404, "no results yet", error.errors) from None
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    if round_.kind == "rating":
+    if outcome.questionnaire is not None:
+        return jsonify(_questionnaire_json(outcome.questionnaire, by_id))
+    if kind_of(round_).rated:
         return jsonify(_rating_results_json(round_, outcome, by_id))
     return jsonify({"clusters": [{"cluster": groups.api_name(c.key, by_id),
                                   "elements": [m.code for m in c.members], "state": c.state,
                                   "respondents": c.respondents, "left_out_inconsistent": c.excluded,
-                                  "left_out_dont_know": c.unusable, "note": results.unusable_note(c),
+                                  "left_out_dont_know": c.unusable, "note": unusable_note(c),
                                   "weights": None if c.weights is None else [float(w) for w in c.weights],
                                   "cr": None if c.consistency is None else float(c.consistency.cr),
                                   "consensus": c.consensus, "consensus_word": c.consensus_word,
@@ -244,11 +247,29 @@ def round_results(round_id):
                     "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
 
 
+def _questionnaire_json(found, by_id) -> dict:
+    """A questionnaire round's figures: the people's totals, the relevance shares or the satisfaction percents."""
+    def question(q) -> dict:
+        return {"question": q.text, "element": by_id[q.element_id].code if q.element_id in by_id else None}
+    if found.personal is not None:
+        people = found.personal
+        return {"people": [{"email": p.email, "total": float(people.scores.totals[i]),
+                            "rank": int(people.scores.ranks[i])} for i, p in enumerate(people.people)]}
+    if found.shares is not None:
+        return {"questions": [{**question(q), "relevant_share": plain_number(share), "answers": answers}
+                              for q, share, answers in found.shares],
+                "verdicts": {"valid": sum(1 for _, valid in found.verdicts if valid),
+                             "not_valid": sum(1 for _, valid in found.verdicts if not valid)}}
+    return {"items": [{**question(q), "mean": plain_number(mean), "percent": plain_number(percent),
+                       "answers": answers} for q, mean, percent, answers in found.items],
+            "overall_percent": plain_number(found.overall)}
+
+
 def _rating_results_json(round_, outcome, by_id) -> dict:
     """A direct-rating round's results: per cluster each element's group mean rating, raters and weight."""
     def listed(values, kind=float):
         return None if values is None else [None if v != v else kind(v) for v in values]  # NaN: nobody rated it
-    return {"method": {"kind": "rating", "mean": round_.rating_mean, "scale": round_.rating_scale},
+    return {"method": {"kind": round_.kind, "mean": round_.rating_mean, "scale": round_.rating_scale},
             "clusters": [{"cluster": groups.api_name(c.key, by_id),
                           "elements": [m.code for m in c.members], "state": c.state, "respondents": c.respondents,
                           "means": listed(c.means), "raters": listed(c.raters, int), "weights": listed(c.weights)}

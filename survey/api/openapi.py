@@ -1,4 +1,5 @@
 """The OpenAPI 3 description of the JSON API, served at /api/openapi.json."""
+from survey.services.kinds import KINDS, codes
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 _NUMBER_OR_NULL = {"type": "number", "nullable": True}
@@ -47,8 +48,9 @@ DOCUMENT = {
             "WeightsProvenance": {"type": "object", "description": "How the published weights were made.",
                                   "properties": {
                 "source": {"type": "string", "nullable": True, "enum": ["round", "given", None]},
-                "kind": {"type": "string", "nullable": True, "enum": ["weighting", "network", "rating", "given", None],
-                         "description": "weighting: pairwise comparison; rating: direct rating; given: by HR or a decree"},
+                "kind": {"type": "string", "nullable": True, "enum": [*codes(lambda kind: kind.gives_weights), "given", None],
+                         "description": "; ".join([*(f"{code}: {kind.weights_words}" for code, kind in KINDS.items()
+                                                      if kind.gives_weights), "given: by HR or a decree"])},
                 "kind_words": {"type": "string"},
                 "method": {"type": "array", "items": {"type": "string"},
                            "description": "e.g. geometric mean of judgments (AIJ), principal eigenvector; "
@@ -66,7 +68,7 @@ DOCUMENT = {
                 "local_weight": _NUMBER_OR_NULL, "global_weight": _NUMBER_OR_NULL}},
             "Round": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"},
-                "kind": {"type": "string", "enum": ["weighting", "network", "rating", "self_report", "validation", "satisfaction"]},
+                "kind": {"type": "string", "enum": list(KINDS)},
                 "status": {"type": "string"}, "period": {"type": "string"}, "version_id": {"type": "integer"}}},
             "Measurement": {"type": "object", "required": ["kpi", "period"], "properties": {
                 "kpi": {"type": "string"}, "period": {"type": "string", "description":
@@ -141,12 +143,18 @@ DOCUMENT = {
                 "invited": {"type": "integer"}, "opened": {"type": "integer"}, "completed": {"type": "integer"},
                 "response_rate": {"type": "number"}}}, "404")}},
         "/api/rounds/{round_id}/results": {"get": {
-            "summary": "Group weights per cluster and global weights (weighting rounds), or personal totals and "
-                       "ranks (self-report rounds)",
-            "description": "Each cluster has a state: ok (weights, cr, consensus S* with its word, relative "
+            "summary": "A round's results, as its kind gives them",
+            "description": "Weighting and network rounds: clusters (one per page asked) and global_weights. Each "
+                           "cluster has a state: ok (weights, cr, consensus S* with its word, relative "
                            "homogeneity), no_answers, or not_enough (the usable answers never link some element); "
                            "left_out_dont_know counts respondents whose \"don't know\" answers left an element "
-                           "unlinked, and note says so.", "parameters": [_id("round_id")],
+                           "unlinked, and note says so. Direct-rating rounds: method, clusters (means, raters, "
+                           "weights) and global_weights. Self-report rounds: people (email, total, rank). "
+                           "Validation rounds: questions (question, element, relevant_share of the answers saying "
+                           "relevant, answers) and verdicts (how many found the scorecard valid or not). "
+                           "Satisfaction rounds: items (question, element, mean, percent, answers) and "
+                           "overall_percent. A share, mean or percent nobody answered is null. 404 when a self-report "
+                           "round cannot be scored yet (no answers).", "parameters": [_id("round_id")],
             "responses": _responses({"type": "object"}, "404")}},
         "/api/rounds/{round_id}/participants": {"post": {
             "summary": "Add people (all or none) and invite them to the round", "parameters": [_id("round_id")],

@@ -33,6 +33,7 @@ from survey.services import (
     skm,
     tokens,
 )
+from survey.services.kinds import SATISFACTION, WEIGHTING
 
 DEMO_ORGANISATION = "SAMSAT (demo)"
 ADMIN_EMAIL = "admin@neraca.demo"
@@ -89,8 +90,8 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
         organisation = _create(session, password, secret_key, language)
     admin = session.scalar(select(User).where(User.email == ADMIN_EMAIL))
     accounts.set_password(session, admin, password)
-    round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == "weighting"))
-    survey_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == "satisfaction"))
+    round_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == WEIGHTING.code))
+    survey_ = session.scalar(select(Round).where(Round.organisation_id == organisation.id, Round.kind == SATISFACTION.code))
     base = base_url.rstrip("/")
     lines = [f"Admin login:  {base}/login  as {ADMIN_EMAIL} / {password}",
              f"Round:        {round_.title} ({base}/hr/rounds/{round_.id})",
@@ -141,7 +142,7 @@ def _public_satisfaction(session: Session, organisation: Organisation, version, 
     """The counter's SKM on its public link, answered by visitors: mostly satisfied, waiting time the weakest."""
     words = WORDS[language]
     survey_ = rounds.create_round(session, organisation.id, version_id=version.id, title=words["skm"], period="2010",
-                                  kind="satisfaction", language=language)
+                                  kind=SATISFACTION.code, language=language)
     skm.create_questionnaire(session, survey_, words["services"])
     public.make_public(session, survey_, None, rounds.SYSTEM)
     skm.set_population(session, survey_, SKM_POPULATION)

@@ -15,6 +15,7 @@ from survey.forms import attach_errors
 from survey.models import Scorecard
 from survey.services import network, rounds, scorecards, strategy
 from survey.services.errors import Invalid, translated
+from survey.services.kinds import kind_of
 from survey.services.tables import read_table, to_bytes
 
 blueprint = Blueprint("hr", __name__, url_prefix="/hr")
@@ -68,7 +69,7 @@ def round_or_404(round_id: int):
 
 def warn_at_launch(round_) -> None:
     """A launched network round weighs by the network's links: say so when the strategy map shows others."""
-    if round_.kind == "network" and round_.status != "draft":
+    if kind_of(round_).influence_pages and round_.status != rounds.DRAFT:
         warning = network.map_differences(db.session(), round_.version)
         if warning:
             flash(translated(warning, _), "notice")

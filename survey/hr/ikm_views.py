@@ -18,6 +18,7 @@ from survey.forms import (
 from survey.hr import blueprint, field_errors, round_or_404
 from survey.services import performance, skm
 from survey.services.errors import Invalid
+from survey.services.kinds import kind_of
 
 
 @blueprint.post("/rounds/<int:round_id>/questions/skm")
@@ -89,7 +90,7 @@ def ikm_to_kpi(round_id):
 
 def _skm_round(round_id):
     round_ = round_or_404(round_id)
-    if round_.kind != "satisfaction":
+    if not kind_of(round_).ikm:
         abort(404)
     return round_
 

@@ -9,8 +9,7 @@ from survey.forms import ActionForm, InfluencersForm, keeps_typed_text, message_
 from survey.hr import blueprint, field_errors, round_or_404, version_or_404
 from survey.services import network, results, scorecards, supermatrix_export
 from survey.services.errors import Invalid, translated
-
-
+from survey.services.kinds import kind_of
 
 
 @blueprint.app_template_global("message_text")
@@ -118,24 +117,15 @@ def network_element(version_id, element_id):
                            editable=scorecards.frozen_reason(session, version_row) is None), status
 
 
-def network_round_results(round_):
-    """A network round's results page (from hr.round_results): CR per comparison, supermatrices, weights."""
-    session = db.session()
-    outcome = results.round_results(session, round_)
-    return render_template("hr/network_results.html", round=round_, outcome=outcome,
-                           cluster_names=network.CLUSTER_NAMES, action=ActionForm(),
-                           tree=scorecards.tree_order(scorecards.elements(session, round_.version_id)))
-
-
 @blueprint.get("/rounds/<int:round_id>/supermatrices.<fmt>")
 def network_export(round_id, fmt):
     """The unweighted, weighted and limit supermatrices laid out as Super Decisions prints them."""
     round_ = round_or_404(round_id)
-    if round_.kind != "network" or fmt not in supermatrix_export.FORMATS:
+    if "supermatrices" not in kind_of(round_).exports or fmt not in supermatrix_export.FORMATS:
         abort(404)
-    outcome = results.round_results(db.session(), round_)
-    if outcome.limit is None:
+    supermatrices = results.results(db.session(), round_).network
+    if supermatrices.limit is None:
         abort(404)
-    content = supermatrix_export.to_bytes(outcome, fmt, _)
+    content = supermatrix_export.to_bytes(supermatrices, fmt, _)
     return Response(content, mimetype=supermatrix_export.FORMATS[fmt], headers={
         "Content-Disposition": f"attachment; filename=supermatrices-round-{round_.id}.{fmt}"})

@@ -150,7 +150,7 @@ def remove_participant(round_id, invitation_id):
 @blueprint.get("/rounds/<int:round_id>/publish")
 def confirm_publish(round_id):
     round_ = round_or_404(round_id)
-    outcome = results.round_results(db.session(), round_)
+    outcome = results.results(db.session(), round_)
     _, by_id = scorecards.hierarchy(db.session(), round_.version_id)
     return render_template("hr/publish_confirm.html", round=round_, outcome=outcome, action=ActionForm(), by_id=by_id,
                            still_open=rounds.state(round_) in (rounds.OPEN, rounds.UPCOMING))

@@ -22,7 +22,6 @@ from survey.forms import (
     page_locale,
 )
 from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404, warn_at_launch
-from survey.hr.network_views import network_round_results
 from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
@@ -30,6 +29,7 @@ from survey.services import (
     groups,
     jobs,
     mail,
+    network,
     people,
     performance,
     questionnaires,
@@ -41,6 +41,7 @@ from survey.services import (
     tokens,
 )
 from survey.services.errors import Invalid, translated
+from survey.services.kinds import kind_of
 
 
 @blueprint.route("/rounds/new", methods=["GET", "POST"])
@@ -226,32 +227,23 @@ def retry_mail(round_):
 @blueprint.route("/rounds/<int:round_id>/results", methods=["GET", "POST"])
 @keeps_typed_text
 def round_results(round_id):
-    session = db.session()
+    """The round's results page, its kind's template reading the round's outcome."""
     round_ = round_or_404(round_id)
-    if round_.kind == "rating":
-        return _rating_results(round_)
-    if round_.kind == "network":
-        return network_round_results(round_)
-    if round_.kind != "weighting":
+    kind = kind_of(round_)
+    if kind.questionnaire:
         return _questionnaire_results(round_)
-    without = results.round_results(session, round_, include_inconsistent=False)
-    with_all = results.round_results(session, round_, include_inconsistent=True)
-    outcome = with_all if round_.include_inconsistent else without  # the round's own rule
-    _, by_id = scorecards.hierarchy(session, round_.version_id)
-    tree = scorecards.tree_order(list(by_id.values()))
-    grouping_rule = groups.rule(db.session().get(ScorecardVersion, round_.version_id))
-    return render_template("hr/results.html", round=round_, outcome=outcome, without=without, with_all=with_all,
-                           grouping_rule=grouping_rule,
-                           by_id=by_id, tree=tree, action=ActionForm(), kept_reasons=reports.kept_reasons(session, round_))
-
-
-def _rating_results(round_):
-    """A direct-rating round's group means, raters and weights per cluster, and the global weights."""
     session = db.session()
     _, by_id = scorecards.hierarchy(session, round_.version_id)
-    return render_template("hr/rating_results.html", round=round_, outcome=results.round_results(session, round_),
-                           by_id=by_id, tree=scorecards.tree_order(list(by_id.values())), action=ActionForm(),
-                           provenance=reports.weights_provenance(session, round_.version))
+    context = {"round": round_, "outcome": results.results(session, round_), "by_id": by_id,
+               "tree": scorecards.tree_order(list(by_id.values())), "action": ActionForm(),
+               "provenance": reports.weights_provenance(session, round_.version),
+               "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
+               "cluster_names": network.CLUSTER_NAMES}
+    if kind.pairwise:  # with and without those who stayed inconsistent, side by side, and their reasons
+        context.update(without=results.results(session, round_, include_inconsistent=False),
+                       with_all=results.results(session, round_, include_inconsistent=True),
+                       kept_reasons=reports.kept_reasons(session, round_))
+    return render_template(kind.templates.results, **context)
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")
@@ -304,19 +296,20 @@ def _questionnaire_results(round_):
                 field_errors(form, error)
     status = 400 if request.method == "POST" else 200
     context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}
+    kind = kind_of(round_)
     try:
-        if round_.kind == "self_report" and not may("personal"):
+        if kind.personal and not may("personal"):
             context["message"] = _("Personal scorecards are shown to HR only.")
-        elif round_.kind == "self_report":
-            context["report_jobs"] = jobs.round_jobs(session, round_)
-            context["personal"] = questionnaires.personal_results(session, round_)
-            context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}
-        elif round_.kind == "validation":
-            context["shares"], context["verdicts"] = questionnaires.validation_results(session, round_)
         else:
-            context["items"], context["overall"] = questionnaires.satisfaction_results(session, round_)
-            if skm.has_questionnaire(session, round_):  # its unsur are scored on the IKM page
+            if kind.personal:
+                context["report_jobs"] = jobs.round_jobs(session, round_)
+            found = results.results(session, round_).questionnaire
+            context.update({name: getattr(found, name) for name in ("personal", "shares", "verdicts", "items",
+                                                                    "overall") if getattr(found, name) is not None})
+            if kind.personal:
+                context["questions"] = {q.element_id: q for q in questionnaires.questions(session, round_)}
+            if kind.ikm and skm.has_questionnaire(session, round_):  # its unsur are scored on the IKM page
                 context["skm"], context["grade_labels"] = skm.results(session, round_), skm.GRADE_LABELS
     except Invalid as error:
         context["message"] = message_of(error)
-    return render_template("hr/questionnaire_results.html", **context), status
+    return render_template(kind.templates.results, **context), status

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from flask import Blueprint, Response, abort, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,6 +13,7 @@ from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
 from survey.services import jobs, periods, reports, rounds, scorecards, skm
 from survey.services.errors import Invalid
+from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
 
 blueprint = Blueprint("reports", __name__, url_prefix="/hr/reports")
@@ -35,10 +36,9 @@ def office(version_id, period, fmt):
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
 def weighting(round_id, fmt):
-    round_ = _round(round_id)
-    template = "rating.html" if round_.kind == "rating" else "weighting.html"
+    round_ = _round(round_id, report=True)
     context = _data(lambda: reports.weighting_report(db.session(), round_, personal=rights.may("personal")))
-    return _document(template, context, fmt, f"weights-{round_id}")
+    return _document(kind_of(round_).templates.report, context, fmt, f"weights-{round_id}")
 
 
 @blueprint.get("/weighting/<int:round_id>/<table>.<fmt>")
@@ -46,15 +46,14 @@ def weighting_export(round_id, table, fmt):
     round_ = _round(round_id)
     builders = {"judgments": reports.judgments_table, "matrices": reports.group_matrices_table,
                 "weights": reports.weights_table, "ratings": reports.ratings_table}
-    pairwise_only, rating_only = ("judgments", "matrices"), ("ratings",)
-    if table not in builders or table in (pairwise_only if round_.kind == "rating" else rating_only):
+    if table not in builders or table not in kind_of(round_).exports:
         abort(404)
     return _download(_data(lambda: builders[table](db.session(), round_)), fmt, f"{table}-{round_id}")
 
 
 @blueprint.get("/personal/<int:round_id>.<fmt>")
 def personal(round_id, fmt):
-    round_ = _round(round_id)
+    round_ = _round(round_id, report=True)
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.personal_table(db.session(), round_, page_locale()))
         return _download(table, fmt, f"personal-{round_id}")
@@ -65,8 +64,8 @@ def personal(round_id, fmt):
 @blueprint.get("/ikm/<int:round_id>.<fmt>")
 def ikm(round_id, fmt):
     """The SKM report in the round's language, as offices publish it."""
-    round_ = _round(round_id)
-    if round_.kind != "satisfaction" or fmt not in ("html", "pdf"):
+    round_ = _round(round_id, report=True)
+    if fmt not in ("html", "pdf"):
         abort(404)
     found = _data(lambda: skm.results(db.session(), round_))
     context = {"found": found, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
@@ -118,8 +117,12 @@ def job_pdf(job_id):
                     headers={"Content-Disposition": f'attachment; filename="report-{job_id}.pdf"'})
 
 
-def _round(round_id):
-    return rounds.get_round(db.session(), current_user.organisation_id, round_id) or abort(404)
+def _round(round_id, report: bool = False):
+    """The organisation's round; with ``report``, only if its kind's report is the one asked for."""
+    round_ = rounds.get_round(db.session(), current_user.organisation_id, round_id) or abort(404)
+    if report and kind_of(round_).report != request.endpoint:
+        abort(404)
+    return round_
 
 
 def _data(build):

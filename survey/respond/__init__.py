@@ -36,6 +36,7 @@ from survey.labels import LABELS, words
 from survey.models import Round
 from survey.services import accounts, answers, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid, Stale
+from survey.services.kinds import JUDGMENTS, RATINGS, RESPONSES, kind_of
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
 #: Wrong tokens one address may try in the failure window before being refused.
@@ -53,11 +54,12 @@ def unknown_link(kind: str):
     abort(404)
 
 
-def with_invitation(*kinds):
+def with_invitation(given: str | None = None):
     """Resolve the token to its invitation, or answer exactly as for an unknown page.
 
-    ``kinds``: the round kinds whose respondents have this page (every kind when none is named). For
-    another kind the page does not exist (404): a self-report cannot be "completed" on pairwise pages.
+    ``given``: what the respondents of the kinds that have this page give (kinds.JUDGMENTS, ...; every kind
+    when None). For another kind the page does not exist (404): a self-report cannot be "completed" on
+    pairwise pages.
     """
     def guard(view):
         @wraps(view)
@@ -68,7 +70,7 @@ def with_invitation(*kinds):
                 unknown_link("token")
             round_ = session.get(Round, invitation.round_id)
             g.round_language = invitation.language or round_.language
-            if kinds and round_.kind not in kinds:
+            if given and kind_of(round_).answers != given:
                 abort(404)
             if invitation.removed_at is not None:  # told so, whatever the round's state; nothing is saved
                 return render_template("respond/closed.html", round=round_, state="removed"), 410
@@ -105,12 +107,12 @@ def welcome(token, invitation, round_):
 @blueprint.get("/<token>/next")
 @with_invitation()
 def resume(token, invitation, round_):
-    if round_.kind not in rounds.WEIGHT_KINDS:
+    if not kind_of(round_).asked_on_pages:
         answered = invitation.completed_at is not None
         return redirect(url_for("respond.done" if answered else "respond.questionnaire", token=token))
     step, key = answers.next_step(db.session(), invitation)
     if step == "cluster":
-        return redirect(url_for("respond.rate" if round_.kind == "rating" else "respond.cluster", token=token, key=key))
+        return redirect(url_for(kind_of(round_).page, token=token, key=key))
     if step == "reask":
         return redirect(url_for("respond.reask", token=token, key=key))
     return redirect(url_for("respond.done", token=token))
@@ -118,7 +120,7 @@ def resume(token, invitation, round_):
 
 @blueprint.route("/<token>/c/<key>", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation(*rounds.PAIRWISE_KINDS)
+@with_invitation(JUDGMENTS)
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -169,7 +171,7 @@ def _offers_dont_know(round_, page) -> bool:
 
 @blueprint.route("/<token>/rate/<key>", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation("rating")
+@with_invitation(RATINGS)
 def rate(token, invitation, round_, key):
     """A direct-rating page: each element of a cluster rated on the round's scale."""
     session = db.session()
@@ -205,7 +207,7 @@ def rate(token, invitation, round_, key):
 
 @blueprint.route("/<token>/c/<key>/reask", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation(*rounds.PAIRWISE_KINDS)
+@with_invitation(JUDGMENTS)
 def reask(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
@@ -241,7 +243,7 @@ def reask(token, invitation, round_, key):
 
 @blueprint.route("/<token>/q", methods=["GET", "POST"])
 @keeps_typed_text
-@with_invitation(*rounds.QUESTIONNAIRE_KINDS)
+@with_invitation(RESPONSES)
 def questionnaire(token, invitation, round_):
     """Self-report, validation and satisfaction rounds: all questions on one page."""
     session = db.session()
@@ -277,20 +279,20 @@ def questionnaire(token, invitation, round_):
 @with_invitation()
 def done(token, invitation, round_):
     session = db.session()
-    if round_.kind not in rounds.WEIGHT_KINDS:
+    kind = kind_of(round_)
+    if not kind.asked_on_pages:
         if invitation.completed_at is None:
             return redirect(url_for("respond.questionnaire", token=token))
         current = questionnaires.current_responses(session, invitation)
         asked = questionnaires.questions(session, round_)
-        return render_template("respond/done_questions.html", round=round_, token=token,
+        return render_template(kind.templates.done, round=round_, token=token,
                                answers=[(q, _label(q, current[q.id])) for q in asked if q.id in current])
     step, _key = answers.next_step(session, invitation)
     if step != "done":
         return redirect(url_for("respond.resume", token=token))
-    if round_.kind == "rating":
-        return render_template("respond/done_ratings.html", round=round_,
-                               ratings=ratings.own_ratings(session, invitation))
-    return render_template("respond/done.html", round=round_, weights=answers.own_weights(session, invitation))
+    if kind.answers == RATINGS:
+        return render_template(kind.templates.done, round=round_, ratings=ratings.own_ratings(session, invitation))
+    return render_template(kind.templates.done, round=round_, weights=answers.own_weights(session, invitation))
 
 
 def _shown_answer(question, response) -> str:

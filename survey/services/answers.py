@@ -18,6 +18,7 @@ from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
 from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
+from survey.services.kinds import JUDGMENTS, kind_of
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
@@ -100,7 +101,7 @@ def questionnaire(session: Session, invitation: Invitation) -> list[Cluster]:
     if key not in _QUESTIONNAIRES:
         if len(_QUESTIONNAIRES) >= _CACHED_VERSIONS:
             _QUESTIONNAIRES.clear()
-        _QUESTIONNAIRES[key] = _network_pages(session, round_) if round_.kind == "network" else _tree_pages(
+        _QUESTIONNAIRES[key] = _network_pages(session, round_) if kind_of(round_).influence_pages else _tree_pages(
             session, round_)
     return _QUESTIONNAIRES[key]
 
@@ -307,11 +308,12 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
     return Outcome(answer.status, answer.cr) if answer else Outcome("", None)
 
 
-def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, ...] | None = None) -> Round:
-    """The invitation's round if it takes answers now, and answers of this kind (pairwise by default)."""
-    from survey.services.rounds import PAIRWISE_KINDS, is_accepting
+def accepting_round(session: Session, invitation: Invitation, given: str = JUDGMENTS) -> Round:
+    """The invitation's round if it takes answers now, and answers of this kind (``given``: what its
+    respondents give, kinds.JUDGMENTS by default)."""
+    from survey.services.rounds import is_accepting
     round_ = session.get(Round, invitation.round_id)
-    if round_.kind not in (kinds or PAIRWISE_KINDS):
+    if kind_of(round_).answers != given:
         raise Invalid({"": N_("This survey does not ask these questions.")})
     if invitation.removed_at is not None:
         raise Invalid({"": REMOVED})

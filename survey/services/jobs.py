@@ -16,10 +16,11 @@ from survey import i18n
 from survey.models import Organisation, ReportJob, Round, utcnow
 from survey.services import reports
 from survey.services.errors import N_, Invalid
+from survey.services.kinds import kind_of
 
 
 def queue_personal_report(session: Session, round_: Round, language: str, requested_by: str) -> ReportJob:
-    if round_.kind != "self_report":
+    if not kind_of(round_).personal:
         raise Invalid({"": N_("Personal scorecards come from self-report rounds.")})
     job = ReportJob(organisation_id=round_.organisation_id, kind="personal", round_id=round_.id,
                     language=language, requested_by=requested_by)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from survey import i18n
 from survey.models import Invitation, OutboxMessage, PasswordToken, Person, Round, utcnow
 from survey.services.errors import N_, Invalid
+from survey.services.kinds import kind_of
 from survey.services.paging import Page, contains, page_of
 from survey.services.tokens import link, password_link
 
@@ -79,7 +80,7 @@ def invitation_paragraphs(round_: Round, name: str, language: str, link: str, cl
     return [
         _("Dear %(name)s,", name=name),
         (_("You are invited to weigh the performance scorecard in the survey \"%(title)s\". "
-           "Your personal link is:", title=round_.title) if round_.kind in ("weighting", "network", "rating") else
+           "Your personal link is:", title=round_.title) if kind_of(round_).gives_weights else
          _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
         link,
         *([_("Please answer by %(closes)s.", closes=closes)] if closes else []),

@@ -8,47 +8,17 @@ its KPIs', a perspective's the sum of its objectives'.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
 from sqlalchemy.orm import Session
 
 from analysis.anp import cluster_normalised, limit_supermatrix, unweighted_supermatrix, weighted_supermatrix
 from survey.models import Element, Round
 from survey.services.errors import N_
-from survey.services.network import CLUSTER_NAMES, ComparisonSet, network
-from survey.services.results import ClusterResult
+from survey.services.network import ComparisonSet, network
+from survey.services.outcome import ClusterResult, Outcome, Supermatrices
 from survey.services.scorecards import elements
 
 
-@dataclass(frozen=True)
-class NetworkResults:
-    clusters: list[ClusterResult]  # one per comparison set asked
-    sets: list[ComparisonSet]  # the sets asked, as ``clusters``
-    nodes: list[Element]  # the supermatrices' rows and columns, grouped by cluster
-    unweighted: np.ndarray | None  # None while some set has no group priorities
-    weighted: np.ndarray | None
-    limit: np.ndarray | None
-    cluster_weights: dict[str, np.ndarray | None]  # limit priorities within each cluster; None: no limit weight
-    local: dict[int, float]
-    global_weights: dict[int, float]
-    unpublishable: str | None  # why the KPIs have no weights yet
-
-    @property
-    def complete(self) -> bool:
-        return self.unpublishable is None
-
-    @property
-    def shares(self) -> dict[int, float]:
-        """Each element's share of its parent's global weight, as published: what ``local`` is here."""
-        return self.local
-
-    def no_limit_weight(self) -> list[str]:
-        """The clusters that receive no weight in the limit, by name."""
-        return [CLUSTER_NAMES[kind] for kind, weights in self.cluster_weights.items() if weights is None]
-
-
-def network_outcome(session: Session, round_: Round, group_results) -> dict[bool, NetworkResults]:
+def network_outcome(session: Session, round_: Round, group_results) -> dict[bool, Outcome]:
     """Both variants (with and without respondents who stayed inconsistent); ``group_results(key, members)``
     gives a set's ClusterResult per variant, as for a weighting round's page."""
     the_network = network(session, round_.version)
@@ -59,12 +29,12 @@ def network_outcome(session: Session, round_: Round, group_results) -> dict[bool
             for include in (True, False)}
 
 
-def _results(the_network, asked: list[ComparisonSet], clusters: list[ClusterResult], everything) -> NetworkResults:
+def _results(the_network, asked: list[ComparisonSet], clusters: list[ClusterResult], everything) -> Outcome:
     nodes = the_network.nodes
 
     def without(reason, unweighted=None, weighted=None, limit=None, cluster_weights=None):
-        return NetworkResults(clusters, asked, nodes, unweighted, weighted, limit, cluster_weights or {}, {}, {},
-                              reason)
+        return Outcome(clusters, unpublishable=reason,
+                       network=Supermatrices(asked, nodes, unweighted, weighted, limit, cluster_weights or {}))
     if the_network.problems:
         return without(the_network.problems[0])
     if any(result.weights is None for result in clusters):
@@ -88,8 +58,10 @@ def _results(the_network, asked: list[ComparisonSet], clusters: list[ClusterResu
                           "back."), unweighted, weighted, limit, cluster_weights)
     kpis = [node for node in nodes if node.kind == "kpi"]
     global_weights = {kpi.id: float(w) for kpi, w in zip(kpis, cluster_weights["kpi"])}
-    return NetworkResults(clusters, asked, nodes, unweighted, weighted, limit, cluster_weights,
-                          *_tree_weights(everything, global_weights), None)
+    local, global_weights = _tree_weights(everything, global_weights)
+    # A local weight here is each element's share of its parent's global weight: what is published.
+    return Outcome(clusters, local, global_weights, local,
+                   network=Supermatrices(asked, nodes, unweighted, weighted, limit, cluster_weights))
 
 
 def _tree_weights(everything: list[Element], kpi_weights: dict[int, float]) -> tuple[dict, dict]:

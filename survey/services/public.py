@@ -25,6 +25,7 @@ from survey.services import audit, rounds
 from survey.services.accounts import PAIR_MEMORY
 from survey.services.answers import check_submission_key
 from survey.services.errors import N_, Invalid
+from survey.services.kinds import codes, kind_of
 from survey.services.questionnaires import checked_answers, questions
 from survey.services.zones import as_utc, from_wall_clock, on_wall_clock
 
@@ -54,7 +55,7 @@ def link(round_: Round, base_url: str) -> str:
 
 def make_public(session: Session, round_: Round, daily_cap: int | None, actor: str) -> Round:
     """Give a satisfaction round its public link (kept if it has one) and set its daily cap (None: none)."""
-    if round_.kind != "satisfaction":
+    if not kind_of(round_).may_be_public:
         raise Invalid({"": N_("Only a satisfaction round can be answered by the public.")})
     if daily_cap is not None and daily_cap < 1:
         raise Invalid({"daily_cap": N_("The daily cap must be at least 1, or empty for no cap.")})
@@ -69,7 +70,7 @@ def make_public(session: Session, round_: Round, daily_cap: int | None, actor: s
 def find_round(session: Session, slug: str) -> Round | None:
     if not slug or len(slug) > SLUG_LENGTH * 2:
         return None
-    return session.scalar(select(Round).where(Round.public_slug == slug, Round.kind == "satisfaction"))
+    return session.scalar(select(Round).where(Round.public_slug == slug, Round.kind.in_(codes(lambda kind: kind.may_be_public))))
 
 
 def refusal(session: Session, round_: Round, client: str, settings: Mapping, now: datetime | None = None) -> Refused | None:

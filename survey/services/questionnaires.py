@@ -34,8 +34,8 @@ from survey.services import audit, kpi_values, periods
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, Stale, joined, library_message
+from survey.services.kinds import RESPONSES, kind_of
 from survey.services.numbers import NumberError, parse_number
-from survey.services.rounds import QUESTIONNAIRE_KINDS
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.text import refuse_unsafe_characters, unsafe_characters
@@ -95,27 +95,39 @@ def default_questions(session: Session, round_: Round) -> int:
         raise Invalid({"": N_("This round has questions already.")})
     tree = elements(session, round_.version_id)
     by_id = {e.id: e for e in tree}
-    made = []
-    if round_.kind == "self_report":
-        for e in (e for e in tree if e.kind == "kpi"):
-            percent = e.unit.strip() == "%"
-            made.append(Question(kind="number", element_id=e.id, text=e.name, unit=e.unit,
-                                 minimum=0.0, maximum=100.0 if percent else None))
-    elif round_.kind == "validation":
-        for e in (e for e in tree if e.kind in ("objective", "kpi")):
-            perspective = by_id[e.parent_id] if e.kind == "objective" else by_id[by_id[e.parent_id].parent_id]
-            made.append(Question(kind="yesno", element_id=e.id,
-                                 text=f"{e.code} {e.name} — {perspective.name}"))
-        made.append(Question(kind="verdict", text=gettext(round_.language, VERDICT_QUESTION)))
-    elif round_.kind == "satisfaction":
-        made = [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
-    else:
+    build = _DEFAULT_QUESTIONS.get(kind_of(round_).questions)
+    if build is None:
         raise Invalid({"": N_("A weighting round asks pairwise comparisons, not questions.")})
+    made = build(round_, tree, by_id)
     for position, question in enumerate(made):
         question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
     session.add_all(made)
     session.commit()
     return len(made)
+
+
+def _kpi_numbers(round_: Round, tree, by_id) -> list[Question]:
+    """A self-report's questions: each KPI's own value."""
+    return [Question(kind="number", element_id=e.id, text=e.name, unit=e.unit, minimum=0.0,
+                     maximum=100.0 if e.unit.strip() == "%" else None) for e in tree if e.kind == "kpi"]
+
+
+def _relevance(round_: Round, tree, by_id) -> list[Question]:
+    """A validation's questions: is each objective and KPI relevant, then the overall verdict."""
+    made = []
+    for e in (e for e in tree if e.kind in ("objective", "kpi")):
+        perspective = by_id[e.parent_id] if e.kind == "objective" else by_id[by_id[e.parent_id].parent_id]
+        made.append(Question(kind="yesno", element_id=e.id, text=f"{e.code} {e.name} — {perspective.name}"))
+    return made + [Question(kind="verdict", text=gettext(round_.language, VERDICT_QUESTION))]
+
+
+def _objective_likert(round_: Round, tree, by_id) -> list[Question]:
+    """A satisfaction survey's questions: how satisfied with each objective, on a Likert scale."""
+    return [Question(kind="likert", element_id=e.id, text=e.name) for e in tree if e.kind == "objective"]
+
+
+#: The questionnaire made from the scorecard in one click, by the kind's ``questions``.
+_DEFAULT_QUESTIONS = {"kpi_numbers": _kpi_numbers, "relevance": _relevance, "objective_likert": _objective_likert}
 
 
 def parse_options(text: str, locale: str = "id") -> list[dict]:
@@ -193,7 +205,7 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     or HR's correction) differs from the one posted, nothing is stored: Stale names those answers, and
     the person chooses which to keep.
     """
-    round_ = accepting_round(session, invitation, QUESTIONNAIRE_KINDS)
+    round_ = accepting_round(session, invitation, RESPONSES)
     check_submission_key(submission_key)
     asked = questions(session, round_)
     values = checked_answers(asked, raw, locale or round_.language)

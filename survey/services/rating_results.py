@@ -3,7 +3,7 @@
 Each cluster's weights are the normalised group mean ratings of the respondents who finished its page
 (analysis.rating.group_rating, by the round's mean, weighted per person as a weighting round's
 judgments are); an element everybody answered "don't know" leaves its cluster without weights
-("not enough answers"). results.round_results and results.publish serve both kinds of round.
+("not enough answers"). results.results (its direct_rating outcome) and results.publish serve it as any round.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class RatingClusterResult:
 
 def rating_clusters(session: Session, round_: Round) -> tuple[list[RatingClusterResult], dict[int, float]]:
     """Each cluster's group result from every finished page of people still in the round, and the local
-    weights they give (results.round_results adds the global weights)."""
+    weights they give (results.results adds the global weights)."""
     rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
                            .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
                            .order_by(Invitation.id)).all()

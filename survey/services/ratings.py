@@ -26,6 +26,7 @@ from survey.services.answers import (
     update_completion,
 )
 from survey.services.errors import N_, Invalid
+from survey.services.kinds import RATINGS
 
 
 def scale_of(round_: Round) -> tuple[float, float]:
@@ -63,7 +64,7 @@ def submit_ratings(session: Session, invitation: Invitation, cluster: Cluster, g
     """Store a page of ratings, all of them or (on any refusal, named per element) none.
     ``seen``: the page's revision the form was shown with; Stale when ratings saved since, from another
     window, would be replaced."""
-    round_ = accepting_round(session, invitation, ("rating",))
+    round_ = accepting_round(session, invitation, RATINGS)
     check_submission_key(submission_key)
     lowest, highest = scale_of(round_)
     errors = {}

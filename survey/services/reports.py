@@ -34,6 +34,7 @@ from survey.services import (
     scorecards,
     strategy,
 )
+from survey.services.kinds import DEFAULT, RATINGS, kind_of
 from survey.services.ratings import scale_of
 from survey.services.zones import on_wall_clock
 
@@ -92,7 +93,7 @@ def weights_provenance(session: Session, version: ScorecardVersion) -> dict:
               "respondents": version.weights_respondents, "round_id": None, "title": "", "note": "", "method": []}
     if version.weights_source == "round" or version.weights_round_id:
         round_ = session.get(Round, version.weights_round_id) if version.weights_round_id else None
-        kind = round_.kind if round_ else "weighting"
+        kind = round_.kind if round_ else DEFAULT.code
         return dict(common, source="round", kind=kind, kind_words=words(kind, "weights_kind"),
                     round_id=version.weights_round_id, title=round_.title if round_ else "",
                     method=_method_words(round_) if round_ else [])
@@ -110,7 +111,7 @@ def _published(session: Session, round_: Round) -> dict | None:
 
 def _method_words(round_: Round) -> list[str]:
     """How a round's answers became weights, in the words of labels.LABELS."""
-    if round_.kind == "rating":
+    if kind_of(round_).answers == RATINGS:
         lowest, highest = scale_of(round_)
         return [words(round_.rating_mean or "arithmetic", "rating_mean"), words(f"{lowest:g}-{highest:g}", "rating_scale")]
     return [words(round_.aggregation, "aggregation"), words(round_.priority_method, "priority_method")]
@@ -140,7 +141,7 @@ def _group_titles(key: str, by_id) -> dict:
 
 def rating_report(session: Session, round_: Round) -> dict:
     """A direct-rating round's results: per cluster each element's group mean rating, raters and weight."""
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     clusters = []
     for cluster in outcome.clusters:
@@ -170,9 +171,9 @@ def ratings_table(session: Session, round_: Round) -> pd.DataFrame:
 def weighting_report(session: Session, round_: Round, personal: bool = True) -> dict:
     """The round's report; without ``personal`` (a role that may not see personal answers) it names nobody
     and gives no one's reasons: the group figures only."""
-    if round_.kind == "rating":
+    if kind_of(round_).answers == RATINGS:
         return rating_report(session, round_)
-    outcome = results.round_results(session, round_)
+    outcome = results.results(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     hierarchy = _hierarchy_rows(outcome, by_id)
     clusters = []

@@ -1,4 +1,5 @@
-"""Group weights of a round: per cluster and over the whole scorecard; publishing them.
+"""A round's results, whatever its kind (``results``, dispatched once through kinds.RoundKind.outcome, in
+the one shape of outcome.Outcome); group weights per cluster and over the whole scorecard; publishing them.
 
 Any stored answers give results: a respondent whose "don't know" answers leave an element of a
 page unlinked is left out of that page's group (and counted as such), and a page whose group
@@ -11,31 +12,32 @@ the API reuse them; every worker computes them at most once per change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.ahp import (
-    Consistency,
     aggregate,
     aggregate_priorities,
     complete,
     consensus,
-    consensus_word,
     priorities,
     relative_homogeneity,
     unlinked_elements,
     weights_and_consistency,
 )
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion, utcnow
-from survey.services import audit, groups
+from survey.services import audit, groups, questionnaires
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
+from survey.services.groups import anchored
+from survey.services.kinds import kind_of
+from survey.services.network_results import network_outcome
+from survey.services.outcome import ClusterResult, Outcome, QuestionnaireResults
 from survey.services.rating_results import rating_clusters
 from survey.services.scorecards import clusters as version_clusters
-from survey.services.groups import anchored
 from survey.services.scorecards import hierarchy
 
 # Goepel's words for S* (analysis.ahp.CONSENSUS_WORDS), marked here for the catalog.
@@ -45,83 +47,67 @@ CONSENSUS_WORD_MESSAGES = (N_("very low"), N_("low"), N_("moderate"), N_("high")
 SCALE_MAX = 9.0
 
 
-@dataclass(frozen=True)
-class ClusterResult:
-    key: str
-    members: list[Element]
-    respondents: int  # whose judgments make the group result
-    excluded: int  # kept inconsistent and left out by the round's rule
-    unusable: int  # finished, but their "don't know" answers leave an element unlinked
-    group_matrix: np.ndarray | None
-    weights: np.ndarray | None
-    consistency: Consistency | None
-    consensus: float | None  # Goepel's S*
-    homogeneity: float | None  # the uncorrected relative homogeneity
-
-    @property
-    def state(self) -> str:
-        """'ok'; 'no_answers' when nobody finished the page (or all finished ones were left out by the
-        round's rule); 'not_enough' when the finished answers together leave an element unlinked."""
-        if self.weights is not None:
-            return "ok"
-        return "not_enough" if self.respondents or self.unusable else "no_answers"
-
-    @property
-    def consensus_word(self) -> str | None:
-        return None if self.consensus is None else consensus_word(self.consensus)
-
-
-@dataclass(frozen=True)
-class RoundResults:
-    clusters: list[ClusterResult]  # a direct-rating round's: rating_results.RatingClusterResult
-    local: dict[int, float]  # each compared element's weight in its comparison group
-    global_weights: dict[int, float]  # every element; KPIs' sum to 1
-    shares: dict[int, float] = field(default_factory=dict)  # every element's share of its parent's global weight (published as local)
-
-    @property
-    def complete(self) -> bool:
-        return all(result.weights is not None for result in self.clusters)
-
-
-def unusable_note(cluster: ClusterResult) -> str | None:
-    """What to tell a reader about respondents left out of a page for too many "don't know" answers."""
-    if not cluster.unusable:
-        return None
-    return N_("%(unusable)d of %(finished)d respondents could not be used on this page: too many \"don't know\".",
-              unusable=cluster.unusable, finished=cluster.unusable + cluster.respondents + cluster.excluded)
-
-
 #: Results by (database, round, settings, fingerprint of the answers); see the module docstring.
-_RESULTS: dict[tuple, dict[bool, RoundResults]] = {}
+_RESULTS: dict[tuple, dict[bool, Outcome]] = {}
 _CACHED_ROUNDS = 64
 
 
-def round_results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> RoundResults:
-    """Combine finished answers per cluster by the round's method (AIJ or AIP), weighted per person;
-    a direct-rating round's by its mean of ratings (ratings have no consistency to include or not)."""
-    if round_.kind == "rating":
-        tree, _ = hierarchy(session, round_.version_id)
-        return with_global_weights(tree, version_clusters(session, round_.version_id), *rating_clusters(session, round_))
+def results(session: Session, round_: Round, include_inconsistent: bool | None = None) -> Outcome:
+    """The round's results by its kind's outcome (OUTCOMES); ``include_inconsistent`` None: by the round's
+    rule (a pairwise round's only: ratings and questionnaires have no consistency to include or not).
+    Invalid when a questionnaire's results cannot be made yet (no answers)."""
+    return OUTCOMES[kind_of(round_).outcome](session, round_, include_inconsistent)
+
+
+def _pairwise(session: Session, round_: Round, include_inconsistent: bool | None) -> Outcome:
+    """Finished answers combined per page by the round's method (AIJ or AIP), weighted per person; the
+    pages' weights then combined by the kind's method (``_COMBINED``)."""
     include = round_.include_inconsistent if include_inconsistent is None else include_inconsistent
     return _both_results(session, round_)[include]
 
 
+def _direct_rating(session: Session, round_: Round, include_inconsistent: bool | None) -> Outcome:
+    """Each cluster's mean of ratings, weighted per person."""
+    tree, _ = hierarchy(session, round_.version_id)
+    return with_global_weights(tree, version_clusters(session, round_.version_id), *rating_clusters(session, round_))
+
+
+def _personal_scores(session: Session, round_: Round, include_inconsistent: bool | None) -> Outcome:
+    return Outcome(questionnaire=QuestionnaireResults(personal=questionnaires.personal_results(session, round_)))
+
+
+def _validation_shares(session: Session, round_: Round, include_inconsistent: bool | None) -> Outcome:
+    shares, verdicts = questionnaires.validation_results(session, round_)
+    return Outcome(questionnaire=QuestionnaireResults(shares=shares, verdicts=verdicts))
+
+
+def _satisfaction_scores(session: Session, round_: Round, include_inconsistent: bool | None) -> Outcome:
+    items, overall = questionnaires.satisfaction_results(session, round_)
+    return Outcome(questionnaire=QuestionnaireResults(items=items, overall=overall))
+
+
+#: Each kind's outcome function by the name kinds.RoundKind.outcome gives.
+OUTCOMES: dict[str, Callable[[Session, Round, bool | None], Outcome]] = {
+    "ahp": _pairwise, "anp": _pairwise, "direct_rating": _direct_rating, "personal_scores": _personal_scores,
+    "validation_shares": _validation_shares, "satisfaction_scores": _satisfaction_scores}
+
+
 def publish(session: Session, round_: Round, actor: str = "system") -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
-    results = round_results(session, round_)
-    if getattr(results, "unpublishable", None):  # a network's own reason (no limit weight for the KPIs, ...)
-        raise Invalid({"": results.unpublishable})
-    if not results.complete or not results.global_weights:
+    outcome = results(session, round_)
+    if outcome.unpublishable:  # a network's own reason (no limit weight for the KPIs, ...)
+        raise Invalid({"": outcome.unpublishable})
+    if not outcome.complete or not outcome.global_weights:
         raise Invalid({"": N_("Every cluster needs at least one finished respondent before weights can be published.")})
     version = session.get(ScorecardVersion, round_.version_id)
     decimals = round_.weight_decimals
     for element in session.scalars(select(Element).where(Element.version_id == version.id)):
-        element.local_weight = results.shares[element.id]
-        exact = results.global_weights[element.id]
+        element.local_weight = outcome.shares[element.id]
+        exact = outcome.global_weights[element.id]
         element.global_weight = exact if decimals is None else round(exact, decimals)
     version.weights_round_id, version.weights_source = round_.id, "round"
     version.weights_note, version.weights_published_by, version.weights_published_at = "", actor, utcnow()
-    version.weights_respondents = max((cluster.respondents for cluster in results.clusters), default=0)
+    version.weights_respondents = max((cluster.respondents for cluster in outcome.clusters), default=0)
     audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
     session.commit()
@@ -139,7 +125,7 @@ def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], d
     return latest
 
 
-def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
+def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     """The results with and without respondents who stayed inconsistent, from the cache when nothing changed."""
     # Removed participants leave the results; their invitations leave this list, and with it the cache key.
     rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
@@ -162,13 +148,15 @@ def _both_results(session: Session, round_: Round) -> dict[bool, RoundResults]:
     return _RESULTS[key]
 
 
-def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict:
+def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[bool, Outcome]:
     judgments = latest_judgments(session, round_)
-    if round_.kind == "network":
-        from survey.services.network_results import network_outcome
-        return network_outcome(session, round_, lambda key, members: group_results(
-            round_, key, members, rows, statuses, judgments))
-    tree, by_id = hierarchy(session, round_.version_id)
+    return _COMBINED[kind_of(round_).outcome](session, round_, grouping, lambda key, members: group_results(
+        round_, key, members, rows, statuses, judgments))
+
+
+def _hierarchy_outcome(session: Session, round_: Round, grouping, group_results) -> dict[bool, Outcome]:
+    """A weighting round's: each comparison group's local weights, and global weights down the tree."""
+    tree, _ = hierarchy(session, round_.version_id)
     both = {True: ([], {}), False: ([], {})}
     compared = version_clusters(session, round_.version_id, grouping=grouping)
     for key, members in compared:
@@ -176,15 +164,21 @@ def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict:
             for _, local in both.values():
                 local[members[0].id] = 1.0
             continue
-        for include, result in group_results(round_, key, members, rows, statuses, judgments).items():
-            results, local = both[include]
-            results.append(result)
+        for include, result in group_results(key, members).items():
+            found, local = both[include]
+            found.append(result)
             if result.weights is not None:
                 local.update({element.id: float(w) for element, w in zip(members, result.weights)})
-    return {include: with_global_weights(tree, compared, results, local) for include, (results, local) in both.items()}
+    return {include: with_global_weights(tree, compared, found, local) for include, (found, local) in both.items()}
 
 
-def with_global_weights(tree, compared, clusters, local: dict[int, float]) -> RoundResults:
+#: How a pairwise kind combines its pages' group results (both variants, with and without respondents
+#: who stayed inconsistent): ``(session, round_, grouping, group_results(key, members))``.
+_COMBINED = {"ahp": _hierarchy_outcome, "anp": lambda session, round_, grouping, group_results: network_outcome(
+    session, round_, group_results)}
+
+
+def with_global_weights(tree, compared, clusters, local: dict[int, float]) -> Outcome:
     """A round's results from its groups' local weights: global weights once every compared element has one.
 
     Each group shares out its anchor's weight; elements not asked weigh what is compared below them.
@@ -194,7 +188,7 @@ def with_global_weights(tree, compared, clusters, local: dict[int, float]) -> Ro
         found = tree.global_from_groups(anchored(compared), local)
         global_weights = {int(k): float(w) for k, w in zip(tree.keys, found)}
         shares = {int(k): float(w) for k, w in zip(tree.keys, tree.local_from_global(found))}
-    return RoundResults(clusters, local, global_weights, shares)
+    return Outcome(clusters, local, global_weights, shares)
 
 
 def group_results(round_: Round, key: str, members: list, rows, statuses, judgments) -> dict[bool, ClusterResult]:

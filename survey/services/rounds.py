@@ -27,6 +27,7 @@ from survey.models import (
 from survey.services import audit, calendar, groups, mail, network, people, periods, scorecards
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
+from survey.services.kinds import DEFAULT, KINDS, kind_of
 from survey.services.phones import normal_phone
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
@@ -35,14 +36,6 @@ from survey.services.tokens import new_nonce, token_for, token_hash
 from survey.services.zones import as_utc, from_wall_clock
 
 LANGUAGES = ("id", "en")
-#: Rounds answered on one page of questions; a weighting round asks pairwise comparisons instead.
-QUESTIONNAIRE_KINDS = ("self_report", "validation", "satisfaction")
-#: Rounds answered on pairwise pages: the sibling tree (or the version's comparison groups), or the
-#: comparisons an ANP network needs.
-PAIRWISE_KINDS = ("weighting", "network")
-#: Rounds whose answers give the version's weights, page by page: pairwise comparisons or direct ratings.
-WEIGHT_KINDS = PAIRWISE_KINDS + ("rating",)
-ROUND_KINDS = PAIRWISE_KINDS + QUESTIONNAIRE_KINDS + ("rating",)
 AGGREGATIONS = ("aij", "aip")
 MAX_REASKS_LIMIT = 5
 #: Who the audit log names when no person did it (the demo, a command).
@@ -78,8 +71,9 @@ def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     """Open a draft for invitations: from now on its settings stay as they are."""
     if round_.status != DRAFT:
         raise Invalid({"": N_("This round is launched already.")})
-    if round_.kind in ("weighting", "rating"):  # the version's comparison groups may have changed since the draft
-        wrong = _groups_problems(session, round_.version_id, round_.ri_table if round_.kind == "weighting" else None)
+    kind = kind_of(round_)
+    if kind.asks_groups:  # the version's comparison groups may have changed since the draft
+        wrong = _groups_problems(session, round_.version_id, round_.ri_table if kind.pairwise else None)
         if wrong:
             raise Invalid(wrong)
     round_.status = "open"
@@ -92,7 +86,7 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
                       cr_threshold: float = 0.10, ri_table: str = "saaty", max_reasks: int = 2,
                       aggregation: str = "aij", include_inconsistent: bool = True, allow_dont_know: bool = False,
                       ask_identity: bool = True, priority_method: str = "eigen", weight_decimals: int | None = None,
-                      kind: str = "weighting", snap: str | None = None, rating_scale: int | None = None,
+                      kind: str = DEFAULT.code, snap: str | None = None, rating_scale: int | None = None,
                       rating_mean: str | None = None) -> dict:
     """A round's settings as stored (times in UTC); Invalid names each field at fault."""
     refuse_unsafe_characters(title=title or "", period=period or "")
@@ -111,11 +105,12 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["max_reasks"] = N_("Re-asks lie between 0 and %(limit)s.", limit=MAX_REASKS_LIMIT)
     if aggregation not in AGGREGATIONS:
         errors["aggregation"] = N_("Aggregation is aij or aip.")
-    if kind not in ROUND_KINDS:
-        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(ROUND_KINDS))
+    if kind not in KINDS:
+        errors["kind"] = N_("Kind must be one of %(kinds)s.", kinds=", ".join(KINDS))
+    chosen = KINDS.get(kind)
     if snap not in (None, "") + SNAP_RULES:
         errors["snap"] = N_("Levels are fractional, or snapped by one of %(rules)s.", rules=", ".join(SNAP_RULES))
-    if kind == "rating":
+    if chosen and "rating_scale" in chosen.settings:
         rating_scale, rating_mean = rating_scale or 10, rating_mean or "arithmetic"
         if rating_scale not in SCALES:
             errors["rating_scale"] = N_("Ratings are on a 1-10 or a 0-100 scale.")
@@ -127,15 +122,15 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["priority_method"] = N_("Priority method must be one of %(methods)s.", methods=", ".join(METHODS))
     if weight_decimals is not None and not 1 <= weight_decimals <= 6:
         errors["weight_decimals"] = N_("Round published weights to 1-6 decimals, or leave empty for exact weights.")
-    if kind in ("weighting", "rating") and "version_id" not in errors:  # both ask the version's groups
-        pairwise = kind == "weighting" and "ri_table" not in errors  # ratings need no random index
+    if chosen and chosen.asks_groups and "version_id" not in errors:
+        pairwise = chosen.pairwise and "ri_table" not in errors  # ratings need no random index
         errors.update(_groups_problems(session, version_id, ri_table if pairwise else None))
-    if kind == "network" and "version_id" not in errors:
+    if chosen and chosen.influence_pages and "version_id" not in errors:
         try:
             network.refuse_unready(session, get_version(session, organisation_id, version_id))
         except Invalid as error:
             errors.update(error.errors)
-        too_large = None if "ri_table" in errors else _cluster_beyond_table(session, version_id, ri_table, kind)
+        too_large = None if "ri_table" in errors else _cluster_beyond_table(session, version_id, ri_table, True)
         if too_large:
             errors["ri_table"] = too_large
     # The form's times are read on the office's clock; the database keeps UTC.
@@ -170,14 +165,14 @@ def _groups_problems(session: Session, version_id: int, ri_table: str | None) ->
     return {"ri_table": too_large} if too_large else {}
 
 
-def _cluster_beyond_table(session: Session, version_id: int, ri_table: str, kind: str = "weighting") -> str | None:
+def _cluster_beyond_table(session: Session, version_id: int, ri_table: str, influence_pages: bool = False) -> str | None:
     """Why the random index table cannot serve the round's largest page (a comparison group, or a network's
     comparison set), naming it; None when it can."""
     largest = largest_cluster(ri_table)
     if largest is None:
         return None
     _, by_id = hierarchy(session, version_id, tree_only=True)
-    if kind == "network":
+    if influence_pages:
         pages = [(s.key, s.members) for s in network.network(session, session.get(ScorecardVersion, version_id)).sets]
     else:
         pages = version_clusters(session, version_id, tree_only=True)

@@ -18,6 +18,7 @@ from survey.i18n import gettext
 from survey.models import Question, Response, Round
 from survey.services import audit, performance
 from survey.services.errors import N_, Invalid
+from survey.services.kinds import kind_of
 from survey.services.questionnaires import counted_responses, questions, response_table
 from survey.services.text import refuse_unsafe_characters
 
@@ -78,7 +79,7 @@ def create_questionnaire(session: Session, round_: Round, services: str) -> int:
     refuse_unsafe_characters(services=services)
     names = [name.strip() for name in services.split(";") if name.strip()]
     errors = {}
-    if round_.kind != "satisfaction":
+    if not kind_of(round_).ikm:
         errors[""] = N_("The SKM questionnaire is for satisfaction rounds.")
     elif questions(session, round_):
         errors[""] = N_("This round has questions already.")
