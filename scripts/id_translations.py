@@ -1411,4 +1411,15 @@ ID = {
     "network's own links, which the network page sets.":
         "Panah menggambarkan sebab-akibat menurut kantor; bobot putaran jaringan (ANP) berasal dari tautan "
         "jaringan itu sendiri, yang diatur di halaman jaringan.",
+    # --- intervals ---
+    "Interval": "Interval",
+    "Keeps its rank": "Mempertahankan peringkat",
+    "How sure these weights are: the respondents were drawn again at random, %(resamples)s times, and the weights "
+    "computed each time as for the round. A KPI's weight lay inside its 90 %% interval in 9 draws of 10; \"keeps "
+    "its rank\" says how often it kept the place it has above.":
+        "Seberapa pasti bobot ini: responden diambil ulang secara acak, %(resamples)s kali, dan bobot dihitung setiap "
+        "kali seperti pada putaran ini. Bobot sebuah IKU berada di dalam interval 90 %% pada 9 dari 10 pengambilan; "
+        "\"mempertahankan peringkat\" menyatakan seberapa sering IKU itu tetap di urutan yang tertera di atas.",
+    "%(first)s above %(second)s is close to a coin toss: the order held in %(share)s%% of the draws.":
+        "%(first)s di atas %(second)s hampir untung-untungan: urutan itu bertahan pada %(share)s%% pengambilan.",
 }

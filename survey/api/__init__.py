@@ -23,6 +23,7 @@ from survey.services import (
     results,
     rounds,
     scorecards,
+    weight_intervals,
 )
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
@@ -234,9 +235,10 @@ def round_results(round_id):
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     if outcome.questionnaire is not None:
         return jsonify(_questionnaire_json(outcome.questionnaire, by_id))
+    intervals = _intervals_json(weight_intervals.weight_intervals(session, round_))
     if kind_of(round_).rated:
-        return jsonify(_rating_results_json(round_, outcome, by_id))
-    return jsonify({"clusters": [{"cluster": groups.api_name(c.key, by_id),
+        return jsonify({**_rating_results_json(round_, outcome, by_id), "intervals": intervals})
+    return jsonify({"intervals": intervals, "clusters": [{"cluster": groups.api_name(c.key, by_id),
                                   "elements": [m.code for m in c.members], "state": c.state,
                                   "respondents": c.respondents, "left_out_inconsistent": c.excluded,
                                   "left_out_dont_know": c.unusable, "note": unusable_note(c),
@@ -245,6 +247,18 @@ def round_results(round_id):
                                   "consensus": c.consensus, "consensus_word": c.consensus_word,
                                   "relative_homogeneity": c.homogeneity} for c in outcome.clusters],
                     "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
+
+
+def _intervals_json(found) -> dict | None:
+    """Each KPI's 90 % bootstrap interval and how often it keeps its rank (None: no weights to draw)."""
+    if found is None:
+        return None
+    return {"level": 0.9, "resamples": found.resamples, "respondents": found.respondents,
+            "kpis": {kpi.code: {"low": float(found.global_weights.low[k]), "high": float(found.global_weights.high[k]),
+                                "rank_kept": float(found.global_weights.rank_kept[k])}
+                     for k, kpi in enumerate(found.kpis)},
+            "coin_tosses": [{"above": first.code, "below": second.code, "order_held": share}
+                            for first, second, share in found.coin_tosses()]}
 
 
 def _questionnaire_json(found, by_id) -> dict:

@@ -39,6 +39,7 @@ from survey.services import (
     scorecards,
     skm,
     tokens,
+    weight_intervals,
 )
 from survey.services.errors import Invalid, translated
 from survey.services.kinds import kind_of
@@ -239,6 +240,8 @@ def round_results(round_id):
                "provenance": reports.weights_provenance(session, round_.version),
                "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
                "cluster_names": network.CLUSTER_NAMES}
+    if kind.gives_weights:
+        context.update(intervals=weight_intervals.weight_intervals(session, round_))
     if kind.pairwise:  # with and without those who stayed inconsistent, side by side, and their reasons
         context.update(without=results.results(session, round_, include_inconsistent=False),
                        with_all=results.results(session, round_, include_inconsistent=True),

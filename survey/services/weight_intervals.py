@@ -1,0 +1,150 @@
+"""How sure a round's weights are: bootstrap intervals (analysis.uncertainty) from the round's own answers.
+
+The round's respondents (those still in it) are drawn again with replacement, 2,000 times from a fixed
+seed, and each draw's pages combined exactly as the round combines them: the same respondents and
+weights, AIJ or AIP and the priority method of a weighting round, the mean of a direct-rating round,
+and the same rule for those who stayed inconsistent. One draw serves every page, so the KPIs' global
+weights and ranks get their intervals from the same draws. Computed once per change of the answers:
+kept beside the round's cached results (results.results), which change exactly when the answers do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.ahp import complete, priorities, unlinked_elements
+from analysis.uncertainty import (
+    RESAMPLES,
+    Intervals,
+    aij_draws,
+    aip_draws,
+    global_draws,
+    intervals,
+    rating_draws,
+    resample_counts,
+)
+from survey.models import ClusterAnswer, Element, Invitation, Person, Round
+from survey.services import groups, results
+from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
+from survey.services.kinds import RATINGS, kind_of
+from survey.services.ratings import latest_ratings
+from survey.services.scorecards import clusters as version_clusters
+from survey.services.scorecards import hierarchy
+
+#: Every round's draws start from this seed: the same answers give the same intervals on every machine.
+SEED = 2026
+
+
+@dataclass(frozen=True)
+class RoundIntervals:
+    pages: dict[str, Intervals]  # a page's key -> its local weights' intervals, members in the outcome's order
+    kpis: list[Element]          # the KPIs in tree order
+    global_weights: Intervals    # their global weights' intervals
+    respondents: int             # drawn from
+    resamples: int
+
+    def of(self, element_id: int) -> tuple[float, float, float] | None:
+        """(low, high, share of draws keeping its rank) of one KPI's global weight; None if not a KPI."""
+        for k, kpi in enumerate(self.kpis):
+            if kpi.id == element_id:
+                found = self.global_weights
+                return float(found.low[k]), float(found.high[k]), float(found.rank_kept[k])
+        return None
+
+    def coin_tosses(self) -> list[tuple[Element, Element, float]]:
+        """KPIs ranked next to each other whose order holds in fewer than two draws of three."""
+        found = self.global_weights
+        return [(self.kpis[i], self.kpis[j], float(found.order_held[i, j])) for i, j in found.coin_tosses()]
+
+
+_CACHE: dict[tuple, tuple[object, RoundIntervals | None]] = {}
+_CACHED_ROUNDS = 64
+
+
+def weight_intervals(session: Session, round_: Round, resamples: int = RESAMPLES) -> RoundIntervals | None:
+    """The intervals of a weighting or direct-rating round whose pages all have weights; None otherwise
+    (a questionnaire, a network round, or a page without enough answers)."""
+    kind = kind_of(round_)
+    if not kind.gives_weights or kind.influence_pages:
+        return None
+    outcome = results.results(session, round_)
+    if not outcome.complete or not outcome.global_weights:
+        return None
+    key = (str(session.get_bind().url), round_.id, resamples)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is outcome:  # the same cached results: the answers did not change
+        return cached[1]
+    if len(_CACHE) >= _CACHED_ROUNDS:
+        _CACHE.clear()
+    found = _compute(session, round_, outcome, resamples)
+    _CACHE[key] = (outcome, found)
+    return found
+
+
+def _compute(session: Session, round_: Round, outcome, resamples: int) -> RoundIntervals:
+    respondents = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
+                                  .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
+                                  .order_by(Invitation.id)).all()
+    position = {invitation_id: k for k, (invitation_id, _) in enumerate(respondents)}
+    weight = dict(respondents)
+    counts = resample_counts(len(respondents), resamples, SEED)
+    page_draws = _rating_pages if kind_of(round_).answers == RATINGS else _pairwise_pages
+    local: dict[int, np.ndarray] = {}
+    pages: dict[str, Intervals] = {}
+    for cluster, draws in page_draws(session, round_, outcome, counts, position, weight):
+        pages[cluster.key] = intervals(cluster.weights, draws)
+        local.update({element.id: draws[:, k] for k, element in enumerate(cluster.members)})
+    tree, by_id = hierarchy(session, round_.version_id)
+    compared = version_clusters(session, round_.version_id)  # the version's comparison groups, as results uses
+    for _, members in compared:
+        if len(members) == 1:
+            local[members[0].id] = np.ones(resamples)
+    every = global_draws(tree, groups.anchored(compared), local)
+    kpis = [by_id[key] for key in tree.leaves()]
+    columns = [tree.keys.index(kpi.id) for kpi in kpis]
+    estimate = np.array([outcome.global_weights[kpi.id] for kpi in kpis])
+    return RoundIntervals(pages, kpis, intervals(estimate, every[:, columns]), len(respondents), resamples)
+
+
+def _pairwise_pages(session, round_, outcome, counts, position, weight):
+    """(cluster, draws) per page of a weighting round: its usable respondents' matrices, drawn."""
+    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
+        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
+        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+    judgments = results.latest_judgments(session, round_)
+    for cluster in outcome.clusters:
+        chosen, matrices = [], []
+        for invitation_id in position:
+            status = statuses.get((invitation_id, cluster.key))
+            if status not in FINISHED or (status == KEPT and not round_.include_inconsistent):
+                continue
+            matrix = answer_matrix(Cluster(cluster.key, None, cluster.members),
+                                   judgments.get((invitation_id, cluster.key), {}))
+            if unlinked_elements(matrix).size == 0:
+                chosen.append(invitation_id)
+                matrices.append(matrix)
+        given = np.stack(matrices)
+        drawn = counts[:, [position[i] for i in chosen]]
+        weights = [weight[i] for i in chosen]
+        if round_.aggregation == "aip":
+            yield cluster, aip_draws(priorities(complete(given), round_.priority_method), drawn, weights)
+        else:
+            yield cluster, aij_draws(given, drawn, weights, round_.priority_method)
+
+
+def _rating_pages(session, round_, outcome, counts, position, weight):
+    """(cluster, draws) per page of a direct-rating round: its raters' ratings, drawn."""
+    finished = set(session.execute(select(ClusterAnswer.invitation_id, ClusterAnswer.cluster)
+                                   .join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
+                                   .where(Invitation.round_id == round_.id,
+                                          ClusterAnswer.status.in_(FINISHED))).all())
+    ratings = latest_ratings(session, round_)
+    for cluster in outcome.clusters:
+        chosen = [i for i in position if (i, cluster.key) in finished]
+        table = np.array([[np.nan if (value := ratings.get((i, cluster.key), {}).get(element.id)) is None
+                           else value for element in cluster.members] for i in chosen])
+        yield cluster, rating_draws(table, counts[:, [position[i] for i in chosen]],
+                                    round_.rating_mean or "arithmetic", [weight[i] for i in chosen])

@@ -1,0 +1,80 @@
+"""How sure a round's weights are, from its own respondents: the site's intervals against the round's
+stored answers drawn again by hand, on the results page and in the API."""
+import numpy as np
+import pytest
+
+from analysis.ahp import aggregate, priorities
+from analysis.uncertainty import resample_counts
+from survey.models import Person
+from survey.services import answers, results, weight_intervals
+from tests.helpers.weighting import answer_everything, invitations, launch
+from tests.samsat_site import published_answers
+from tests.web import sign_in
+
+DRAWS = 300
+
+
+@pytest.fixture
+def split_round(session):
+    """The SAMSAT round: two respondents give the published judgments, one their inverse; weights 1, 2, 1."""
+    organisation, version, round_ = launch(session)
+    for k, invitation in enumerate(invitations(session, round_)):
+        answer_everything(session, invitation, inverse=(k == 1))
+        session.get(Person, invitation.person_id).weight = [1.0, 2.0, 1.0][k]
+    session.commit()
+    return organisation, version, round_
+
+
+def test_a_pages_intervals_are_its_respondents_drawn_again_with_the_rounds_seed(session, split_round):
+    _, _, round_ = split_round
+    found = weight_intervals.weight_intervals(session, round_, resamples=DRAWS)
+    people = invitations(session, round_)
+    root = next(c for c in answers.questionnaire(session, people[0]) if c.key == "root")
+    stack = []
+    for k, invitation in enumerate(people):
+        judged = published_answers(root, inverse=(k == 1))
+        matrix = np.ones((len(root.members),) * 2)
+        index = {element.id: i for i, element in enumerate(root.members)}
+        for (a, b), value in judged.items():
+            matrix[index[a], index[b]], matrix[index[b], index[a]] = value, 1 / value
+        stack.append(matrix)
+    stack, weights = np.stack(stack), np.array([1.0, 2.0, 1.0])
+    counts = resample_counts(3, DRAWS, weight_intervals.SEED)
+    by_hand = np.array([priorities(aggregate(stack, weights * row)) for row in counts])
+    page = found.pages["root"]
+    assert np.allclose(page.low, np.percentile(by_hand, 5, axis=0), atol=1e-12)
+    assert np.allclose(page.high, np.percentile(by_hand, 95, axis=0), atol=1e-12)
+    assert np.all(page.low < page.high)  # they disagree: the interval has width
+    outcome = results.results(session, round_)
+    assert np.allclose(found.global_weights.estimate, [outcome.global_weights[k.id] for k in found.kpis])
+    assert np.all(found.global_weights.low <= found.global_weights.estimate + 1e-12)
+    assert weight_intervals.weight_intervals(session, round_, resamples=DRAWS) is found  # computed once
+
+
+def test_respondents_who_all_agree_give_intervals_of_no_width(session):
+    _, _, round_ = launch(session)
+    for invitation in invitations(session, round_):
+        answer_everything(session, invitation)
+    found = weight_intervals.weight_intervals(session, round_, resamples=50).global_weights
+    assert np.allclose(found.low, found.estimate, atol=1e-12) and np.allclose(found.high, found.estimate, atol=1e-12)
+    assert np.all(found.rank_kept == 1.0)
+
+
+def test_the_results_page_and_the_api_show_each_kpis_interval(client, session, split_round):
+    organisation, _, round_ = split_round
+    sign_in(client, session, organisation.id)
+    text = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert "Interval 90 %" in text and "Mempertahankan peringkat" in text
+    assert "diambil ulang secara acak, 2.000 kali" in text
+    from survey.services import api_tokens
+    _, raw = api_tokens.create_token(session, organisation.id, "SIMPEG", "hr@example.org")
+    body = client.get(f"/api/rounds/{round_.id}/results", headers={"Authorization": f"Bearer {raw}"}).get_json()
+    found = weight_intervals.weight_intervals(session, round_)
+    assert body["intervals"]["resamples"] == 2000 and body["intervals"]["respondents"] == 3
+    kpi = found.kpis[0]
+    assert body["intervals"]["kpis"][kpi.code]["low"] == pytest.approx(found.of(kpi.id)[0], abs=1e-15)
+
+
+def test_a_round_with_a_page_nobody_finished_has_no_intervals(session):
+    _, _, round_ = launch(session)
+    assert weight_intervals.weight_intervals(session, round_) is None
