@@ -10,7 +10,8 @@ draw is a vector of counts and every page's group computation is one matrix prod
 The same draws serve every page of a round (a respondent answers all of them), so global weights and
 ranks get their intervals from the same draws. An interval is the 5th to 95th percentile of the draws
 (90 %); a rank is "kept" in the share of draws that give the element the rank the round's weights give
-it; two elements whose order holds in fewer than two draws of three are as good as a coin toss.
+it; two elements whose reverse order comes out in more than a third of the draws are as good as a coin
+toss (elements equal in every draw are equal, not a toss).
 """
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ from .ahp.priorities import priorities
 
 RESAMPLES = 2000
 LEVEL = 0.90
-#: Below this share of draws keeping two elements' order, that order is called a coin toss.
-COIN_TOSS = 2 / 3
+#: Two elements' order is a coin toss when the reverse order comes out in more than this share of the draws.
+COIN_TOSS = 1 / 3
 
 
 def resample_counts(respondents: int, resamples: int = RESAMPLES, seed: int = 0) -> np.ndarray:
@@ -99,9 +100,9 @@ class Intervals:
     draws: int               # draws that gave weights (a draw with an unlinked element gives none)
 
     def coin_tosses(self) -> list[tuple[int, int]]:
-        """(i, j) with i ranked just above j whose order holds in fewer than two draws of three."""
+        """(i, j) with i ranked just above j where j comes out above i in more than a third of the draws."""
         order = ranking(self.estimate)
-        return [(int(i), int(j)) for i, j in zip(order[:-1], order[1:]) if self.order_held[i, j] < COIN_TOSS]
+        return [(int(i), int(j)) for i, j in zip(order[:-1], order[1:]) if self.order_held[j, i] > COIN_TOSS]
 
 
 def intervals(estimate: np.ndarray, draws: np.ndarray, level: float = LEVEL) -> Intervals:

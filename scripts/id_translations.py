@@ -1422,4 +1422,20 @@ ID = {
         "\"mempertahankan peringkat\" menyatakan seberapa sering IKU itu tetap di urutan yang tertera di atas.",
     "%(first)s above %(second)s is close to a coin toss: the order held in %(share)s%% of the draws.":
         "%(first)s di atas %(second)s hampir untung-untungan: urutan itu bertahan pada %(share)s%% pengambilan.",
+    "Choose an element compared with others.": "Pilih elemen yang dibandingkan dengan elemen lain.",
+    "Give a weight above 0 and below 100.": "Isikan bobot di atas 0 dan di bawah 100.",
+    "Would the ranking change?": "Apakah peringkat akan berubah?",
+    "The heaviest KPIs now: %(kpis)s. For each weight: how low or how high it may go, the other weights of its "
+    "group rescaled in proportion, before two KPIs change places, one of them among these.":
+        "IKU terberat saat ini: %(kpis)s. Untuk setiap bobot: seberapa rendah atau tinggi bobot itu boleh bergeser, "
+        "bobot lain dalam kelompoknya disesuaikan secara proporsional, sebelum dua IKU bertukar tempat, salah satunya "
+        "dari IKU tersebut.",
+    "Weight in its group": "Bobot dalam kelompoknya",
+    "Order changes at or below": "Urutan berubah pada atau di bawah",
+    "Order changes at or above": "Urutan berubah pada atau di atas",
+    "never": "tidak pernah",
+    "What if": "Bagaimana jika",
+    "weighed (percent of its group)": "berbobot (persen dari kelompoknya)",
+    "Try": "Coba",
+    "If %(element)s weighed %(weight)s%% of its group": "Jika %(element)s berbobot %(weight)s%% dari kelompoknya",
 }

@@ -92,7 +92,7 @@ def test_ranks_and_coin_tosses_read_from_the_draws():
     assert found.rank_kept[0] > 0.99 and found.rank_kept[1] < 0.7
     first, second = sorted((1, 2), key=lambda e: -found.estimate[e])
     assert found.coin_tosses() == [(first, second)]
-    assert 0.3 < found.order_held[first, second] < COIN_TOSS
+    assert found.order_held[second, first] > COIN_TOSS and found.order_held[first, second] > COIN_TOSS
     ties = found.order_held + found.order_held.T
     assert np.all(ties <= 1 + 1e-12) and np.all(np.diag(ties) == 0)
     assert np.all(found.low <= found.estimate) and np.all(found.estimate <= found.high)
@@ -108,3 +108,9 @@ def test_a_draw_whose_respondents_never_link_an_element_gives_no_weights_and_is_
     assert np.isnan(draws[0]).all() and np.isnan(draws[2]).all()
     assert np.allclose(draws[1], priorities(complete(aggregate(given))))
     assert intervals(draws[1], draws).draws == 1
+
+
+def test_elements_equal_in_every_draw_are_equal_not_a_coin_toss():
+    weights = np.array([0.5, 0.25, 0.25])
+    found = intervals(weights, np.tile(weights, (10, 1)))
+    assert found.coin_tosses() == [] and np.all(found.rank_kept == 1.0)

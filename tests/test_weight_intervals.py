@@ -78,3 +78,29 @@ def test_the_results_page_and_the_api_show_each_kpis_interval(client, session, s
 def test_a_round_with_a_page_nobody_finished_has_no_intervals(session):
     _, _, round_ = launch(session)
     assert weight_intervals.weight_intervals(session, round_) is None
+
+
+def test_what_if_a_perspective_weighed_less_rescales_the_others_and_reorders_the_kpis(client, session):
+    organisation, version, round_ = launch(session)
+    for invitation in invitations(session, round_):
+        answer_everything(session, invitation)
+    from survey.services import weight_sensitivity
+    outcome = results.results(session, round_)
+    customer = next(e for e in version.elements if e.code == "C")
+    found = weight_sensitivity.sensitivity(session, round_, customer.id, "20", "id")
+    element, share, kpis = found.tried
+    assert element.id == customer.id and share == 0.2
+    w = outcome.local[customer.id]
+    parent_of = {e.id: e.parent_id for e in version.elements}
+    for kpi, weight in kpis:  # below C: times 0,2 / w; below the others: times 0,8 / (1 - w)
+        factor = 0.2 / w if parent_of[kpi.parent_id] == customer.id else 0.8 / (1 - w)
+        assert weight == pytest.approx(outcome.global_weights[kpi.id] * factor, abs=1e-12)
+    assert [weight for _, weight in kpis] == sorted((weight for _, weight in kpis), reverse=True)
+    row = dict((e.code, t) for e, t in found.thresholds)["C"]
+    assert row.weight == pytest.approx(w) and (row.below is None or row.below < w) and (row.above is None or row.above > w)
+
+    sign_in(client, session, organisation.id)
+    page = client.get(f"/hr/rounds/{round_.id}/results?element={customer.id}&weight=20").get_data(as_text=True)
+    assert "Apakah peringkat akan berubah?" in page and "Jika C " in page
+    wrong = client.get(f"/hr/rounds/{round_.id}/results?element={customer.id}&weight=120").get_data(as_text=True)
+    assert 'aria-invalid="true"' in wrong and "di atas 0 dan di bawah 100." in wrong

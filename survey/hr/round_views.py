@@ -40,6 +40,7 @@ from survey.services import (
     skm,
     tokens,
     weight_intervals,
+    weight_sensitivity,
 )
 from survey.services.errors import Invalid, translated
 from survey.services.kinds import kind_of
@@ -241,12 +242,24 @@ def round_results(round_id):
                "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
                "cluster_names": network.CLUSTER_NAMES}
     if kind.gives_weights:
-        context.update(intervals=weight_intervals.weight_intervals(session, round_))
+        context.update(intervals=weight_intervals.weight_intervals(session, round_),
+                       **_sensitivity(session, round_))
     if kind.pairwise:  # with and without those who stayed inconsistent, side by side, and their reasons
         context.update(without=results.results(session, round_, include_inconsistent=False),
                        with_all=results.results(session, round_, include_inconsistent=True),
                        kept_reasons=reports.kept_reasons(session, round_))
     return render_template(kind.templates.results, **context)
+
+
+def _sensitivity(session, round_) -> dict:
+    """The results page's "would the ranking change?" card, with the what-if its form asked for."""
+    chosen, typed = request.args.get("element", type=int), request.args.get("weight", "")[:60]
+    try:
+        found = weight_sensitivity.sensitivity(session, round_, chosen, typed, page_locale())
+        return {"sensitivity": found, "what_if": {"chosen": chosen, "typed": typed}}
+    except Invalid as error:
+        return {"sensitivity": weight_sensitivity.sensitivity(session, round_),
+                "what_if": {"chosen": chosen, "typed": typed, "error": message_of(error)}}
 
 
 @blueprint.post("/rounds/<int:round_id>/publish")

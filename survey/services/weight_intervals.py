@@ -55,7 +55,8 @@ class RoundIntervals:
         return None
 
     def coin_tosses(self) -> list[tuple[Element, Element, float]]:
-        """KPIs ranked next to each other whose order holds in fewer than two draws of three."""
+        """KPIs ranked next to each other whose reverse order comes out in more than a third of the draws,
+        with the share of draws that keep their order."""
         found = self.global_weights
         return [(self.kpis[i], self.kpis[j], float(found.order_held[i, j])) for i, j in found.coin_tosses()]
 
