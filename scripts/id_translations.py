@@ -1438,4 +1438,16 @@ ID = {
     "weighed (percent of its group)": "berbobot (persen dari kelompoknya)",
     "Try": "Coba",
     "If %(element)s weighed %(weight)s%% of its group": "Jika %(element)s berbobot %(weight)s%% dari kelompoknya",
+    "Who agrees with whom": "Siapa sependapat dengan siapa",
+    "Respondents are grouped when every two of them agree at least %(threshold)s%% (consensus S* of their global "
+    "weights); each group's weights are computed from its members alone.":
+        "Responden dikelompokkan bila setiap dua di antaranya sependapat sedikitnya %(threshold)s%% (konsensus S* "
+        "bobot global mereka); bobot setiap kelompok dihitung dari anggotanya saja.",
+    "Agreement within a group (percent)": "Kesepakatan dalam kelompok (persen)",
+    "Group again": "Kelompokkan ulang",
+    "Group %(n)s": "Kelompok %(n)s",
+    "%(count)s respondents": "%(count)s responden",
+    "Weights by group": "Bobot per kelompok",
+    "The judgments that separate the groups most": "Penilaian yang paling membedakan kelompok",
+    "%(first)s against %(second)s": "%(first)s terhadap %(second)s",
 }

@@ -3,11 +3,12 @@ stored answers drawn again by hand, on the results page and in the API."""
 import numpy as np
 import pytest
 
-from analysis.ahp import aggregate, priorities
+from analysis.ahp import aggregate, parse_judgment, priorities
 from analysis.uncertainty import resample_counts
 from survey.models import Person
 from survey.services import answers, results, weight_intervals
 from tests.helpers.weighting import answer_everything, invitations, launch
+from tests.reference import samsat
 from tests.samsat_site import published_answers
 from tests.web import sign_in
 
@@ -104,3 +105,40 @@ def test_what_if_a_perspective_weighed_less_rescales_the_others_and_reorders_the
     assert "Apakah peringkat akan berubah?" in page and "Jika C " in page
     wrong = client.get(f"/hr/rounds/{round_.id}/results?element={customer.id}&weight=120").get_data(as_text=True)
     assert 'aria-invalid="true"' in wrong and "di atas 0 dan di bawah 100." in wrong
+
+
+def test_two_camps_of_respondents_are_two_groups_with_their_own_weights_and_names_only_for_hr(client, session):
+    """Two give the published judgments, two their inverse: two groups, the perspectives' pairs separate them."""
+    from survey.services import people, respondent_groups, rounds
+    organisation, version, round_ = launch(session)
+    person = people.add_person(session, organisation.id, name="Keempat", email="empat@example.org", weight=1)
+    rounds.invite(session, round_, [person.id], {"SECRET_KEY": "test"})
+    inverse = {}
+    for k, invitation in enumerate(invitations(session, round_)):
+        inverse[invitation.person_id] = k % 2 == 1
+        answer_everything(session, invitation, inverse=inverse[invitation.person_id])
+    found = respondent_groups.respondent_groups(session, round_)
+    assert sorted(sorted(inverse[found.people[k].id] for k in group) for group in found.groups) == \
+        [[False, False], [True, True]]
+    first = found.separations[0]
+    assert first.page == "root"  # the perspectives, where the published judgments are strongest
+    assert first.judgments[0] == pytest.approx(1 / first.judgments[1])  # one camp's judgment, the other's inverse
+    # The camp that gave the published judgments weighs as the published matrices do, product down the tree.
+    camp = next(n for n, group in enumerate(found.groups) if not inverse[found.people[group[0]].id])
+    local = {}
+    for name, cluster in samsat()["pairwise"].items():
+        matrix = np.array([[parse_judgment(v) for v in row] for row in cluster["matrix"]])
+        local.update(zip(cluster["order"], priorities(matrix)))
+    parent = {e.id: e for e in version.elements}
+    for k, kpi in enumerate(found.kpis):
+        objective = parent[kpi.parent_id]
+        expected = local.get(kpi.code, 1.0) * local[objective.code] * local[parent[objective.parent_id].code]
+        assert found.weights[camp][k] == pytest.approx(expected, abs=1e-9)
+
+    sign_in(client, session, organisation.id)
+    page = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert "Siapa sependapat dengan siapa" in page and "Kelompok 2" in page and "Keempat" in page
+    viewer = client.application.test_client()
+    sign_in(viewer, session, organisation.id, email="viewer@example.org", role="viewer")
+    seen = viewer.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert "Kelompok 2" in seen and "Keempat" not in seen

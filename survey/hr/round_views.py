@@ -34,6 +34,7 @@ from survey.services import (
     performance,
     questionnaires,
     reports,
+    respondent_groups,
     results,
     rounds,
     scorecards,
@@ -244,11 +245,18 @@ def round_results(round_id):
     if kind.gives_weights:
         context.update(intervals=weight_intervals.weight_intervals(session, round_),
                        **_sensitivity(session, round_))
-    if kind.pairwise:  # with and without those who stayed inconsistent, side by side, and their reasons
-        context.update(without=results.results(session, round_, include_inconsistent=False),
+    if kind.pairwise:  # with and without those who stayed inconsistent, side by side, their reasons, who agrees
+        context.update(agreement=respondent_groups.respondent_groups(session, round_, _agreement_threshold()),
+                       without=results.results(session, round_, include_inconsistent=False),
                        with_all=results.results(session, round_, include_inconsistent=True),
                        kept_reasons=reports.kept_reasons(session, round_))
     return render_template(kind.templates.results, **context)
+
+
+def _agreement_threshold() -> float:
+    """The results page's grouping threshold, in percent in the address (50 to 95), else the default."""
+    chosen = request.args.get("agreement", type=int)
+    return chosen / 100 if chosen is not None and 50 <= chosen <= 95 else respondent_groups.THRESHOLD
 
 
 def _sensitivity(session, round_) -> dict:

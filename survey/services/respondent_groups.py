@@ -1,0 +1,98 @@
+"""Who agrees with whom in a weighting round: consensus groups of its respondents (analysis.consensus_groups)
+with each group's weights side by side and the judgments that separate the groups, most first.
+
+Respondents who finished every page with usable answers take part (the round's rule for those who stayed
+inconsistent applies); their similarity is S* of their global weights. A group's weights are the round's
+computation (AIJ and the priority method) on its members alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.ahp import aggregate, complete, priorities, unlinked_elements
+from analysis.consensus_groups import THRESHOLD, groups_at, separating_pairs, similarity  # noqa: F401 (THRESHOLD: the views' default)
+from survey.models import ClusterAnswer, Element, Invitation, Person, Round
+from survey.services import groups, results
+from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
+from survey.services.kinds import kind_of
+from survey.services.scorecards import clusters as version_clusters
+from survey.services.scorecards import hierarchy
+
+#: How many separating pairs the page lists.
+SHOWN_PAIRS = 5
+
+
+@dataclass(frozen=True)
+class Separation:
+    page: str
+    first: Element
+    second: Element
+    judgments: list[float]  # each group's a_first,second (NaN: nobody in that group judged it)
+
+
+@dataclass(frozen=True)
+class RespondentGroups:
+    threshold: float
+    people: list[Person]          # those who take part, in invitation order
+    groups: list[list[int]]       # indices into ``people``, largest group first
+    kpis: list[Element]           # in tree order
+    weights: list[np.ndarray]     # per group, its KPIs' global weights
+    separations: list[Separation]
+
+
+def respondent_groups(session: Session, round_: Round, threshold: float = THRESHOLD) -> RespondentGroups | None:
+    """The groups of a weighting round with two or more respondents who answered every page; None otherwise."""
+    kind = kind_of(round_)
+    if not kind.pairwise or kind.influence_pages:
+        return None
+    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
+        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
+        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+    invited = session.execute(select(Invitation.id, Person).join(Person, Person.id == Invitation.person_id)
+                              .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
+                              .order_by(Invitation.id)).all()
+    judgments = results.latest_judgments(session, round_)
+    compared = [(key, members) for key, members in version_clusters(session, round_.version_id) if len(members) > 1]
+    given = {key: {} for key, _ in compared}
+    for invitation_id, _person in invited:
+        for key, members in compared:
+            status = statuses.get((invitation_id, key))
+            if status in FINISHED and (round_.include_inconsistent or status != KEPT):
+                matrix = answer_matrix(Cluster(key, None, members), judgments.get((invitation_id, key), {}))
+                if unlinked_elements(matrix).size == 0:
+                    given[key][invitation_id] = matrix
+    taking_part = [(i, person) for i, person in invited if all(i in given[key] for key, _ in compared)]
+    if len(taking_part) < 2:
+        return None
+    ids = [i for i, _ in taking_part]
+    tree, by_id = hierarchy(session, round_.version_id)
+    anchored = groups.anchored(version_clusters(session, round_.version_id))
+    kpis = [by_id[leaf] for leaf in tree.leaves()]
+    columns = [tree.keys.index(kpi.id) for kpi in kpis]
+
+    def global_weights(stacks: dict[str, np.ndarray]) -> np.ndarray:
+        """(respondents, KPIs) from each page's priorities (respondents, members)."""
+        count = len(next(iter(stacks.values())))
+        local = {member: np.ones(count) for _, members in anchored for member in members}  # alone: weight 1
+        for key, members in compared:
+            local.update({element.id: stacks[key][:, k] for k, element in enumerate(members)})
+        return tree.global_from_groups(anchored, local)[columns].T
+
+    own = global_weights({key: priorities(complete(np.stack([given[key][i] for i in ids])), round_.priority_method)
+                          for key, _ in compared})
+    found = groups_at(similarity(own / own.sum(axis=1, keepdims=True)), threshold)
+    weight = [person.weight for _, person in taking_part]
+    group_weights = [global_weights({key: priorities(aggregate(np.stack([given[key][ids[k]] for k in members]),
+                                                               [weight[k] for k in members]),
+                                                     round_.priority_method)[None, :]
+                                     for key, _ in compared})[0] for members in found]
+    pages = {key: (np.stack([given[key][i] for i in ids]), list(range(len(ids)))) for key, _ in compared}
+    members_of = dict(compared)
+    separations = [Separation(s.page, members_of[s.page][s.row], members_of[s.page][s.column], list(s.judgments))
+                   for s in separating_pairs(pages, found, weight)[:SHOWN_PAIRS]
+                   if s.spread > 0]
+    return RespondentGroups(threshold, [person for _, person in taking_part], found, kpis, group_weights, separations)
