@@ -20,7 +20,7 @@ PROCESSES = sized(2, 1)  # cores printing the personal scorecards
 
 def main() -> None:
     quick_note()
-    from analysis.report import html_to_pdf, render_html, render_pdf_parts
+    from survey.render.pdf import html_to_pdf, render_html, render_pdf_parts
     from survey import create_app
     from survey.cli import upgrade
     from survey.models import Element

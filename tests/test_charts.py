@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from analysis import charts
+from survey.render import charts
 from tests.helpers.reports import keep_pages, pdf_text, samsat_office
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.web import sign_in
@@ -71,7 +71,7 @@ def test_a_period_that_cannot_be_scored_is_on_the_trend_axis_without_a_point(ses
 def test_perspective_subtotals_get_their_own_axis_and_long_bar_labels_wrap_instead_of_being_cut():
     import re
 
-    from analysis import charts
+    from survey.render import charts
     drawn = charts.lines(["2009", "2010"], [("Indeks", [7.0, 8.0]), ("Keuangan", [1.0, 2.2]), ("Pelanggan", [2.8, 1.5])],
                          language="id", axis_names=("Indeks (0-10)", "Subtotal"))
     assert ">5</text>" in drawn and ">Subtotal</text>" in drawn  # the subtotals' scale: 0 to 5, a round number

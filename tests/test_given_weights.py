@@ -1,7 +1,7 @@
 """Weights given by HR or by a decree: through the form and the scorecard import, published as a round's are."""
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.models import Element, ScorecardVersion
 from survey.services import accounts, given_weights, scorecards
 from survey.services.errors import Invalid

@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.services import performance, reports
 from tests.helpers.reports import keep_pages, page_count, pdf_text, samsat_office, self_report_round
 from tests.helpers.weighting import answer_everything, invitations, launch
@@ -130,7 +130,7 @@ def test_the_command_line_prints_personal_scorecards_on_two_cores_with_a_progres
 
 
 def test_a_long_kpi_unit_does_not_push_an_employees_figures_out_of_their_columns(session):
-    from analysis.report import render_html
+    from survey.render.pdf import render_html
     from survey.models import Element
     _, round_ = self_report_round(session, {"Ani": 90.0, "Budi": 40.0})
     element = session.query(Element).filter_by(version_id=round_.version_id, code="L1a").one()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, flash, render_template, request
 from flask_login import current_user
 
-from analysis import charts
+from survey.render import charts
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard

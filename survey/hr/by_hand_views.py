@@ -11,7 +11,7 @@ from flask import Response, abort, current_app, flash, redirect, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import html_to_pdf, render_html
 from survey import db, i18n
 from survey.forms import ActionForm, message_of
 from survey.hr import blueprint, round_or_404

@@ -8,7 +8,7 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import html_to_pdf, render_html
 from survey import db, i18n
 from survey.forms import ActionForm, PublicForm, WindowForm, keeps_typed_text, message_of
 from survey.hr import base_url, blueprint, field_errors, round_or_404

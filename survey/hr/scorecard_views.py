@@ -7,7 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey import db
 from survey.forms import (
     ActionForm,

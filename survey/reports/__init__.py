@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import html_to_pdf, render_html
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
 from survey.services import jobs, periods, reports, rounds, scorecards, skm

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from analysis.report import render_pdf_parts
+from survey.render.pdf import render_pdf_parts
 from survey import i18n
 from survey.models import Organisation, ReportJob, Round, utcnow
 from survey.services import reports

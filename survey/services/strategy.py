@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.scoring import NO_DATA, light
-from analysis.strategy_map import strategy_map as strategy_map_svg
+from survey.render.strategy_map import strategy_map as strategy_map_svg
 from survey.models import Element, Influence, ScorecardVersion
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements, ensure_editable, tree_order

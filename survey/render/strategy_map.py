@@ -10,8 +10,8 @@ import textwrap
 from html import escape
 from typing import Mapping, Sequence
 
-from .charts import _PATTERNS, LIGHT_FILLS, LIGHT_PATTERNS, _short, _svg
-from .formatting import format_number
+from survey.render.charts import _PATTERNS, LIGHT_FILLS, LIGHT_PATTERNS, _short, _svg
+from survey.render.numbers import format_number
 
 PALE = {"red": "#f8d7d5", "yellow": "#fff3c4", "green": "#d6efdc", "none": "#eeeeee"}
 BOLD = ' font-weight="bold"'

@@ -15,11 +15,11 @@ from typing import Callable, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from analysis import charts
-from analysis.strategy_map import strategy_map
-from analysis.formatting import format_number, scale_of
+from survey.render import charts
+from survey.render.strategy_map import strategy_map
+from survey.render.numbers import format_number, scale_of
 
-REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
+REPORT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "reports"
 
 
 def _identity(message: str, **values) -> str:

@@ -1,7 +1,7 @@
 """Small SVG charts for pages and printed reports: no plotting library, no JavaScript, crisp in PDF.
 
 Each function returns an SVG element as text: labels are escaped, numbers are written in the
-reader's language (analysis.formatting), lines differ by dash as well as by colour and lights by
+reader's language (survey.render.numbers), lines differ by dash as well as by colour and lights by
 hatching, so a grey print still reads, and a <title> and <desc> give the figures to a screen reader.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import textwrap
 from html import escape
 from typing import Mapping, Sequence
 
-from .formatting import format_number
+from survey.render.numbers import format_number
 
 #: Fill and hatch per light, so the charts also read on a black-and-white printer.
 LIGHT_FILLS = {"red": "#d9534f", "yellow": "#f0c419", "green": "#3c9a5f"}
