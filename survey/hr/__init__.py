@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, flash, render_template, request
 from flask_login import current_user
 
-from survey.render import charts
+from survey.render import charts, strategy_map
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
@@ -24,7 +24,7 @@ blueprint.add_app_template_global(rights.may, "may")
 blueprint.before_request(rights.guard)
 # The SVG charts of the printed reports, drawn the same way in HR's pages.
 blueprint.add_app_template_global(charts, "charts")
-blueprint.add_app_template_global(strategy.picture, "strategy_picture")
+blueprint.add_app_template_global(strategy_map.picture, "strategy_picture")
 
 
 def org() -> int:

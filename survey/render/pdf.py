@@ -53,14 +53,21 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(REPORT_TEMPLATES)).write_pdf()
 
 
-def render_pdf_parts(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,
-                     gettext: Callable[..., str] = _identity, processes: int = 2,
-                     progress: Callable[[int, int], None] | None = None) -> bytes:
-    """One PDF from several independently laid-out parts (e.g. 25 employees each), printed on
-    ``processes`` cores and joined in order. ``progress(done, total)`` follows the parts.
-    ``gettext`` must be picklable (a module-level function or a functools.partial of one).
+def render_pdf(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,
+               gettext: Callable[..., str] = _identity, processes: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The one way a PDF is made: each (template, context) part laid out as its own document, the parts
+    joined in order. A single part is printed here; several on ``processes`` cores (e.g. 25 employees
+    each), ``progress(done, total)`` following them; ``gettext`` must then be picklable (a module-level
+    function or a functools.partial of one). Every part carries the same "generated" time.
     """
     generated = datetime.now()
+    if len(parts) == 1 and processes <= 1:
+        (template, context), = parts
+        pdf = _render_part(template, context, organisation, language, gettext, generated)
+        if progress:
+            progress(1, 1)
+        return pdf
     pdfs: list[bytes | None] = [None] * len(parts)
     context = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
     with ProcessPoolExecutor(max_workers=max(1, processes), mp_context=context) as pool:

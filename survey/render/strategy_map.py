@@ -62,6 +62,16 @@ def strategy_map(bands: Sequence[tuple[str, Sequence[tuple[str, str, str, float 
     return _svg(width, height, _PATTERNS.replace("</defs>", _ARROW + "</defs>") + "".join(body), title, "; ".join(read))
 
 
+def picture(the_map, light_labels: Mapping[str, str], language: str, title: str = "") -> str:
+    """A services.strategy.StrategyMap as SVG, for HR's page (the printed report draws the same bands)."""
+    return strategy_map(plain_bands(the_map), the_map.arrows, light_labels, language=language, title=title)
+
+
+def plain_bands(the_map) -> list[tuple[str, list[tuple]]]:
+    """The map's bands as (perspective, [(code, name, light, level), ...])."""
+    return [(name, [(o.code, o.name, o.light, o.level) for o in objectives]) for name, objectives in the_map.bands]
+
+
 def _edge(box, other) -> tuple[float, float]:
     """Where the line from ``box``'s centre towards ``other``'s centre leaves ``box``."""
     x, y, w, h = box
