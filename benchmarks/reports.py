@@ -24,7 +24,7 @@ def main() -> None:
     from survey import create_app
     from survey.cli import upgrade
     from survey.models import Element
-    from survey.services import people, performance, questionnaires, reports, rounds
+    from survey.services import people, performance, questionnaires, reports, rounds, scorecard_document
     from tests.reference import samsat
     from tests.samsat_site import build_samsat, load_samsat_performance
 
@@ -43,8 +43,8 @@ def main() -> None:
             baseline, _ = best_of(3, lambda: html_to_pdf("<h1>Neraca</h1><p>Satu halaman.</p>"))
 
             def office():
-                context = reports.office_report(session, version, "2010")
-                return render_pdf([("office.html", context)], organisation="SAMSAT", language="id")
+                card = scorecard_document.office_document(session, version, "2010")
+                return render_pdf([("office.html", {"card": card})], organisation="SAMSAT", language="id")
 
             office_time, office_pdf = best_of(3, office)
 

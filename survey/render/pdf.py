@@ -16,8 +16,9 @@ from typing import Callable, Sequence
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from survey.render import charts
-from survey.render.strategy_map import strategy_map
 from survey.render.numbers import format_number, scale_of
+from survey.render.strategy_map import picture, strategy_map
+from survey.services import periods
 
 REPORT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "reports"
 
@@ -32,7 +33,7 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext=gettext, ngettext=lambda s, p, n, **kw: gettext(s if n == 1 else p, **kw),
                                   newstyle=True)
-    env.globals.update(charts=charts, strategy_map=strategy_map)
+    env.globals.update(charts=charts, strategy_map=strategy_map, strategy_picture=picture)
     env.filters["scale_of"] = scale_of
     return env
 
@@ -42,6 +43,7 @@ def render_html(template: str, context: dict, *, organisation: str, language: st
     """The report as a complete HTML document (header fields are part of every page)."""
     env = environment(gettext)
     env.filters["number"] = lambda value, kind="measure", signed=False: format_number(value, kind, language, signed)
+    env.filters["period"] = lambda period: periods.label(period, language)  # as the site's |period filter
     return env.get_template(template).render(
         organisation=organisation, language=language, generated=(generated or datetime.now()).strftime("%Y-%m-%d %H:%M"),
         **context)

@@ -62,9 +62,9 @@ def strategy_map(bands: Sequence[tuple[str, Sequence[tuple[str, str, str, float 
     return _svg(width, height, _PATTERNS.replace("</defs>", _ARROW + "</defs>") + "".join(body), title, "; ".join(read))
 
 
-def picture(the_map, light_labels: Mapping[str, str], language: str, title: str = "") -> str:
-    """A services.strategy.StrategyMap as SVG, for HR's page (the printed report draws the same bands)."""
-    return strategy_map(plain_bands(the_map), the_map.arrows, light_labels, language=language, title=title)
+def picture(the_map, light_labels: Mapping[str, str], language: str, title: str = "", **options) -> str:
+    """A services.strategy.StrategyMap as SVG, on HR's page and in the printed report."""
+    return strategy_map(plain_bands(the_map), the_map.arrows, light_labels, language=language, title=title, **options)
 
 
 def plain_bands(the_map) -> list[tuple[str, list[tuple]]]:

@@ -11,7 +11,7 @@ from flask_login import current_user
 from survey.render.pdf import render_html, render_pdf
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, periods, reports, rounds, scorecards, skm
+from survey.services import jobs, periods, reports, rounds, scorecard_document, scorecards, skm
 from survey.services.errors import Invalid
 from survey.services.tables import to_bytes
 
@@ -29,8 +29,8 @@ def office(version_id, period, fmt):
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
         return _download(table, fmt, _file_name("scorecard", period))
-    context = _data(lambda: reports.office_report(db.session(), version, period, page_locale()))
-    return _document("office.html", context, fmt, _file_name("scorecard", period))
+    card = _data(lambda: scorecard_document.office_document(db.session(), version, period))
+    return _document("office.html", {"card": card}, fmt, _file_name("scorecard", period))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")

@@ -96,7 +96,3 @@ def _objective_levels(card) -> dict[str, float]:
     for objective, rows in scored.groupby("objective"):
         levels[str(objective)] = float(np.average(rows["level"], weights=rows["weight"]))
     return levels
-
-
-def plain_bands(the_map: StrategyMap) -> list[tuple[str, list[tuple]]]:
-    return [(name, [(o.code, o.name, o.light, o.level) for o in objectives]) for name, objectives in the_map.bands]
