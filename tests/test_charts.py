@@ -23,6 +23,21 @@ def test_a_line_chart_writes_numbers_the_readers_way_and_leaves_a_gap_for_a_miss
     assert 'stroke-dasharray="6 3"' in svg  # the second line differs by its dash, not colour alone
 
 
+def test_a_line_charts_key_names_each_series_in_full_so_two_alike_kpis_stay_apart():
+    """Issue 26: the key cut names at 18 letters, so these two both read "Persentase pelaya…"."""
+    names = ["Persentase pelayanan tepat waktu", "Persentase pelayanan tepat sasaran <loket>"]
+    svg = charts.lines(["2009", "2010"], {"Indeks": [6.5, 7.9], names[0]: [2.1, 2.2], names[1]: [1.1, 1.4]},
+                       language="id", axis_names=("Indeks (0-10)", "Subtotal"), height=150)
+    drawn = re.sub(r"<(title|desc)[^>]*>.*?</\1>", "", svg)  # what the eye reads, not the screen reader's text
+    key = " ".join(re.findall(r"<t(?:ext|span)[^>]*>([^<]+)</", drawn))
+    for name in names:
+        assert name.replace("<", "&lt;").replace(">", "&gt;") in key
+    assert "…" not in drawn
+    height = int(re.search(r'height="(\d+)"', svg).group(1))
+    lowest = max(float(y) for y in re.findall(r'<tspan x="[\d.]+" y="([\d.]+)"', drawn))
+    assert lowest < height  # the wrapped key fits inside the chart
+
+
 def test_weight_bars_are_percentages_in_the_readers_language():
     svg = charts.horizontal_bars(["F Financial", "C Customer"], [0.2734, 0.7266], maximum=1, kind="weight",
                                  language="id", title="Bobot")
