@@ -18,7 +18,8 @@ def test_hr_page_and_printed_report_show_the_same_kpis_from_one_document(client,
     page = html.unescape(client.get(f"/hr/versions/{version.id}/scorecard/2010").get_data(as_text=True))
     printed = html.unescape(client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True))
     for kpi in card.kpis:
-        for shown in (kpi.code, kpi.name, format_number(kpi.level, "level", "id"), format_number(kpi.weight, "weight", "id")):
+        for shown in (kpi.code, kpi.name, format_number(kpi.level, "level", "id"),
+                      format_number(kpi.weight, "weight", "id")):
             assert shown in page and shown in printed, (kpi.code, shown)
     assert format_number(card.index, "index", "id") in page and format_number(card.index, "index", "id") in printed
 

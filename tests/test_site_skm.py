@@ -144,7 +144,8 @@ def test_entering_the_same_ikm_again_is_audited_too_and_leaves_one_measurement(a
     answer(client, token, form_values(asked, ANSWERS["Ani"]))
     page_url = f"/hr/rounds/{round_.id}/ikm"
     for _ in range(2):
-        assert post(client, f"{page_url}/kpi?lang=en", {"kpi": "C1a", "period": "2010"}, page=page_url).status_code == 302
+        response = post(client, f"{page_url}/kpi?lang=en", {"kpi": "C1a", "period": "2010"}, page=page_url)
+        assert response.status_code == 302
     session.expire_all()
     assert session.query(Measurement).count() == 1
     entries = session.query(AuditEntry).filter_by(action="ikm_to_kpi").all()

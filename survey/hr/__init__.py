@@ -12,7 +12,7 @@ from survey.render import charts, strategy_map
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
-from survey.services import rounds, scorecards, strategy
+from survey.services import rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import read_table, to_bytes
 
