@@ -20,11 +20,11 @@ PROCESSES = sized(2, 1)  # cores printing the personal scorecards
 
 def main() -> None:
     quick_note()
-    from analysis.report import html_to_pdf, render_html, render_pdf_parts
+    from survey.render.pdf import html_to_pdf, render_pdf
     from survey import create_app
     from survey.cli import upgrade
     from survey.models import Element
-    from survey.services import people, performance, questionnaires, reports, rounds
+    from survey.services import people, performance, questionnaires, reports, rounds, scorecard_document
     from tests.reference import samsat
     from tests.samsat_site import build_samsat, load_samsat_performance
 
@@ -43,8 +43,8 @@ def main() -> None:
             baseline, _ = best_of(3, lambda: html_to_pdf("<h1>Neraca</h1><p>Satu halaman.</p>"))
 
             def office():
-                context = reports.office_report(session, version, "2010")
-                return html_to_pdf(render_html("office.html", context, organisation="SAMSAT", language="id"))
+                card = scorecard_document.office_document(session, version, "2010")
+                return render_pdf([("office.html", {"card": card})], organisation="SAMSAT", language="id")
 
             office_time, office_pdf = best_of(3, office)
 
@@ -63,8 +63,8 @@ def main() -> None:
                                                                     for k, q in enumerate(asked)}, f"k{n}")
             report = reports.personal_report(session, round_)
             parts = reports.personal_parts(report)
-            personal_time, personal_pdf = best_of(1, lambda: render_pdf_parts(parts, organisation="SAMSAT",
-                                                                                language="id", processes=PROCESSES))
+            personal_time, personal_pdf = best_of(1, lambda: render_pdf(parts, organisation="SAMSAT",
+                                                                          language="id", processes=PROCESSES))
     print(f"one-page WeasyPrint baseline           {baseline * 1000:8.1f} ms")
     print(f"SAMSAT office report (PDF)             {office_time * 1000:8.1f} ms   "
           f"= {office_time / baseline:5.1f} x baseline   (target < 3000 ms)")

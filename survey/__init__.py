@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from analysis.formatting import format_number, scale_of
+from survey.render.numbers import format_number, scale_of
 from survey import config as settings
 from survey import db, i18n
 from survey.labels import label

@@ -48,9 +48,10 @@ def queue(app: Flask):
 
 
 def make_report(job_id: int, processes: int = 2) -> None:
+    from survey.render.pdf import render_pdf
     from survey.services import jobs
     with _app().extensions["neraca.sessionmaker"]() as session:
-        jobs.run(session, job_id, processes=processes)
+        jobs.run(session, job_id, render_pdf, processes=processes)
 
 
 def send_mail(round_id: int | None = None) -> None:

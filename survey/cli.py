@@ -50,6 +50,7 @@ def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -
 
     from survey import create_app
     from survey.models import Round
+    from survey.render.pdf import render_pdf
     from survey.services import jobs
 
     def bar(done: int, total: int) -> None:
@@ -63,7 +64,7 @@ def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -
             print(f"no round {round_id}", file=sys.stderr)
             return 2
         job = jobs.run(session, jobs.queue_personal_report(session, round_, language, "command line").id,
-                       processes=processes, on_progress=bar)
+                       render_pdf, processes=processes, on_progress=bar)
         print(file=sys.stderr)
         if job.status != "done":
             print(f"failed: {job.error}", file=sys.stderr)

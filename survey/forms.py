@@ -34,7 +34,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.validators import NumberRange as PlainNumberRange
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.form_messages import CATALOG
 from survey.labels import words
 from survey.models import (
@@ -123,7 +123,7 @@ class NumberRange(PlainNumberRange):
 class NumberField(StringField):
     """A text input for a number in the page's language: read strictly, shown back as it was read.
 
-    ``kind`` says how a stored value is shown when the form is filled from data (see analysis.formatting);
+    ``kind`` says how a stored value is shown when the form is filled from data (see survey.render.numbers);
     ``largest`` bounds it either side of zero (services.numbers.LARGEST unless the field says less).
     """
 

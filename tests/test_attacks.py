@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from survey.models import ReportJob
+from survey.render.pdf import render_pdf
 from survey.services import accounts, api_tokens, jobs, people, performance, questionnaires, rounds
 from tests.helpers.attacks import SECRET, SKM_ENDPOINTS, address, estate, methods  # noqa: F401
 from tests.helpers.database import rows_in_every_table  # noqa: F401
@@ -82,7 +83,7 @@ def test_wrong_api_tokens_all_look_the_same_and_are_slowed_down(client, session,
 
 
 def test_a_finished_report_of_another_organisation_cannot_be_downloaded(app, client, session, estate):
-    finished = jobs.run(session, estate["job"].id, processes=1)
+    finished = jobs.run(session, estate["job"].id, render_pdf, processes=1)
     assert finished.status == "done"
     other = accounts.create_organisation(session, "Other office")
     sign_in(client, session, other.id, email="admin@other.org", role="admin")
@@ -130,7 +131,7 @@ def test_script_in_every_text_field_stays_text_on_every_page_pdf_and_spreadsheet
         shown += "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert shown >= 10 and shown_in_csv  # the payload is on the pages, as text, and in exports, defused
 
-    jobs.run(session, estate["job"].id, processes=1)
+    jobs.run(session, estate["job"].id, render_pdf, processes=1)
     for url in (f"/hr/reports/weighting/{estate['weighting'].id}.pdf", f"/hr/reports/office/{version.id}/2010.pdf",
                 f"/hr/reports/personal/{estate['self_report'].id}.pdf", f"/hr/reports/jobs/{estate['job'].id}.pdf"):
         response = client.get(url)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from survey import background, create_app
 from survey.models import OutboxMessage, ReportJob, utcnow
+from survey.render.pdf import render_pdf
 from survey.services import jobs, people, rounds
 from tests.helpers.reports import page_count, self_report_round
 from tests.web import post, sign_in
@@ -122,8 +123,8 @@ def test_work_a_dead_worker_left_is_resumed_and_nothing_is_done_twice(app, sessi
 def test_a_job_already_taken_is_not_made_again(app, session):
     organisation, round_ = self_report_round(session, EMPLOYEES)
     job = jobs.queue_personal_report(session, round_, "id", "hr@x.org")
-    assert jobs.run(session, job.id, processes=1).status == "done"
-    assert jobs.run(session, job.id, processes=1) is None  # a duplicate queue entry finds it finished
+    assert jobs.run(session, job.id, render_pdf, processes=1).status == "done"
+    assert jobs.run(session, job.id, render_pdf, processes=1) is None  # a duplicate queue entry finds it finished
     session.refresh(job)
     assert job.attempts == 1
 

@@ -162,7 +162,7 @@ def test_the_api_gives_each_kpis_capaian_and_predikat_as_the_page_does(client, s
 
 
 def test_rupiah_ladders_say_their_unit_in_words_of_the_pages_language(client, session):
-    from analysis.formatting import scale_of
+    from survey.render.numbers import scale_of
     assert [scale_of(v) for v in ([60, 100], [-2_500_000, 0], [0, 52_295_456_000], [float("nan"), 1e6])] == [
         1, 10**6, 10**9, 10**6]
     organisation, version = samsat_office(session)

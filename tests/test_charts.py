@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from analysis import charts
+from survey.render import charts
 from tests.helpers.reports import keep_pages, pdf_text, samsat_office
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.web import sign_in
@@ -21,6 +21,21 @@ def test_a_line_chart_writes_numbers_the_readers_way_and_leaves_a_gap_for_a_miss
     assert "Indeks: 2008 6,50, 2010 7,90" in description and "Financial: 2008 2,10, 2009 2,00" in description
     assert svg.count("<polyline") == 1  # Indeks is broken by its gap; Financial draws 2008-2009
     assert 'stroke-dasharray="6 3"' in svg  # the second line differs by its dash, not colour alone
+
+
+def test_a_line_charts_key_names_each_series_in_full_so_two_alike_kpis_stay_apart():
+    """Issue 26: the key cut names at 18 letters, so these two both read "Persentase pelaya…"."""
+    names = ["Persentase pelayanan tepat waktu", "Persentase pelayanan tepat sasaran <loket>"]
+    svg = charts.lines(["2009", "2010"], {"Indeks": [6.5, 7.9], names[0]: [2.1, 2.2], names[1]: [1.1, 1.4]},
+                       language="id", axis_names=("Indeks (0-10)", "Subtotal"), height=150)
+    drawn = re.sub(r"<(title|desc)[^>]*>.*?</\1>", "", svg)  # what the eye reads, not the screen reader's text
+    key = " ".join(re.findall(r"<t(?:ext|span)[^>]*>([^<]+)</", drawn))
+    for name in names:
+        assert name.replace("<", "&lt;").replace(">", "&gt;") in key
+    assert "…" not in drawn
+    height = int(re.search(r'height="(\d+)"', svg).group(1))
+    lowest = max(float(y) for y in re.findall(r'<tspan x="[\d.]+" y="([\d.]+)"', drawn))
+    assert lowest < height  # the wrapped key fits inside the chart
 
 
 def test_weight_bars_are_percentages_in_the_readers_language():
@@ -71,7 +86,7 @@ def test_a_period_that_cannot_be_scored_is_on_the_trend_axis_without_a_point(ses
 def test_perspective_subtotals_get_their_own_axis_and_long_bar_labels_wrap_instead_of_being_cut():
     import re
 
-    from analysis import charts
+    from survey.render import charts
     drawn = charts.lines(["2009", "2010"], [("Indeks", [7.0, 8.0]), ("Keuangan", [1.0, 2.2]), ("Pelanggan", [2.8, 1.5])],
                          language="id", axis_names=("Indeks (0-10)", "Subtotal"))
     assert ">5</text>" in drawn and ">Subtotal</text>" in drawn  # the subtotals' scale: 0 to 5, a round number

@@ -1,7 +1,7 @@
 """Weights given by HR or by a decree: through the form and the scorecard import, published as a round's are."""
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.models import Element, ScorecardVersion
 from survey.services import accounts, given_weights, scorecards
 from survey.services.errors import Invalid
@@ -96,11 +96,11 @@ def test_a_bad_weight_in_an_import_names_its_row_and_imports_nothing(session):
 def test_the_office_report_says_the_weights_were_given_and_by_what(client, session):
     organisation, version = build_samsat(session, stakeholders=0)
     given_weights.publish_given_weights(session, version, published_local_weights(), note="SK 12/2010", decimals=2)
-    from survey.services import reports
+    from survey.services import scorecard_document
     from tests.samsat_site import load_samsat_performance
     load_samsat_performance(session, version)
-    report = reports.office_report(session, session.get(ScorecardVersion, version.id), "2010")
-    assert (report["weights_from"]["source"], report["weights_from"]["note"]) == ("given", "SK 12/2010")
+    card = scorecard_document.office_document(session, session.get(ScorecardVersion, version.id), "2010")
+    assert (card.weights_from["source"], card.weights_from["note"]) == ("given", "SK 12/2010")
     sign_in(client, session, organisation.id)
     html = client.get(f"/hr/reports/office/{version.id}/2010.html").get_data(as_text=True)
     assert "Bobot ditetapkan oleh SK 12/2010." in html

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.services import api_tokens, kpi_values, performance, questionnaires, scorecards, skm
 from tests.helpers import questionnaires as questionnaire_helpers
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round

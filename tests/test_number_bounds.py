@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from analysis.formatting import DECIMALS, format_number
+from survey.render.numbers import DECIMALS, format_number
 from survey.models import Element, Measurement, Rating, Round
 from survey.services import answers, api_tokens, people, performance, questionnaires
 from survey.services.numbers import LARGEST, LARGEST_WEIGHT, NumberError, parse_number, read_cell

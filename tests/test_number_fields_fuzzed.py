@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 import survey.forms
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.models import Base, Invitation, Round
 from survey.services import answers, api_tokens, bands, performance, questionnaires, rounds, scorecards
 from tests.test_attacks import estate  # noqa: F401  (a fixture: organisation A with every kind of object)

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.formatting import DECIMALS, format_number
+from survey.render.numbers import DECIMALS, format_number
 from survey.services import performance
 from survey.services.numbers import NumberError, parse_number, read_cell
 from tests.samsat_site import build_samsat

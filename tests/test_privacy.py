@@ -13,7 +13,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey import demo
 from survey.models import Organisation, OutboxMessage, Person, Round
 from survey.services import answers, people, questionnaires, ratings, rounds

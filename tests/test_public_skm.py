@@ -7,7 +7,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from analysis.ikm import ikm
 from survey.models import PublicVisit, Response
 from survey.services import api_tokens, public, questionnaires, skm

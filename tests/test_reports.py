@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.services import performance, reports
-from tests.helpers.reports import keep_pages, page_count, pdf_text, samsat_office, self_report_round
+from tests.helpers.reports import filled_share, keep_pages, page_count, pdf_text, samsat_office, self_report_round
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.web import post, sign_in
 
@@ -31,6 +31,22 @@ def test_office_scorecard_pdf_has_the_samsat_figures_and_pages_to_look_at(client
     pages = page_count(response.data)
     assert 3 <= pages <= 8
     assert len(keep_pages(response.data, "office-scorecard-2010")) == pages
+
+
+def test_office_scorecard_pdf_fills_its_pages_and_keeps_the_charts_with_the_attention_table(client, session):
+    """Issue 26: page 2 held only the subtotal bars and the lights, a quarter of a page, before the landscape
+    OMAX pages. Every page but the last is now filled at least half way down."""
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    pdf = client.get(f"/hr/reports/office/{version.id}/2010.pdf").data
+    shares = filled_share(pdf)
+    assert len(shares) == page_count(pdf) == 4
+    assert all(share >= 0.5 for share in shares[:-1]), shares
+    below_the_matrices = pdf_text(pdf, page=3)
+    assert "L Learning and Growth — Objective Matrix" in below_the_matrices
+    assert "Subtotal per perspektif" in below_the_matrices and "Lampu" in below_the_matrices
+    last = pdf_text(pdf, page=4)
+    assert "Akar masalah" in last and "Apel pagi dimulai terlambat" in last  # the actions on a page of their own
 
 
 def test_office_scorecard_report_is_also_a_printable_page_and_a_spreadsheet(client, session):
@@ -130,7 +146,7 @@ def test_the_command_line_prints_personal_scorecards_on_two_cores_with_a_progres
 
 
 def test_a_long_kpi_unit_does_not_push_an_employees_figures_out_of_their_columns(session):
-    from analysis.report import render_html
+    from survey.render.pdf import render_html
     from survey.models import Element
     _, round_ = self_report_round(session, {"Ani": 90.0, "Budi": 40.0})
     element = session.query(Element).filter_by(version_id=round_.version_id, code="L1a").one()

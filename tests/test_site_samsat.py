@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, performance
 from tests.helpers.weighting import answer_page

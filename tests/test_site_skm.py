@@ -136,6 +136,22 @@ def test_hr_enters_the_ikm_as_a_customer_kpis_actual_with_an_audit_entry(app, cl
     assert entry.subject == "C1a" and entry.details["grade"] == "B"
 
 
+def test_entering_the_same_ikm_again_is_audited_too_and_leaves_one_measurement(app, client, session):
+    """One path, always audited: the second entry changes no value, yet HR's action is on record."""
+    organisation, version, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    _, token = invite_person(app, session, organisation, round_, "Ani")
+    answer(client, token, form_values(asked, ANSWERS["Ani"]))
+    page_url = f"/hr/rounds/{round_.id}/ikm"
+    for _ in range(2):
+        response = post(client, f"{page_url}/kpi?lang=en", {"kpi": "C1a", "period": "2010"}, page=page_url)
+        assert response.status_code == 302
+    session.expire_all()
+    assert session.query(Measurement).count() == 1
+    entries = session.query(AuditEntry).filter_by(action="ikm_to_kpi").all()
+    assert [(e.subject, e.details["period"]) for e in entries] == [("C1a", "2010"), ("C1a", "2010")]
+
+
 def test_an_unknown_kpi_or_no_answers_enters_nothing(app, client, session):
     organisation, _, round_ = skm_round(client, session, language="en")
     page_url = f"/hr/rounds/{round_.id}/ikm"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from analysis.ahp import aggregate, scale_label
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.models import ClusterAnswer, Judgment, OutboxMessage, Round
 from survey.services import accounts, answers, people, results, rounds, scorecards
 from tests.helpers.weighting import answer_page, invited_to_root_page, launch_round  # noqa: F401

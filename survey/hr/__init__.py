@@ -9,11 +9,11 @@ from flask import Blueprint, Response, abort, current_app, flash, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis import charts
+from survey.render import charts, strategy_map
 from survey import db, rights
 from survey.forms import attach_errors
 from survey.models import Scorecard
-from survey.services import network, rounds, scorecards, strategy
+from survey.services import network, rounds, scorecards
 from survey.services.errors import Invalid, translated
 from survey.services.kinds import kind_of
 from survey.services.tables import read_table, to_bytes
@@ -26,7 +26,7 @@ blueprint.add_app_template_global(rights.may, "may")
 blueprint.before_request(rights.guard)
 # The SVG charts of the printed reports, drawn the same way in HR's pages.
 blueprint.add_app_template_global(charts, "charts")
-blueprint.add_app_template_global(strategy.picture, "strategy_picture")
+blueprint.add_app_template_global(strategy_map.picture, "strategy_picture")
 
 
 def org() -> int:

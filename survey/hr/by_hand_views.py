@@ -11,7 +11,7 @@ from flask import Response, abort, current_app, flash, redirect, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import render_pdf
 from survey import db, i18n
 from survey.forms import ActionForm, message_of
 from survey.hr import blueprint, round_or_404
@@ -54,10 +54,10 @@ def invitation_letters(round_):
         db.session().rollback()
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    html = render_html("letters.html", {"title": round_.title, "letters": letters},
-                       organisation=round_.organisation.name, language=round_.language,
-                       gettext=partial(i18n.gettext, round_.language))
-    return Response(html_to_pdf(html), mimetype="application/pdf",
+    pdf = render_pdf([("letters.html", {"title": round_.title, "letters": letters})],
+                     organisation=round_.organisation.name, language=round_.language,
+                     gettext=partial(i18n.gettext, round_.language))
+    return Response(pdf, mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="letters-{round_.id}.pdf"'})
 
 

@@ -8,7 +8,7 @@ from flask import Response, current_app, flash, redirect, render_template, url_f
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import render_pdf
 from survey import db, i18n
 from survey.forms import ActionForm, PublicForm, WindowForm, keeps_typed_text, message_of
 from survey.hr import base_url, blueprint, field_errors, round_or_404
@@ -58,11 +58,11 @@ def public_poster(round_id):
         flash(_("A poster needs the round's public link and the site's public address (PUBLIC_URL)."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
     link = public.link(round_, current_app.config["PUBLIC_URL"])
-    html = render_html("poster.html", {"round": round_, "link": link, "short_link": link,
-                                       "qr": qr_svg_data_uri(link, scale=10)},
-                       organisation=round_.organisation.name, language=round_.language,
-                       gettext=partial(i18n.gettext, round_.language))
-    return Response(html_to_pdf(html), mimetype="application/pdf",
+    pdf = render_pdf([("poster.html", {"round": round_, "link": link, "short_link": link,
+                                        "qr": qr_svg_data_uri(link, scale=10)})],
+                     organisation=round_.organisation.name, language=round_.language,
+                     gettext=partial(i18n.gettext, round_.language))
+    return Response(pdf, mimetype="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="poster-{round_.id}.pdf"'})
 
 

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey import db
 from survey.forms import (
     ROUND_OPTION_GROUPS,

@@ -7,7 +7,7 @@ from flask import Response, abort, current_app, flash, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey import db
 from survey.forms import (
     ActionForm,
@@ -35,8 +35,8 @@ from survey.services import (
     kpi_owners,
     kpi_values,
     performance,
-    reporting,
     reports,
+    scorecard_document,
     scorecards,
 )
 from survey.services import periods as calendar_periods
@@ -401,17 +401,13 @@ def office_scorecard(version_id, period):
                 session.rollback()
                 flash(message_of(error), "error")  # the KPI is a hidden field: the message goes on top
     try:
-        card = performance.office_scorecard(session, version_row, period)
+        card = scorecard_document.office_document(session, version_row, period)  # the PDF prints the same object
     except Invalid as error:
         return render_template("hr/scorecard_missing.html", version=version_row, period=period,
                                message=message_of(error)), 404
-    kpi_ids = [e.id for e in performance.kpis(session, version_row).values()]
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
-                           evidence=evidence.by_code(session, kpi_ids, period),
-                           owned=kpi_owners.owned_codes(session, current_user, version_row),
-                           trends=performance.trends(card),
-                           reporting_state=reporting.period_state(session, version_row, period),
-                           state_names=reporting.STATE_NAMES, action=ActionForm(), problems=[translated(problem, _) for problem in card.problems]), \
+                           owned=kpi_owners.owned_codes(session, current_user, version_row), action=ActionForm(),
+                           problems=[translated(problem, _) for problem in card.problems]), \
         400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused
 
 

@@ -8,10 +8,10 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from analysis.report import html_to_pdf, render_html
+from survey.render.pdf import render_html, render_pdf
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, periods, reports, rounds, scorecards, skm
+from survey.services import jobs, periods, reports, rounds, scorecard_document, scorecards, skm
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
@@ -30,8 +30,8 @@ def office(version_id, period, fmt):
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
         return _download(table, fmt, _file_name("scorecard", period))
-    context = _data(lambda: reports.office_report(db.session(), version, period, page_locale()))
-    return _document("office.html", context, fmt, _file_name("scorecard", period))
+    card = _data(lambda: scorecard_document.office_document(db.session(), version, period))
+    return _document("office.html", {"card": card}, fmt, _file_name("scorecard", period))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
@@ -71,12 +71,8 @@ def ikm(round_id, fmt):
     context = {"found": found, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
                "period": periods.label(round_.period, round_.language) if round_.period else "",
                "suggestions": found.suggestions if rights.may("personal") else None}
-    html = render_html("ikm.html", context, organisation=current_user.organisation.name, language=round_.language,
-                       gettext=partial(i18n.gettext, round_.language))
-    if fmt == "html":
-        return Response(html, mimetype="text/html")
-    return Response(html_to_pdf(html), mimetype=MIME["pdf"],
-                    headers={"Content-Disposition": f'inline; filename="ikm-{round_id}.pdf"'})
+    return _document("ikm.html", context, fmt, f"ikm-{round_id}", language=round_.language,
+                     gettext=partial(i18n.gettext, round_.language))
 
 
 @blueprint.post("/personal/<int:round_id>/job")
@@ -133,14 +129,15 @@ def _data(build):
                                        message=message_of(error)), 404))
 
 
-def _document(template, context, fmt, name):
+def _document(template, context, fmt, name, language=None, gettext=_):
+    """The report as a printable page or its PDF, in the page's language unless the document has its own."""
     if fmt not in ("html", "pdf"):
         abort(404)
-    html = render_html(template, context, organisation=current_user.organisation.name,
-                       language=page_locale(), gettext=_)
+    written = {"organisation": current_user.organisation.name, "language": language or page_locale(),
+               "gettext": gettext}
     if fmt == "html":
-        return Response(html, mimetype="text/html")
-    return Response(html_to_pdf(html), mimetype=MIME["pdf"],
+        return Response(render_html(template, context, **written), mimetype="text/html")
+    return Response(render_pdf([(template, context)], **written), mimetype=MIME["pdf"],
                     headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
 
 

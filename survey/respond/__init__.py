@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from analysis.ahp import largest_cluster, parse_judgment, random_index, scale_label
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey import db
 from survey.forms import (
     DONT_KNOW,

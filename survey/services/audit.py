@@ -14,7 +14,7 @@ from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.i18n import wall_clock
 from survey.models import AuditEntry, Organisation
 from survey.services.errors import N_

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from analysis.indicators import PREVIOUS, Formula
 from survey.models import Element, Measurement, ScorecardVersion
 from survey.services import calendar, kpi_values, performance, period_locks, periods

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.services.errors import N_, Invalid
 from survey.services.tables import to_bytes
 

@@ -11,7 +11,6 @@ from typing import Callable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from analysis.report import render_pdf_parts
 from survey import i18n
 from survey.models import Organisation, ReportJob, Round, utcnow
 from survey.services import reports
@@ -40,9 +39,10 @@ def get_job(session: Session, organisation_id: int, job_id: int) -> ReportJob | 
     return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id))
 
 
-def run(session: Session, job_id: int, processes: int = 2,
+def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], processes: int = 2,
         on_progress: Callable[[int, int], None] | None = None) -> ReportJob | None:
-    """Make a queued job's report now; a failure is recorded on the job, not raised.
+    """Make a queued job's report now with ``render_pdf`` (survey.render.pdf.render_pdf: printing belongs
+    to the rendering layer, not to a service); a failure is recorded on the job, not raised.
     Returns None when the job is not waiting (another worker has it, or it is finished)."""
     claimed = session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == "queued")
                               .values(status="running", error="", done=0, heartbeat_at=utcnow(),
@@ -64,9 +64,9 @@ def run(session: Session, job_id: int, processes: int = 2,
             if on_progress:
                 on_progress(done, total)
 
-        job.content = render_pdf_parts(parts, organisation=session.get(Organisation, job.organisation_id).name,
-                                       language=job.language, gettext=partial(i18n.gettext, job.language),
-                                       processes=processes, progress=progress)
+        job.content = render_pdf(parts, organisation=session.get(Organisation, job.organisation_id).name,
+                                 language=job.language, gettext=partial(i18n.gettext, job.language),
+                                 processes=processes, progress=progress)
         job.status = "done"
     except Exception as error:  # noqa: BLE001 - any failure must reach HR, with its reason
         session.rollback()

@@ -17,7 +17,7 @@ import numpy as np
 
 from babel.numbers import NumberFormatError, get_decimal_symbol, parse_decimal
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from survey.services.errors import N_
 
 #: Only digits, the language's separators, a sign and spaces: no e-notation, no "NaN" or "inf".

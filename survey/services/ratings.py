@@ -11,7 +11,7 @@ import math
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.formatting import format_number
+from survey.render.numbers import format_number
 from analysis.rating import rating_range
 from survey.models import ClusterAnswer, Invitation, Rating, Round, utcnow
 from survey.services.answers import (

@@ -1,4 +1,5 @@
-"""Report data for printing and exporting: the office scorecard, a round's weights, personal scorecards.
+"""Report data for printing and exporting: a round's weights, personal scorecards, the office scorecard's table
+(the office scorecard itself, page and PDF: services.scorecard_document).
 
 Each ``*_report`` returns the context its template in templates/reports needs;
 each ``*_table`` returns the same figures as a flat table for XLSX/CSV.
@@ -24,60 +25,17 @@ from survey.models import (
     ScorecardVersion,
 )
 from survey.services import (
-    evidence,
     groups,
     performance,
-    periods,
     questionnaires,
-    reporting,
     results,
     scorecards,
-    strategy,
 )
 from survey.services.kinds import DEFAULT, RATINGS, kind_of
 from survey.services.ratings import scale_of
 from survey.services.zones import on_wall_clock
 
 LIGHT_OF_CODE = {code: name for code, name in enumerate(LIGHT_NAMES)} | {-1: NO_DATA}
-
-
-def office_report(session: Session, version: ScorecardVersion, period: str, language: str = "id") -> dict:
-    """The office scorecard of a period as its report prints it, periods named in ``language``."""
-    card = performance.office_scorecard(session, version, period)
-    by_code = {e.code: e for e in scorecards.elements(session, version.id)}
-    kpis = [{"code": row["kpi"], "name": row["name"], "performance": plain_number(row["performance"]),
-             "ladder": list(row["ladder"].values()), "level": plain_number(row["level"]), "weight": row["weight"],
-             "value": plain_number(row["value"]), "light": row["light"], "root_cause": row["root_cause"],
-             "action": row["action"], "perspective": row["perspective"], "capaian": plain_number(row["capaian"]),
-             "predikat": int(row["predikat"]), "capaian_note": row["capaian_note"],
-             "derived_from": [periods.label(p, language) for p in row["derived_from"]]}
-            for row in card.kpis.to_dict("records")]
-    subtotals = [{"code": row.perspective, "name": by_code[str(row.perspective)].name, "subtotal": row.subtotal}
-                 for row in card.subtotals.itertuples()]
-    perspectives = [dict(p, kpis=[k for k in kpis if k["perspective"] == p["code"]]) for p in subtotals]
-    change = card.index["change"]
-    trends = performance.trends(card)
-    return {"scorecard": f"{version.scorecard.name} {version.label}", "period": period,
-            "period_label": periods.label(period, language),
-            "trend_labels": [periods.label(p, language) for p in trends.periods],
-            "weights_from": weights_provenance(session, version),
-            "index": plain_number(card.index["index"]), "index_light": card.index["light"], "bands": card.bands,
-            "index_predikat": card.predikat,
-            "provisional": card.provisional, "scored": card.scored, "weighted": card.weighted,
-            "reporting_state": reporting.STATE_NAMES[reporting.period_state(session, version, period)],
-            "gaps": card.gaps,
-            "change": None if change != change else float(change), "subtotals": subtotals,
-            "perspectives": perspectives, "counts": {name: int(card.index[name]) for name in LIGHT_NAMES},
-            "trend": card.trend.to_dict("records"), "trends": trends,
-            "strategy": _strategy(session, version, card),
-            "attention": [k for k in kpis if k["light"] in ("red", "yellow")],
-            "evidence": {code: [(file.filename, file.size) for file in files] for code, files in evidence.by_code(
-                session, [e.id for e in performance.kpis(session, version).values()], period).items()}}
-
-
-def _strategy(session: Session, version: ScorecardVersion, card) -> dict:
-    the_map = strategy.strategy_map(session, version, card)
-    return {"bands": strategy.plain_bands(the_map), "arrows": the_map.arrows}
 
 
 def weights_provenance(session: Session, version: ScorecardVersion) -> dict:

@@ -190,13 +190,18 @@ def set_population(session: Session, round_: Round, population: float | None) ->
 
 def ikm_to_kpi(session: Session, round_: Round, *, kpi: str, period: str, entered_by: str):
     """The round's IKM (25-100) as the actual of a KPI for a period, through the performance data entry,
-    with an audit entry written in the same transaction."""
+    with an audit entry written in the same transaction: every entry HR makes is on record, also one that
+    finds the KPI already holding this IKM (no measurement written; it used to leave the entry unsaved)."""
     found = results(session, round_)
     if found.result is None:
         raise Invalid({"": N_("Nobody has answered every unsur yet: there is no IKM to enter.")})
     audit.record(session, round_.organisation_id, entered_by, "ikm_to_kpi", kpi,
                  {"round": round_.id, "period": period, "ikm": found.result.converted,
                   "grade": found.result.grade})
-    return performance.record_measurement(session, round_.version, kpi=kpi, period=period,
-                                          actual=found.result.converted,
-                                          note=f"IKM {round_.title} ({found.result.grade})", entered_by=entered_by)
+    measurement = performance.record_measurement(session, round_.version, kpi=kpi, period=period,
+                                                 actual=found.result.converted,
+                                                 note=f"IKM {round_.title} ({found.result.grade})",
+                                                 entered_by=entered_by)
+    if measurement is None:  # nothing changed, so record_measurement committed nothing: the audit entry is ours to save
+        session.commit()
+    return measurement

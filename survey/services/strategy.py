@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.scoring import NO_DATA, light
-from analysis.strategy_map import strategy_map as strategy_map_svg
 from survey.models import Element, ScorecardVersion, StrategyArrow
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements, tree_order
@@ -97,12 +96,3 @@ def _objective_levels(card) -> dict[str, float]:
     for objective, rows in scored.groupby("objective"):
         levels[str(objective)] = float(np.average(rows["level"], weights=rows["weight"]))
     return levels
-
-
-def picture(the_map: StrategyMap, light_labels: dict, language: str, title: str = "") -> str:
-    """The map as SVG, for a page or a printed report."""
-    return strategy_map_svg(plain_bands(the_map), the_map.arrows, light_labels, language=language, title=title)
-
-
-def plain_bands(the_map: StrategyMap) -> list[tuple[str, list[tuple]]]:
-    return [(name, [(o.code, o.name, o.light, o.level) for o in objectives]) for name, objectives in the_map.bands]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 from survey.models import Element
@@ -29,9 +30,29 @@ def page_count(pdf: bytes) -> int:
 def keep_pages(pdf: bytes, name: str) -> list[Path]:
     """Render every page to PNG for a person to look at; kept as test artefacts."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob(f"{name}-*.png"):  # a longer PDF printed before left more pages
+        old.unlink()
     (ARTIFACTS / f"{name}.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(ARTIFACTS / f"{name}.pdf"), str(ARTIFACTS / name)], check=True)
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+def filled_share(pdf: bytes) -> list[float]:
+    """How far down each page its content reaches (0 to 1), header and footer lines left out: the page as an
+    image (pdftoppm at 50 dpi), its lowest row with ink between the top and bottom margins' text."""
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-png", "-r", "50", "-", f"{folder}/page"], input=pdf, check=True)
+        shares = []
+        for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
+            page = Image.open(path).convert("L")
+            width, height = page.size
+            margin = round(height * 0.045)  # the running header and footer sit within the outer 4.5 %
+            body = page.crop((0, margin, width, height - margin)).point(lambda v: 255 if v < 160 else 0)
+            box = body.getbbox()
+            shares.append(0.0 if box is None else (box[3] + margin) / height)
+        return shares
 
 
 def samsat_office(session, kpi_name=None):

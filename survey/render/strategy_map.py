@@ -10,8 +10,8 @@ import textwrap
 from html import escape
 from typing import Mapping, Sequence
 
-from .charts import _PATTERNS, LIGHT_FILLS, LIGHT_PATTERNS, _short, _svg
-from .formatting import format_number
+from survey.render.charts import _PATTERNS, LIGHT_FILLS, LIGHT_PATTERNS, _short, _svg
+from survey.render.numbers import format_number
 
 PALE = {"red": "#f8d7d5", "yellow": "#fff3c4", "green": "#d6efdc", "none": "#eeeeee"}
 BOLD = ' font-weight="bold"'
@@ -60,6 +60,16 @@ def strategy_map(bands: Sequence[tuple[str, Sequence[tuple[str, str, str, float 
             read.append(f"{cause} → {effect}")
     height = max(len(bands), 1) * band_height
     return _svg(width, height, _PATTERNS.replace("</defs>", _ARROW + "</defs>") + "".join(body), title, "; ".join(read))
+
+
+def picture(the_map, light_labels: Mapping[str, str], language: str, title: str = "", **options) -> str:
+    """A services.strategy.StrategyMap as SVG, on HR's page and in the printed report."""
+    return strategy_map(plain_bands(the_map), the_map.arrows, light_labels, language=language, title=title, **options)
+
+
+def plain_bands(the_map) -> list[tuple[str, list[tuple]]]:
+    """The map's bands as (perspective, [(code, name, light, level), ...])."""
+    return [(name, [(o.code, o.name, o.light, o.level) for o in objectives]) for name, objectives in the_map.bands]
 
 
 def _edge(box, other) -> tuple[float, float]:

@@ -15,11 +15,12 @@ from typing import Callable, Sequence
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from analysis import charts
-from analysis.strategy_map import strategy_map
-from analysis.formatting import format_number, scale_of
+from survey.render import charts
+from survey.render.numbers import format_number, scale_of
+from survey.render.strategy_map import picture, strategy_map
+from survey.services import periods
 
-REPORT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reports"
+REPORT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "reports"
 
 
 def _identity(message: str, **values) -> str:
@@ -32,7 +33,7 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
                       extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext=gettext, ngettext=lambda s, p, n, **kw: gettext(s if n == 1 else p, **kw),
                                   newstyle=True)
-    env.globals.update(charts=charts, strategy_map=strategy_map)
+    env.globals.update(charts=charts, strategy_map=strategy_map, strategy_picture=picture)
     env.filters["scale_of"] = scale_of
     return env
 
@@ -42,6 +43,7 @@ def render_html(template: str, context: dict, *, organisation: str, language: st
     """The report as a complete HTML document (header fields are part of every page)."""
     env = environment(gettext)
     env.filters["number"] = lambda value, kind="measure", signed=False: format_number(value, kind, language, signed)
+    env.filters["period"] = lambda period: periods.label(period, language)  # as the site's |period filter
     return env.get_template(template).render(
         organisation=organisation, language=language, generated=(generated or datetime.now()).strftime("%Y-%m-%d %H:%M"),
         **context)
@@ -53,14 +55,21 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=str(REPORT_TEMPLATES)).write_pdf()
 
 
-def render_pdf_parts(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,
-                     gettext: Callable[..., str] = _identity, processes: int = 2,
-                     progress: Callable[[int, int], None] | None = None) -> bytes:
-    """One PDF from several independently laid-out parts (e.g. 25 employees each), printed on
-    ``processes`` cores and joined in order. ``progress(done, total)`` follows the parts.
-    ``gettext`` must be picklable (a module-level function or a functools.partial of one).
+def render_pdf(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,
+               gettext: Callable[..., str] = _identity, processes: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The one way a PDF is made: each (template, context) part laid out as its own document, the parts
+    joined in order. A single part is printed here; several on ``processes`` cores (e.g. 25 employees
+    each), ``progress(done, total)`` following them; ``gettext`` must then be picklable (a module-level
+    function or a functools.partial of one). Every part carries the same "generated" time.
     """
     generated = datetime.now()
+    if len(parts) == 1 and processes <= 1:
+        (template, context), = parts
+        pdf = _render_part(template, context, organisation, language, gettext, generated)
+        if progress:
+            progress(1, 1)
+        return pdf
     pdfs: list[bytes | None] = [None] * len(parts)
     context = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
     with ProcessPoolExecutor(max_workers=max(1, processes), mp_context=context) as pool:

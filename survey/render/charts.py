@@ -1,7 +1,7 @@
 """Small SVG charts for pages and printed reports: no plotting library, no JavaScript, crisp in PDF.
 
 Each function returns an SVG element as text: labels are escaped, numbers are written in the
-reader's language (analysis.formatting), lines differ by dash as well as by colour and lights by
+reader's language (survey.render.numbers), lines differ by dash as well as by colour and lights by
 hatching, so a grey print still reads, and a <title> and <desc> give the figures to a screen reader.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ import textwrap
 from html import escape
 from typing import Mapping, Sequence
 
-from .formatting import format_number
+from survey.render.numbers import format_number
 
 #: Fill and hatch per light, so the charts also read on a black-and-white printer.
 LIGHT_FILLS = {"red": "#d9534f", "yellow": "#f0c419", "green": "#3c9a5f"}
@@ -27,6 +27,7 @@ _PATTERNS = (
     '<path d="M0,0 L6,6 M6,0 L0,6" stroke="#000" stroke-width="0.8"/></pattern></defs>'
 )
 _ids = itertools.count(1)
+LEGEND_CHARACTERS = 18  # letters of a line of a line chart's key: its 100 px beside the chart
 _CHARACTER_WIDTH = 6.4  # DejaVu Sans at 11 px, an average letter: how many fit a label's width
 
 
@@ -92,6 +93,11 @@ def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequen
     periods = [str(p) for p in periods]
     series = dict(series)
     named = any(series)
+    # The key names each series in full, wrapped onto lines of LEGEND_CHARACTERS (cut at 18, two KPIs
+    # "Persentase pelayanan tepat waktu" and "Persentase pelayanan tepat sasaran" read alike, issue 26).
+    keys = [textwrap.wrap(str(name), LEGEND_CHARACTERS) if name else [] for name in series]
+    tops = list(itertools.accumulate([12] + [14 + 12 * max(len(key) - 1, 0) for key in keys[:-1]]))
+    height = max(height, (tops[-1] + 12 * len(keys[-1]) + 4) if keys else height)  # the chart grows to hold its key
     axis = left = 34
     right, bottom = (140 if named else 16) + (30 if axis_names else 0), height - 22
     span = bottom - 14 - (10 if axis_names else 0)
@@ -134,11 +140,14 @@ def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequen
             body += [f'<text x="{px:.1f}" y="{py - 7:.1f}" text-anchor="middle" font-size="10">'
                      f'{format_number(v, kind, language)}</text>' for px, py, v in points]
         if name and points:
-            legend_y = 12 + number * 14
+            legend_y = tops[number]
             key_x = width - right + 12 + (30 if axis_names else 0)  # clear of the right-hand axis' numbers
+            text = (escape(keys[number][0]) if len(keys[number]) == 1 else
+                    "".join(f'<tspan x="{key_x + 26}" y="{legend_y + 12 * n}">{escape(part)}</tspan>'
+                            for n, part in enumerate(keys[number])))
             body.append(f'<line x1="{key_x}" y1="{legend_y - 3}" x2="{key_x + 22}" y2="{legend_y - 3}" '
                         f'stroke="{colour}" stroke-width="{stroke}"' + (f' stroke-dasharray="{dash}"' if dash else "") + "/>"
-                        f'<text x="{key_x + 26}" y="{legend_y}" font-size="10">{escape(_short(name, 18))}</text>')
+                        f'<text x="{key_x + 26}" y="{legend_y}" font-size="10">{text}</text>')
     return _svg(width, height, "".join(body), title, "; ".join(read))
 
 
