@@ -99,6 +99,10 @@ class Intervals:
     order_held: np.ndarray   # [i, j]: share of draws with w_i > w_j
     draws: int               # draws that gave weights (a draw with an unlinked element gives none)
 
+    def bounds(self) -> list[tuple[float, float]]:
+        """(low, high) per element, e.g. for a chart's error bars."""
+        return [(float(low), float(high)) for low, high in zip(self.low, self.high)]
+
     def coin_tosses(self) -> list[tuple[int, int]]:
         """(i, j) with i ranked just above j where j comes out above i in more than a third of the draws."""
         order = ranking(self.estimate)

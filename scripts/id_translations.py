@@ -1450,4 +1450,5 @@ ID = {
     "Weights by group": "Bobot per kelompok",
     "The judgments that separate the groups most": "Penilaian yang paling membedakan kelompok",
     "%(first)s against %(second)s": "%(first)s terhadap %(second)s",
+    "90 in 100 draws between": "90 dari 100 pengambilan antara",
 }

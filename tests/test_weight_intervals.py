@@ -142,3 +142,15 @@ def test_two_camps_of_respondents_are_two_groups_with_their_own_weights_and_name
     sign_in(viewer, session, organisation.id, email="viewer@example.org", role="viewer")
     seen = viewer.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
     assert "Kelompok 2" in seen and "Keempat" not in seen
+
+
+def test_each_pages_chart_draws_the_interval_as_an_error_bar_and_reads_it_out(client, session, split_round):
+    organisation, _, round_ = split_round
+    sign_in(client, session, organisation.id)
+    text = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    found = weight_intervals.weight_intervals(session, round_).pages["root"]
+    low, high = found.bounds()[0]
+    from survey.render.numbers import format_number
+    assert f"(90 dari 100 pengambilan antara {format_number(low, 'weight', 'id')}–" \
+           f"{format_number(high, 'weight', 'id')}%)" in text
+    assert text.count('stroke-width="1.2" fill="none"') >= len(found.low)  # one error bar per element

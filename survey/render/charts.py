@@ -33,8 +33,10 @@ _CHARACTER_WIDTH = 6.4  # DejaVu Sans at 11 px, an average letter: how many fit 
 
 def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: float | None = None,
                     width: int = 460, row: int = 22, kind: str = "index", language: str = "en",
-                    title: str = "", label_width: int = 150) -> str:
-    """One bar per label, the value printed at its end (``kind='weight'`` prints a share as a %)."""
+                    title: str = "", label_width: int = 150,
+                    intervals: Sequence[tuple[float, float]] | None = None, interval_words: str = "") -> str:
+    """One bar per label, the value printed at its end (``kind='weight'`` prints a share as a %); with
+    ``intervals`` (low, high) per bar, an error bar across each, read out after ``interval_words``."""
     top = maximum if maximum else max([v for v in values if _number(v)] + [1e-9])
     # A label wraps onto a second line rather than be cut ("Wajib Pajak dan Masyara…"): rows grow to fit.
     wrapped = [_wrapped(label, max(4, int((label_width - 10) / _CHARACTER_WIDTH))) for label in labels]
@@ -42,18 +44,28 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[float], maximum: flo
     height = row * len(labels) + 10
     suffix = "%" if kind == "weight" else ""
     bars, read = [], []
+    scale = (width - label_width - 70) / top
     for k, (label, value) in enumerate(zip(labels, values)):
         y = 5 + k * row
-        length = max(0.0, value) / top * (width - label_width - 70) if _number(value) else 0
+        length = max(0.0, value) * scale if _number(value) else 0
         shown = format_number(value if _number(value) else None, kind, language) + (suffix if _number(value) else "")
         read.append(f"{label}: {shown}")
+        whisker, end = "", length
+        if intervals is not None and all(_number(v) for v in intervals[k]):
+            low, high = (max(0.0, v) * scale + label_width for v in intervals[k])
+            middle = y + 3 + (row - 8) / 2
+            whisker = (f'<path d="M{low:.1f} {middle:.1f}H{high:.1f}M{low:.1f} {middle - 4:.1f}V{middle + 4:.1f}'
+                       f'M{high:.1f} {middle - 4:.1f}V{middle + 4:.1f}" stroke="#000" stroke-width="1.2" fill="none"/>')
+            end = max(length, high - label_width)
+            read[-1] += " (" + interval_words + " " + "–".join(
+                format_number(v, kind, language) for v in intervals[k]) + suffix + ")"
         first = y + row * 0.65 - 6 * (len(wrapped[k]) - 1)
         text = "".join(f'<tspan x="{label_width - 6}" y="{first + 12 * n:.1f}">{escape(part)}</tspan>'
                        for n, part in enumerate(wrapped[k]))
         bars.append(
             f'<text x="{label_width - 6}" y="{first:.1f}" text-anchor="end" font-size="11">{text}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="#4a78a8" stroke="#000" stroke-width="0.5"/>'
-            f'<text x="{label_width + length + 4:.1f}" y="{y + row * 0.65:.1f}" font-size="11">{escape(shown)}</text>')
+            f'{whisker}<text x="{label_width + end + 4:.1f}" y="{y + row * 0.65:.1f}" font-size="11">{escape(shown)}</text>')
     return _svg(width, height, "".join(bars), title, "; ".join(read))
 
 
