@@ -1451,4 +1451,5 @@ ID = {
     "The judgments that separate the groups most": "Penilaian yang paling membedakan kelompok",
     "%(first)s against %(second)s": "%(first)s terhadap %(second)s",
     "90 in 100 draws between": "90 dari 100 pengambilan antara",
+    "How sure are these weights?": "Seberapa pasti bobot ini?",
 }

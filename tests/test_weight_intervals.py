@@ -154,3 +154,20 @@ def test_each_pages_chart_draws_the_interval_as_an_error_bar_and_reads_it_out(cl
     assert f"(90 dari 100 pengambilan antara {format_number(low, 'weight', 'id')}–" \
            f"{format_number(high, 'weight', 'id')}%)" in text
     assert text.count('stroke-width="1.2" fill="none"') >= len(found.low)  # one error bar per element
+
+
+def test_the_weighting_pdf_says_how_sure_the_weights_are_and_what_would_change_the_ranking(client, session,
+                                                                                           split_round):
+    from tests.helpers.reports import keep_pages, pdf_text
+    organisation, _, round_ = split_round
+    sign_in(client, session, organisation.id)
+    response = client.get(f"/hr/reports/weighting/{round_.id}.pdf")
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.data).split())
+    assert "Seberapa pasti bobot ini?" in text and "Apakah peringkat akan berubah?" in text
+    found = weight_intervals.weight_intervals(session, round_)
+    from survey.render.numbers import format_number
+    kpi = found.kpis[0]
+    low, high, _ = found.of(kpi.id)
+    assert f"{format_number(low, 'weight', 'id')}–{format_number(high, 'weight', 'id')}%" in text
+    assert keep_pages(response.data, "weighting-how-sure")  # pdftoppm drew it, to look at

@@ -30,6 +30,8 @@ from survey.services import (
     questionnaires,
     results,
     scorecards,
+    weight_intervals,
+    weight_sensitivity,
 )
 from survey.services.kinds import DEFAULT, RATINGS, kind_of
 from survey.services.ratings import scale_of
@@ -100,6 +102,7 @@ def _group_titles(key: str, by_id) -> dict:
 def rating_report(session: Session, round_: Round) -> dict:
     """A direct-rating round's results: per cluster each element's group mean rating, raters and weight."""
     outcome = results.results(session, round_)
+    intervals = weight_intervals.weight_intervals(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     clusters = []
     for cluster in outcome.clusters:
@@ -113,7 +116,8 @@ def rating_report(session: Session, round_: Round) -> dict:
         clusters.append(found)
     return {"title": round_.title, "method": _method_words(round_), "published": _published(session, round_),
             "respondents": max((c["respondents"] for c in clusters), default=0),
-            "hierarchy": _hierarchy_rows(outcome, by_id), "clusters": clusters}
+            "hierarchy": _hierarchy_rows(outcome, by_id), "clusters": _with_bounds(clusters, outcome, intervals),
+            "intervals": intervals, "sensitivity": weight_sensitivity.sensitivity(session, round_)}
 
 
 def ratings_table(session: Session, round_: Round) -> pd.DataFrame:
@@ -132,6 +136,7 @@ def weighting_report(session: Session, round_: Round, personal: bool = True) -> 
     if kind_of(round_).answers == RATINGS:
         return rating_report(session, round_)
     outcome = results.results(session, round_)
+    intervals = weight_intervals.weight_intervals(session, round_)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     hierarchy = _hierarchy_rows(outcome, by_id)
     clusters = []
@@ -159,9 +164,17 @@ def weighting_report(session: Session, round_: Round, personal: bool = True) -> 
             "grouping_rule": groups.rule(session.get(ScorecardVersion, round_.version_id)),
             "published": _published(session, round_),
             "respondents": max((c["respondents"] for c in clusters), default=0), "hierarchy": hierarchy,
-            "clusters": clusters, "inconsistent": sorted(names[i] for i in kept) if personal else [],
+            "intervals": intervals, "sensitivity": weight_sensitivity.sensitivity(session, round_),
+            "clusters": _with_bounds(clusters, outcome, intervals), "inconsistent": sorted(names[i] for i in kept) if personal else [],
             "reasked": sorted(names[i] for i in reasked) if personal else [],
             "kept_reasons": kept_reasons(session, round_) if personal else []}
+
+
+def _with_bounds(clusters: list[dict], outcome, intervals) -> list[dict]:
+    """Each page's 90 % intervals (low, high) per element, for its chart's error bars; None without intervals."""
+    pages = intervals.pages if intervals else {}
+    return [{**found, "bounds": pages[cluster.key].bounds() if cluster.key in pages else None}
+            for found, cluster in zip(clusters, outcome.clusters)]
 
 
 def kept_reasons(session: Session, round_: Round, include_removed: bool = False) -> list[dict]:
