@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from babel.numbers import get_decimal_symbol
 from flask import Flask, g, redirect, render_template, request, session, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, gettext
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError
@@ -15,10 +15,20 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from analysis.formatting import format_number, scale_of
+from survey import background, db, i18n
 from survey import config as settings
-from survey import db, i18n
-from survey.labels import label
+from survey.api import DepthLimitedJSON
+from survey.api import blueprint as api
+from survey.api import http_error as api_error_json
+from survey.auth import blueprint as auth
+from survey.auth import signed_in_user
+from survey.health import blueprint as health
+from survey.hr.views import blueprint as hr
+from survey.labels import words
 from survey.logs import mask_links_in_logs
+from survey.public import blueprint as public
+from survey.reports import blueprint as reports
+from survey.respond import blueprint as respond
 from survey.services import periods
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -51,15 +61,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
-    from survey.api import DepthLimitedJSON
-    from survey.api import blueprint as api
-    from survey.api import http_error as api_error_json
-    from survey.auth import blueprint as auth
-    from survey.health import blueprint as health
-    from survey.hr import blueprint as hr
-    from survey.public import blueprint as public
-    from survey.reports import blueprint as reports
-    from survey.respond import blueprint as respond
     app.json = DepthLimitedJSON(app)
     for blueprint in (health, auth, hr, reports, respond, public, api):
         app.register_blueprint(blueprint)
@@ -120,8 +121,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
         return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
-    app.add_template_filter(label, "label")
-    app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9  # {{ message.status|label('outbox') }}
+    app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9
+
+    @app.template_filter("label")
+    def label(code: str, group: str) -> str:
+        """{{ message.status|label('outbox') }}: a code's words (survey/labels.py) in the page's language."""
+        return gettext(words(code, group))
 
     @app.template_filter("period")
     def period_label(period) -> str:
@@ -139,7 +144,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                 "decimal_symbol": get_decimal_symbol(_language())}
 
     if not app.config.get("TESTING") and not app.config.get("REDIS_URL"):  # with RQ, `neraca worker` does it
-        from survey import background
         recovering = []
 
         @app.before_request
@@ -166,5 +170,4 @@ def _login_manager(app: Flask) -> None:
 
     @manager.user_loader
     def load_user(session_id: str):
-        from survey.auth import signed_in_user
         return signed_in_user(session_id)

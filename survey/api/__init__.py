@@ -14,6 +14,7 @@ from werkzeug.exceptions import BadRequest, HTTPException
 
 from survey import background, db
 from survey.api.openapi import DOCUMENT
+from survey.models import Scorecard
 from survey.services import (
     accounts,
     api_tokens,
@@ -108,7 +109,6 @@ def openapi():
 
 @blueprint.get("/scorecards")
 def list_scorecards():
-    from survey.models import Scorecard
     cards = db.session().query(Scorecard).filter_by(organisation_id=g.api_organisation).order_by(Scorecard.id)
     return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id,
                      "weights_source": v.weights_source, "weights_note": v.weights_note,

@@ -16,7 +16,7 @@ from wtforms import RadioField
 
 from survey import db
 from survey.forms import answers_form, attach_errors, keeps_typed_text, message_of, page_locale, token_refused
-from survey.respond import unknown_link
+from survey.pages import unknown_link
 from survey.services import public, questionnaires
 from survey.services.errors import Invalid
 

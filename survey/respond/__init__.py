@@ -34,23 +34,11 @@ from survey.forms import (
 )
 from survey.labels import LABELS, words
 from survey.models import Round
-from survey.services import accounts, answers, questionnaires, ratings, rounds
+from survey.pages import unknown_link
+from survey.services import answers, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid, Stale
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
-#: Wrong tokens one address may try in the failure window before being refused.
-WRONG_TOKENS_ALLOWED = 20
-
-
-def unknown_link(kind: str):
-    """A link nobody was given: 404, and 429 once the address tried too many (``kind`` keeps each
-    kind of link's count apart). Counted only on failure: a valid link costs nothing extra."""
-    session = db.session()
-    client = f"{kind}-ip:{request.remote_addr}"
-    if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-        abort(429)
-    accounts.record_failure(session, client)
-    abort(404)
 
 
 def with_invitation(*kinds):

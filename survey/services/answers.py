@@ -18,6 +18,8 @@ from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
 from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
+from survey.services.network import network
+from survey.services.rounds import PAIRWISE_KINDS, is_accepting
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
@@ -116,8 +118,6 @@ def _tree_pages(session: Session, round_: Round) -> list[Cluster]:
 
 def _network_pages(session: Session, round_: Round) -> list[Cluster]:
     """One page per comparison set of the version's network, its parent the element compared with respect to."""
-    from survey.services.network import network
-
     def node(e):
         return Node(e.id, e.code, e.name)
     return [Cluster(s.key, node(s.target), [node(e) for e in s.members])
@@ -309,7 +309,6 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
 
 def accepting_round(session: Session, invitation: Invitation, kinds: tuple[str, ...] | None = None) -> Round:
     """The invitation's round if it takes answers now, and answers of this kind (pairwise by default)."""
-    from survey.services.rounds import PAIRWISE_KINDS, is_accepting
     round_ = session.get(Round, invitation.round_id)
     if round_.kind not in (kinds or PAIRWISE_KINDS):
         raise Invalid({"": N_("This survey does not ask these questions.")})

@@ -15,7 +15,7 @@ from survey.models import ScorecardVersion, utcnow
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.numbers import LARGEST_WEIGHT
-from survey.services.scorecards import hierarchy
+from survey.services.elements import hierarchy
 from survey.services.text import refuse_unsafe_characters
 
 LEVELS = ("local", "global")

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
-from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
 from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
                            ScorecardVersion)
 from survey.services import groups
+from survey.services.elements import elements, hierarchy  # noqa: F401 - read here by scorecards' callers
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
+from survey.services.given_weights import apply_given_weights
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
@@ -47,15 +48,6 @@ def create_scorecard(session: Session, organisation_id: int, name: str, label: s
 def get_version(session: Session, organisation_id: int, version_id: int) -> ScorecardVersion | None:
     return session.scalar(select(ScorecardVersion).where(ScorecardVersion.id == version_id,
                                                          ScorecardVersion.organisation_id == organisation_id))
-
-
-def elements(session: Session, version_id: int, tree_only: bool = False) -> list[Element]:
-    """The version's elements in order; ``tree_only`` loads just what questionnaires need (fast path)."""
-    query = select(Element).where(Element.version_id == version_id).order_by(Element.position, Element.id)
-    if tree_only:
-        query = query.options(load_only(Element.id, Element.parent_id, Element.kind, Element.code, Element.name,
-                                        Element.position))
-    return list(session.scalars(query))
 
 
 def ensure_editable(session: Session, version: ScorecardVersion) -> None:
@@ -137,7 +129,6 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         session.flush()  # children of this row need its id
         created[element.code] = element
     if weights:
-        from survey.services.given_weights import apply_given_weights  # it builds on this module
         rows = {code: index for index, code in enumerate(pending)}
         try:
             apply_given_weights(session, version, weights, level=min(levels), by=by)
@@ -207,12 +198,6 @@ def _copy_links(session: Session, version: ScorecardVersion, copy: ScorecardVers
     for arrow in session.scalars(select(Influence).where(Influence.version_id == version.id)):
         session.add(Influence(version_id=copy.id, source_id=new_id[arrow.source_id],
                               target_id=new_id[arrow.target_id]))
-
-
-def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tuple[Hierarchy, dict[int, Element]]:
-    """The version's tree for analysis.hierarchy, keyed by element id."""
-    by_id = {element.id: element for element in elements(session, version_id, tree_only)}
-    return Hierarchy.from_parents({element.id: element.parent_id for element in by_id.values()}), by_id
 
 
 def clusters(session: Session, version_id: int, tree_only: bool = False,
