@@ -15,20 +15,11 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from analysis.formatting import format_number, scale_of
-from survey import background, db, i18n
+from survey import api, auth, background, db, health, i18n, public, reports, respond
 from survey import config as settings
-from survey.api import DepthLimitedJSON
-from survey.api import blueprint as api
-from survey.api import http_error as api_error_json
-from survey.auth import blueprint as auth
-from survey.auth import signed_in_user
-from survey.health import blueprint as health
-from survey.hr.views import blueprint as hr
+from survey.hr import views as hr_views
 from survey.labels import words
 from survey.logs import mask_links_in_logs
-from survey.public import blueprint as public
-from survey.reports import blueprint as reports
-from survey.respond import blueprint as respond
 from survey.services import periods
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -61,10 +52,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
-    app.json = DepthLimitedJSON(app)
-    for blueprint in (health, auth, hr, reports, respond, public, api):
-        app.register_blueprint(blueprint)
-    csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
+    app.json = api.DepthLimitedJSON(app)
+    for pages in (health, auth, hr_views, reports, respond, public, api):
+        app.register_blueprint(pages.blueprint)
+    csrf.exempt(api.blueprint)  # bearer tokens, not cookies: nothing for a forged form to ride on
     for view in app.view_functions.values():
         if getattr(view, "keeps_typed_text", False):
             csrf.exempt(view)  # checks the token itself and shows the form again when it is refused
@@ -83,7 +74,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         """Under /api/ every HTTP error is JSON, routing's too (no such address, wrong method);
         elsewhere an error gets the site's page in the visitor's language (a crash's 500 too)."""
         if request.path.startswith("/api/"):
-            return api_error_json(error)
+            return api.http_error(error)
         if error.code is None or error.code < 400:
             return error  # a redirect routing makes, e.g. to add a missing slash
         if error.code == 404:
@@ -98,7 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def database_unavailable(_error):
         """The database is restarting or unreachable: a clear 'try again', not a crash page. The
         transaction was rolled back, and a resent page carries the same submission key."""
-        response = (api_error_json(ServiceUnavailable()) if request.path.startswith("/api/")
+        response = (api.http_error(ServiceUnavailable()) if request.path.startswith("/api/")
                     else app.make_response((render_template("errors/unavailable.html"), 503)))
         response.headers["Retry-After"] = "5"
         return response
@@ -170,4 +161,4 @@ def _login_manager(app: Flask) -> None:
 
     @manager.user_loader
     def load_user(session_id: str):
-        return signed_in_user(session_id)
+        return auth.signed_in_user(session_id)

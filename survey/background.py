@@ -94,7 +94,7 @@ def recover(app: Flask) -> dict[str, int]:
                                                     or_(OutboxMessage.claimed_at.is_(None),
                                                         OutboxMessage.claimed_at < utcnow() - mail.LEASE))
                         .values(status="queued"))
-        session.commit()
+        session.commit()  # put back before they are submitted again, which reads them in another session
         # Queued long ago: its queue entry or thread is gone (or still waiting: claims keep it single).
         reports = list(session.scalars(select(ReportJob.id).where(ReportJob.status == "queued",
                                                                   ReportJob.created_at < cutoff)))

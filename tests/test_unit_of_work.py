@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from survey.models import Organisation
+from survey.services import accounts, given_weights, scorecards
 from survey.services.errors import Invalid
 from survey.services.transactions import retried_once_if_disconnected, unit_of_work
 
@@ -52,7 +53,7 @@ def test_an_error_after_a_nested_block_undoes_that_block_too(app, session):
     assert names(app) == ["Samsat Kabupaten"]
 
 
-def test_a_write_retried_on_a_lost_connection_refuses_to_run_inside_a_unit_of_work(session):
+def test_a_write_that_commits_itself_refuses_to_run_inside_a_unit_of_work(session):
     @retried_once_if_disconnected
     def write(session):
         session.add(Organisation(name="Samsat Kota"))
@@ -63,3 +64,32 @@ def test_a_write_retried_on_a_lost_connection_refuses_to_run_inside_a_unit_of_wo
             write(session)
     write(session)
     assert session.scalars(select(Organisation.name)).all() == ["Samsat Kota"]
+
+
+def test_a_refused_service_leaves_nothing_of_the_request_in_the_session(session):
+    """Publishing given weights flushes what the session holds, then refuses a weight: the service's own
+    unit of work undoes all of it, so no later commit in the request can write it (the view no longer rolls
+    back by hand)."""
+    organisation = accounts.create_organisation(session, "Samsat Kota")
+    version = scorecards.create_scorecard(session, organisation.id, "BSC", "2026")
+    scorecards.add_element(session, version, code="F", kind="perspective", name="Finance")
+    element = scorecards.elements(session, version.id)[0]
+    element.name = "Renamed in the same request"
+    with pytest.raises(Invalid):
+        given_weights.publish_given_weights(session, version, {"F": -1.0}, by="hr@x.org")
+    session.commit()  # whatever the request does next
+    session.expire_all()
+    assert scorecards.elements(session, version.id)[0].name == "Finance"
+
+
+def test_a_write_retried_on_a_lost_connection_keeps_nothing_when_it_refuses(app, session):
+    @retried_once_if_disconnected
+    def write(session):
+        session.add(Organisation(name="Samsat Kota"))
+        session.flush()
+        raise Invalid("a refused answer")
+
+    with pytest.raises(Invalid):
+        write(session)
+    session.commit()  # whatever the request does next
+    assert names(app) == []

@@ -181,7 +181,6 @@ def add_measurements(version_id):
     try:
         changed = performance.import_measurements(session, version, pd.DataFrame(rows), g.api_actor, "en")
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was written", error.errors) from None
     return jsonify({"changed": changed}), 201
 
@@ -198,7 +197,6 @@ def clear_measurement(version_id):
         performance.clear_value(session, version, kpi=body["kpi"], period=body["period"], fact=body["value"],
                                 reason=body["reason"], entered_by=g.api_actor)
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was cleared", error.errors) from None
     return jsonify({"cleared": body["value"]}), 201
 
@@ -266,7 +264,6 @@ def add_participants(round_id):
     try:
         added, invited = rounds.add_participants(session, round_, body, current_app.config, g.api_actor)
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was added", error.errors) from None
     background.submit("send_mail", round_.id)
     return jsonify({"added": added, "invited": invited}), 201

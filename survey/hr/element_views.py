@@ -35,7 +35,6 @@ def edit_element(version_id, element_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _element_page(version_row, element, 400 if request.method == "POST" else 200, form=form)
 
@@ -61,7 +60,6 @@ def element_rollup(version_id, element_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.edit_element", version_id=version_id, element_id=element_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return _element_page(version_row, element, 400, rollup_form=form)
 
@@ -115,6 +113,5 @@ def _change(version_id, change):
     try:
         change()
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.version", version_id=version_id))

@@ -46,7 +46,6 @@ def network_element(version_id, element_id):
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.network_page", version_id=version_id))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
         status = 400
     else:

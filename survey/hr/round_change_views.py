@@ -47,7 +47,6 @@ def draft_settings(round_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS, heading=_("Settings of %(title)s", title=round_.title),
                            button=_("Save")), 400 if request.method == "POST" else 200
@@ -95,7 +94,6 @@ def _change(round_, change, done):
         change()
         flash(done, "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
@@ -113,7 +111,6 @@ def change_closing(round_id):
             flash(_("Closing time changed."), "ok")
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return render_template("hr/closing.html", round=round_, form=form), 400 if form.errors else 200
 

@@ -37,7 +37,6 @@ def _saved(save, form, form_name):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.settings"))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
             return _page(**{form_name: form})[0], 400
     return _page(**{form_name: form})

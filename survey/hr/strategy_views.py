@@ -29,7 +29,6 @@ def strategy_map(version_id):
                 flash(_("Arrow added."), "ok")
                 return redirect(url_for("hr.strategy_map", version_id=version_id))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
         status = 400
     periods = calendar_periods.ordered(p for (_, p) in performance.current_measurements(session, version_row))[::-1]
@@ -49,7 +48,6 @@ def remove_influence(version_id, influence_id):
         strategy.remove_influence(db.session(), version_row, influence_id)
         flash(_("Arrow removed."), "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.strategy_map", version_id=version_id))
 

@@ -122,11 +122,9 @@ def cluster(token, invitation, round_, key):
                                    seen=_seen(request.form.get("revision")))
             return redirect(url_for("respond.resume", token=token))
         except Invalid as error:
-            session.rollback()
             form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             _errors_to_form(form, error)
         except Stale as stale:
-            session.rollback()
             form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             form.revision.data = stale.revision
             changes = [(f"{a.name} – {b.name}", _judgment_text(a, b, stale.saved[name]),
@@ -172,10 +170,8 @@ def rate(token, invitation, round_, key):
                                        seen=_seen(form.revision.data))
                 return redirect(url_for("respond.resume", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
             except Stale as stale:
-                session.rollback()
                 form.revision.data = stale.revision
                 changes = [(e.name, _rating_text(stale.saved[name]), _rating_text(given.get(e.id)))
                            for e in page.members for name in [ratings.field_name(e.id)] if name in stale.saved]
@@ -213,7 +209,6 @@ def reask(token, invitation, round_, key):
                 answers.submit_reask(session, invitation, page, values, form.reason.data or "", form.submission.data)
                 return redirect(url_for("respond.resume", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
     else:
         form = reask_form(shown, data={f"p_{p['row_id']}_{p['column_id']}": _choice(p["current"])
@@ -244,10 +239,8 @@ def questionnaire(token, invitation, round_):
                     form.submission.data, seen=_seen(form.revision.data), locale=page_locale())
                 return redirect(url_for("respond.done", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
             except Stale as stale:
-                session.rollback()
                 form.revision.data = stale.revision
                 changes = [(q.text, _label(q, stale.saved[f.name]), _typed_label(f))
                            for q in asked for f in [form[f"q_{q.id}"]] if f.name in stale.saved]

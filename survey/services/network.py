@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from survey.models import ELEMENT_KINDS, Element, Influence, ScorecardVersion
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import elements, ensure_editable, tree_order
+from survey.services.transactions import in_unit_of_work
 
 #: Cluster names as pages and the Super Decisions export print them, in supermatrix order; as Messages, so
 #: a message naming a cluster is translated whole.
@@ -120,6 +121,7 @@ def _unlinked(nodes: list[Element], influencers: dict[int, list[Element]]) -> tu
     return nodes[0].code, outside[0].code
 
 
+@in_unit_of_work
 def set_influencers(session: Session, version: ScorecardVersion, target_id: int, source_ids: list[int]) -> None:
     """``target`` is influenced by exactly ``source_ids`` (other elements of the version) from now on."""
     ensure_editable(session, version)
@@ -134,7 +136,6 @@ def set_influencers(session: Session, version: ScorecardVersion, target_id: int,
     session.execute(delete(Influence).where(Influence.version_id == version.id, Influence.target_id == target_id))
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target_id)
                     for source in dict.fromkeys(source_ids))
-    session.commit()
 
 
 def refuse_unready(session: Session, version: ScorecardVersion, field: str = "version_id") -> None:

@@ -37,6 +37,7 @@ from survey.services.rating_results import rating_clusters
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.groups import anchored
 from survey.services.scorecards import hierarchy
+from survey.services.transactions import in_unit_of_work
 
 # Goepel's words for S* (analysis.ahp.CONSENSUS_WORDS), marked here for the catalog.
 CONSENSUS_WORD_MESSAGES = (N_("very low"), N_("low"), N_("moderate"), N_("high"), N_("very high"))
@@ -106,6 +107,7 @@ def round_results(session: Session, round_: Round, include_inconsistent: bool | 
     return _both_results(session, round_)[include]
 
 
+@in_unit_of_work
 def publish(session: Session, round_: Round, actor: str = "system") -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
     results = round_results(session, round_)
@@ -124,7 +126,6 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
     version.weights_respondents = max((cluster.respondents for cluster in results.clusters), default=0)
     audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
-    session.commit()
 
 
 def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], dict[tuple[int, int], float | None]]:

@@ -15,6 +15,7 @@ from survey.services.given_weights import apply_given_weights
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
 RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
@@ -29,6 +30,7 @@ MULTI_LINE_FIELDS = ("description", "purpose")
 WEIGHT_LEVELS = ("local", "global")  # the element's text areas; the rest are one line
 
 
+@in_unit_of_work
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
     refuse_unsafe_characters(name=name, label=label)
     errors = {}
@@ -41,7 +43,6 @@ def create_scorecard(session: Session, organisation_id: int, name: str, label: s
     scorecard = Scorecard(organisation_id=organisation_id, name=name.strip())
     version = ScorecardVersion(organisation_id=organisation_id, scorecard=scorecard, label=label.strip())
     session.add_all([scorecard, version])
-    session.commit()
     return version
 
 
@@ -70,6 +71,7 @@ def frozen_reason(session: Session, version: ScorecardVersion, copy_advice: bool
               "elements. Copy it to revise it.", rounds=", ".join(titles))
 
 
+@in_unit_of_work
 def add_element(session: Session, version: ScorecardVersion, *, code: str, kind: str, name: str,
                 parent_code: str = "", **record) -> Element:
     """Add one perspective, objective or KPI; Invalid names the field at fault."""
@@ -84,10 +86,10 @@ def add_element(session: Session, version: ScorecardVersion, *, code: str, kind:
         raise Invalid(errors)
     element = _element(version, row, existing, len(existing))
     session.add(element)
-    session.commit()
     return element
 
 
+@in_unit_of_work
 def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame, number_format: str = "id",
                      by: str = "") -> int:
     """Add every row of an uploaded table, or none: Invalid lists each bad row.
@@ -133,10 +135,8 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         try:
             apply_given_weights(session, version, weights, level=min(levels), by=by)
         except Invalid as error:
-            session.rollback()
             raise Invalid({row_label(rows[name[2:]]) if name[2:] in rows else name: message
                            for name, message in error.errors.items()}) from None
-    session.commit()
     return len(pending)
 
 
@@ -164,6 +164,7 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
     return pd.DataFrame(rows, columns=list(COLUMNS) + extra)
 
 
+@in_unit_of_work
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
     """A new version with the same tree, record sheets, comparison groups, KPI owners and influences (the
     strategy map's arrows, the ANP network), to revise for a new year (weights are not copied: the new year's
@@ -186,7 +187,6 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
         session.flush()
         old_to_new[element.id] = clone
     _copy_links(session, version, copy, {old: new.id for old, new in old_to_new.items()})
-    session.commit()
     return copy
 
 

@@ -20,6 +20,7 @@ from survey.services import audit, performance
 from survey.services.errors import N_, Invalid
 from survey.services.questionnaires import counted_responses, questions, response_table
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 SKM = "skm:"
 PROFILE = "profile:"
@@ -71,6 +72,7 @@ MOST_SERVICES = 30
 PRIORITIES = 3  # the lowest unsur a report names for improvement
 
 
+@in_unit_of_work
 def create_questionnaire(session: Session, round_: Round, services: str) -> int:
     """The annex's questionnaire on a satisfaction round without questions, in the round's language.
 
@@ -98,7 +100,6 @@ def create_questionnaire(session: Session, round_: Round, services: str) -> int:
     for position, question in enumerate(made):
         question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
     session.add_all(made)
-    session.commit()
     return len(made)
 
 
@@ -179,23 +180,27 @@ def suggestions(session: Session, round_: Round) -> list[str]:
     return [text for text in latest.values() if text.strip()]
 
 
+@in_unit_of_work
 def set_population(session: Session, round_: Round, population: float | None) -> None:
     """How many people the unit served in the round's period (none: not known yet)."""
     if population is not None and (population < 1 or population != int(population) or population > 10**9):
         raise Invalid({"population": N_("The population served is a whole number of at least 1.")})
     round_.served_population = None if population is None else int(population)
-    session.commit()
 
 
+@in_unit_of_work
 def ikm_to_kpi(session: Session, round_: Round, *, kpi: str, period: str, entered_by: str):
     """The round's IKM (25-100) as the actual of a KPI for a period, through the performance data entry,
-    with an audit entry written in the same transaction."""
+    with an audit entry written in the same transaction (none when the KPI held that IKM already)."""
     found = results(session, round_)
     if found.result is None:
         raise Invalid({"": N_("Nobody has answered every unsur yet: there is no IKM to enter.")})
-    audit.record(session, round_.organisation_id, entered_by, "ikm_to_kpi", kpi,
-                 {"round": round_.id, "period": period, "ikm": found.result.converted,
-                  "grade": found.result.grade})
-    return performance.record_measurement(session, round_.version, kpi=kpi, period=period,
-                                          actual=found.result.converted,
-                                          note=f"IKM {round_.title} ({found.result.grade})", entered_by=entered_by)
+    measurement = performance.record_measurement(session, round_.version, kpi=kpi, period=period,
+                                                 actual=found.result.converted,
+                                                 note=f"IKM {round_.title} ({found.result.grade})",
+                                                 entered_by=entered_by)
+    if measurement is not None:
+        audit.record(session, round_.organisation_id, entered_by, "ikm_to_kpi", kpi,
+                     {"round": round_.id, "period": period, "ikm": found.result.converted,
+                      "grade": found.result.grade})
+    return measurement

@@ -15,6 +15,7 @@ from analysis.strategy_map import strategy_map as strategy_map_svg
 from survey.models import Element, Influence, ScorecardVersion
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements, ensure_editable, tree_order
+from survey.services.transactions import in_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def influences(session: Session, version: ScorecardVersion) -> list[tuple[int, E
             if row.source_id in by_id and row.target_id in by_id]
 
 
+@in_unit_of_work
 def add_influence(session: Session, version: ScorecardVersion, cause: str, effect: str) -> Influence:
     """``cause`` drives ``effect``: two different objectives of this version, not linked yet."""
     ensure_editable(session, version)
@@ -56,10 +58,10 @@ def add_influence(session: Session, version: ScorecardVersion, cause: str, effec
         raise Invalid(errors)
     influence = Influence(version_id=version.id, source_id=objectives[cause].id, target_id=objectives[effect].id)
     session.add(influence)
-    session.commit()
     return influence
 
 
+@in_unit_of_work
 def remove_influence(session: Session, version: ScorecardVersion, influence_id: int) -> None:
     ensure_editable(session, version)
     influence = session.scalar(select(Influence).where(Influence.id == influence_id,
@@ -67,7 +69,6 @@ def remove_influence(session: Session, version: ScorecardVersion, influence_id: 
     if influence is None:
         raise Invalid({"": N_("This arrow is no longer on the map.")})
     session.delete(influence)
-    session.commit()
 
 
 def strategy_map(session: Session, version: ScorecardVersion, card=None) -> StrategyMap:

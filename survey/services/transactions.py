@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import wraps
 
-from sqlalchemy.orm import Session
-
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 _DEPTH = "neraca.unit_of_work_depth"
 
@@ -36,22 +35,46 @@ def unit_of_work(session: Session) -> Iterator[Session]:
         session.info[_DEPTH] = depth
 
 
-def retried_once_if_disconnected(write):
-    """Run ``write(session, ...)`` again, once, on a fresh connection when the old one died.
+def in_unit_of_work(service):
+    """A service that writes: its whole call is one ``unit_of_work`` of its first argument, the session
+    (committed when it returns, nothing kept when it raises; joined to the caller's when there is one)."""
+    @wraps(service)
+    def run(session, *args, **kwargs):
+        with unit_of_work(session):
+            return service(session, *args, **kwargs)
+    return run
 
-    Only for writes a submission key makes idempotent: if the first run's commit did reach the
-    database, the second finds its key and stores nothing twice. The write owns its commit, so it runs
-    outside any caller's unit of work.
-    """
+
+def commits_itself(write):
+    """A write that commits as its own last step (services.answers.commit_submission: the page's
+    submission key with its answers), so it runs outside any caller's unit of work; when it raises (a
+    refused answer, a page saved meanwhile), nothing of it is kept."""
     @wraps(write)
     def run(session, *args, **kwargs):
         if session.info.get(_DEPTH, 0):  # inside a caller's unit of work the commit, and its failure, come later
             raise RuntimeError(f"{write.__name__} commits itself: call it outside any unit_of_work")
         try:
             return write(session, *args, **kwargs)
+        except BaseException:
+            session.rollback()
+            raise
+    return run
+
+
+def retried_once_if_disconnected(write):
+    """Run ``write(session, ...)`` again, once, on a fresh connection when the old one died.
+
+    Only for writes a submission key makes idempotent: if the first run's commit did reach the
+    database, the second finds its key and stores nothing twice. It ``commits_itself``.
+    """
+    once = commits_itself(write)
+
+    @wraps(write)
+    def run(session, *args, **kwargs):
+        try:
+            return once(session, *args, **kwargs)
         except DBAPIError as error:
             if not error.connection_invalidated:
                 raise
-            session.rollback()
-            return write(session, *args, **kwargs)
+            return once(session, *args, **kwargs)
     return run
