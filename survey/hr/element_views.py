@@ -10,6 +10,7 @@ from survey.forms import ActionForm, ElementEditForm, RollupForm, keeps_typed_te
 from survey.hr import blueprint, field_errors, version_or_404
 from survey.services import element_changes, scorecards
 from survey.services.errors import Invalid, translated
+from survey.services.transactions import unit_of_work
 
 
 def _element_or_404(version_row, element_id):
@@ -111,7 +112,8 @@ def _button_of(version_id, element_id):
 def _change(version_id, change):
     """Apply ``change``, or show why not, writing nothing; back to the version's page."""
     try:
-        change()
+        with unit_of_work(db.session()):
+            change()
     except Invalid as error:
         flash(message_of(error), "error")
     return redirect(url_for("hr.version", version_id=version_id))

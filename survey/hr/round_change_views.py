@@ -21,6 +21,7 @@ from survey.hr import blueprint, field_errors, round_or_404
 from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
 from survey.services.errors import Invalid
+from survey.services.transactions import unit_of_work
 from survey.services.zones import on_wall_clock
 
 
@@ -91,7 +92,8 @@ def reopen(round_):
 def _change(round_, change, done):
     """Apply ``change`` and say ``done``, or show why not, writing nothing; back to the round's page."""
     try:
-        change()
+        with unit_of_work(db.session()):
+            change()
         flash(done, "ok")
     except Invalid as error:
         flash(message_of(error), "error")
