@@ -1,6 +1,9 @@
 """One owner of the transaction: ``with unit_of_work(session):`` keeps a block's writes or none of them."""
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -93,3 +96,36 @@ def test_a_write_retried_on_a_lost_connection_keeps_nothing_when_it_refuses(app,
         write(session)
     session.commit()  # whatever the request does next
     assert names(app) == []
+
+
+#: The only functions that commit or roll back by hand, each for its reason.
+COMMITS_BY_HAND = {
+    "survey/services/accounts.py:record_failure": "a failed try counts although its request is refused",
+    "survey/services/answers.py:commit_submission": "a page's answers and its submission key in one last commit",
+    "survey/services/jobs.py:run": "a report job's claim and outcome are read by others while it runs",
+    "survey/services/jobs.py:progress": "and so is its progress, part by part",
+    "survey/services/mail.py:deliver": "a message sent stays sent when a later one fails",
+    "survey/services/public.py:submit": "a double click's copy is refused by the database, then rolled back",
+    "survey/background.py:recover": "stale work is put back before other sessions submit it again",
+    "survey/__init__.py:http_error": "a crash's error page reads the signed-in user on a clean session",
+}
+
+
+def test_only_a_unit_of_work_commits_or_rolls_back_but_for_the_listed_steps():
+    root = Path(__file__).resolve().parent.parent
+    by_hand = set()
+    for path in sorted((root / "survey").rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        if name == "survey/services/transactions.py":
+            continue
+        functions = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for function in functions:
+            for node in ast.walk(function):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in ("commit", "rollback") and not node.args):
+                    # named by the innermost function holding it (a nested helper counts as its own)
+                    holder = min((f for f in functions if f.lineno <= node.lineno <= f.end_lineno),
+                                 key=lambda f: f.end_lineno - f.lineno)
+                    by_hand.add(f"{name}:{holder.name}")
+    assert by_hand == set(COMMITS_BY_HAND)
