@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from babel.numbers import get_decimal_symbol
 from flask import Flask, g, redirect, render_template, request, session, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, gettext
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError
@@ -15,9 +15,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from survey.render.numbers import format_number, scale_of
+from survey import api, auth, background, db, health, i18n, public, reports, respond
 from survey import config as settings
-from survey import db, i18n
-from survey.labels import label
+from survey.hr import views as hr_views
+from survey.labels import words
 from survey.logs import mask_links_in_logs
 from survey.services import periods
 from survey.services.kinds import kind_of
@@ -52,19 +53,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Babel(app, locale_selector=_language)
     _login_manager(app)
 
-    from survey.api import DepthLimitedJSON
-    from survey.api import blueprint as api
-    from survey.api import http_error as api_error_json
-    from survey.auth import blueprint as auth
-    from survey.health import blueprint as health
-    from survey.hr import blueprint as hr
-    from survey.public import blueprint as public
-    from survey.reports import blueprint as reports
-    from survey.respond import blueprint as respond
-    app.json = DepthLimitedJSON(app)
-    for blueprint in (health, auth, hr, reports, respond, public, api):
-        app.register_blueprint(blueprint)
-    csrf.exempt(api)  # bearer tokens, not cookies: nothing for a forged form to ride on
+    app.json = api.DepthLimitedJSON(app)
+    for pages in (health, auth, hr_views, reports, respond, public, api):
+        app.register_blueprint(pages.blueprint)
+    csrf.exempt(api.blueprint)  # bearer tokens, not cookies: nothing for a forged form to ride on
     for view in app.view_functions.values():
         if getattr(view, "keeps_typed_text", False):
             csrf.exempt(view)  # checks the token itself and shows the form again when it is refused
@@ -83,7 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         """Under /api/ every HTTP error is JSON, routing's too (no such address, wrong method);
         elsewhere an error gets the site's page in the visitor's language (a crash's 500 too)."""
         if request.path.startswith("/api/"):
-            return api_error_json(error)
+            return api.http_error(error)
         if error.code is None or error.code < 400:
             return error  # a redirect routing makes, e.g. to add a missing slash
         if error.code == 404:
@@ -98,7 +90,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     def database_unavailable(_error):
         """The database is restarting or unreachable: a clear 'try again', not a crash page. The
         transaction was rolled back, and a resent page carries the same submission key."""
-        response = (api_error_json(ServiceUnavailable()) if request.path.startswith("/api/")
+        response = (api.http_error(ServiceUnavailable()) if request.path.startswith("/api/")
                     else app.make_response((render_template("errors/unavailable.html"), 503)))
         response.headers["Retry-After"] = "5"
         return response
@@ -121,9 +113,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         """{{ x|number('level') }}: x in the page's language with the decimals its kind deserves."""
         return format_number(value, kind, str(get_locale()), signed)  # Flask-Babel keeps it per request
 
-    app.add_template_filter(label, "label")
     app.add_template_global(kind_of, "kind_of")  # {% if kind_of(round).pairwise %}: templates ask the kind
-    app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9  # {{ message.status|label('outbox') }}
+    app.add_template_filter(scale_of, "scale_of")  # {% set scale = ladder|scale_of %}: 1, 10**6 or 10**9
+
+    @app.template_filter("label")
+    def label(code: str, group: str) -> str:
+        """{{ message.status|label('outbox') }}: a code's words (survey/labels.py) in the page's language."""
+        return gettext(words(code, group))
 
     @app.template_filter("period")
     def period_label(period) -> str:
@@ -141,7 +137,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                 "decimal_symbol": get_decimal_symbol(_language())}
 
     if not app.config.get("TESTING") and not app.config.get("REDIS_URL"):  # with RQ, `neraca worker` does it
-        from survey import background
         recovering = []
 
         @app.before_request
@@ -168,5 +163,4 @@ def _login_manager(app: Flask) -> None:
 
     @manager.user_loader
     def load_user(session_id: str):
-        from survey.auth import signed_in_user
-        return signed_in_user(session_id)
+        return auth.signed_in_user(session_id)

@@ -6,8 +6,9 @@ lost queue entry, a duplicate one or a worker killed mid-job loses nothing: ``re
 what is waiting too long or died half-done and submits it again (at start of every web worker
 and of ``neraca worker``).
 
-Tasks are module-level functions so RQ workers on other machines can import them; they find
-their app through ``_app()``: the current one, or one made from the environment.
+Tasks run in an app context: the caller's (``JOBS_INLINE``), the web worker's (a thread), or in an RQ
+worker the one survey/worker.py makes from the environment; RQ queues name its functions, which
+machines running ``neraca worker`` import (this module knows no app factory, so no import cycle).
 """
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ import logging
 import threading
 from datetime import timedelta
 
-from flask import Flask, current_app, has_app_context
+from flask import Flask, current_app
 from sqlalchemy import or_, select, update
 
 from survey.models import OutboxMessage, ReportJob, utcnow
+from survey.render.pdf import render_pdf
+from survey.services import jobs, mail
 
 log = logging.getLogger(__name__)
 QUEUE = "neraca"
 #: Work claimed longer ago than this without a sign of life died with its worker.
 STALE_AFTER = timedelta(minutes=10)
 REPORT_TIMEOUT = 3600  # seconds RQ lets a report job run
-_worker_app: Flask | None = None
+#: Where an RQ worker finds each task: the module that builds the worker's app, then runs the task here.
+WORKER_TASKS = "survey.worker"
 
 
 def submit(task: str, *args, app: Flask | None = None) -> None:
@@ -36,28 +40,25 @@ def submit(task: str, *args, app: Flask | None = None) -> None:
         with app.app_context():
             TASKS[task](*args)
     elif app.config.get("REDIS_URL"):
-        queue(app).enqueue(f"{__name__}.{task}", *args, job_timeout=REPORT_TIMEOUT)
+        queue(app).enqueue(f"{WORKER_TASKS}.{task}", *args, job_timeout=REPORT_TIMEOUT)
     else:
         threading.Thread(target=_in_app, args=(app, task, args), name=f"neraca-{task}", daemon=True).start()
 
 
 def queue(app: Flask):
-    from redis import Redis
+    from redis import Redis  # optional: only a site with REDIS_URL installs and needs them
     from rq import Queue
     return Queue(QUEUE, connection=Redis.from_url(app.config["REDIS_URL"]))
 
 
 def make_report(job_id: int, processes: int = 2) -> None:
-    from survey.render.pdf import render_pdf
-    from survey.services import jobs
-    with _app().extensions["neraca.sessionmaker"]() as session:
+    with current_app.extensions["neraca.sessionmaker"]() as session:
         jobs.run(session, job_id, render_pdf, processes=processes)
 
 
 def send_mail(round_id: int | None = None) -> None:
     """Send what is due, then come back when the first message waiting to be tried again is due."""
-    from survey.services import mail
-    app = _app()
+    app = current_app._get_current_object()
     with app.extensions["neraca.sessionmaker"]() as session:
         mail.deliver(session, app.config, round_id)
         later = mail.next_attempt(session)
@@ -73,7 +74,7 @@ def submit_later(task: str, delay: timedelta, *args, app: Flask) -> None:
         return
     delay = max(delay, timedelta(seconds=1))
     if app.config.get("REDIS_URL"):
-        queue(app).enqueue_in(delay, f"{__name__}.{task}", *args, job_timeout=REPORT_TIMEOUT)
+        queue(app).enqueue_in(delay, f"{WORKER_TASKS}.{task}", *args, job_timeout=REPORT_TIMEOUT)
     else:
         timer = threading.Timer(delay.total_seconds(), _in_app, args=(app, task, args))
         timer.name, timer.daemon = f"neraca-{task}-later", True
@@ -85,7 +86,6 @@ TASKS = {"make_report": make_report, "send_mail": send_mail}
 
 def recover(app: Flask) -> dict[str, int]:
     """Put work that waited or died too long back in the queue; returns how much of each."""
-    from survey.services import mail
     cutoff = utcnow() - STALE_AFTER
     with app.extensions["neraca.sessionmaker"]() as session:
         session.execute(update(ReportJob).where(ReportJob.status == "running",
@@ -95,7 +95,7 @@ def recover(app: Flask) -> dict[str, int]:
                                                     or_(OutboxMessage.claimed_at.is_(None),
                                                         OutboxMessage.claimed_at < utcnow() - mail.LEASE))
                         .values(status="queued"))
-        session.commit()
+        session.commit()  # put back before they are submitted again, which reads them in another session
         # Queued long ago: its queue entry or thread is gone (or still waiting: claims keep it single).
         reports = list(session.scalars(select(ReportJob.id).where(ReportJob.status == "queued",
                                                                   ReportJob.created_at < cutoff)))
@@ -124,13 +124,3 @@ def _in_app(app: Flask, task: str, args: tuple) -> None:
     with app.app_context():
         TASKS[task](*args)
 
-
-def _app() -> Flask:
-    """The app of the calling thread, or (in an RQ worker) one made once from the environment."""
-    global _worker_app
-    if has_app_context():
-        return current_app._get_current_object()
-    if _worker_app is None:
-        from survey import create_app
-        _worker_app = create_app()
-    return _worker_app

@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 
-from survey import cli_users
+from survey import background, cli_users, create_app
 from survey import config as settings
+from survey import demo as demo_data
+from survey.models import Round
+from survey.render.pdf import render_pdf
+from survey.services import jobs, mail, reporting
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -30,11 +36,6 @@ def upgrade(database_url: str | None = None) -> None:
 def demo(language: str = "id") -> None:
     """Load the demo organisation (once, its round and names in ``language``) and print the admin login
     and respondent links."""
-    import os
-
-    from survey import create_app
-    from survey import demo as demo_data
-
     app = create_app()
     base_url = os.environ.get("PUBLIC_URL") or f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
@@ -46,13 +47,6 @@ def demo(language: str = "id") -> None:
 
 def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -> int:
     """Personal scorecards of a self-report round into one PDF, with a progress bar on stderr."""
-    import sys
-
-    from survey import create_app
-    from survey.models import Round
-    from survey.render.pdf import render_pdf
-    from survey.services import jobs
-
     def bar(done: int, total: int) -> None:
         filled = int(30 * done / total) if total else 30
         print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} parts", end="", file=sys.stderr, flush=True)
@@ -77,9 +71,6 @@ def report(round_id: int, out: Path, language: str = "id", processes: int = 2) -
 def deliver() -> None:
     """Send every email that is due now: queued, waiting to be tried again, or left by a dead sender
     (cron every few minutes, or after a crash)."""
-    from survey import create_app
-    from survey.services import mail
-
     app = create_app()
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
         print(mail.deliver(session, app.config))
@@ -88,9 +79,6 @@ def deliver() -> None:
 def remind_kpi_owners(language: str = "id") -> None:
     """Email KPI owners whose values of a period are missing, from 15 days before its deadline on, each
     at most once a day (schedule it daily, e.g. cron ``0 8 * * * neraca remind-kpi-owners``), then send."""
-    from survey import create_app
-    from survey.services import mail, reporting
-
     app = create_app()
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
         print(f"{reporting.remind_due(session, app.config, language)} KPI owners reminded")
@@ -100,9 +88,7 @@ def remind_kpi_owners(language: str = "id") -> None:
 def worker(burst: bool = False) -> None:
     """Run background jobs: an RQ worker on REDIS_URL (several may run, on several machines),
     after putting back in the queue whatever a dead worker left."""
-    from rq import Worker
-
-    from survey import background, create_app
+    from rq import Worker  # optional: only a site with REDIS_URL installs it
 
     app = create_app()
     if not app.config.get("REDIS_URL"):
@@ -133,7 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     cli_users.add_commands(commands)
     arguments = parser.parse_args(argv)
     if arguments.command in ("init", "org", "user"):
-        from survey import create_app
         return cli_users.run(arguments, create_app())
     if arguments.command == "report":
         return report(arguments.round_id, arguments.out, arguments.language, arguments.processes)

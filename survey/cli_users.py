@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from survey.models import ROLES, User
 from survey.services import accounts, users
 from survey.services.errors import Invalid
+from survey.services.transactions import unit_of_work
 from survey.services.zones import DEFAULT_TIME_ZONE
 
 
@@ -61,9 +62,9 @@ def run(arguments, app) -> int:
     command = arguments.command if arguments.command == "init" else f"{arguments.command} {arguments.action}"
     with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
         try:
-            lines = COMMANDS[command](session, arguments, app.config)
+            with unit_of_work(session):  # a refused command writes nothing
+                lines = COMMANDS[command](session, arguments, app.config)
         except (Invalid, Refused) as error:
-            session.rollback()
             print(f"neraca {command}: {error}", file=sys.stderr)
             return 2
     print("\n".join(lines))
@@ -81,7 +82,6 @@ def init(session, arguments, config) -> list[str]:
     # All or nothing: no organisation without its administrator.
     organisation = accounts.new_organisation(session, name, arguments.time_zone)
     user = accounts.new_user(session, organisation.id, email, person, password, role="admin")
-    session.commit()
     return [f"Organisation {organisation.id}: {organisation.name} ({organisation.time_zone})",
             f"Administrator: {user.name} <{user.email}>",
             f"Sign in at {_base_url(arguments, config, required=False) or 'the site'}/login"]
@@ -96,7 +96,6 @@ def user_create(session, arguments, config) -> list[str]:
     password = _password(arguments, required=False)
     base_url = None if password else _base_url(arguments, config)
     user = accounts.new_user(session, arguments.org, arguments.email, arguments.name, password, arguments.role)
-    session.commit()
     made = f"User {user.email} ({user.role}) in organisation {user.organisation_id}"
     if password:
         return [made]

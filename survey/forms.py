@@ -5,6 +5,7 @@ by answers.submit_cluster, which checks every answer whoever calls it; its form 
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from functools import lru_cache, wraps
 
 import wtforms
@@ -12,6 +13,7 @@ from flask import current_app, g, make_response, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm as FlaskWtfForm
 from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
@@ -35,6 +37,7 @@ from wtforms.validators import NumberRange as PlainNumberRange
 
 from analysis.ahp import RANDOM_INDEX, SAATY_SCALE, scale_label
 from survey.render.numbers import format_number
+from survey import db
 from survey.form_messages import CATALOG
 from survey.labels import words
 from survey.models import (
@@ -48,6 +51,7 @@ from survey.models import (
     Scorecard,
     ScorecardVersion,
 )
+from survey.services import calendar
 from survey.services.addresses import normal_email
 from survey.services.bands import MAX_BANDS, MAX_LABEL
 from survey.services.errors import translated
@@ -55,6 +59,7 @@ from survey.services.kinds import KINDS, codes
 from survey.services.numbers import LARGEST, LARGEST_WEIGHT, NUMBER_FORMATS, NumberError, parse_number
 from survey.services.phones import MAX_TEXT as MAX_PHONE_TEXT
 from survey.services.phones import normal_phone
+from survey.services.questionnaires import check_answer
 from survey.services.tables import split_pairs
 from survey.services.text import LINE_BREAK
 
@@ -275,25 +280,17 @@ class PeriodField(SelectField):
         self.blank = blank
 
     def _calendar_choices(self):
-        from flask_login import current_user
-
-        from survey import db
-        from survey.services import calendar
         found = calendar.choices(db.session(), current_user.organisation, _today().year, page_locale(),
                                  keep=str(self.data or ""))
         return [("", "–")] + found if self.blank else found
 
 
 def _today():
-    from datetime import datetime, timezone
     return datetime.now(timezone.utc)
 
 
 def _current_period() -> str:
     """The period of the calendar's shortest kind holding today: what a form offers first."""
-    from flask_login import current_user
-
-    from survey.services import calendar
     organisation = getattr(current_user, "organisation", None)  # nobody signed in: no calendar to offer from
     if organisation is None:
         return ""
@@ -335,7 +332,6 @@ class RoundForm(FlaskForm):
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
-            from wtforms import ValidationError
             raise ValidationError(_l("The round must close after it opens."))
 
 
@@ -520,7 +516,6 @@ class MeasurementForm(FlaskForm):
     note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])
 
     def validate_inputs(self, field):
-        from wtforms import ValidationError
         try:
             field.parsed = parse_inputs(field.data or "")
         except NumberError as error:
@@ -536,7 +531,6 @@ class LadderForm(FlaskForm):
                           validators=[InputRequired(), Length(max=500)])
 
     def validate_anchors(self, field):
-        from wtforms import ValidationError
         try:
             field.parsed = parse_anchors(field.data)
         except NumberError as error:
@@ -670,10 +664,6 @@ class SatisfactionToKpiForm(FlaskForm):
 
 def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     """One field per question; each value is checked by the question's own rule."""
-    from wtforms import ValidationError
-
-    from survey.services.questionnaires import check_answer
-
     class AnswersForm(FlaskForm):
         submission = HiddenField()
         revision = HiddenField()  # the stored answers' revision the page was shown with

@@ -1,6 +1,6 @@
 """Words for the codes the database keeps (an outbox status, a question's kind, an RI table):
 pages and reports show these, never the code itself. The words are catalog messages in English;
-``label`` translates them for a page, a report's own gettext translates them in a PDF."""
+the site's ``label`` filter translates them for a page, a report's own gettext translates them in a PDF."""
 from __future__ import annotations
 
 from survey.services.errors import N_
@@ -47,8 +47,3 @@ def words(code: str, group: str) -> str:
     """The English words for ``code`` among ``group``'s codes (an unknown code as it is)."""
     return LABELS[group].get(code, code)
 
-
-def label(code: str, group: str) -> str:
-    """The words for ``code`` in the page's language (a page's filter: services use ``words``)."""
-    from flask_babel import gettext
-    return gettext(words(code, group))

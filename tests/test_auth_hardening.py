@@ -288,11 +288,11 @@ ENGLISH = ("Bad Request", "Method Not Allowed", "Request Entity Too Large", "Too
 
 
 def test_every_error_page_is_in_the_visitors_language(app, client, session, monkeypatch):
-    import survey.respond
+    import survey.pages
     app.add_url_rule("/test/crash", "crash", lambda: 1 / 0)
     app.add_url_rule("/test/abort/<int:code>", "abort", lambda code: abort(code))
     app.config.update(PROPAGATE_EXCEPTIONS=False, MAX_CONTENT_LENGTH=10_000)
-    monkeypatch.setattr(survey.respond, "WRONG_TOKENS_ALLOWED", 1)
+    monkeypatch.setattr(survey.pages, "WRONG_TOKENS_ALLOWED", 1)
     client.get("/r/" + "x" * 32)
     pages = {
         "form without its token": (client.post("/logout"), 400, "Formulir ini sudah kedaluwarsa"),

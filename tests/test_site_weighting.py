@@ -254,7 +254,7 @@ def test_pages_switch_language(client, session):
 
 
 def test_guessing_links_is_slowed_down_after_twenty_wrong_tokens(app, client, session):
-    from survey.respond import WRONG_TOKENS_ALLOWED
+    from survey.pages import WRONG_TOKENS_ALLOWED
     organisation, _, round_ = launch_round(client, session)
     invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
     session.add(invitation)

@@ -14,6 +14,7 @@ from werkzeug.exceptions import BadRequest, HTTPException
 
 from survey import background, db
 from survey.api.openapi import DOCUMENT
+from survey.models import Scorecard
 from survey.services import (
     accounts,
     api_tokens,
@@ -110,7 +111,6 @@ def openapi():
 
 @blueprint.get("/scorecards")
 def list_scorecards():
-    from survey.models import Scorecard
     cards = db.session().query(Scorecard).filter_by(organisation_id=g.api_organisation).order_by(Scorecard.id)
     return jsonify([{"id": v.id, "scorecard": card.name, "label": v.label, "weights_round_id": v.weights_round_id,
                      "weights_source": v.weights_source, "weights_note": v.weights_note,
@@ -183,7 +183,6 @@ def add_measurements(version_id):
     try:
         changed = performance.import_measurements(session, version, pd.DataFrame(rows), g.api_actor, "en")
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was written", error.errors) from None
     return jsonify({"changed": changed}), 201
 
@@ -200,7 +199,6 @@ def clear_measurement(version_id):
         performance.clear_value(session, version, kpi=body["kpi"], period=body["period"], fact=body["value"],
                                 reason=body["reason"], entered_by=g.api_actor)
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was cleared", error.errors) from None
     return jsonify({"cleared": body["value"]}), 201
 
@@ -301,7 +299,6 @@ def add_participants(round_id):
     try:
         added, invited = rounds.add_participants(session, round_, body, current_app.config, g.api_actor)
     except Invalid as error:
-        session.rollback()
         raise ApiError(422, "nothing was added", error.errors) from None
     background.submit("send_mail", round_.id)
     return jsonify({"added": added, "invited": invited}), 201

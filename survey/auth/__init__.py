@@ -80,7 +80,6 @@ def change_password():
         try:
             users.change_password(db.session(), current_user, form.current.data, form.password.data)
         except Invalid as error:
-            db.session().rollback()
             _show_errors(form, error)
         else:
             _sign_in(current_user)  # this browser stays signed in, with the new nonce
@@ -112,7 +111,6 @@ def set_password(token):
         try:
             users.set_password_with_token(db.session(), token, form.password.data)
         except Invalid as error:
-            db.session().rollback()
             _show_errors(form, error)
         else:
             flash(_("Your password is set. Sign in with your email address and the new password."), "ok")

@@ -1,7 +1,8 @@
 """HR pages: scorecards, people, rounds, monitoring and results. Every query is scoped
 to the signed-in user's organisation; another organisation's ids give 404.
 
-One module per area (scorecards, people, rounds); this one holds the blueprint and what they share.
+One module per area (scorecards, people, rounds); this one holds the blueprint and what they share,
+and survey/hr/views.py imports every area so their routes are on the blueprint.
 """
 from __future__ import annotations
 
@@ -88,23 +89,3 @@ def dashboard():
     return render_template("hr/dashboard.html", versions=versions,
                            rounds=[(r, rounds.progress(session, r)) for r in all_rounds])
 
-
-from survey.hr import (  # noqa: E402,F401  (register routes)
-    audit_views,
-    by_hand_views,
-    element_views,
-    grid_views,
-    group_views,
-    ikm_views,
-    network_views,
-    people_views,
-    public_views,
-    reporting_views,
-    round_change_views,
-    round_views,
-    scorecard_views,
-    settings_views,
-    strategy_views,
-    token_views,
-    user_views,
-)

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 
 from survey import db
 from survey.forms import page_locale
@@ -28,7 +28,6 @@ class AuditFilterForm(FlaskForm):
 
     def validate_until(self, field):
         if field.data and self.since.data and field.data < self.since.data:
-            from wtforms import ValidationError
             raise ValidationError(_("The end date comes before the start date."))
 
 

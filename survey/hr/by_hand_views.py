@@ -34,7 +34,6 @@ def share_whatsapp(round_id, invitation_id):
                                         base_url=current_app.config["PUBLIC_URL"],
                                         reminder=request.form.get("reminder") == "1")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
     return redirect(url)
@@ -51,7 +50,6 @@ def invitation_letters(round_):
         letters = by_hand.letters(db.session(), round_, chosen, secret_key=current_app.config["SECRET_KEY"],
                                   base_url=current_app.config["PUBLIC_URL"], actor=current_user.email)
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
     pdf = render_pdf([("letters.html", {"title": round_.title, "letters": letters})],

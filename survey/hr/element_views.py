@@ -10,6 +10,7 @@ from survey.forms import ActionForm, ElementEditForm, RollupForm, keeps_typed_te
 from survey.hr import blueprint, field_errors, version_or_404
 from survey.services import element_changes, scorecards
 from survey.services.errors import Invalid, translated
+from survey.services.transactions import unit_of_work
 
 
 def _element_or_404(version_row, element_id):
@@ -35,7 +36,6 @@ def edit_element(version_id, element_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _element_page(version_row, element, 400 if request.method == "POST" else 200, form=form)
 
@@ -61,7 +61,6 @@ def element_rollup(version_id, element_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.edit_element", version_id=version_id, element_id=element_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return _element_page(version_row, element, 400, rollup_form=form)
 
@@ -113,8 +112,8 @@ def _button_of(version_id, element_id):
 def _change(version_id, change):
     """Apply ``change``, or show why not, writing nothing; back to the version's page."""
     try:
-        change()
+        with unit_of_work(db.session()):
+            change()
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.version", version_id=version_id))

@@ -54,7 +54,6 @@ def performance_grid(version_id, period):
                       else _("Nothing changed: no value was saved."), "ok")
                 return redirect(url_for("hr.performance_grid", version_id=version_id, period=period))
             except Invalid as error:
-                session.rollback()
                 errors = {name: translated(message, _) for name, message in error.errors.items()}
                 conflicts = getattr(error, "conflicts", frozenset())
     table = grid.grid(session, version_row, period, owned)

@@ -36,7 +36,6 @@ def comparison_groups(version_id):
             flash(_("Comparison groups saved."), "ok")
             return redirect(url_for("hr.comparison_groups", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
             status = 400
     elif form.is_submitted():

@@ -31,7 +31,6 @@ def skm_questionnaire(round_id):
             count = skm.create_questionnaire(db.session(), round_, form.services.data)
             flash(_("%(count)d questions of the SKM questionnaire created.", count=count), "ok")
         except Invalid as error:
-            db.session().rollback()
             flash(message_of(error), "error")
     else:
         flash(_("Name the services the unit offers, separated by ';'."), "error")
@@ -65,7 +64,6 @@ def ikm_population(round_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.ikm_page", round_id=round_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return ikm_page(round_id, population=form, status=400)
 
@@ -83,7 +81,6 @@ def ikm_to_kpi(round_id):
                     period=form.period.data), "ok")
             return redirect(url_for("hr.ikm_page", round_id=round_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return ikm_page(round_id, to_kpi=form, status=400)
 

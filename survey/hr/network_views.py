@@ -57,7 +57,6 @@ def network_matrix(version_id, source, target):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.network_page", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             errors, status, ticked = [message_of(error)], 400, set(pairs)
     rows, columns = network.members(session, version_row, source), network.members(session, version_row, target)
     influenced_by = {column.id: [row.code for row in rows if (row.id, column.id) in ticked] for column in columns}
@@ -82,7 +81,6 @@ def network_from_strategy_map(version_id):
         added = network.add_strategy_arrows(db.session(), version_row)
         flash(_("%(n)d links added from the strategy map.", n=added), "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.network_page", version_id=version_id))
 
@@ -104,7 +102,6 @@ def network_element(version_id, element_id):
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.network_page", version_id=version_id))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
         status = 400
     else:

@@ -24,7 +24,6 @@ def people_list():
                 people.add_person(db.session(), org(), **{name: form[name].data for name in PERSON_FIELDS})
                 return redirect(url_for("hr.people_list"))
             except Invalid as error:
-                db.session().rollback()
                 field_errors(form, error)
         status = 400
     return _list(form, upload_form), status
@@ -54,7 +53,6 @@ def import_people():
             flash(_("Added %(added)d people, updated %(updated)d.", added=done.added, updated=done.updated), "ok")
             return redirect(url_for("hr.people_list"))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return _list(PersonForm(), form), 400
 
@@ -72,7 +70,6 @@ def edit_person(person_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.people_list"))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return render_template("hr/person.html", person=person, form=form, action=ActionForm()), \
         400 if request.method == "POST" else 200
@@ -90,7 +87,6 @@ def set_active(person_id):
               _("%(name)s is deactivated: kept in past rounds, no longer offered for invitations.", name=person.name),
               "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.people_list"))
 

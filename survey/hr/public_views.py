@@ -42,7 +42,6 @@ def make_public(round_id):
             public.make_public(db.session(), round_, form.daily_cap.data, current_user.email)
             flash(_("Saved."), "ok")
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     else:
         flash(_("The daily cap must be a whole number of at least 1, or empty for no cap."), "error")
@@ -112,7 +111,6 @@ def discard_public(round_id):
             count = public.discard(session, round_, start, end, current_user.email)
             flash(_("%(count)d public answers discarded; they stay on record.", count=count), "ok")
         except Invalid as error:
-            session.rollback()
             flash(message_of(error), "error")
     else:
         flash(_("Nothing was discarded: give the time window again."), "error")

@@ -62,7 +62,6 @@ def _done(version_id, period, act, said: str):
     try:
         result = act(session)
     except Invalid as error:
-        session.rollback()
         flash(message_of(error), "error")
     else:
         flash(said if result is None else said % {"count": result}, "ok")

@@ -21,6 +21,7 @@ from survey.hr import blueprint, field_errors, round_or_404, warn_at_launch
 from survey.hr.round_views import round_action, version_choices
 from survey.services import results, rounds, scorecards
 from survey.services.errors import Invalid
+from survey.services.transactions import unit_of_work
 from survey.services.zones import on_wall_clock
 
 
@@ -47,7 +48,6 @@ def draft_settings(round_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS, heading=_("Settings of %(title)s", title=round_.title),
                            button=_("Save")), 400 if request.method == "POST" else 200
@@ -94,10 +94,10 @@ def reopen(round_):
 def _change(round_, change, done):
     """Apply ``change`` and say ``done``, or show why not, writing nothing; back to the round's page."""
     try:
-        change()
+        with unit_of_work(db.session()):
+            change()
         flash(done, "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.round_page", round_id=round_.id))
 
@@ -115,7 +115,6 @@ def change_closing(round_id):
             flash(_("Closing time changed."), "ok")
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return render_template("hr/closing.html", round=round_, form=form), 400 if form.errors else 200
 

@@ -64,7 +64,6 @@ def new_round():
             warn_at_launch(round_)
             return redirect(url_for("hr.round_page", round_id=round_.id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return render_template("hr/round_new.html", form=form, option_groups=ROUND_OPTION_GROUPS), 400 if form.errors else 200
 
@@ -128,7 +127,6 @@ def add_question(round_id):
                                         locale=page_locale())
             return redirect(url_for("hr.round_page", round_id=round_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return round_page(round_id, question_form=form, status=400)  # the question as typed, with its errors
 
@@ -211,7 +209,6 @@ def _queue_mail(round_, queue, queued):
     try:
         count = queue()
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     else:
         background.submit("send_mail", round_.id)
@@ -277,7 +274,6 @@ def publish(round_):
         results.publish(db.session(), round_, current_user.email)
         flash(_("Weights published to the scorecard."), "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.round_results", round_id=round_.id))
 
@@ -316,7 +312,6 @@ def _questionnaire_results(round_):
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.round_results", round_id=round_.id))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
     status = 400 if request.method == "POST" else 200
     context = {"round": round_, "correction": correction, "to_kpi": to_kpi, "action": ActionForm()}

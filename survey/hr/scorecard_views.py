@@ -95,7 +95,6 @@ def given_weights_page(version_id):
                 flash(_("Weights published to the scorecard."), "ok")
                 return redirect(url_for("hr.version", version_id=version_id))
             except Invalid as error:
-                session.rollback()
                 for name, message in error.errors.items():
                     if name.startswith("w_"):
                         errors[name] = translated(message, _)
@@ -125,7 +124,6 @@ def add_element(version_id):
             flash(_("Added %(code)s.", code=form.code.data), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return version(version_id, element_form=form, status=400)
 
@@ -143,7 +141,6 @@ def import_version(version_id):
             flash(_("Imported %(count)d rows.", count=count), "ok")
             return redirect(url_for("hr.version", version_id=version_id))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
     return version(version_id, upload_form=form, status=400)
 
@@ -197,7 +194,6 @@ def performance_data(version_id):
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.performance_data", version_id=version_id, period=form.period.data))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
         return _performance_page(version_row, 400, measurement_form=form)
     return _performance_page(version_row, 200, measurement_form=form)
@@ -227,7 +223,6 @@ def kpi_values_page(version_id, kpi, period):
                 flash(_("The value was cleared; its history keeps it."), "ok")
                 return redirect(url_for("hr.kpi_values_page", version_id=version_id, kpi=kpi, period=period))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
     return _kpi_values_page(version_row, element, period, 400 if request.method == "POST" else 200, form=form)
 
@@ -249,7 +244,6 @@ def attach_evidence(version_id, kpi, period):
             flash(_("The file is kept as evidence."), "ok")
             return redirect(url_for("hr.kpi_values_page", version_id=version_id, kpi=kpi, period=period))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _kpi_values_page(version_row, element, period, 400, evidence_form=form)
 
@@ -296,7 +290,6 @@ def set_ladder(version_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.performance_data", version_id=version_id, period=form.period.data))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _performance_page(version_row, 400, ladder_form=form)
 
@@ -319,7 +312,6 @@ def import_performance(version_id):
             flash(_("Imported %(count)d rows.", count=count), "ok")
             return redirect(url_for("hr.performance_data", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _performance_page(version_row, 400, upload_form=form)
 
@@ -337,7 +329,6 @@ def assign_kpi_owner(version_id):
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.performance_data", version_id=version_id))
         except Invalid as error:
-            session.rollback()
             field_errors(form, error)
     return _performance_page(version_row, 400, owner_form=form)
 
@@ -398,7 +389,6 @@ def office_scorecard(version_id, period):
                 flash(_("Saved."), "ok")
                 return redirect(url_for("hr.office_scorecard", version_id=version_id, period=period))
             except Invalid as error:
-                session.rollback()
                 flash(message_of(error), "error")  # the KPI is a hidden field: the message goes on top
     try:
         card = scorecard_document.office_document(session, version_row, period)  # the PDF prints the same object

@@ -11,6 +11,7 @@ from survey.forms import BandsForm, CalendarForm, LightsForm, PresetForm, Settin
 from survey.hr import blueprint, field_errors, org
 from survey.services import accounts, bands, calendar
 from survey.services.errors import Invalid
+from survey.services.transactions import unit_of_work
 
 
 def _page(**forms):
@@ -33,11 +34,11 @@ def _saved(save, form, form_name):
     """Run ``save`` for a valid ``form``; back to the page, or the page again with the form's errors."""
     if form.validate_on_submit():
         try:
-            save()
+            with unit_of_work(db.session()):
+                save()
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.settings"))
         except Invalid as error:
-            db.session().rollback()
             field_errors(form, error)
             return _page(**{form_name: form})[0], 400
     return _page(**{form_name: form})

@@ -29,7 +29,6 @@ def strategy_map(version_id):
                 flash(_("Arrow added."), "ok")
                 return redirect(url_for("hr.strategy_map", version_id=version_id))
             except Invalid as error:
-                session.rollback()
                 field_errors(form, error)
         status = 400
     periods = calendar_periods.ordered(p for (_, p) in performance.current_measurements(session, version_row))[::-1]
@@ -48,7 +47,6 @@ def remove_arrow(version_id, arrow_id):
         strategy.remove_arrow(db.session(), version_row, arrow_id)
         flash(_("Arrow removed."), "ok")
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     return redirect(url_for("hr.strategy_map", version_id=version_id))
 

@@ -24,7 +24,6 @@ def users(form=None):
                                                 language=page_locale(), invited_by=current_user.name,
                                                 actor=current_user.email)
             except Invalid as error:
-                db.session().rollback()
                 field_errors(form, error)
             else:
                 background.submit("send_mail", None)
@@ -58,7 +57,6 @@ def _change(user_id: int, change, done: str, form=None):
     try:
         change()
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
     else:
         flash(done, "ok")
@@ -105,7 +103,6 @@ def user_copy_link(user_id):
         user, token, valid = user_accounts.link_to_copy(db.session(), org(), user_id, settings=current_app.config,
                                                         actor=current_user.email)
     except Invalid as error:
-        db.session().rollback()
         flash(message_of(error), "error")
         return redirect(url_for("hr.users"))
     url = f"{base_url().rstrip('/')}{url_for('auth.set_password', token=token)}"

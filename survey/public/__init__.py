@@ -16,7 +16,7 @@ from wtforms import RadioField
 
 from survey import db
 from survey.forms import answers_form, attach_errors, keeps_typed_text, message_of, page_locale, token_refused
-from survey.respond import unknown_link
+from survey.pages import unknown_link
 from survey.services import public, questionnaires
 from survey.services.errors import Invalid
 
@@ -56,10 +56,8 @@ def answer(slug):
                           client=request.remote_addr or "", settings=current_app.config, locale=page_locale())
             return _remember_answer(round_, redirect(url_for("public.thanks", slug=slug)))
         except public.Refused as error:
-            session.rollback()
             return _refused(round_, message_of(error), STATUS[error.reason])
         except Invalid as error:
-            session.rollback()
             form.form_errors.extend(message for _name, message in attach_errors(form, error))
     form.submission.data = secrets.token_hex(16)
     return render_template("respond/questionnaire.html", round=round_, form=form, questions=asked), \

@@ -34,24 +34,12 @@ from survey.forms import (
 )
 from survey.labels import LABELS, words
 from survey.models import Round
-from survey.services import accounts, answers, questionnaires, ratings, rounds
+from survey.pages import unknown_link
+from survey.services import answers, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid, Stale
 from survey.services.kinds import JUDGMENTS, RATINGS, RESPONSES, kind_of
 
 blueprint = Blueprint("respond", __name__, url_prefix="/r")
-#: Wrong tokens one address may try in the failure window before being refused.
-WRONG_TOKENS_ALLOWED = 20
-
-
-def unknown_link(kind: str):
-    """A link nobody was given: 404, and 429 once the address tried too many (``kind`` keeps each
-    kind of link's count apart). Counted only on failure: a valid link costs nothing extra."""
-    session = db.session()
-    client = f"{kind}-ip:{request.remote_addr}"
-    if accounts.too_many_failures(session, client, limit=WRONG_TOKENS_ALLOWED):
-        abort(429)
-    accounts.record_failure(session, client)
-    abort(404)
 
 
 def with_invitation(given: str | None = None):
@@ -136,11 +124,9 @@ def cluster(token, invitation, round_, key):
                                    seen=_seen(request.form.get("revision")))
             return redirect(url_for("respond.resume", token=token))
         except Invalid as error:
-            session.rollback()
             form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             _errors_to_form(form, error)
         except Stale as stale:
-            session.rollback()
             form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
             form.revision.data = stale.revision
             changes = [(f"{a.name} – {b.name}", _judgment_text(a, b, stale.saved[name]),
@@ -186,10 +172,8 @@ def rate(token, invitation, round_, key):
                                        seen=_seen(form.revision.data))
                 return redirect(url_for("respond.resume", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
             except Stale as stale:
-                session.rollback()
                 form.revision.data = stale.revision
                 changes = [(e.name, _rating_text(stale.saved[name]), _rating_text(given.get(e.id)))
                            for e in page.members for name in [ratings.field_name(e.id)] if name in stale.saved]
@@ -227,7 +211,6 @@ def reask(token, invitation, round_, key):
                 answers.submit_reask(session, invitation, page, values, form.reason.data or "", form.submission.data)
                 return redirect(url_for("respond.resume", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
     else:
         form = reask_form(shown, data={f"p_{p['row_id']}_{p['column_id']}": _choice(p["current"])
@@ -258,10 +241,8 @@ def questionnaire(token, invitation, round_):
                     form.submission.data, seen=_seen(form.revision.data), locale=page_locale())
                 return redirect(url_for("respond.done", token=token))
             except Invalid as error:
-                session.rollback()
                 _errors_to_form(form, error)
             except Stale as stale:
-                session.rollback()
                 form.revision.data = stale.revision
                 changes = [(q.text, _label(q, stale.saved[f.name]), _typed_label(f))
                            for q in asked for f in [form[f"q_{q.id}"]] if f.name in stale.saved]

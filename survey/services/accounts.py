@@ -16,6 +16,7 @@ from survey.models import ROLES, LoginAttempt, Organisation, User, utcnow
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, too_long
 from survey.services.text import unsafe_characters
+from survey.services.transactions import in_unit_of_work
 from survey.services.zones import DEFAULT_TIME_ZONE, is_time_zone
 
 #: Failed attempts per key allowed within the window before further tries are refused (API and survey tokens).
@@ -31,9 +32,9 @@ PAIR_MEMORY = timedelta(hours=24)  # failures older than this are forgotten (and
 MAX_ADDRESS_FAILURES = 50
 
 
+@in_unit_of_work
 def create_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_ZONE) -> Organisation:
     organisation = new_organisation(session, name, time_zone)
-    session.commit()
     return organisation
 
 
@@ -52,6 +53,7 @@ def new_organisation(session: Session, name: str, time_zone: str = DEFAULT_TIME_
     return organisation
 
 
+@in_unit_of_work
 def set_time_zone(session: Session, organisation_id: int, time_zone: str) -> Organisation:
     """The wall clock the organisation's round times are entered and shown on, e.g. Asia/Makassar (WITA)."""
     time_zone = (time_zone or "").strip()
@@ -59,7 +61,6 @@ def set_time_zone(session: Session, organisation_id: int, time_zone: str) -> Org
         raise Invalid({"time_zone": _not_a_time_zone(time_zone)})
     organisation = session.get(Organisation, organisation_id)
     organisation.time_zone = time_zone
-    session.commit()
     return organisation
 
 
@@ -68,10 +69,10 @@ def _not_a_time_zone(name: str) -> str:
               "or Asia/Jayapura (WIT).", name=repr(name[:64]))
 
 
+@in_unit_of_work
 def create_user(session: Session, organisation_id: int, email: str, name: str, password: str,
                 role: str = "hr") -> User:
     user = new_user(session, organisation_id, email, name, password, role)
-    session.commit()
     return user
 
 
@@ -112,10 +113,10 @@ def set_password(session: Session, user: User, password: str) -> None:
     end_sessions(session, user)
 
 
+@in_unit_of_work
 def end_sessions(session: Session, user: User) -> None:
     """Sign the user out everywhere: session ids carry the nonce, and the old one no longer matches."""
     user.session_nonce = secrets.token_hex(16)
-    session.commit()
 
 
 def session_user(session: Session, session_id: str) -> User | None:
@@ -135,6 +136,8 @@ def too_many_failures(session: Session, key: str, limit: int = MAX_FAILURES) -> 
 
 
 def record_failure(session: Session, key: str, now: datetime | None = None) -> None:
+    """Count a failed try; it commits itself, at once: the request that failed is refused (404, a form
+    shown again), and the count must outlive it."""
     now = now or utcnow()
     session.add(LoginAttempt(key=key, created_at=now))
     session.execute(delete(LoginAttempt).where(LoginAttempt.created_at < now - PAIR_MEMORY))
@@ -150,6 +153,7 @@ class Throttled(Invalid):
         super().__init__({"": N_("Too many failed sign-ins. Try again after %(minutes)d min.", minutes=minutes)})
 
 
+@in_unit_of_work
 def authenticate(session: Session, email: str, password: str, client: str, now: datetime | None = None) -> User | None:
     """The user if the password is right; None otherwise. Raises Throttled while this email from this
     address, or this address for any email, has failed too often.
@@ -170,7 +174,6 @@ def authenticate(session: Session, email: str, password: str, client: str, now: 
         record_failure(session, address, now)
         return None
     session.execute(delete(LoginAttempt).where(LoginAttempt.key == pair))  # the owner's own typos are forgiven
-    session.commit()
     return user
 
 

@@ -19,10 +19,12 @@ from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Sub
 from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
 from survey.services.kinds import JUDGMENTS, kind_of
+from survey.services.network import network
+from survey.services.rounds import is_accepting
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.text import refuse_line_breaks
 from survey.services.tokens import token_hash
-from survey.services.transactions import retried_once_if_disconnected
+from survey.services.transactions import in_unit_of_work, retried_once_if_disconnected
 
 ACCEPTED, REASKING, KEPT = "accepted", "reasking", "kept_inconsistent"
 FINISHED = (ACCEPTED, KEPT)
@@ -72,19 +74,19 @@ def find_invitation(session: Session, token: str) -> Invitation | None:
     return session.scalars(_INVITATION_BY_TOKEN, {"token_hash": token_hash(token)}).unique().one_or_none()
 
 
+@in_unit_of_work
 def mark_opened(session: Session, invitation: Invitation) -> None:
     if invitation.opened_at is None:
         invitation.opened_at = utcnow()
-        session.commit()
 
 
+@in_unit_of_work
 def save_identity(session: Session, invitation: Invitation, role: str, years_of_service: int | None) -> None:
     if invitation.removed_at is not None:
         raise Invalid({"": REMOVED})
     refuse_line_breaks(role=role)
     invitation.identity = {"role": role.strip()[:200], "years_of_service": years_of_service}
     mark_opened(session, invitation)
-    session.commit()
 
 
 #: Questionnaires by round, kept per process: a version used by a round is frozen
@@ -117,8 +119,6 @@ def _tree_pages(session: Session, round_: Round) -> list[Cluster]:
 
 def _network_pages(session: Session, round_: Round) -> list[Cluster]:
     """One page per comparison set of the version's network, its parent the element compared with respect to."""
-    from survey.services.network import network
-
     def node(e):
         return Node(e.id, e.code, e.name)
     return [Cluster(s.key, node(s.target), [node(e) for e in s.members])
@@ -311,7 +311,6 @@ def _settled_outcome(session: Session, invitation: Invitation, cluster_key: str)
 def accepting_round(session: Session, invitation: Invitation, given: str = JUDGMENTS) -> Round:
     """The invitation's round if it takes answers now, and answers of this kind (``given``: what its
     respondents give, kinds.JUDGMENTS by default)."""
-    from survey.services.rounds import is_accepting
     round_ = session.get(Round, invitation.round_id)
     if kind_of(round_).answers != given:
         raise Invalid({"": N_("This survey does not ask these questions.")})
@@ -363,7 +362,9 @@ def check_submission_key(key: str) -> None:
 
 def commit_submission(session: Session, invitation: Invitation, key: str, write=lambda: None) -> bool:
     """Run a page's last ``write`` statements and commit everything with the page's submission key.
-    A key used before (double click, resent form) makes it write nothing and return False."""
+    A key used before (double click, resent form) makes it write nothing and return False.
+    It commits itself, as the last step of a write ``retried_once_if_disconnected`` runs: the key is
+    what makes running that write twice safe."""
     try:
         write()
         session.connection().execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key,

@@ -12,10 +12,12 @@ from survey.models import ApiToken, User, utcnow
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 PREFIX = "nrc_"
 
 
+@in_unit_of_work
 def create_token(session: Session, organisation_id: int, name: str, actor: str = "system",
                  created_by: int | None = None) -> tuple[ApiToken, str]:
     """A new token and its raw value (shown once); ``created_by`` is the maker's user id: the token
@@ -28,7 +30,6 @@ def create_token(session: Session, organisation_id: int, name: str, actor: str =
                      created_by_id=created_by)
     session.add(token)
     audit.record(session, organisation_id, actor, "api_token_created", token.name)
-    session.commit()
     return token, raw
 
 
@@ -60,6 +61,7 @@ def tokens(session: Session, organisation_id: int) -> list[ApiToken]:
                                 .order_by(ApiToken.id)))
 
 
+@in_unit_of_work
 def revoke(session: Session, organisation_id: int, token_id: int, actor: str = "system") -> None:
     token = session.scalar(select(ApiToken).where(ApiToken.id == token_id, ApiToken.organisation_id == organisation_id))
     if token is None:
@@ -67,7 +69,6 @@ def revoke(session: Session, organisation_id: int, token_id: int, actor: str = "
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record(session, organisation_id, actor, "api_token_revoked", token.name)
-    session.commit()
 
 
 def _hash(raw: str) -> str:

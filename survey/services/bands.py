@@ -15,6 +15,7 @@ from analysis.scoring import LIGHT_THRESHOLDS
 from survey.models import Organisation
 from survey.services.errors import N_, Invalid, library_message
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 MAX_LABEL = 40
 
@@ -32,6 +33,7 @@ def thresholds_of(organisation: Organisation) -> tuple[float, float]:
     return (LIGHT_THRESHOLDS[0] if red is None else red, LIGHT_THRESHOLDS[1] if yellow is None else yellow)
 
 
+@in_unit_of_work
 def set_bands(session: Session, organisation_id: int, rows: Sequence[tuple[float | None, str, str]]) -> Organisation:
     """Bands from rows (lower bound, Indonesian label, English label) best first; empty rows are skipped."""
     rows = [(lower, (label_id or "").strip(), (label_en or "").strip()) for lower, label_id, label_en in rows
@@ -48,7 +50,6 @@ def set_bands(session: Session, organisation_id: int, rows: Sequence[tuple[float
         raise Invalid({"bands": library_message(error)}) from None
     organisation = session.get(Organisation, organisation_id)
     organisation.predikat_bands = [{"lower": b.lower, "label_id": b.label_id, "label_en": b.label_en} for b in bands]
-    session.commit()
     return organisation
 
 
@@ -58,13 +59,13 @@ def use_preset(session: Session, organisation_id: int, name: str) -> Organisatio
     return set_bands(session, organisation_id, [(b.lower, b.label_id, b.label_en) for b in PRESETS[name]])
 
 
+@in_unit_of_work
 def set_lights(session: Session, organisation_id: int, red_below: float, yellow_below: float) -> Organisation:
     """Lights on the 0-10 levels: red below ``red_below``, yellow below ``yellow_below``, green from there."""
     if not 0 < red_below < yellow_below <= 10:
         raise Invalid({"yellow_below": N_("Red must end below yellow, both between 0 and 10, e.g. 4 and 8.")})
     organisation = session.get(Organisation, organisation_id)
     organisation.light_red_below, organisation.light_yellow_below = red_below, yellow_below
-    session.commit()
     return organisation
 
 

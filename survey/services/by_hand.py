@@ -20,6 +20,7 @@ from survey.services.errors import N_, Invalid
 from survey.services.phones import whatsapp_digits
 from survey.services.qr import qr_svg_data_uri
 from survey.services.tokens import link
+from survey.services.transactions import in_unit_of_work
 
 #: How a participant is reached: by email (the outbox), or by hand on WhatsApp or paper.
 EMAIL, WHATSAPP, PAPER = "email", "whatsapp", "paper"
@@ -81,6 +82,7 @@ def whatsapp_url(phone: str, text: str) -> str:
     return f"https://wa.me/{whatsapp_digits(phone)}?text={quote(text, safe='')}"
 
 
+@in_unit_of_work
 def share_on_whatsapp(session: Session, round_: Round, invitation_id: int, *, secret_key: str, base_url: str,
                       actor: str, reminder: bool = False) -> str:
     """The wa.me link of one participant's invitation (or reminder), recorded in the audit log."""
@@ -101,7 +103,6 @@ def share_on_whatsapp(session: Session, round_: Round, invitation_id: int, *, se
     audit.record(session, round_.organisation_id, actor, "invitation_shared", person.name,
                  {"round": round_.id, "round_title": round_.title, "channel": WHATSAPP, "phone": person.phone,
                   "reminder": reminder})
-    session.commit()
     return url
 
 
@@ -115,6 +116,7 @@ class Letter:
     after: list[str]  # the closing date, "yours alone", thanks
 
 
+@in_unit_of_work
 def letters(session: Session, round_: Round, invitation_ids: list[int], *, secret_key: str, base_url: str,
             actor: str) -> list[Letter]:
     """The letters of the chosen participants (in the round's language), by name, recorded in the audit
@@ -134,7 +136,6 @@ def letters(session: Session, round_: Round, invitation_ids: list[int], *, secre
         invitation.sent_at = invitation.sent_at or utcnow()
     audit.record(session, round_.organisation_id, actor, "invitation_letters_printed", round_.title,
                  {"round": round_.id, "count": len(pages), "people": ", ".join(page.name for page in pages)})
-    session.commit()
     return pages
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from survey.models import Finding, LadderSetting, Measurement, Organisation, Round
 from survey.services import periods
 from survey.services.errors import N_, Invalid
+from survey.services.transactions import in_unit_of_work
 
 #: Indonesian offices report by year and by triwulan (quarter) unless they choose otherwise.
 DEFAULT_KINDS = ("year", "quarter")
@@ -30,6 +31,7 @@ def years_set(organisation: Organisation) -> dict[str, tuple[str, ...]]:
     return shown
 
 
+@in_unit_of_work
 def set_kinds(session: Session, organisation_id: int, year: int | None, kinds) -> Organisation:
     """The kinds of period of every year (``year`` None) or of one year; the other years keep theirs."""
     chosen = [kind for kind in periods.KINDS if kind in set(kinds or ())]
@@ -41,7 +43,6 @@ def set_kinds(session: Session, organisation_id: int, year: int | None, kinds) -
     calendar = dict(organisation.period_calendar or {})
     calendar[EVERY_YEAR if year is None else str(year)] = chosen
     organisation.period_calendar = calendar  # a new dict: the JSON column sees the change
-    session.commit()
     return organisation
 
 

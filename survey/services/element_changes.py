@@ -11,6 +11,7 @@ from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
 from survey.services.tables import code_cell
+from survey.services.transactions import in_unit_of_work
 
 EDITABLE = ("code", "name") + RECORD_FIELDS
 SYSTEM = "system"
@@ -23,6 +24,7 @@ def get_element(session: Session, version: ScorecardVersion, element_id: int) ->
     return element
 
 
+@in_unit_of_work
 def update_element(session: Session, version: ScorecardVersion, element_id: int, actor: str = SYSTEM,
                    **fields) -> Element:
     """Change an element's code, name or record sheet; its kind and place in the tree stay."""
@@ -45,10 +47,10 @@ def update_element(session: Session, version: ScorecardVersion, element_id: int,
     if changed:
         audit.record(session, version.organisation_id, actor, "element_changed", f"{element.code} {element.name}",
                      {"version": version.label, **changed})
-    session.commit()
     return element
 
 
+@in_unit_of_work
 def set_rollup(session: Session, version: ScorecardVersion, element_id: int, rollup: str,
                actor: str = SYSTEM) -> Element:
     """How a KPI's longer period's actual follows from its parts': a reading of the data, not of the answers,
@@ -61,10 +63,10 @@ def set_rollup(session: Session, version: ScorecardVersion, element_id: int, rol
         audit.record(session, version.organisation_id, actor, "element_changed", f"{element.code} {element.name}",
                      {"version": version.label, "rollup": f"{element.rollup} → {rollup}"})
         element.rollup = rollup
-    session.commit()
     return element
 
 
+@in_unit_of_work
 def move_element(session: Session, version: ScorecardVersion, element_id: int, direction: str,
                  actor: str = SYSTEM) -> None:
     """Swap the element with its sibling above ("up") or below ("down"); at either end nothing moves."""
@@ -82,7 +84,6 @@ def move_element(session: Session, version: ScorecardVersion, element_id: int, d
         sibling.position = position
     audit.record(session, version.organisation_id, actor, "element_changed", f"{element.code} {element.name}",
                  {"version": version.label, "moved": direction})
-    session.commit()
 
 
 def subtree(session: Session, version: ScorecardVersion, element_id: int) -> list[Element]:
@@ -95,6 +96,7 @@ def subtree(session: Session, version: ScorecardVersion, element_id: int) -> lis
     return [e for e, _depth in ordered[start:end]]
 
 
+@in_unit_of_work
 def delete_element(session: Session, version: ScorecardVersion, element_id: int, actor: str = SYSTEM) -> list[str]:
     """Delete the element and its children; refused, naming what refers to them, while performance data,
     ladders, findings, strategy-map arrows or network links do. Returns the codes deleted."""
@@ -110,7 +112,6 @@ def delete_element(session: Session, version: ScorecardVersion, element_id: int,
     codes = [e.code for e in doomed]
     audit.record(session, version.organisation_id, actor, "element_deleted", f"{codes[0]} {doomed[0].name}",
                  {"version": version.label, "with": ", ".join(codes[1:])})
-    session.commit()
     return codes
 
 

@@ -15,6 +15,7 @@ from survey.models import Element, Evidence
 from survey.services import period_locks
 from survey.services.errors import N_, Invalid
 from survey.services.text import unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 #: What may be attached, by extension: the media type it is served with and how its first bytes look.
 KINDS = {
@@ -29,6 +30,7 @@ KINDS = {
 MAX_FILES = 10
 
 
+@in_unit_of_work
 def attach(session: Session, element: Element, period: str, filename: str, content: bytes, uploaded_by: str,
            max_bytes: int) -> Evidence:
     """Keep ``content`` as evidence of the KPI's period, or refuse it (Invalid) and keep nothing; a locked
@@ -51,7 +53,6 @@ def attach(session: Session, element: Element, period: str, filename: str, conte
                         period=period, filename=name, media_type=media_type, size=len(content), content=content,
                         uploaded_by=uploaded_by)
     session.add(evidence)
-    session.commit()
     return evidence
 
 

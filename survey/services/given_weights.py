@@ -15,13 +15,15 @@ from survey.models import ScorecardVersion, utcnow
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.numbers import LARGEST_WEIGHT
-from survey.services.scorecards import hierarchy
+from survey.services.elements import hierarchy
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 LEVELS = ("local", "global")
 NOTE_LENGTH = 300
 
 
+@in_unit_of_work
 def publish_given_weights(session: Session, version: ScorecardVersion, given: dict[str, float], *,
                           level: str = "local", note: str = "", by: str = "", decimals: int | None = None) -> None:
     """Check ``{element code: weight}`` and write the local and global weights; all or nothing.
@@ -29,7 +31,6 @@ def publish_given_weights(session: Session, version: ScorecardVersion, given: di
     ``decimals`` rounds the published global weights, as some decrees print them (SAMSAT 2010: two).
     """
     apply_given_weights(session, version, given, level=level, note=note, by=by, decimals=decimals)
-    session.commit()
 
 
 def apply_given_weights(session: Session, version: ScorecardVersion, given: dict[str, float], *,

@@ -21,6 +21,7 @@ from survey.services.errors import N_, Invalid
 from survey.services.kpi_owners import NOT_YOURS
 from survey.services.numbers import NumberError, parse_number
 from survey.services.text import unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 #: The first columns of every row; a formula KPI's inputs follow, in name order.
 FIXED_FACTS = (kpi_values.TARGET, kpi_values.ACTUAL)
@@ -132,6 +133,7 @@ def changed_texts(typed: Mapping[str, str], shown: Mapping[str, str], locale: st
     return changed
 
 
+@in_unit_of_work
 def save(session: Session, version: ScorecardVersion, period: str, changed: Mapping[str, str],
          shown: Mapping[str, str], *, locale: str, entered_by: str, owned: set[str] | None = None,
          note: str = "") -> int:
@@ -182,7 +184,6 @@ def save(session: Session, version: ScorecardVersion, period: str, changed: Mapp
             for element_id, facts in given.items()]
     session.add_all(row for row in rows if row is not None)
     period_locks.withdraw_submissions(session, [(element_id, period) for element_id in given])
-    session.commit()
     return sum(len(facts) for facts in given.values())
 
 

@@ -25,6 +25,7 @@ from analysis.hierarchy import Hierarchy
 from survey.models import ROOT_CLUSTER, Element, Round, ScorecardVersion
 from survey.services import audit
 from survey.services.errors import N_, Invalid, Message, joined
+from survey.services.transactions import in_unit_of_work
 
 OBJECTIVE_GROUPS = ("perspective", "all")
 KPI_GROUPS = ("objective", "perspective", "all")
@@ -196,6 +197,7 @@ def locked_reason(session: Session, version: ScorecardVersion) -> str | None:
               "compare differently.", rounds=", ".join(titles))
 
 
+@in_unit_of_work
 def set_grouping(session: Session, version: ScorecardVersion, objectives: str, kpis: str, actor: str) -> None:
     """Choose how the version's elements are compared; Invalid (nothing stored) names the field at fault."""
     reason = locked_reason(session, version)
@@ -211,4 +213,3 @@ def set_grouping(session: Session, version: ScorecardVersion, objectives: str, k
     audit.record(session, version.organisation_id, actor, "comparison_groups_changed",
                  f"{version.scorecard.name} {version.label}",
                  {"objectives": f"{before[0]} → {objectives}", "kpis": f"{before[1]} → {kpis}"})
-    session.commit()

@@ -16,15 +16,16 @@ from survey.models import Organisation, ReportJob, Round, utcnow
 from survey.services import reports
 from survey.services.errors import N_, Invalid
 from survey.services.kinds import kind_of
+from survey.services.transactions import in_unit_of_work
 
 
+@in_unit_of_work
 def queue_personal_report(session: Session, round_: Round, language: str, requested_by: str) -> ReportJob:
     if not kind_of(round_).personal:
         raise Invalid({"": N_("Personal scorecards come from self-report rounds.")})
     job = ReportJob(organisation_id=round_.organisation_id, kind="personal", round_id=round_.id,
                     language=language, requested_by=requested_by)
     session.add(job)
-    session.commit()
     return job
 
 
@@ -43,7 +44,9 @@ def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], process
         on_progress: Callable[[int, int], None] | None = None) -> ReportJob | None:
     """Make a queued job's report now with ``render_pdf`` (survey.render.pdf.render_pdf: printing belongs
     to the rendering layer, not to a service); a failure is recorded on the job, not raised.
-    Returns None when the job is not waiting (another worker has it, or it is finished)."""
+    Returns None when the job is not waiting (another worker has it, or it is finished).
+    It commits in steps, not as one unit of work: the claim, each part's progress (other workers and HR's
+    page read it while the job runs) and the outcome, a failure included."""
     claimed = session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == "queued")
                               .values(status="running", error="", done=0, heartbeat_at=utcnow(),
                                       attempts=ReportJob.attempts + 1))
@@ -77,10 +80,10 @@ def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], process
     return job
 
 
+@in_unit_of_work
 def retry(session: Session, job: ReportJob) -> bool:
     """Queue a failed job again (HR's "try again"); False when it had not failed."""
     if job.status != "failed":
         return False
     job.status, job.error, job.done, job.finished_at = "queued", "", 0, None
-    session.commit()
     return True

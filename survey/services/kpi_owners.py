@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from survey.models import Element, KpiOwner, ScorecardVersion, User
 from survey.services.errors import N_, Invalid
 from survey.services.performance import kpis
+from survey.services.transactions import in_unit_of_work
 
 NOT_YOURS = N_("You may enter data only for the KPIs assigned to you.")
 
@@ -42,6 +43,7 @@ def candidates(session: Session, organisation_id: int) -> list[User]:
                                                    User.disabled_at.is_(None)).order_by(User.email)))
 
 
+@in_unit_of_work
 def assign(session: Session, version: ScorecardVersion, code: str, user_ids: list[int]) -> None:
     """The KPI's owners become exactly ``user_ids`` (none: only HR enters its data)."""
     kpi = kpis(session, version).get(code)
@@ -56,4 +58,3 @@ def assign(session: Session, version: ScorecardVersion, code: str, user_ids: lis
     session.execute(delete(KpiOwner).where(KpiOwner.element_id == kpi.id))
     session.add_all(KpiOwner(organisation_id=version.organisation_id, element_id=kpi.id, user_id=user_id)
                     for user_id in sorted(set(user_ids)))
-    session.commit()

@@ -34,6 +34,7 @@ from survey.services.errors import N_, Invalid
 from survey.services.kinds import kind_of
 from survey.services.paging import Page, contains, page_of
 from survey.services.tokens import link, password_link
+from survey.services.transactions import in_unit_of_work
 
 log = logging.getLogger(__name__)
 #: Where an invitation's link goes in a stored body (the migration 0009 writes the same text).
@@ -120,7 +121,8 @@ def masked(message: OutboxMessage, base_url: str) -> str:
 
 def deliver(session: Session, settings: Mapping, round_id: int | None = None, *,
             now: datetime | None = None) -> dict[str, int]:
-    """Send the messages due (of one round, or all); returns counts by outcome."""
+    """Send the messages due (of one round, or all); returns counts by outcome. It commits each claim and
+    each outcome at once, not as one unit of work: a message sent stays sent if a later one fails."""
     now = now or utcnow()
     due = or_(and_(OutboxMessage.status == "queued",
                    or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)),
@@ -152,6 +154,7 @@ def next_attempt(session: Session) -> datetime | None:
     return due.replace(tzinfo=timezone.utc) if due is not None and due.tzinfo is None else due
 
 
+@in_unit_of_work
 def retry_failed(session: Session, round_id: int) -> int:
     """HR's retry: failed messages, and those waiting to be tried again, are sent now with fresh attempts."""
     waiting = and_(OutboxMessage.status == "queued", OutboxMessage.attempts > 0)
@@ -159,7 +162,6 @@ def retry_failed(session: Session, round_id: int) -> int:
                                                          or_(OutboxMessage.status == "failed", waiting))
                              .values(status="queued", attempts=0, next_attempt_at=None)
                              .execution_options(synchronize_session=False))
-    session.commit()
     return result.rowcount
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from survey.models import ELEMENT_KINDS, Element, Influence, ScorecardVersion, StrategyArrow
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import elements, ensure_editable, tree_order
+from survey.services.transactions import in_unit_of_work
 
 #: Cluster names as pages and the Super Decisions export print them, in supermatrix order; as Messages, so
 #: a message naming a cluster is translated whole.
@@ -120,6 +121,7 @@ def _unlinked(nodes: list[Element], influencers: dict[int, list[Element]]) -> tu
     return nodes[0].code, outside[0].code
 
 
+@in_unit_of_work
 def set_influencers(session: Session, version: ScorecardVersion, target_id: int, source_ids: list[int]) -> None:
     """``target`` is influenced by exactly ``source_ids`` (other elements of the version) from now on."""
     ensure_editable(session, version)
@@ -134,7 +136,6 @@ def set_influencers(session: Session, version: ScorecardVersion, target_id: int,
     session.execute(delete(Influence).where(Influence.version_id == version.id, Influence.target_id == target_id))
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target_id)
                     for source in dict.fromkeys(source_ids))
-    session.commit()
 
 
 def members(session: Session, version: ScorecardVersion, cluster: str) -> list[Element]:
@@ -148,6 +149,7 @@ def links(session: Session, version: ScorecardVersion) -> set[tuple[int, int]]:
         select(Influence).where(Influence.version_id == version.id))}
 
 
+@in_unit_of_work
 def set_cluster_links(session: Session, version: ScorecardVersion, source_cluster: str, target_cluster: str,
                       pairs: list[tuple[int, int]]) -> None:
     """Between two clusters, exactly ``pairs`` (source, target) from now on: one matrix page's links.
@@ -165,9 +167,9 @@ def set_cluster_links(session: Session, version: ScorecardVersion, source_cluste
                                             Influence.target_id.in_(targets)))
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target)
                     for source, target in dict.fromkeys(pairs))
-    session.commit()
 
 
+@in_unit_of_work
 def add_strategy_arrows(session: Session, version: ScorecardVersion) -> int:
     """The strategy map's arrows become links of the network too (those it lacks); how many were added."""
     ensure_editable(session, version)
@@ -176,7 +178,6 @@ def add_strategy_arrows(session: Session, version: ScorecardVersion) -> int:
         select(StrategyArrow).where(StrategyArrow.version_id == version.id).order_by(StrategyArrow.id))
         if (row.cause_id, row.effect_id) not in present]
     session.add_all(Influence(version_id=version.id, source_id=cause, target_id=effect) for cause, effect in missing)
-    session.commit()
     return len(missing)
 
 

@@ -17,6 +17,7 @@ from survey.services.paging import contains
 from survey.services.phones import normal_phone
 from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 KINDS = ("stakeholder", "employee")
 COLUMNS = ("name", "email", "phone", "unit", "role", "kind", "weight")
@@ -70,16 +71,17 @@ def _listed_contacts(session: Session, organisation_id: int, but: int | None = N
     return {key for person in people(session, organisation_id) if person.id != but for key in contacts(person)}
 
 
+@in_unit_of_work
 def add_person(session: Session, organisation_id: int, **fields) -> Person:
     values, errors = _checked(fields, _listed_contacts(session, organisation_id))
     if errors:
         raise Invalid(errors)
     person = Person(organisation_id=organisation_id, **values)
     session.add(person)
-    session.commit()
     return person
 
 
+@in_unit_of_work
 def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, number_format: str = "id",
                   actor: str = SYSTEM) -> Imported:
     """Add the new people and update those already listed, matched by email, else by phone: every row or
@@ -108,10 +110,10 @@ def import_people(session: Session, organisation_id: int, frame: pd.DataFrame, n
         audit.record(session, organisation_id, actor, "people_imported",
                      ", ".join(sorted(values["name"] for values in new_rows) + sorted(updated)),
                      {"added": len(new_rows), "updated": len(updated)})
-    session.commit()
     return Imported(len(new_rows), len(updated))
 
 
+@in_unit_of_work
 def update_person(session: Session, organisation_id: int, person_id: int, actor: str = SYSTEM, **fields) -> Person:
     """Change a person's details; their email or phone may change to one nobody else on the list has."""
     person = get_person(session, organisation_id, person_id)
@@ -122,10 +124,10 @@ def update_person(session: Session, organisation_id: int, person_id: int, actor:
     if _apply(person, values):
         audit.record(session, organisation_id, actor, "person_changed", person.name,
                      {key: f"{before[key] or ''} → {values[key] or ''}" for key in values if before[key] != values[key]})
-    session.commit()
     return person
 
 
+@in_unit_of_work
 def set_active(session: Session, organisation_id: int, person_id: int, active: bool, actor: str = SYSTEM) -> Person:
     """Deactivate (kept with the rounds they were in, no longer invitable) or reactivate a person."""
     person = get_person(session, organisation_id, person_id)
@@ -135,7 +137,6 @@ def set_active(session: Session, organisation_id: int, person_id: int, active: b
     person.deactivated_at = None if active else utcnow()
     audit.record(session, organisation_id, actor, "person_reactivated" if active else "person_deactivated",
                  person.name, {"email": person.email or "", "phone": person.phone or ""})
-    session.commit()
     return person
 
 

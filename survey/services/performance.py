@@ -27,6 +27,7 @@ from survey.services.numbers import NumberError, read_cell
 from survey.services.scorecards import elements
 from survey.services.tables import cell, row_label
 from survey.services.text import refuse_unsafe_characters, unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 MEASUREMENT_COLUMNS = ("kpi", "period", "target", "actual")
 
@@ -35,6 +36,7 @@ def kpis(session: Session, version: ScorecardVersion) -> dict[str, Element]:
     return {e.code: e for e in elements(session, version.id) if e.kind == "kpi"}
 
 
+@in_unit_of_work
 def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str, period: str, target=None,
                        actual=None, inputs: dict | None = None, note: str = "",
                        entered_by: str = "") -> Measurement | None:
@@ -54,10 +56,10 @@ def record_measurement(session: Session, version: ScorecardVersion, *, kpi: str,
     if measurement is not None:
         session.add(measurement)
         period_locks.withdraw_submissions(session, [(measurement.element_id, measurement.period)])
-        session.commit()
     return measurement
 
 
+@in_unit_of_work
 def clear_value(session: Session, version: ScorecardVersion, *, kpi: str, period: str, fact: str, reason: str,
                 entered_by: str = "") -> Measurement:
     """Erase one stored value on purpose (the only way a value goes): the reason is required and the
@@ -76,10 +78,10 @@ def clear_value(session: Session, version: ScorecardVersion, *, kpi: str, period
                                       entered_by)
     session.add(measurement)
     period_locks.withdraw_submissions(session, [(element.id, period)])
-    session.commit()
     return measurement
 
 
+@in_unit_of_work
 def import_measurements(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "",
                         number_format: str = "id") -> int:
     """Rows of kpi, period, target, actual (other columns are raw inputs of formula KPIs); all or nothing.
@@ -113,7 +115,6 @@ def import_measurements(session: Session, version: ScorecardVersion, frame: pd.D
     period_locks.refuse_locked(session, version.id, {row.period for row in rows})  # as stored: "2026/TW1" is 2026-Q1
     session.add_all(rows)
     period_locks.withdraw_submissions(session, [(row.element_id, row.period) for row in rows])
-    session.commit()
     return len(rows)
 
 
@@ -154,6 +155,7 @@ def history(session: Session, element: Element, period: str) -> list[Measurement
     return kpi_values.rows(session, element.id, period)[::-1]
 
 
+@in_unit_of_work
 def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period: str, anchors: dict,
                entered_by: str = "") -> LadderSetting:
     """HR's anchors for a KPI's ladder in a period; checked by analysis.scoring.Ladder."""
@@ -161,10 +163,10 @@ def set_ladder(session: Session, version: ScorecardVersion, *, kpi: str, period:
                               calendar.stored_periods(session, version.organisation_id))
     period_locks.refuse_locked(session, version.id, [setting.period])
     session.add(setting)
-    session.commit()
     return setting
 
 
+@in_unit_of_work
 def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFrame, entered_by: str = "",
                    number_format: str = "id") -> int:
     """Rows of kpi, period and one column per anchored level ("0" ... "10"); all or nothing."""
@@ -189,7 +191,6 @@ def import_ladders(session: Session, version: ScorecardVersion, frame: pd.DataFr
         raise Invalid(errors)
     period_locks.refuse_locked(session, version.id, {setting.period for setting in settings})
     session.add_all(settings)
-    session.commit()
     return len(settings)
 
 
@@ -207,6 +208,7 @@ def _ladder_setting(known, version, kpi, period, anchors, entered_by, stored=())
                          entered_by=entered_by, anchors={str(level): value for level, value in ladder.anchors.items()})
 
 
+@in_unit_of_work
 def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period: str, root_cause: str,
                 action: str) -> Finding:
     element = kpis(session, version).get(kpi)
@@ -224,7 +226,6 @@ def set_finding(session: Session, version: ScorecardVersion, *, kpi: str, period
                       root_cause=root_cause, action=action)
     session.add(finding)
     period_locks.withdraw_submissions(session, [(element.id, period)])
-    session.commit()
     return finding
 
 

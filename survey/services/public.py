@@ -27,6 +27,7 @@ from survey.services.answers import check_submission_key
 from survey.services.errors import N_, Invalid
 from survey.services.kinds import codes, kind_of
 from survey.services.questionnaires import checked_answers, questions
+from survey.services.transactions import in_unit_of_work
 from survey.services.zones import as_utc, from_wall_clock, on_wall_clock
 
 #: Letters and digits nobody misreads on a poster (no 0/o, 1/l/i), lower case to type on a phone.
@@ -53,6 +54,7 @@ def link(round_: Round, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/p/{round_.public_slug}"
 
 
+@in_unit_of_work
 def make_public(session: Session, round_: Round, daily_cap: int | None, actor: str) -> Round:
     """Give a satisfaction round its public link (kept if it has one) and set its daily cap (None: none)."""
     if not kind_of(round_).may_be_public:
@@ -63,7 +65,6 @@ def make_public(session: Session, round_: Round, daily_cap: int | None, actor: s
     round_.public_daily_cap = daily_cap
     audit.record(session, round_.organisation_id, actor, "round_made_public", round_.title,
                  {"round": round_.id, "daily_cap": daily_cap})
-    session.commit()
     return round_
 
 
@@ -101,6 +102,7 @@ def answers_today(session: Session, round_: Round, now: datetime) -> int:
         PublicVisit.round_id == round_.id, PublicVisit.discarded_at.is_(None), PublicVisit.created_at >= midnight))
 
 
+@in_unit_of_work
 def submit(session: Session, round_: Round, raw: dict[int, str], submission_key: str, *, client: str,
            settings: Mapping, locale: str, now: datetime | None = None) -> PublicVisit:
     """Store one anonymous visit's answers, all or nothing: Refused when the round takes none from
@@ -119,7 +121,7 @@ def submit(session: Session, round_: Round, raw: dict[int, str], submission_key:
     try:
         session.flush()
     except IntegrityError:  # this page was stored already (a double click): nothing more
-        session.rollback()
+        session.rollback()  # the duplicate's flush failed; the view calls this alone, so nothing else is undone
         return session.scalar(select(PublicVisit).where(PublicVisit.submission == submission_key))
     session.add_all(Response(visit_id=visit.id, question_id=question_id, created_at=now,
                              **({"text": value} if question_id in open_answers else {"value": value}))
@@ -133,7 +135,6 @@ def submit(session: Session, round_: Round, raw: dict[int, str], submission_key:
     session.execute(delete(LoginAttempt).where(
         ((LoginAttempt.key == key) & (LoginAttempt.created_at < now - window)) |
         (LoginAttempt.created_at < now - PAIR_MEMORY)))
-    session.commit()
     return visit
 
 
@@ -205,6 +206,7 @@ def count_in(session: Session, round_: Round, start: datetime, end: datetime) ->
     return session.scalar(select(func.count()).select_from(PublicVisit).where(*_kept_in(round_, start, end)))
 
 
+@in_unit_of_work
 def discard(session: Session, round_: Round, start: datetime, end: datetime, actor: str,
             now: datetime | None = None) -> int:
     """Take the public answers received in [start, end) out of the results; they stay on record."""
@@ -217,7 +219,6 @@ def discard(session: Session, round_: Round, start: datetime, end: datetime, act
     audit.record(session, round_.organisation_id, actor, "public_answers_discarded", round_.title,
                  {"round": round_.id, "count": len(found), "from": as_utc(start).isoformat(),
                   "to": as_utc(end).isoformat()})
-    session.commit()
     return len(found)
 
 

@@ -39,7 +39,7 @@ from survey.services.numbers import NumberError, parse_number
 from survey.services.scorecards import elements
 from survey.services.tables import split_pairs
 from survey.services.text import refuse_unsafe_characters, unsafe_characters
-from survey.services.transactions import retried_once_if_disconnected
+from survey.services.transactions import in_unit_of_work, retried_once_if_disconnected
 
 LIKERT = (1, 2, 3, 4, 5)
 MOST_TEXT = 2000  # characters of an open answer
@@ -54,6 +54,7 @@ def questions(session: Session, round_: Round) -> list[Question]:
                                 .order_by(Question.position, Question.id)))
 
 
+@in_unit_of_work
 def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: str = "", unit: str = "",
                  minimum: float | None = None, maximum: float | None = None, options: str = "",
                  locale: str = "id") -> Question:
@@ -85,10 +86,10 @@ def add_question(session: Session, round_: Round, *, kind: str, text: str, kpi: 
                         element_id=by_code[kpi].id if kpi else None, unit=unit.strip(), minimum=minimum,
                         maximum=maximum, options=parsed, position=len(questions(session, round_)))
     session.add(question)
-    session.commit()
     return question
 
 
+@in_unit_of_work
 def default_questions(session: Session, round_: Round) -> int:
     """A questionnaire from the scorecard in one click, by the round's kind."""
     if questions(session, round_):
@@ -102,7 +103,6 @@ def default_questions(session: Session, round_: Round) -> int:
     for position, question in enumerate(made):
         question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
     session.add_all(made)
-    session.commit()
     return len(made)
 
 
@@ -228,6 +228,7 @@ def submit_answers(session: Session, invitation: Invitation, raw: dict[int, str]
     commit_submission(session, invitation, submission_key)  # the same form again writes nothing
 
 
+@in_unit_of_work
 def correct_response(session: Session, round_: Round, invitation_id: int, question_id: int, raw: str, reason: str,
                      corrected_by: str, locale: str = "id") -> Response:
     """HR's correction of an answer: a new response naming who corrected it and why."""
@@ -249,7 +250,6 @@ def correct_response(session: Session, round_: Round, invitation_id: int, questi
     session.add(response)
     audit.record(session, round_.organisation_id, corrected_by, "answer_corrected", invitation.person.name,
                  {"round": round_.id, "question": question.text[:100], "value": value, "reason": response.reason})
-    session.commit()
     return response
 
 

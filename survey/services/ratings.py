@@ -27,6 +27,7 @@ from survey.services.answers import (
 )
 from survey.services.errors import N_, Invalid
 from survey.services.kinds import RATINGS
+from survey.services.transactions import commits_itself
 
 
 def scale_of(round_: Round) -> tuple[float, float]:
@@ -59,6 +60,7 @@ def page_revision(session: Session, invitation: Invitation, cluster_key: str) ->
     return max((r.id for r in latest_ratings_of_page(session, invitation, cluster_key).values()), default=0)
 
 
+@commits_itself
 def submit_ratings(session: Session, invitation: Invitation, cluster: Cluster, given: dict[int, float | None],
                    submission_key: str, locale: str = "en", seen: int | None = None) -> None:
     """Store a page of ratings, all of them or (on any refusal, named per element) none.

@@ -35,6 +35,7 @@ from survey.services import audit, kpi_owners, mail, performance, periods
 from survey.services.errors import N_, Invalid, Message
 from survey.services.period_locks import refuse_locked
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 from survey.services.zones import on_wall_clock
 
 SUBMITTED, VERIFIED, RETURNED = "submitted", "verified", "returned"
@@ -129,6 +130,7 @@ def _checked_period(period: str) -> str:
     return period
 
 
+@in_unit_of_work
 def set_deadline(session: Session, version: ScorecardVersion, period: str, deadline: date | None,
                  actor: str) -> None:
     """HR's deadline for the period's values (None: no deadline); a locked period's stays as it was."""
@@ -138,7 +140,6 @@ def set_deadline(session: Session, version: ScorecardVersion, period: str, deadl
     row.deadline = deadline
     audit.record(session, version.organisation_id, actor, "deadline_set", period,
                  {"version": version.id, "deadline": deadline.isoformat() if deadline else ""})
-    session.commit()
 
 
 def verifiers(session: Session, version: ScorecardVersion) -> dict[str, User]:
@@ -154,6 +155,7 @@ def verifier_candidates(session: Session, organisation_id: int) -> list[User]:
                                 .order_by(User.email)))
 
 
+@in_unit_of_work
 def set_verifier(session: Session, version: ScorecardVersion, code: str, user_id: int | None, actor: str) -> None:
     """Name the user who verifies a KPI besides HR (None: HR only)."""
     kpi = performance.kpis(session, version).get(code)
@@ -170,7 +172,6 @@ def set_verifier(session: Session, version: ScorecardVersion, code: str, user_id
         session.add(KpiVerifier(organisation_id=version.organisation_id, element_id=kpi.id, user_id=user_id))
     audit.record(session, version.organisation_id, actor, "kpi_verifier_set", code,
                  {"version": version.id, "verifier": user_id or ""})
-    session.commit()
 
 
 def _submissions(session: Session, known: dict[str, Element], period: str) -> dict[str, KpiSubmission]:
@@ -242,6 +243,7 @@ def board(session: Session, version: ScorecardVersion, period: str, today: date 
                  tuple(sorted(by_owner.values(), key=lambda o: o.user.email)))
 
 
+@in_unit_of_work
 def submit(session: Session, version: ScorecardVersion, period: str, user: User,
            codes: list[str] | None = None) -> int:
     """The owner submits their KPIs of the period (``codes``, or every entered one not yet submitted);
@@ -285,7 +287,6 @@ def submit(session: Session, version: ScorecardVersion, period: str, user: User,
         session.add(submission)
     audit.record(session, version.organisation_id, user.email, "kpis_submitted", period,
                  {"version": version.id, "kpis": ", ".join(line.code for line in chosen)})
-    session.commit()
     return len(chosen)
 
 
@@ -301,6 +302,7 @@ def verifiable(session: Session, user: User, version: ScorecardVersion) -> dict[
             for code in performance.kpis(session, version)}
 
 
+@in_unit_of_work
 def decide(session: Session, version: ScorecardVersion, period: str, code: str, user: User, *, approve: bool,
            comment: str = "") -> None:
     """HR or the KPI's verifier verifies a submitted KPI, or returns it to its owner with a comment."""
@@ -322,9 +324,9 @@ def decide(session: Session, version: ScorecardVersion, period: str, code: str, 
     submission.comment, submission.decided_by, submission.decided_at = comment, user.email, utcnow()
     audit.record(session, version.organisation_id, user.email, "kpi_verified" if approve else "kpi_returned", code,
                  {"version": version.id, "period": period, "comment": comment})
-    session.commit()
 
 
+@in_unit_of_work
 def lock(session: Session, version: ScorecardVersion, period: str, user: User) -> None:
     """HR locks a period whose every KPI is verified: its values refuse every change from then on."""
     period = _checked_period(period)
@@ -339,9 +341,9 @@ def lock(session: Session, version: ScorecardVersion, period: str, user: User) -
     row = _reporting_period_row(session, version, period)
     row.locked_at, row.locked_by = utcnow(), user.email
     audit.record(session, version.organisation_id, user.email, "period_locked", period, {"version": version.id})
-    session.commit()
 
 
+@in_unit_of_work
 def unlock(session: Session, version: ScorecardVersion, period: str, user: User, reason: str = "") -> None:
     """Only an administrator unlocks a period (the audit log keeps who did, when and why)."""
     period = _checked_period(period)
@@ -354,7 +356,6 @@ def unlock(session: Session, version: ScorecardVersion, period: str, user: User,
     row.locked_at, row.locked_by = None, ""
     audit.record(session, version.organisation_id, user.email, "period_unlocked", period,
                  {"version": version.id, "reason": (reason or "").strip()[:300]})
-    session.commit()
 
 
 # --- reminders ---------------------------------------------------------------------------------------
@@ -412,6 +413,7 @@ def whatsapp_url(text: str) -> str:
     return f"https://wa.me/?text={quote(text, safe='')}"
 
 
+@in_unit_of_work
 def remind(session: Session, version: ScorecardVersion, period: str, settings, actor: str, language: str = "id",
            today: date | None = None) -> int:
     """Queue an email to each owner with missing values not reminded today; returns how many.
@@ -432,7 +434,6 @@ def remind(session: Session, version: ScorecardVersion, period: str, settings, a
         audit.record(session, version.organisation_id, actor, "kpi_owners_reminded", period,
                      {"version": version.id, "channel": "email",
                       "owners": ", ".join(r.user.email for r in due)})
-    session.commit()
     return len(due)
 
 

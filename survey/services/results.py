@@ -39,6 +39,7 @@ from survey.services.outcome import ClusterResult, Outcome, QuestionnaireResults
 from survey.services.rating_results import rating_clusters
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
+from survey.services.transactions import in_unit_of_work
 
 # Goepel's words for S* (analysis.ahp.CONSENSUS_WORDS), marked here for the catalog.
 CONSENSUS_WORD_MESSAGES = (N_("very low"), N_("low"), N_("moderate"), N_("high"), N_("very high"))
@@ -92,6 +93,7 @@ OUTCOMES: dict[str, Callable[[Session, Round, bool | None], Outcome]] = {
     "validation_shares": _validation_shares, "satisfaction_scores": _satisfaction_scores}
 
 
+@in_unit_of_work
 def publish(session: Session, round_: Round, actor: str = "system") -> None:
     """Write the round's group weights to its scorecard version, remembering the round."""
     outcome = results(session, round_)
@@ -110,7 +112,6 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
     version.weights_respondents = max((cluster.respondents for cluster in outcome.clusters), default=0)
     audit.record(session, round_.organisation_id, actor, "weights_published", round_.title,
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
-    session.commit()
 
 
 def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], dict[tuple[int, int], float | None]]:

@@ -33,6 +33,7 @@ from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
 from survey.services.text import refuse_unsafe_characters
 from survey.services.tokens import new_nonce, token_for, token_hash
+from survey.services.transactions import in_unit_of_work
 from survey.services.zones import as_utc, from_wall_clock
 
 LANGUAGES = ("id", "en")
@@ -44,16 +45,17 @@ SYSTEM = "system"
 DRAFT = "draft"
 
 
+@in_unit_of_work
 def create_round(session: Session, organisation_id: int, *, draft: bool = False, **settings) -> Round:
     """A new round, open for invitations, or a ``draft`` whose settings stay editable and which sends
     nothing until launched. ``settings`` are those of ``_checked_settings``."""
     round_ = Round(organisation_id=organisation_id, status="draft" if draft else "open",
                    **_checked_settings(session, organisation_id, **settings))
     session.add(round_)
-    session.commit()
     return round_
 
 
+@in_unit_of_work
 def change_draft(session: Session, round_: Round, actor: str = SYSTEM, **settings) -> None:
     """Change a draft round's settings, checked as when it was made."""
     if round_.status != DRAFT:
@@ -64,9 +66,9 @@ def change_draft(session: Session, round_: Round, actor: str = SYSTEM, **setting
     for key, value in values.items():
         setattr(round_, key, value)
     audit.record(session, round_.organisation_id, actor, "round_changed", round_.title, {"round": round_.id, **changed})
-    session.commit()
 
 
+@in_unit_of_work
 def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     """Open a draft for invitations: from now on its settings stay as they are."""
     if round_.status != DRAFT:
@@ -78,7 +80,6 @@ def launch_draft(session: Session, round_: Round, actor: str = SYSTEM) -> None:
             raise Invalid(wrong)
     round_.status = "open"
     audit.record(session, round_.organisation_id, actor, "round_launched", round_.title, {"round": round_.id})
-    session.commit()
 
 
 def _checked_settings(session: Session, organisation_id: int, *, version_id: int, title: str, period: str = "",
@@ -198,15 +199,16 @@ def rounds(session: Session, organisation_id: int) -> list[Round]:
                                 .order_by(Round.created_at.desc())))
 
 
+@in_unit_of_work
 def invite(session: Session, round_: Round, person_ids: list[int], settings: Mapping, actor: str = SYSTEM) -> int:
     """Invite people not yet in the round: an invitation each and, for those with an email, a message
     queued in the outbox (its link is made when it is sent, from ``settings``: SECRET_KEY, PUBLIC_URL).
     People without email are reached by hand (survey.services.by_hand: WhatsApp, a printed letter)."""
     count = add_invitations(session, round_, person_ids, settings, actor)
-    session.commit()
     return count
 
 
+@in_unit_of_work
 def add_participants(session: Session, round_: Round, rows: list[dict], settings: Mapping,
                      actor: str = SYSTEM) -> tuple[int, int]:
     """Add the people not yet known (by email, else phone) and invite everyone listed: all of it or, on
@@ -215,15 +217,10 @@ def add_participants(session: Session, round_: Round, rows: list[dict], settings
     keys = [normal_email(str(row.get("email") or "")) or normal_phone(str(row.get("phone") or "")) or ""
             for row in rows]
     new_rows = [row for row, key in zip(rows, keys) if key not in known]
-    try:
-        if new_rows:
-            people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
-        chosen = [p.id for p in people.people(session, round_.organisation_id) if people.contacts(p) & set(keys)]
-        invited = add_invitations(session, round_, chosen, settings, actor)
-    except Invalid:
-        session.rollback()
-        raise
-    session.commit()
+    if new_rows:
+        people.add_people(session, round_.organisation_id, pd.DataFrame(new_rows).astype(object), "en")
+    chosen = [p.id for p in people.people(session, round_.organisation_id) if people.contacts(p) & set(keys)]
+    invited = add_invitations(session, round_, chosen, settings, actor)
     return len(new_rows), invited
 
 
@@ -270,6 +267,7 @@ def new_invitation(round_: Round, person: Person, secret_key: str) -> tuple[Invi
     return invitation, token
 
 
+@in_unit_of_work
 def remind(session: Session, round_: Round, settings: Mapping) -> int:
     """Queue a reminder to everyone invited with an email who has not finished (the others are reminded
     by hand: survey.services.by_hand.to_remind)."""
@@ -282,7 +280,6 @@ def remind(session: Session, round_: Round, settings: Mapping) -> int:
         mail.queue_invitation(session, invitation, reminder=True)
         invitation.reminders += 1
         invitation.reminded_at = utcnow()
-    session.commit()
     return len(late)
 
 
@@ -293,13 +290,14 @@ def _require_launched_and_open(round_: Round) -> None:
         raise Invalid({"": N_("This round is closed.")})
 
 
+@in_unit_of_work
 def close_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     _require_launched_and_open(round_)
     round_.status = "closed"
     audit.record(session, round_.organisation_id, actor, "round_closed", round_.title, {"round": round_.id})
-    session.commit()
 
 
+@in_unit_of_work
 def reopen_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
     """Take answers again; a closing time already past must be moved first, or the round would stay shut."""
     if round_.status != "closed":
@@ -308,9 +306,9 @@ def reopen_round(session: Session, round_: Round, actor: str = SYSTEM) -> None:
         raise Invalid({"closes_at": N_("Its closing time has passed: set a later closing time first.")})
     round_.status = "open"
     audit.record(session, round_.organisation_id, actor, "round_reopened", round_.title, {"round": round_.id})
-    session.commit()
 
 
+@in_unit_of_work
 def change_closing(session: Session, round_: Round, closes_at: datetime | None, actor: str = SYSTEM) -> None:
     """Move the closing time (read on the office's clock), or take it away with None."""
     zone = session.get(Organisation, round_.organisation_id).time_zone
@@ -321,9 +319,9 @@ def change_closing(session: Session, round_: Round, closes_at: datetime | None, 
     round_.closes_at = closes_at
     audit.record(session, round_.organisation_id, actor, "round_closing_changed", round_.title,
                  {"round": round_.id, "from": _utc_text(before), "to": _utc_text(closes_at)})
-    session.commit()
 
 
+@in_unit_of_work
 def remove_participant(session: Session, round_: Round, invitation_id: int, actor: str = SYSTEM) -> Invitation:
     """Take a person out of the round: their answers stay on record but leave results, progress and reminders."""
     invitation = session.scalar(select(Invitation).where(Invitation.id == invitation_id,
@@ -337,7 +335,6 @@ def remove_participant(session: Session, round_: Round, invitation_id: int, acto
     audit.record(session, round_.organisation_id, actor, "participant_removed", invitation.person.name,
                  {"round": round_.id, "round_title": round_.title, "email": invitation.person.email or "",
                   "completed": invitation.completed_at is not None})
-    session.commit()
     return invitation
 
 

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import pandas as pd
 from sqlalchemy import select
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
-from analysis.hierarchy import Hierarchy
 from analysis.indicators import Formula
 from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
                            ScorecardVersion, StrategyArrow)
 from survey.services import groups
+from survey.services.elements import elements, hierarchy  # noqa: F401 - read here by scorecards' callers
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
+from survey.services.given_weights import apply_given_weights
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
 from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, refuse_unsafe_characters, unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 PARENT_KIND = {"perspective": None, "objective": "perspective", "kpi": "objective"}
 RECORD_FIELDS = ("description", "purpose", "unit", "formula", "better", "data_source", "measured_by",
@@ -28,6 +30,7 @@ MULTI_LINE_FIELDS = ("description", "purpose")
 WEIGHT_LEVELS = ("local", "global")  # the element's text areas; the rest are one line
 
 
+@in_unit_of_work
 def create_scorecard(session: Session, organisation_id: int, name: str, label: str) -> ScorecardVersion:
     refuse_unsafe_characters(name=name, label=label)
     errors = {}
@@ -40,22 +43,12 @@ def create_scorecard(session: Session, organisation_id: int, name: str, label: s
     scorecard = Scorecard(organisation_id=organisation_id, name=name.strip())
     version = ScorecardVersion(organisation_id=organisation_id, scorecard=scorecard, label=label.strip())
     session.add_all([scorecard, version])
-    session.commit()
     return version
 
 
 def get_version(session: Session, organisation_id: int, version_id: int) -> ScorecardVersion | None:
     return session.scalar(select(ScorecardVersion).where(ScorecardVersion.id == version_id,
                                                          ScorecardVersion.organisation_id == organisation_id))
-
-
-def elements(session: Session, version_id: int, tree_only: bool = False) -> list[Element]:
-    """The version's elements in order; ``tree_only`` loads just what questionnaires need (fast path)."""
-    query = select(Element).where(Element.version_id == version_id).order_by(Element.position, Element.id)
-    if tree_only:
-        query = query.options(load_only(Element.id, Element.parent_id, Element.kind, Element.code, Element.name,
-                                        Element.position))
-    return list(session.scalars(query))
 
 
 def ensure_editable(session: Session, version: ScorecardVersion) -> None:
@@ -78,6 +71,7 @@ def frozen_reason(session: Session, version: ScorecardVersion, copy_advice: bool
               "elements. Copy it to revise it.", rounds=", ".join(titles))
 
 
+@in_unit_of_work
 def add_element(session: Session, version: ScorecardVersion, *, code: str, kind: str, name: str,
                 parent_code: str = "", **record) -> Element:
     """Add one perspective, objective or KPI; Invalid names the field at fault."""
@@ -92,10 +86,10 @@ def add_element(session: Session, version: ScorecardVersion, *, code: str, kind:
         raise Invalid(errors)
     element = _element(version, row, existing, len(existing))
     session.add(element)
-    session.commit()
     return element
 
 
+@in_unit_of_work
 def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.DataFrame, number_format: str = "id",
                      by: str = "") -> int:
     """Add every row of an uploaded table, or none: Invalid lists each bad row.
@@ -137,15 +131,12 @@ def import_scorecard(session: Session, version: ScorecardVersion, frame: pd.Data
         session.flush()  # children of this row need its id
         created[element.code] = element
     if weights:
-        from survey.services.given_weights import apply_given_weights  # it builds on this module
         rows = {code: index for index, code in enumerate(pending)}
         try:
             apply_given_weights(session, version, weights, level=min(levels), by=by)
         except Invalid as error:
-            session.rollback()
             raise Invalid({row_label(rows[name[2:]]) if name[2:] in rows else name: message
                            for name, message in error.errors.items()}) from None
-    session.commit()
     return len(pending)
 
 
@@ -173,6 +164,7 @@ def export_scorecard(session: Session, version: ScorecardVersion) -> pd.DataFram
     return pd.DataFrame(rows, columns=list(COLUMNS) + extra)
 
 
+@in_unit_of_work
 def copy_version(session: Session, version: ScorecardVersion, label: str) -> ScorecardVersion:
     """A new version with the same tree, record sheets, comparison groups, KPI owners, the strategy map's
     arrows and the ANP network's links, to revise for a new year (weights are not copied: the new year's
@@ -195,7 +187,6 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
         session.flush()
         old_to_new[element.id] = clone
     _copy_links(session, version, copy, {old: new.id for old, new in old_to_new.items()})
-    session.commit()
     return copy
 
 
@@ -210,12 +201,6 @@ def _copy_links(session: Session, version: ScorecardVersion, copy: ScorecardVers
     for arrow in session.scalars(select(StrategyArrow).where(StrategyArrow.version_id == version.id)):
         session.add(StrategyArrow(version_id=copy.id, cause_id=new_id[arrow.cause_id],
                                   effect_id=new_id[arrow.effect_id]))
-
-
-def hierarchy(session: Session, version_id: int, tree_only: bool = False) -> tuple[Hierarchy, dict[int, Element]]:
-    """The version's tree for analysis.hierarchy, keyed by element id."""
-    by_id = {element.id: element for element in elements(session, version_id, tree_only)}
-    return Hierarchy.from_parents({element.id: element.parent_id for element in by_id.values()}), by_id
 
 
 def clusters(session: Session, version_id: int, tree_only: bool = False,

@@ -21,6 +21,7 @@ from survey.services.errors import N_, Invalid
 from survey.services.kinds import kind_of
 from survey.services.questionnaires import counted_responses, questions, response_table
 from survey.services.text import refuse_unsafe_characters
+from survey.services.transactions import in_unit_of_work
 
 SKM = "skm:"
 PROFILE = "profile:"
@@ -72,6 +73,7 @@ MOST_SERVICES = 30
 PRIORITIES = 3  # the lowest unsur a report names for improvement
 
 
+@in_unit_of_work
 def create_questionnaire(session: Session, round_: Round, services: str) -> int:
     """The annex's questionnaire on a satisfaction round without questions, in the round's language.
 
@@ -99,7 +101,6 @@ def create_questionnaire(session: Session, round_: Round, services: str) -> int:
     for position, question in enumerate(made):
         question.organisation_id, question.round_id, question.position = round_.organisation_id, round_.id, position
     session.add_all(made)
-    session.commit()
     return len(made)
 
 
@@ -180,14 +181,15 @@ def suggestions(session: Session, round_: Round) -> list[str]:
     return [text for text in latest.values() if text.strip()]
 
 
+@in_unit_of_work
 def set_population(session: Session, round_: Round, population: float | None) -> None:
     """How many people the unit served in the round's period (none: not known yet)."""
     if population is not None and (population < 1 or population != int(population) or population > 10**9):
         raise Invalid({"population": N_("The population served is a whole number of at least 1.")})
     round_.served_population = None if population is None else int(population)
-    session.commit()
 
 
+@in_unit_of_work
 def ikm_to_kpi(session: Session, round_: Round, *, kpi: str, period: str, entered_by: str):
     """The round's IKM (25-100) as the actual of a KPI for a period, through the performance data entry,
     with an audit entry written in the same transaction: every entry HR makes is on record, also one that
@@ -202,6 +204,4 @@ def ikm_to_kpi(session: Session, round_: Round, *, kpi: str, period: str, entere
                                                  actual=found.result.converted,
                                                  note=f"IKM {round_.title} ({found.result.grade})",
                                                  entered_by=entered_by)
-    if measurement is None:  # nothing changed, so record_measurement committed nothing: the audit entry is ours to save
-        session.commit()
     return measurement

@@ -15,6 +15,7 @@ from analysis.scoring import NO_DATA, light
 from survey.models import Element, ScorecardVersion, StrategyArrow
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import elements, tree_order
+from survey.services.transactions import in_unit_of_work
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def arrows(session: Session, version: ScorecardVersion) -> list[tuple[int, Eleme
             if row.cause_id in by_id and row.effect_id in by_id]
 
 
+@in_unit_of_work
 def add_arrow(session: Session, version: ScorecardVersion, cause: str, effect: str) -> StrategyArrow:
     """``cause`` drives ``effect``: two different objectives of this version, not linked yet."""
     objectives = {e.code: e for e in elements(session, version.id) if e.kind == "objective"}
@@ -57,17 +59,16 @@ def add_arrow(session: Session, version: ScorecardVersion, cause: str, effect: s
         raise Invalid(errors)
     arrow = StrategyArrow(version_id=version.id, cause_id=objectives[cause].id, effect_id=objectives[effect].id)
     session.add(arrow)
-    session.commit()
     return arrow
 
 
+@in_unit_of_work
 def remove_arrow(session: Session, version: ScorecardVersion, arrow_id: int) -> None:
     arrow = session.scalar(select(StrategyArrow).where(StrategyArrow.id == arrow_id,
                                                        StrategyArrow.version_id == version.id))
     if arrow is None:
         raise Invalid({"": N_("This arrow is no longer on the map.")})
     session.delete(arrow)
-    session.commit()
 
 
 def strategy_map(session: Session, version: ScorecardVersion, card=None) -> StrategyMap:

@@ -19,6 +19,7 @@ from survey.services import accounts, api_tokens, audit, mail
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid
 from survey.services.tokens import new_nonce, token_for, token_hash
+from survey.services.transactions import in_unit_of_work
 
 INVITE_VALID = timedelta(hours=72)
 RESET_VALID = timedelta(hours=2)
@@ -40,6 +41,7 @@ def pending_invitations(session: Session, organisation_id: int, now: datetime | 
         PasswordToken.expires_at > now)))
 
 
+@in_unit_of_work
 def invite(session: Session, organisation_id: int, *, email: str, name: str, role: str, settings: Mapping,
            language: str, invited_by: str, now: datetime | None = None, actor: str = "") -> str:
     """A new user of the organisation and an email with their set-password link, or nothing at all.
@@ -63,7 +65,6 @@ def invite(session: Session, organisation_id: int, *, email: str, name: str, rol
         address = user.email
     audit.record(session, organisation_id, actor or invited_by, "user_changed", address,
                  {"change": "invited", "role": role})
-    session.commit()
     return address
 
 
@@ -86,6 +87,7 @@ def _tell_holder(session: Session, holder: User, organisation_id: int, language:
                               subject=_("Your address and Neraca"), body=body))
 
 
+@in_unit_of_work
 def send_link(session: Session, organisation_id: int, user_id: int, *, settings: Mapping, language: str,
               now: datetime | None = None, actor: str = "system") -> User:
     """An administrator's "send a new link": for an invitation that expired or a colleague locked out."""
@@ -93,10 +95,10 @@ def send_link(session: Session, organisation_id: int, user_id: int, *, settings:
     user = _user_of(session, organisation_id, user_id)
     _queue_link(session, user, "reset", language, now or utcnow(), secret_key=settings["SECRET_KEY"])
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "link sent"})
-    session.commit()
     return user
 
 
+@in_unit_of_work
 def link_to_copy(session: Session, organisation_id: int, user_id: int, *, settings: Mapping,
                  now: datetime | None = None, actor: str = "system") -> tuple[User, str, timedelta]:
     """Without a mail server, an administrator's "copy a set-password link": the token of a new link to pass
@@ -111,10 +113,10 @@ def link_to_copy(session: Session, organisation_id: int, user_id: int, *, settin
     purpose = "invite" if user.id in pending_invitations(session, organisation_id, now) else "reset"
     row = _token(session, user, purpose, now, settings["SECRET_KEY"])
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "link copied"})
-    session.commit()
     return user, token_for(settings["SECRET_KEY"], row.token_nonce, "password"), row.expires_at - row.created_at
 
 
+@in_unit_of_work
 def forgotten_password(session: Session, email: str, *, settings: Mapping, language: str,
                        now: datetime | None = None) -> bool:
     """Queue a reset link when ``email`` is an active user's and they have not had too many lately.
@@ -131,15 +133,14 @@ def forgotten_password(session: Session, email: str, *, settings: Mapping, langu
     if not settings.get("PUBLIC_URL") and settings.get("SMTP_HOST"):
         return False  # a link could not be made; the administrator sees why on the users page
     _queue_link(session, user, "reset", language, now, secret_key=settings["SECRET_KEY"])
-    session.commit()
     return True
 
 
+@in_unit_of_work
 def new_link_token(session: Session, user: User, purpose: str, now: datetime | None = None,
                    *, secret_key: str) -> str:
     """A set-password token for the command line, which prints the link instead of mailing it."""
     row = _token(session, user, purpose, now or utcnow(), secret_key)
-    session.commit()
     return token_for(secret_key, row.token_nonce, "password")
 
 
@@ -152,6 +153,7 @@ def usable_token(session: Session, token: str, now: datetime | None = None) -> P
     return row if user is not None and user.is_active else None
 
 
+@in_unit_of_work
 def set_password_with_token(session: Session, token: str, password: str, now: datetime | None = None) -> User:
     """Spend the token on a new password; the user's other links stop working and their sessions end."""
     now = now or utcnow()
@@ -165,7 +167,6 @@ def set_password_with_token(session: Session, token: str, password: str, now: da
                                                         PasswordToken.used_at.is_(None)).values(used_at=now)
                             .execution_options(synchronize_session=False))
     if spent.rowcount == 0:
-        session.rollback()
         raise Invalid({"": N_("This link has been used, has expired or is not valid. Ask for a new one.")})
     user = session.get(User, row.user_id)
     accounts.set_password(session, user, password)
@@ -184,6 +185,7 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     accounts.set_password(session, user, new)
 
 
+@in_unit_of_work
 def set_role(session: Session, organisation_id: int, user_id: int, role: str, actor: str = "system") -> User:
     if role not in ROLES:
         raise Invalid({"role": N_("Role must be one of %(roles)s.", roles=", ".join(ROLES))})
@@ -194,7 +196,6 @@ def set_role(session: Session, organisation_id: int, user_id: int, role: str, ac
         audit.record(session, organisation_id, actor, "user_changed", user.email,
                      {"change": "role", "before": user.role, "after": role})
     user.role = role
-    session.commit()
     return user
 
 
@@ -214,11 +215,11 @@ def disable(session: Session, organisation_id: int, user_id: int, now: datetime 
     return user
 
 
+@in_unit_of_work
 def enable(session: Session, organisation_id: int, user_id: int, actor: str = "system") -> User:
     user = _user_of(session, organisation_id, user_id)
     user.disabled_at = None
     audit.record(session, organisation_id, actor, "user_changed", user.email, {"change": "enabled"})
-    session.commit()
     return user
 
 
