@@ -171,3 +171,19 @@ def test_the_weighting_pdf_says_how_sure_the_weights_are_and_what_would_change_t
     low, high, _ = found.of(kpi.id)
     assert f"{format_number(low, 'weight', 'id')}–{format_number(high, 'weight', 'id')}%" in text
     assert keep_pages(response.data, "weighting-how-sure")  # pdftoppm drew it, to look at
+
+
+def test_the_weights_export_carries_each_kpis_interval(client, session, split_round):
+    import io
+
+    import pandas as pd
+    organisation, _, round_ = split_round
+    sign_in(client, session, organisation.id)
+    response = client.get(f"/hr/reports/weighting/{round_.id}/weights.xlsx")
+    table = pd.read_excel(io.BytesIO(response.data))
+    found = weight_intervals.weight_intervals(session, round_)
+    kpi = found.kpis[-1]
+    row = table[table.iloc[:, 0] == kpi.code].iloc[0]
+    low, high, kept = found.of(kpi.id)
+    assert list(row.iloc[-3:]) == pytest.approx([low, high, kept], abs=1e-12)
+    assert table.iloc[:, -1].isna().sum() == len(table) - len(found.kpis)  # perspectives and objectives: none

@@ -218,7 +218,15 @@ def judgments_table(session: Session, round_: Round) -> pd.DataFrame:
 
 
 def weights_table(session: Session, round_: Round) -> pd.DataFrame:
-    return pd.DataFrame(weighting_report(session, round_)["hierarchy"])
+    """Every element's local and global weight; a KPI's with its 90 % bootstrap interval and how often it keeps
+    its rank (empty where the round has no intervals: a network, or a page without enough answers)."""
+    report = weighting_report(session, round_)
+    table = pd.DataFrame(report["hierarchy"])
+    found = report["intervals"]
+    drawn = {kpi.code: found.of(kpi.id) for kpi in found.kpis} if found else {}
+    for column, k in (("global_low_90", 0), ("global_high_90", 1), ("rank_kept", 2)):
+        table[column] = [drawn[code][k] if code in drawn else None for code in table["code"]]
+    return table
 
 
 def group_matrices_table(session: Session, round_: Round) -> pd.DataFrame:
