@@ -48,3 +48,22 @@ def test_the_new_round_form_shows_only_the_chosen_kinds_options(app, session, li
         page.select_option("#kind", "satisfaction")
         assert page.locator("fieldset.options:visible").count() == 0 and page.locator("#title").is_visible()
         browser.close()
+
+
+def test_the_publish_confirmation_fits_a_phone_its_table_scrolling_in_its_own_box(app, session, live_server):  # noqa: F811
+    from tests.helpers.weighting import answer_everything, invitations
+    from tests.helpers.weighting import launch as launch_round
+    organisation, _, round_ = launch_round(session)
+    for invitation in invitations(session, round_):
+        answer_everything(session, invitation)
+    accounts.create_user(session, organisation.id, "sari@samsat.go.id", "Sari", PASSWORD)
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="id-ID")
+        sign_in(page, live_server, "sari@samsat.go.id", PASSWORD)
+        page.goto(f"{live_server}/hr/rounds/{round_.id}/publish")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page never widens
+        box = page.get_by_role("region", name="Halaman")
+        assert box.evaluate("b => b.scrollWidth >= b.clientWidth") and box.bounding_box()["width"] <= 390
+        assert page.locator("section.card form button[type=submit]").is_visible()
+        browser.close()
