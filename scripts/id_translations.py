@@ -1452,4 +1452,13 @@ ID = {
     "%(first)s against %(second)s": "%(first)s terhadap %(second)s",
     "90 in 100 draws between": "90 dari 100 pengambilan antara",
     "How sure are these weights?": "Seberapa pasti bobot ini?",
+    "Would the signal change?": "Apakah sinyal akan berubah?",
+    "How far each weight may move, the other weights of its group rescaled in proportion, before the index's "
+    "light or predikat changes (index now %(index)s), the weight a smaller move would tip first; weights no move "
+    "tips are left out.":
+        "Seberapa jauh setiap bobot boleh bergeser, bobot lain dalam kelompoknya disesuaikan secara proporsional, "
+        "sebelum lampu atau predikat indeks berubah (indeks saat ini %(index)s), dimulai dari bobot yang berubah "
+        "dengan pergeseran terkecil; bobot yang tidak pernah mengubah sinyal tidak dicantumkan.",
+    "Signal changes at or below": "Sinyal berubah pada atau di bawah",
+    "Signal changes at or above": "Sinyal berubah pada atau di atas",
 }

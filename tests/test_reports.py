@@ -40,13 +40,14 @@ def test_office_scorecard_pdf_fills_its_pages_and_keeps_the_charts_with_the_atte
     sign_in(client, session, organisation.id)
     pdf = client.get(f"/hr/reports/office/{version.id}/2010.pdf").data
     shares = filled_share(pdf)
-    assert len(shares) == page_count(pdf) == 4
+    assert len(shares) == page_count(pdf) == 5  # the last: would the signal change (its own section)
     assert all(share >= 0.5 for share in shares[:-1]), shares
     below_the_matrices = pdf_text(pdf, page=3)
     assert "L Learning and Growth — Objective Matrix" in below_the_matrices
     assert "Subtotal per perspektif" in below_the_matrices and "Lampu" in below_the_matrices
-    last = pdf_text(pdf, page=4)
-    assert "Akar masalah" in last and "Apel pagi dimulai terlambat" in last  # the actions on a page of their own
+    actions = pdf_text(pdf, page=4)
+    assert "Akar masalah" in actions and "Apel pagi dimulai terlambat" in actions  # the actions on a page of their own
+    assert "Apakah sinyal akan berubah?" in pdf_text(pdf, page=4) + pdf_text(pdf, page=5)
 
 
 def test_office_scorecard_report_is_also_a_printable_page_and_a_spreadsheet(client, session):

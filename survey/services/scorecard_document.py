@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from analysis.predikat import Band
 from analysis.scoring import LIGHT_NAMES
-from survey.models import ScorecardVersion
+from analysis.sensitivity import index_thresholds
+from survey.models import Organisation, ScorecardVersion
 from survey.render.numbers import scale_of
 from survey.services import evidence, performance, reporting, scorecards, strategy
+from survey.services.bands import thresholds_of
 from survey.services.performance import Gap, Trends
 from survey.services.reports import plain_number, weights_provenance
 from survey.services.strategy import StrategyMap
@@ -60,6 +62,17 @@ class EvidenceFile:
 
 
 @dataclass(frozen=True)
+class SignalThreshold:
+    """How far one element's weight in its group may move (the others rescaled in proportion) before the
+    index's light or predikat changes: the weights at which it does, None when no move that way does."""
+    code: str
+    name: str
+    weight: float
+    below: float | None
+    above: float | None
+
+
+@dataclass(frozen=True)
 class OfficeScorecardDocument:
     """Everything the office scorecard of ``period`` shows, on HR's page and in its PDF."""
     version_id: int
@@ -83,6 +96,7 @@ class OfficeScorecardDocument:
     evidence: dict[str, tuple[EvidenceFile, ...]]  # KPI code -> files kept in Neraca
     reporting_state: str         # provisional, submitted, verified or locked
     weights_from: dict           # reports.weights_provenance
+    signal: tuple[SignalThreshold, ...] = ()  # empty while provisional or without weights on every KPI
 
     @property
     def scorecard(self) -> str:
@@ -129,4 +143,27 @@ def office_document(session: Session, version: ScorecardVersion, period: str) ->
         evidence={code: tuple(EvidenceFile(file.id, file.filename, file.size) for file in found)
                   for code, found in files.items()},
         reporting_state=reporting.period_state(session, version, period),
-        weights_from=weights_provenance(session, version))
+        weights_from=weights_provenance(session, version),
+        signal=_signal_thresholds(session, version, kpis, card.bands, thresholds_of(session.get(Organisation, version.organisation_id)))
+        if card.scored == card.weighted else ())
+
+
+def _signal_thresholds(session, version, kpis, bands, lights) -> tuple[SignalThreshold, ...]:
+    """analysis.sensitivity.index_thresholds on the weights the scorecard scores with: each group's shares
+    read back from the KPIs' global weights (so rounded published weights count as they are)."""
+    weight = {kpi.code: kpi.weight for kpi in kpis}
+    if not kpis or min(weight.values()) <= 0:
+        return ()
+    tree, by_id = scorecards.hierarchy(session, version.id)
+    code_of = {key: by_id[key].code for key in tree.keys}
+    total = sum(weight.values())
+    shares = dict(zip(tree.keys, tree.local_from_leaves({key: weight[code_of[key]] for key in tree.leaves()})))
+    groups = list(tree.clusters().items())
+    # The index is sum(level x weight) with the weights as published; shares give weights summing to 1.
+    levels = {key: kpi.level * total for key in tree.leaves() for kpi in kpis
+              if kpi.code == code_of[key] and kpi.level is not None}
+    cuts = list(lights) + [band.lower / 10 for band in bands]
+    found = [t for t in index_thresholds(tree, groups, shares, levels, cuts) if t.margin is not None]
+    # The weights a small move would tip first; one no move within 0-100 % tips says nothing and is left out.
+    return tuple(SignalThreshold(code_of[t.member], by_id[t.member].name, t.weight, t.below, t.above)
+                 for t in sorted(found, key=lambda t: t.margin))
