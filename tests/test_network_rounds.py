@@ -265,3 +265,60 @@ def test_a_comparison_set_larger_than_the_random_index_table_is_refused_at_the_t
     response = post(client, "/hr/rounds/new", round_form(kind="network", version_id=version.id,
                                                          ri_table="alonso_lamata"), page="/hr/rounds/new")
     assert response.status_code == 302
+
+
+def test_a_network_rounds_intervals_are_its_respondents_drawn_again_through_the_limit(app, session):
+    """Each draw's sets combined and taken to the limit by hand (analysis.anp), percentiles as the site's."""
+    from analysis.uncertainty import resample_counts
+    from survey.services import weight_intervals
+    organisation, version = small_scorecard(session)
+    codes = {e.code: e.id for e in version.elements}
+    for target, sources in NETWORK.items():
+        network.set_influencers(session, version, codes[target], [codes[s] for s in sources])
+    people.add_person(session, organisation.id, name="Stakeholder 2", email="s2@example.org", weight=1)
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="ANP", kind="network",
+                                 ask_identity=False)
+    strengths = [2.0, 3.0, 0.5]
+    for k, person in enumerate(people.people(session, organisation.id)):
+        invitation, _token = rounds.new_invitation(round_, person, "test")
+        session.add(invitation)
+        session.commit()
+        for page in answers.questionnaire(session, invitation):  # consistent: a_ij = s ** (j - i)
+            place = {e.id: n for n, e in enumerate(page.members)}
+            values = {(a.id, b.id): strengths[k] ** (place[b.id] - place[a.id]) for a, b in page.pairs}
+            outcome = answers.submit_cluster(session, invitation, page, values, f"{k}-{page.key}")
+            assert outcome.status != "reasking"
+    draws = 40
+    found = weight_intervals.weight_intervals(session, round_, resamples=draws)
+    the_network = network.network(session, round_.version)
+    invitations = session.scalars(select(Invitation.id).where(Invitation.round_id == round_.id)
+                                  .order_by(Invitation.id)).all()
+    counts = resample_counts(len(invitations), draws, weight_intervals.SEED)
+    ids, kinds = [n.id for n in the_network.nodes], [n.kind for n in the_network.nodes]
+    by_hand = []
+    for row in counts:
+        local = {(s.target.id, s.cluster): {n.id: 0.0 for n in the_network.nodes if n.kind == s.cluster}
+                 for s in the_network.sets}
+        for s in the_network.sets:
+            if not s.asked:
+                local[(s.target.id, s.cluster)][s.members[0].id] = 1.0
+                continue
+            position = {e.id: k for k, e in enumerate(s.members)}
+            stack = []
+            for invitation_id in invitations:
+                A = np.eye(len(s.members))
+                for j in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation_id,
+                                                               Judgment.cluster == s.key)):
+                    A[position[j.row_id], position[j.column_id]] = j.value
+                    A[position[j.column_id], position[j.row_id]] = 1 / j.value
+                stack.append(A)
+            w = priorities(aggregate(np.stack(stack), row))
+            local[(s.target.id, s.cluster)].update({e.id: float(x) for e, x in zip(s.members, w)})
+        W = weighted_supermatrix(unweighted_supermatrix(ids, kinds, local), kinds,
+                                 {(c, d): 1.0 for c in kinds for d in kinds})
+        by_hand.append(cluster_normalised(limit_supermatrix(W), kinds)["kpi"])
+    by_hand = np.array(by_hand)
+    assert np.allclose(found.global_weights.low, np.percentile(by_hand, 5, axis=0), atol=1e-9)
+    assert np.allclose(found.global_weights.high, np.percentile(by_hand, 95, axis=0), atol=1e-9)
+    assert [kpi.code for kpi in found.kpis] == ["K1", "K2", "K3"]
+    assert np.all(found.global_weights.high > found.global_weights.low)

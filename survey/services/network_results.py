@@ -39,19 +39,8 @@ def _results(the_network, asked: list[ComparisonSet], clusters: list[ClusterResu
         return without(the_network.problems[0])
     if any(result.weights is None for result in clusters):
         return without(N_("Every comparison needs at least one finished respondent before weights can be published."))
-    ids, kinds = [node.id for node in nodes], [node.kind for node in nodes]
-    # Each vector covers its whole cluster: an element that does not influence the target has priority 0.
-    priorities = {(s.target.id, s.cluster): {node.id: 0.0 for node in nodes if node.kind == s.cluster}
-                  for s in the_network.sets}
-    for s in the_network.sets:
-        if not s.asked:
-            priorities[(s.target.id, s.cluster)][s.members[0].id] = 1.0
-    for s, result in zip(asked, clusters):
-        priorities[(s.target.id, s.cluster)].update({e.id: float(w) for e, w in zip(s.members, result.weights)})
-    unweighted = unweighted_supermatrix(ids, kinds, priorities)
-    weighted = weighted_supermatrix(unweighted, kinds, {(c, d): 1.0 for c in set(kinds) for d in set(kinds)})
-    limit = limit_supermatrix(weighted)
-    cluster_weights = cluster_normalised(limit, kinds)
+    unweighted, weighted, limit, cluster_weights = supermatrices(the_network, asked,
+                                                                 [result.weights for result in clusters])
     if cluster_weights.get("kpi") is None:
         return without(N_("The KPIs receive no weight in the limit: in this network nothing that keeps weight "
                           "depends on them. Change the network so the KPIs influence elements that influence them "
@@ -62,6 +51,25 @@ def _results(the_network, asked: list[ComparisonSet], clusters: list[ClusterResu
     # A local weight here is each element's share of its parent's global weight: what is published.
     return Outcome(clusters, local, global_weights, local,
                    network=Supermatrices(asked, nodes, unweighted, weighted, limit, cluster_weights))
+
+
+def supermatrices(the_network, asked: list[ComparisonSet], set_weights) -> tuple:
+    """(unweighted, weighted, limit, limit priorities per cluster) from each asked set's group priorities
+    (a vector per set, in ``asked``'s order): the round's own computation, and each bootstrap draw's."""
+    nodes = the_network.nodes
+    ids, kinds = [node.id for node in nodes], [node.kind for node in nodes]
+    # Each vector covers its whole cluster: an element that does not influence the target has priority 0.
+    priorities = {(s.target.id, s.cluster): {node.id: 0.0 for node in nodes if node.kind == s.cluster}
+                  for s in the_network.sets}
+    for s in the_network.sets:
+        if not s.asked:
+            priorities[(s.target.id, s.cluster)][s.members[0].id] = 1.0
+    for s, weights in zip(asked, set_weights):
+        priorities[(s.target.id, s.cluster)].update({e.id: float(w) for e, w in zip(s.members, weights)})
+    unweighted = unweighted_supermatrix(ids, kinds, priorities)
+    weighted = weighted_supermatrix(unweighted, kinds, {(c, d): 1.0 for c in set(kinds) for d in set(kinds)})
+    limit = limit_supermatrix(weighted)
+    return unweighted, weighted, limit, cluster_normalised(limit, kinds)
 
 
 def _tree_weights(everything: list[Element], kpi_weights: dict[int, float]) -> tuple[dict, dict]:

@@ -3,8 +3,9 @@
 The round's respondents (those still in it) are drawn again with replacement, 2,000 times from a fixed
 seed, and each draw's pages combined exactly as the round combines them: the same respondents and
 weights, AIJ or AIP and the priority method of a weighting round, the mean of a direct-rating round,
-and the same rule for those who stayed inconsistent. One draw serves every page, so the KPIs' global
-weights and ranks get their intervals from the same draws. Computed once per change of the answers:
+and the same rule for those who stayed inconsistent; a network round's draws go through the
+supermatrices to the limit as the round does. One draw serves every page, so the KPIs' global weights
+and ranks get their intervals from the same draws. Computed once per change of the answers:
 kept beside the round's cached results (results.results), which change exactly when the answers do.
 """
 from __future__ import annotations
@@ -30,6 +31,8 @@ from survey.models import ClusterAnswer, Element, Invitation, Person, Round
 from survey.services import groups, results
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.kinds import RATINGS, kind_of
+from survey.services.network import network
+from survey.services.network_results import supermatrices
 from survey.services.ratings import latest_ratings
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
@@ -66,10 +69,10 @@ _CACHED_ROUNDS = 64
 
 
 def weight_intervals(session: Session, round_: Round, resamples: int = RESAMPLES) -> RoundIntervals | None:
-    """The intervals of a weighting or direct-rating round whose pages all have weights; None otherwise
-    (a questionnaire, a network round, or a page without enough answers)."""
+    """The intervals of a weighting, network or direct-rating round whose pages all have weights; None
+    otherwise (a questionnaire, or a page without enough answers)."""
     kind = kind_of(round_)
-    if not kind.gives_weights or kind.influence_pages:
+    if not kind.gives_weights:
         return None
     outcome = results.results(session, round_)
     if not outcome.complete or not outcome.global_weights:
@@ -95,9 +98,12 @@ def _compute(session: Session, round_: Round, outcome, resamples: int) -> RoundI
     page_draws = _rating_pages if kind_of(round_).answers == RATINGS else _pairwise_pages
     local: dict[int, np.ndarray] = {}
     pages: dict[str, Intervals] = {}
+    drawn: dict[str, np.ndarray] = {}
     for cluster, draws in page_draws(session, round_, outcome, counts, position, weight):
-        pages[cluster.key] = intervals(cluster.weights, draws)
+        pages[cluster.key], drawn[cluster.key] = intervals(cluster.weights, draws), draws
         local.update({element.id: draws[:, k] for k, element in enumerate(cluster.members)})
+    if kind_of(round_).influence_pages:  # an element is compared on several sets: each set's draws apart
+        return _network_intervals(session, round_, outcome, pages, drawn, len(respondents), resamples)
     tree, by_id = hierarchy(session, round_.version_id)
     compared = version_clusters(session, round_.version_id)  # the version's comparison groups, as results uses
     for _, members in compared:
@@ -108,6 +114,23 @@ def _compute(session: Session, round_: Round, outcome, resamples: int) -> RoundI
     columns = [tree.keys.index(kpi.id) for kpi in kpis]
     estimate = np.array([outcome.global_weights[kpi.id] for kpi in kpis])
     return RoundIntervals(pages, kpis, intervals(estimate, every[:, columns]), len(respondents), resamples)
+
+
+def _network_intervals(session, round_, outcome, pages, drawn_sets, respondents, resamples) -> RoundIntervals:
+    """Each draw's sets through the supermatrices to the limit, as network_results does for the round."""
+    asked = outcome.network.sets
+    kpis = [node for node in outcome.network.nodes if node.kind == "kpi"]
+    drawn = np.full((resamples, len(kpis)), np.nan)
+    the_network = network(session, round_.version)
+    for draw in range(resamples):
+        set_weights = [drawn_sets[s.key][draw] for s in asked]
+        if any(np.isnan(w).any() for w in set_weights):
+            continue
+        kpi_weights = supermatrices(the_network, asked, set_weights)[3].get("kpi")
+        if kpi_weights is not None:
+            drawn[draw] = kpi_weights
+    estimate = np.array([outcome.global_weights[kpi.id] for kpi in kpis])
+    return RoundIntervals(pages, kpis, intervals(estimate, drawn), respondents, resamples)
 
 
 def _pairwise_pages(session, round_, outcome, counts, position, weight):
