@@ -62,6 +62,15 @@ def aij_draws(given: np.ndarray, counts: np.ndarray, weights: Sequence[float] | 
     return result
 
 
+def draws_to_complete(given: np.ndarray, counts: np.ndarray) -> int:
+    """How many draws leave some pair unjudged by everyone drawn: each needs an optimal completion, by far
+    the costliest step (a Newton iteration per draw), so callers can size the bootstrap beforehand."""
+    given = np.asarray(given, dtype=float)
+    k, n, _ = given.shape
+    answered = (~np.isnan(given)).reshape(k, n * n).astype(float)
+    return int(((counts @ answered) == 0).any(axis=1).sum())
+
+
 def aip_draws(individual: np.ndarray, counts: np.ndarray, weights: Sequence[float] | None = None) -> np.ndarray:
     """Each draw's weighted geometric mean of individual priorities ``(k, n)``, normalised: ``(draws, n)``."""
     individual = np.asarray(individual, dtype=float)

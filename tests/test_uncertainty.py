@@ -8,6 +8,7 @@ from analysis.rating import group_rating
 from analysis.uncertainty import (
     COIN_TOSS,
     aij_draws,
+    draws_to_complete,
     aip_draws,
     intervals,
     rating_draws,
@@ -114,3 +115,11 @@ def test_elements_equal_in_every_draw_are_equal_not_a_coin_toss():
     weights = np.array([0.5, 0.25, 0.25])
     found = intervals(weights, np.tile(weights, (10, 1)))
     assert found.coin_tosses() == [] and np.all(found.rank_kept == 1.0)
+
+
+def test_the_draws_needing_a_completion_are_counted_as_aij_draws_meets_them():
+    rng = np.random.default_rng(5)
+    given = respondents_around(np.array([0.4, 0.3, 0.2, 0.1]), 4, 0.4, rng, dont_know=0.4)
+    counts = resample_counts(4, 300, seed=3)
+    by_hand = sum(bool(np.isnan(aggregate(given[np.repeat(np.arange(4), row.astype(int))])).any()) for row in counts)
+    assert draws_to_complete(given, counts) == by_hand > 0

@@ -187,3 +187,23 @@ def test_the_weights_export_carries_each_kpis_interval(client, session, split_ro
     low, high, kept = found.of(kpi.id)
     assert list(row.iloc[-3:]) == pytest.approx([low, high, kept], abs=1e-12)
     assert table.iloc[:, -1].isna().sum() == len(table) - len(found.kpis)  # perspectives and objectives: none
+
+
+def test_a_round_whose_few_respondents_skipped_many_pairs_is_drawn_fewer_times_and_says_so(
+        client, session, monkeypatch):
+    """Each draw with a pair nobody drawn judged needs a completion: past a budget the round is drawn less."""
+    organisation, version, round_ = launch(session, allow_dont_know=True)
+    for k, invitation in enumerate(invitations(session, round_)):
+        for page in answers.questionnaire(session, invitation):
+            values = published_answers(page)
+            if page.key == "root":  # each skips a different pair (the others still link every element)
+                values[list(values)[k]] = None
+            answers.submit_cluster(session, invitation, page, values, f"{k}-{page.key}")
+    monkeypatch.setattr(weight_intervals, "COMPLETIONS", 20)
+    monkeypatch.setattr(weight_intervals, "MIN_RESAMPLES", 100)
+    found = weight_intervals.weight_intervals(session, round_)
+    assert 100 <= found.resamples < 2000
+    sign_in(client, session, organisation.id)
+    from survey.render.numbers import format_number
+    text = client.get(f"/hr/rounds/{round_.id}/results").get_data(as_text=True)
+    assert f"diambil ulang secara acak, {format_number(found.resamples, 'count', 'id')} kali" in text

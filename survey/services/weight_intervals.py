@@ -22,6 +22,7 @@ from analysis.uncertainty import (
     Intervals,
     aij_draws,
     aip_draws,
+    draws_to_complete,
     global_draws,
     intervals,
     rating_draws,
@@ -39,6 +40,11 @@ from survey.services.scorecards import hierarchy
 
 #: Every round's draws start from this seed: the same answers give the same intervals on every machine.
 SEED = 2026
+#: At most this many draws needing a "don't know" completion (about 2 ms each on a 20-element page): a page
+#: whose few respondents skipped many pairs would otherwise hold a web worker for seconds. Beyond it the
+#: whole round is drawn fewer times (never under MIN_RESAMPLES), and the page says how many.
+COMPLETIONS = 400
+MIN_RESAMPLES = 200
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,12 @@ def _compute(session: Session, round_: Round, outcome, resamples: int) -> RoundI
     weight = dict(respondents)
     counts = resample_counts(len(respondents), resamples, SEED)
     page_draws = _rating_pages if kind_of(round_).answers == RATINGS else _pairwise_pages
+    if page_draws is _pairwise_pages and round_.aggregation != "aip":
+        completions = sum(draws_to_complete(given, counts[:, columns])
+                          for _, given, columns, _ in _pairwise_answers(session, round_, outcome, position))
+        if completions > COMPLETIONS:
+            resamples = max(MIN_RESAMPLES, resamples * COMPLETIONS // completions)
+            counts = resample_counts(len(respondents), resamples, SEED)
     local: dict[int, np.ndarray] = {}
     pages: dict[str, Intervals] = {}
     drawn: dict[str, np.ndarray] = {}
@@ -133,8 +145,9 @@ def _network_intervals(session, round_, outcome, pages, drawn_sets, respondents,
     return RoundIntervals(pages, kpis, intervals(estimate, drawn), respondents, resamples)
 
 
-def _pairwise_pages(session, round_, outcome, counts, position, weight):
-    """(cluster, draws) per page of a weighting round: its usable respondents' matrices, drawn."""
+def _pairwise_answers(session, round_, outcome, position):
+    """(cluster, its usable respondents' matrices as given, their columns among the round's, their ids) per
+    page of a weighting or network round, by the round's rule for those who stayed inconsistent."""
     statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
         select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
         .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
@@ -150,9 +163,13 @@ def _pairwise_pages(session, round_, outcome, counts, position, weight):
             if unlinked_elements(matrix).size == 0:
                 chosen.append(invitation_id)
                 matrices.append(matrix)
-        given = np.stack(matrices)
-        drawn = counts[:, [position[i] for i in chosen]]
-        weights = [weight[i] for i in chosen]
+        yield cluster, np.stack(matrices), [position[i] for i in chosen], chosen
+
+
+def _pairwise_pages(session, round_, outcome, counts, position, weight):
+    """(cluster, draws) per page of a weighting or network round: its usable respondents' matrices, drawn."""
+    for cluster, given, columns, chosen in _pairwise_answers(session, round_, outcome, position):
+        drawn, weights = counts[:, columns], [weight[i] for i in chosen]
         if round_.aggregation == "aip":
             yield cluster, aip_draws(priorities(complete(given), round_.priority_method), drawn, weights)
         else:
