@@ -14,12 +14,17 @@ run: setup
 	HOST=$(HOST) PORT=$(PORT) PUBLIC_URL=$(PUBLIC_URL) $(PY) -m survey.cli demo
 	NERACA_INSECURE_COOKIES=1 PUBLIC_URL=$(PUBLIC_URL) $(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
 
+# One pytest-xdist worker per core, each with its own database (tests/conftest.py); PYTEST_WORKERS=0: one process.
+# loadgroup: the tests marked with one xdist_group share a worker (those holding dpkg's lock).
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: setup
-	$(PY) -m pytest
+	$(PYTEST)
 
 # The whole suite again on a local PostgreSQL server (installed and started when missing).
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PY) -m pytest
+	bash scripts/with-postgres.sh $(PYTEST)
 
 bench: setup
 	$(PY) benchmarks/ahp.py

@@ -25,6 +25,9 @@ for _ in $(seq 1 30); do
 done
 as_postgres psql -qtAc "select 1 from pg_roles where rolname = 'neraca_ci'" | grep -q 1 ||
   as_postgres psql -qc "create role neraca_ci login password 'neraca_ci'"
+# CREATEDB: under pytest-xdist each worker makes its own database beside neraca_ci (tests/conftest.py).
+as_postgres psql -qtAc "select rolcreatedb from pg_roles where rolname = 'neraca_ci'" | grep -q t ||
+  as_postgres psql -qc "alter role neraca_ci createdb"
 as_postgres psql -qtAc "select 1 from pg_database where datname = 'neraca_ci'" | grep -q 1 ||
   as_postgres createdb -O neraca_ci neraca_ci
 port=$(as_postgres psql -qtAc "show port")

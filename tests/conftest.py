@@ -2,7 +2,11 @@
 
 The migrations run once per session: each test's SQLite file is a copy of a migrated template, and
 PostgreSQL's tables are emptied (numbering restarted) between tests; a test that changed the schema
-(one that runs migrations itself) leaves it to be migrated again."""
+(one that runs migrations itself) leaves it to be migrated again.
+
+Under pytest-xdist (`make test` runs `-n auto`) each worker has its own SQLite template (tmp_path_factory
+is per worker) and its own PostgreSQL database, TEST_DATABASE_URL's name plus the worker's (neraca_ci_gw0,
+neraca_ci_gw1...), created here when missing."""
 from __future__ import annotations
 
 import os
@@ -13,11 +17,42 @@ import time
 
 import pytest
 from sqlalchemy import create_engine, pool, text
+from sqlalchemy.engine import make_url
 
 from survey import create_app, i18n
 from survey.cli import upgrade
 from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
+from tests.helpers.compiled import cheaper_password_hashes, share_compiled_templates, share_url_builders
+
+
+def pytest_configure(config):
+    """An xdist worker's tests go to its own PostgreSQL database: TEST_DATABASE_URL is rewritten to it, so
+    every fixture, helper and subprocess that reads it finds the worker's."""
+    worker, url = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("TEST_DATABASE_URL")
+    if worker and url and url.startswith("postgresql"):
+        os.environ["TEST_DATABASE_URL"] = worker_database(url, worker)
+
+
+def worker_database(url: str, worker: str) -> str:
+    """The URL of ``url``'s database suffixed with ``_<worker>``, created (by ``url``'s role, which needs
+    CREATEDB; scripts/with-postgres.sh grants it) when it does not exist yet."""
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(url, poolclass=pool.NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                      {"name": name}).scalar():
+                try:
+                    connection.execute(text(f'CREATE DATABASE "{name}"'))
+                except Exception as error:
+                    raise pytest.UsageError(
+                        f"xdist worker {worker} needs PostgreSQL database {name}: give role {base.username} "
+                        f"CREATEDB or create it (createdb -O {base.username} {name}). {error}") from error
+    finally:
+        engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +69,17 @@ def instance_outside_the_checkout(tmp_path_factory):
     gives each test its own."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path_factory.mktemp("instance")))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_once():
+    """Templates and URL builders are compiled once per session, not once per test's app, and passwords
+    hashed at a lower cost (tests/helpers/compiled.py)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        share_compiled_templates(monkeypatch)
+        share_url_builders(monkeypatch)
+        cheaper_password_hashes(monkeypatch)
         yield
 
 

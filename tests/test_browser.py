@@ -45,7 +45,8 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
         hint = page.locator("#consistency-hint").inner_text()
         assert "bertentangan" in hint and "1,33" in hint  # the CR the server will find, written the Indonesian way
         page.screenshot(path=str(ARTIFACTS / "browser-live-hint.png"), full_page=True)
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         assert page.url.endswith("/c/root/reask")
         assert page.locator(".hint").first.is_visible()
         page.screenshot(path=str(ARTIFACTS / "browser-reask.png"), full_page=True)
@@ -54,14 +55,16 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
         implied = shown["implied_scale"]
         label = f"{implied:g}" if implied >= 1 else f"1/{1 / implied:g}"
         page.locator(f'input[name="p_{shown["row_id"]}_{shown["column_id"]}"][value="{label}"]').check()
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         while "/c/" in page.url:
             if page.url.endswith("/reask"):
                 page.fill("textarea", "Saya yakin")
             else:
                 for radio_group in page.locator("fieldset.pair").all():
                     radio_group.locator('input[value="1"]').check()
-            page.click("button[type=submit]")
+            with page.expect_navigation():  # page.url is the next page's only once it has come
+                page.click("button[type=submit]")
         assert page.url.endswith("/done")
         assert page.locator("h1").inner_text() == "Terima kasih"
         page.screenshot(path=str(ARTIFACTS / "browser-done.png"), full_page=True)

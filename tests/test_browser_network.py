@@ -28,7 +28,8 @@ def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_serve
         browser = launch(driver)
         page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         page.goto(f"{live_server}/r/{token}")
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         seen = []
         while "/c/" in page.url:
             heading = page.locator("h1").inner_text()
@@ -40,7 +41,8 @@ def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_serve
                 pair.locator('input[value="2"]').check()
             if len(seen) == 1:
                 page.screenshot(path=str(ARTIFACTS / "browser-network-page.png"), full_page=True)
-            page.click("button[type=submit]")
+            with page.expect_navigation():  # page.url is the next page's only once it has come
+                page.click("button[type=submit]")
         assert page.url.endswith("/done")
         assert page.locator("h1").inner_text() == "Terima kasih"
         page.screenshot(path=str(ARTIFACTS / "browser-network-done.png"), full_page=True)

@@ -27,7 +27,8 @@ def test_stakeholder_rates_every_page_on_a_phone_is_told_of_a_rating_off_the_sca
         page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                                 has_touch=True)
         page.goto(f"{live_server}/r/{token}")
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         assert page.url.endswith("/rate/root")
         fields = page.locator('input[name^="r_"]')
         for index in range(fields.count()):
@@ -37,13 +38,15 @@ def test_stakeholder_rates_every_page_on_a_phone_is_told_of_a_rating_off_the_sca
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
         page.screenshot(path=str(ARTIFACTS / "browser-rating-refused.png"), full_page=True)
         fields.nth(0).fill("9")
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
         answered = 1
         while "/rate/" in page.url:
             fields = page.locator('input[name^="r_"]')
             for index in range(fields.count()):
                 fields.nth(index).fill(str(index + 5))
-            page.click("button[type=submit]")
+            with page.expect_navigation():  # page.url is the next page's only once it has come
+                page.click("button[type=submit]")
             answered += 1
         assert page.url.endswith("/done") and answered == pages
         assert page.locator("h1").inner_text() == "Terima kasih"

@@ -11,8 +11,9 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "install-system-packages.sh"
 LOCK = "/var/lib/dpkg/lock-frontend"
-pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("apt-get") or not os.path.exists(LOCK),
-                                reason="needs root on Debian: it holds the real dpkg lock")
+pytestmark = [pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("apt-get") or not os.path.exists(LOCK),
+                                 reason="needs root on Debian: it holds the real dpkg lock"),
+              pytest.mark.xdist_group("dpkg-lock")]  # one xdist worker runs both: each holds the one lock
 
 
 def hold_the_lock(seconds: float) -> subprocess.Popen:
