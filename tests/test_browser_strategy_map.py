@@ -19,7 +19,7 @@ MAP_BOX = """() => { const box = document.querySelector('.map'), map = box.query
 
 def test_the_strategy_map_scrolls_inside_its_box_on_a_phone_and_fits_a_screen(app, session, live_server):
     organisation, version = samsat_office(session)
-    strategy.add_influence(session, version, "L1", "I1")
+    strategy.add_arrow(session, version, "L1", "I1")
     accounts.create_user(session, organisation.id, "hr@kantor.go.id", "HR", "kata sandi rahasia", role="hr")
     ARTIFACTS.mkdir(exist_ok=True)
     pages = {"hr": f"/hr/versions/{version.id}/strategy-map?period=2010",

@@ -156,6 +156,8 @@ def _signal_thresholds(session, version, kpis, bands, lights) -> tuple[SignalThr
         return ()
     tree, by_id = scorecards.hierarchy(session, version.id)
     code_of = {key: by_id[key].code for key in tree.keys}
+    if any(code_of[leaf] not in weight for leaf in tree.leaves()):  # an objective without KPIs, say
+        return ()
     total = sum(weight.values())
     shares = dict(zip(tree.keys, tree.local_from_leaves({key: weight[code_of[key]] for key in tree.leaves()})))
     groups = list(tree.clusters().items())
