@@ -1,6 +1,7 @@
 """A feedback (Delphi) pass of a closed weighting round: each respondent sees the group's first-pass judgment
 beside their own, keeps or changes it with a reason, and the group result and S* move exactly as a
 recomputation by hand on the matrices says; the first pass stays as it was."""
+import re
 import uuid
 
 import numpy as np
@@ -11,8 +12,10 @@ from analysis.ahp import aggregate, consensus, priorities
 from survey.models import FeedbackReview, Judgment, OutboxMessage, Person, Round
 from survey.services import answers, feedback, results, rounds
 from survey.services.errors import Invalid
+from survey.services.tokens import token_for
 from tests.helpers.weighting import SECRET, answer_everything, invitations, launch
 from tests.samsat_site import published_answers
+from tests.web import csrf, hidden, post, sign_in
 
 SETTINGS = {"SECRET_KEY": SECRET}
 
@@ -75,8 +78,8 @@ def test_a_changed_judgment_moves_the_group_result_and_consensus_as_recomputed_b
     first = results.results(session, round_)
     assert feedback.open_feedback(session, round_, SETTINGS) == 3
     assert rounds.state(round_) == rounds.OPEN
-    mails = session.scalars(select(OutboxMessage).where(OutboxMessage.subject.like("%group%"))).all()
-    assert len(mails) == 3 and "feedback round" in mails[0].body
+    mails = session.scalars(select(OutboxMessage).where(OutboxMessage.subject.like("%kelompok%"))).all()
+    assert len(mails) == 3 and "Putaran umpan baliknya telah dibuka" in mails[0].body
     page = answers.questionnaire(session, people[0])[0]
     pair = page.pairs[0]
     pair = (pair[0].id, pair[1].id)
@@ -185,3 +188,94 @@ def test_in_the_feedback_round_first_round_pages_take_no_answers(session):
     page = answers.questionnaire(session, people[0])[0]
     with pytest.raises(Invalid, match="feedback"):
         answers.submit_cluster(session, people[0], page, published_answers(page), uuid.uuid4().hex)
+
+
+def review_through_the_site(client, token, change=None, reason=""):
+    """Answer every feedback page through the site, keeping the preselected answers except ``change``:
+    (pair field name, radio value); returns the refused response when one is refused."""
+    while True:
+        response = client.get(f"/r/{token}/next")
+        location = response.headers["Location"]
+        if location.endswith("/reask"):  # the change made the page inconsistent: kept, saying why
+            page = client.get(location).get_data(as_text=True)
+            kept = dict(re.findall(r'name="(p_\d+_\d+)" value="([^"]+)" checked', page))
+            assert client.post(location, data={"csrf_token": csrf(client, location), **kept, "reason": "Saya yakin",
+                                               "submission": hidden(page, "submission"),
+                                               "revision": hidden(page, "revision")}).status_code == 302
+            continue
+        if "/f/" not in location:
+            return location
+        page = client.get(location).get_data(as_text=True)
+        data = {"csrf_token": csrf(client, location), "submission": hidden(page, "submission")}
+        data.update(dict(re.findall(r'name="(p_\d+_\d+)" value="([^"]+)" checked', page)))
+        why = ""
+        if change and change[0] in data:
+            data[change[0]] = change[1]
+            why = reason
+            refused = client.post(location, data={**data, "reason": ""}, headers={"Accept-Language": "id"})
+            assert refused.status_code == 400, "a change without a reason is refused"
+            change_refused.append(refused.get_data(as_text=True))
+            data["submission"] = hidden(refused.get_data(as_text=True), "submission")
+        response = client.post(location, data={**data, "reason": why})
+        assert response.status_code == 302, response.get_data(as_text=True)
+
+
+change_refused = []
+
+
+def test_a_feedback_round_through_the_site(client, session):
+    round_, people = closed_round(session)
+    sign_in(client, session, round_.organisation_id)
+    page_url = f"/hr/rounds/{round_.id}"
+    question = client.get(f"{page_url}/feedback", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "3 dari 3 peserta telah selesai" in question and session.get(Round, round_.id).feedback_at is None
+    assert post(client, f"{page_url}/feedback", {}, page=page_url).status_code == 302
+    session.expire_all()
+    round_ = session.get(Round, round_.id)
+    assert round_.feedback_at is not None and round_.status == "open"
+    first = feedback.first_pass(session, round_)
+
+    token = token_for(SECRET, people[0].token_nonce)
+    root = answers.questionnaire(session, people[0])[0]
+    shown = client.get(f"/r/{token}/f/{root.key}", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    group, _weights, _s = by_hand(session, round_, people, root, until_feedback=True)
+    a, b = root.pairs[0]
+    strength = group[0, 1] if group[0, 1] >= 1 else 1 / group[0, 1]
+    assert "Kelompok:" in shown and f"{strength:.2f}".replace(".", ",") in shown
+    assert f'aria-describedby="p_{a.id}_{b.id}-beside"' in shown
+
+    field = f"p_{a.id}_{b.id}"
+    before_value = answers.current_answers(session, people[0], root.key)[(a.id, b.id)]
+    new_choice = "5" if before_value < 2 else "1/5"
+    judgments_before = counts(session)[0]
+    change_refused.clear()
+    assert review_through_the_site(client, token, (field, new_choice), "Saya setuju dengan kelompok").endswith("/done")
+    assert "alasan" in change_refused[0].lower()
+    session.expire_all()
+    round_ = session.get(Round, round_.id)
+    assert counts(session) == (judgments_before + 1, len(feedback.pages_to_review(session, people[0])))
+
+    after = next(c for c in results.results(session, round_).clusters if c.key == root.key)
+    group, weights, s_star = by_hand(session, round_, people, root)
+    assert np.allclose(after.group_matrix, group, atol=1e-12) and np.allclose(after.weights, weights, atol=1e-12)
+    assert after.consensus == pytest.approx(s_star, abs=1e-12)
+    before = next(c for c in feedback.first_pass(session, round_).clusters if c.key == root.key)
+    assert np.allclose(before.weights, next(c for c in first.clusters if c.key == root.key).weights)
+
+    shown = client.get(f"{page_url}/results", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "Putaran umpan balik" in shown and "Saya setuju dengan kelompok" in shown
+    s_before, s_after = (f"{value * 100:.1f}".replace(".", ",") for value in (before.consensus, after.consensus))
+    assert f"{s_before}% " in shown and f"{s_after}% " in shown
+
+
+def test_someone_who_did_not_finish_cannot_answer_in_the_feedback_round(client, session):
+    _organisation, _version, round_ = launch(session)
+    people = invitations(session, round_)
+    answer_everything(session, people[0])
+    rounds.close_round(session, round_)
+    feedback.open_feedback(session, round_, SETTINGS)
+    late = token_for(SECRET, people[1].token_nonce)
+    assert client.get(f"/r/{late}/next").status_code == 410
+    page = answers.questionnaire(session, people[1])[0]
+    with pytest.raises(Invalid, match="only for those who finished"):
+        answers.submit_cluster(session, people[1], page, published_answers(page), uuid.uuid4().hex)

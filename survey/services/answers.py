@@ -201,7 +201,7 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     """
     round_ = accepting_round(session, invitation)
     if round_.feedback_at is not None:  # the first pass is over: a page changes only with a reason
-        raise Invalid({"": N_("This round is in its feedback pass: review each page on its feedback page.")})
+        raise Invalid({"": N_("This round's first answers are closed: review each page in its feedback round.")})
     check_submission_key(submission_key)
     refuse_unanswered(round_, cluster, answers)
     A = answer_matrix(cluster, answers)
@@ -325,7 +325,7 @@ def accepting_round(session: Session, invitation: Invitation, given: str = JUDGM
     if invitation.removed_at is not None:
         raise Invalid({"": REMOVED})
     if round_.feedback_at is not None and invitation.feedback_invited_at is None:
-        raise Invalid({"": N_("This round's feedback pass is for those who finished its first pass.")})
+        raise Invalid({"": N_("This round's feedback round is only for those who finished the round.")})
     if not is_accepting(round_):
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
