@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from analysis.ahp import aggregate, consensus, priorities
-from survey.models import FeedbackReview, Judgment, OutboxMessage, Person, Round
-from survey.services import answers, feedback, results, rounds
+from survey.models import Element, FeedbackReview, Judgment, OutboxMessage, Person, Round
+from survey.services import answers, api_tokens, feedback, results, rounds
 from survey.services.errors import Invalid
 from survey.services.tokens import token_for
 from tests.helpers.weighting import SECRET, answer_everything, invitations, launch
@@ -266,6 +266,14 @@ def test_a_feedback_round_through_the_site(client, session):
     assert "Putaran umpan balik" in shown and "Saya setuju dengan kelompok" in shown
     s_before, s_after = (f"{value * 100:.1f}".replace(".", ",") for value in (before.consensus, after.consensus))
     assert f"{s_before}% " in shown and f"{s_after}% " in shown
+
+    _, raw = api_tokens.create_token(session, round_.organisation_id, "HRIS")
+    found = client.get(f"/api/rounds/{round_.id}/results", headers={"Authorization": f"Bearer {raw}"}).get_json()
+    assert found["clusters"][0]["consensus"] == pytest.approx(s_star, abs=1e-12)
+    assert found["feedback"]["before"]["clusters"][0]["consensus"] == pytest.approx(before.consensus, abs=1e-12)
+    assert found["feedback"]["before"]["global_weights"] == pytest.approx(
+        {session.get(Element, element_id).code: w for element_id, w in first.global_weights.items()})
+    assert found["feedback"]["pages"][0] == {"cluster": found["clusters"][0]["cluster"], "reviewed": 1, "changed": 1}
 
 
 def test_someone_who_did_not_finish_cannot_answer_in_the_feedback_round(client, session):
