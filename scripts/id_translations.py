@@ -1523,4 +1523,9 @@ ID = {
         "putaran pertama. Pertahankan atau ubah jawaban Anda; jika Anda mengubahnya, sebutkan alasannya di akhir "
         "halaman.",
     "Nothing was saved: see the marked answers below.": "Belum ada yang disimpan: lihat jawaban yang ditandai di bawah.",
+    "Respondents asked to review their answers": "Responden yang diminta meninjau jawabannya",
+    "\"Before\": the answers of the first round; \"after\": with the answers kept or changed in the feedback round.":
+        "\"Sebelum\": jawaban putaran pertama; \"sesudah\": dengan jawaban yang dipertahankan atau diubah dalam "
+        "putaran umpan balik.",
+    "Global weights of the KPIs": "Bobot global IKU",
 }

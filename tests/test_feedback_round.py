@@ -267,6 +267,11 @@ def test_a_feedback_round_through_the_site(client, session):
     s_before, s_after = (f"{value * 100:.1f}".replace(".", ",") for value in (before.consensus, after.consensus))
     assert f"{s_before}% " in shown and f"{s_after}% " in shown
 
+    report = client.get(f"/hr/reports/weighting/{round_.id}.html", headers={"Accept-Language": "id"})
+    printed = report.get_data(as_text=True)
+    assert report.status_code == 200 and "Putaran umpan balik: sebelum dan sesudah" in printed
+    assert f"{s_before}% → {s_after}%" in printed and "Saya setuju dengan kelompok" in printed
+
     _, raw = api_tokens.create_token(session, round_.organisation_id, "HRIS")
     found = client.get(f"/api/rounds/{round_.id}/results", headers={"Authorization": f"Bearer {raw}"}).get_json()
     assert found["clusters"][0]["consensus"] == pytest.approx(s_star, abs=1e-12)
