@@ -1528,4 +1528,7 @@ ID = {
         "\"Sebelum\": jawaban putaran pertama; \"sesudah\": dengan jawaban yang dipertahankan atau diubah dalam "
         "putaran umpan balik.",
     "Global weights of the KPIs": "Bobot global IKU",
+    "on each page you see your answers beside the group's and may keep or change them, saying why.":
+        "di setiap halaman Anda melihat jawaban Anda di samping jawaban kelompok dan boleh mempertahankan atau "
+        "mengubahnya dengan menyebutkan alasannya.",
 }

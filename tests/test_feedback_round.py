@@ -236,6 +236,8 @@ def test_a_feedback_round_through_the_site(client, session):
     first = feedback.first_pass(session, round_)
 
     token = token_for(SECRET, people[0].token_nonce)
+    welcome = client.get(f"/r/{token}", headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert 'id="feedback-round"' in welcome and "Putaran umpan balik" in welcome
     root = answers.questionnaire(session, people[0])[0]
     shown = client.get(f"/r/{token}/f/{root.key}", headers={"Accept-Language": "id"}).get_data(as_text=True)
     group, _weights, _s = by_hand(session, round_, people, root, until_feedback=True)

@@ -391,7 +391,8 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     return True
 
 
-def store_judgments(session: Session, invitation: Invitation, cluster_key: str, answers: dict, first: bool = False) -> None:
+def store_judgments(session: Session, invitation: Invitation, cluster_key: str, answers: dict,
+                    first: bool = False) -> None:
     """Add a revision for each judgment that differs from its latest one; ``first``: the page has none yet."""
     previous: dict[tuple[int, int], float | None] = {}
     revisions: dict[tuple[int, int], int] = {}
