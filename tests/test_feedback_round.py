@@ -294,3 +294,15 @@ def test_someone_who_did_not_finish_cannot_answer_in_the_feedback_round(client, 
     page = answers.questionnaire(session, people[1])[0]
     with pytest.raises(Invalid, match="only for those who finished"):
         answers.submit_cluster(session, people[1], page, published_answers(page), uuid.uuid4().hex)
+
+
+def test_hr_is_told_why_an_open_round_gets_no_feedback_round_and_nothing_is_written(client, session):
+    _organisation, _version, round_ = launch(session)
+    sign_in(client, session, round_.organisation_id)
+    page_url = f"/hr/rounds/{round_.id}"
+    shown = post(client, f"{page_url}/feedback", {}, page=page_url, follow_redirects=True,
+                 headers={"Accept-Language": "id"}).get_data(as_text=True)
+    assert "Tutup putaran terlebih dahulu" in shown
+    session.expire_all()
+    assert session.get(Round, round_.id).feedback_at is None
+    assert session.scalar(select(func.count(OutboxMessage.id)).where(OutboxMessage.subject.like("%kelompok%"))) == 0
