@@ -1461,4 +1461,74 @@ ID = {
         "dengan pergeseran terkecil; bobot yang tidak pernah mengubah sinyal tidak dicantumkan.",
     "Signal changes at or below": "Sinyal berubah pada atau di bawah",
     "Signal changes at or above": "Sinyal berubah pada atau di atas",
+    # --- delphi ---
+    "If you changed an answer, why?": "Jika Anda mengubah jawaban, mengapa?",
+    "%(completed)d of %(invited)d participants have finished: each of them is asked again, page by page, with the "
+    "group's answer beside their own, and may keep or change each answer, saying why.":
+        "%(completed)d dari %(invited)d peserta telah selesai: masing-masing ditanya lagi, halaman demi halaman, "
+        "dengan jawaban kelompok di samping jawabannya sendiri, dan boleh mempertahankan atau mengubah setiap "
+        "jawaban dengan menyebutkan alasannya.",
+    "Those with an email get it with their link; the round takes their answers again until you close it. The "
+    "results of the first round are kept and shown beside the new ones.":
+        "Yang memiliki surel menerimanya bersama tautannya; putaran menerima jawaban mereka lagi sampai Anda "
+        "menutupnya. Hasil putaran pertama disimpan dan ditampilkan di samping hasil yang baru.",
+    "Open a feedback round of %(title)s?": "Buka putaran umpan balik untuk %(title)s?",
+    "Open the feedback round": "Buka putaran umpan balik",
+    "Feedback round opened: %(count)d respondents are asked to review their answers.":
+        "Putaran umpan balik dibuka: %(count)d responden diminta meninjau jawabannya.",
+    "no group answer on this page yet": "belum ada jawaban kelompok di halaman ini",
+    "Your answer: %(own)s. The group: %(group)s.": "Jawaban Anda: %(own)s. Kelompok: %(group)s.",
+    "This round's first answers are closed: review each page in its feedback round.":
+        "Jawaban pertama putaran ini sudah ditutup: tinjau setiap halaman dalam putaran umpan baliknya.",
+    "This round's feedback round is only for those who finished the round.":
+        "Putaran umpan balik ini hanya untuk mereka yang telah menyelesaikan putaran.",
+    "Feedback round opened": "Putaran umpan balik dibuka",
+    "Only a round of pairwise comparisons between comparison groups can have a feedback round.":
+        "Hanya putaran perbandingan berpasangan antarkelompok pembanding yang dapat memiliki putaran umpan balik.",
+    "This round's feedback round was opened already.": "Putaran umpan balik untuk putaran ini sudah dibuka.",
+    "Close the round first: a feedback round reviews the answers of a closed round.":
+        "Tutup putaran terlebih dahulu: putaran umpan balik meninjau jawaban putaran yang sudah ditutup.",
+    "Nobody has finished the round: there is nothing to review.":
+        "Belum ada yang menyelesaikan putaran: tidak ada yang dapat ditinjau.",
+    "This round has no feedback round open for you.": "Tidak ada putaran umpan balik yang terbuka untuk Anda.",
+    "You did not answer this page in the round: there is nothing to review on it.":
+        "Anda tidak menjawab halaman ini dalam putaran: tidak ada yang dapat ditinjau di sini.",
+    "You reviewed this page already.": "Anda sudah meninjau halaman ini.",
+    "You changed an answer: please say why, in a few words.":
+        "Anda mengubah jawaban: mohon sebutkan alasannya dalam beberapa kata.",
+    "Say why in at most %(limit)d characters.": "Sebutkan alasannya dalam paling banyak %(limit)d karakter.",
+    "Your answers beside the group's: %(title)s": "Jawaban Anda di samping jawaban kelompok: %(title)s",
+    "Thank you for answering the survey \"%(title)s\". Its feedback round is open: on each page you see your "
+    "answers beside the group's and may keep or change them, saying why. Your personal link is:":
+        "Terima kasih telah menjawab survei \"%(title)s\". Putaran umpan baliknya telah dibuka: di setiap halaman "
+        "Anda melihat jawaban Anda di samping jawaban kelompok dan boleh mempertahankan atau mengubahnya dengan "
+        "menyebutkan alasannya. Tautan pribadi Anda:",
+    "Feedback round: before and after": "Putaran umpan balik: sebelum dan sesudah",
+    "Opened on %(when)s for %(count)d respondents. \"Before\": the answers of the first round; \"after\": with "
+    "the answers kept or changed in the feedback round.":
+        "Dibuka pada %(when)s untuk %(count)d responden. \"Sebelum\": jawaban putaran pertama; \"sesudah\": "
+        "dengan jawaban yang dipertahankan atau diubah dalam putaran umpan balik.",
+    "Reviewed by %(reviewed)d, changed by %(changed)d.": "Ditinjau oleh %(reviewed)d, diubah oleh %(changed)d.",
+    "Change (points)": "Perubahan (poin)",
+    "Why answers changed": "Alasan jawaban diubah",
+    "Open a feedback round": "Buka putaran umpan balik",
+    "Each respondent who finished sees the group's answer beside their own and may keep or change it.":
+        "Setiap responden yang telah selesai melihat jawaban kelompok di samping jawabannya sendiri dan boleh "
+        "mempertahankan atau mengubahnya.",
+    "Feedback round opened on %(when)s.": "Putaran umpan balik dibuka pada %(when)s.",
+    "Feedback round": "Putaran umpan balik",
+    "Beside each of your answers is the group's answer: the geometric mean of everyone's answers in the first "
+    "round. Keep your answer or change it; if you change one, say why at the end of the page.":
+        "Di samping setiap jawaban Anda tertera jawaban kelompok: rata-rata geometrik jawaban semua responden pada "
+        "putaran pertama. Pertahankan atau ubah jawaban Anda; jika Anda mengubahnya, sebutkan alasannya di akhir "
+        "halaman.",
+    "Nothing was saved: see the marked answers below.": "Belum ada yang disimpan: lihat jawaban yang ditandai di bawah.",
+    "Respondents asked to review their answers": "Responden yang diminta meninjau jawabannya",
+    "\"Before\": the answers of the first round; \"after\": with the answers kept or changed in the feedback round.":
+        "\"Sebelum\": jawaban putaran pertama; \"sesudah\": dengan jawaban yang dipertahankan atau diubah dalam "
+        "putaran umpan balik.",
+    "Global weights of the KPIs": "Bobot global IKU",
+    "on each page you see your answers beside the group's and may keep or change them, saying why.":
+        "di setiap halaman Anda melihat jawaban Anda di samping jawaban kelompok dan boleh mempertahankan atau "
+        "mengubahnya dengan menyebutkan alasannya.",
 }

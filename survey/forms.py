@@ -430,6 +430,19 @@ def _pairwise_form_class(pairs: tuple, allow_dont_know: bool) -> type:
     return PairwiseForm
 
 
+def review_form(pairs, allow_dont_know: bool, formdata=None, data=None) -> FlaskForm:
+    """A page of the feedback round: the pairwise page's radios and one reason for the page."""
+    form_class = _review_form_class(tuple((a.id, a.name, b.id, b.name) for a, b in pairs), allow_dont_know)
+    return form_class(formdata=formdata, data=data) if formdata is not None else form_class(data=data)
+
+
+@lru_cache(maxsize=256)
+def _review_form_class(pairs: tuple, allow_dont_know: bool) -> type:
+    class ReviewForm(_pairwise_form_class(pairs, allow_dont_know)):
+        reason = TextAreaField(_l("If you changed an answer, why?"), validators=[Optional(), Length(max=2000)])
+    return ReviewForm
+
+
 #: Each radio value as the judgment a_AB it stands for.
 SCALE_JUDGMENTS = {label: float(value) for label, value in zip(SCALE_VALUES, SAATY_SCALE[::-1])}
 

@@ -261,6 +261,8 @@ class Round(Base):
     public_slug: Mapped[Optional[str]] = mapped_column(String(16), unique=True, index=True)
     #: At most this many public answers kept per day on the office's calendar (None: no cap).
     public_daily_cap: Mapped[Optional[int]] = mapped_column(Integer)
+    #: When HR opened its feedback (Delphi) pass: judgments given before it are the first pass's.
+    feedback_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     version: Mapped[ScorecardVersion] = relationship(foreign_keys=[version_id])
     organisation: Mapped[Organisation] = relationship()
@@ -285,6 +287,8 @@ class Invitation(Base):
     identity: Mapped[dict] = mapped_column(JSON, default=dict)
     #: When HR removed them from the round: their answers stay on record but leave results and reminders.
     removed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    #: Asked to review their answers in the round's feedback pass (they had finished the first pass).
+    feedback_invited_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     round: Mapped[Round] = relationship()
     person: Mapped[Person] = relationship()
     #: Its questionnaire pages' states; written only through ClusterAnswer rows, read with the invitation.
@@ -350,6 +354,20 @@ class Reask(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     answered_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+
+
+class FeedbackReview(Base):
+    """A page reviewed in a feedback pass, once: what changed (row, column, before, after), why, and the page's
+    state before (so the first pass's results can be made again)."""
+    __tablename__ = "feedback_reviews"
+    __table_args__ = (UniqueConstraint("invitation_id", "cluster", name="uq_feedback_reviews_page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id"), index=True)
+    cluster: Mapped[str] = mapped_column(String(30))
+    status_before: Mapped[str] = mapped_column(String(20))
+    changed: Mapped[list] = mapped_column(JSON, default=list)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Submission(Base):

@@ -44,7 +44,8 @@ ENDPOINT_RIGHTS = {
     "hr.audit_log": "audit", "hr.audit_export": "audit",
     # Pages that show a form or a confirmation for a change: their GET is part of the change.
     "hr.draft_settings": "edit", "hr.confirm_close": "edit", "hr.confirm_remind": "edit", "hr.change_closing": "edit", "hr.confirm_remove": "edit",
-    "hr.confirm_publish": "edit", "hr.edit_element": "edit", "hr.confirm_delete_element": "edit",
+    "hr.confirm_publish": "edit", "hr.confirm_feedback": "edit", "hr.edit_element": "edit",
+    "hr.confirm_delete_element": "edit",
     "hr.element_rollup": "edit",
     "hr.edit_person": "edit",
     "POST hr.performance_data": "kpi_data", "POST hr.office_scorecard": "kpi_data",

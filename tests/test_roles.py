@@ -37,6 +37,7 @@ ALLOWED = {
     "GET hr.edit_person": HR, "POST hr.edit_person": HR, "POST hr.set_active": HR,
     "POST hr.confirm_invite": HR, "GET hr.draft_settings": HR, "POST hr.draft_settings": HR, "POST hr.launch": HR,
     "GET hr.confirm_close": HR, "POST hr.reopen": HR, "GET hr.change_closing": HR, "POST hr.change_closing": HR,
+    "GET hr.confirm_feedback": HR, "POST hr.open_feedback": HR,
     "GET hr.confirm_remove": HR, "POST hr.remove_participant": HR, "GET hr.confirm_publish": HR,
     # The people list is names with emails and phones: personal.
     "GET hr.people_list": HR, "GET hr.export_people": HR, "POST hr.people_list": HR, "POST hr.import_people": HR,

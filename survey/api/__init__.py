@@ -18,6 +18,7 @@ from survey.models import Scorecard
 from survey.services import (
     accounts,
     api_tokens,
+    feedback,
     groups,
     performance,
     reports,
@@ -236,15 +237,28 @@ def round_results(round_id):
     intervals = _intervals_json(weight_intervals.weight_intervals(session, round_))
     if kind_of(round_).rated:
         return jsonify({**_rating_results_json(round_, outcome, by_id), "intervals": intervals})
-    return jsonify({"intervals": intervals, "clusters": [{"cluster": groups.api_name(c.key, by_id),
-                                  "elements": [m.code for m in c.members], "state": c.state,
-                                  "respondents": c.respondents, "left_out_inconsistent": c.excluded,
-                                  "left_out_dont_know": c.unusable, "note": unusable_note(c),
-                                  "weights": None if c.weights is None else [float(w) for w in c.weights],
-                                  "cr": None if c.consistency is None else float(c.consistency.cr),
-                                  "consensus": c.consensus, "consensus_word": c.consensus_word,
-                                  "relative_homogeneity": c.homogeneity} for c in outcome.clusters],
-                    "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}})
+    found = {"intervals": intervals, **_pairwise_json(outcome, by_id)}
+    compared = feedback.before_after(session, round_) if kind_of(round_).feedback else None
+    if compared is not None:  # before the feedback round beside the results above (after it)
+        found["feedback"] = {"opened_at": round_.feedback_at.isoformat(), "asked": compared.asked,
+                             "before": _pairwise_json(compared.before, by_id),
+                             "pages": [{"cluster": groups.api_name(change.before.key, by_id),
+                                        "reviewed": change.reviewed, "changed": change.changed}
+                                       for change in compared.pages]}
+    return jsonify(found)
+
+
+def _pairwise_json(outcome, by_id) -> dict:
+    """A pairwise round's clusters (weights, CR, S*) and global weights."""
+    return {"clusters": [{"cluster": groups.api_name(c.key, by_id),
+                          "elements": [m.code for m in c.members], "state": c.state,
+                          "respondents": c.respondents, "left_out_inconsistent": c.excluded,
+                          "left_out_dont_know": c.unusable, "note": unusable_note(c),
+                          "weights": None if c.weights is None else [float(w) for w in c.weights],
+                          "cr": None if c.consistency is None else float(c.consistency.cr),
+                          "consensus": c.consensus, "consensus_word": c.consensus_word,
+                          "relative_homogeneity": c.homogeneity} for c in outcome.clusters],
+            "global_weights": {by_id[k].code: w for k, w in outcome.global_weights.items()}}
 
 
 def _intervals_json(found) -> dict | None:

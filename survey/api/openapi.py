@@ -153,7 +153,10 @@ DOCUMENT = {
                            "Validation rounds: questions (question, element, relevant_share of the answers saying "
                            "relevant, answers) and verdicts (how many found the scorecard valid or not). "
                            "Satisfaction rounds: items (question, element, mean, percent, answers) and "
-                           "overall_percent. A share, mean or percent nobody answered is null. 404 when a self-report "
+                           "overall_percent. A share, mean or percent nobody answered is null. A weighting round with a "
+                           "feedback round also has feedback: opened_at, asked (respondents asked to review), before "
+                           "(clusters and global_weights of the first round; the ones above are after it) and pages "
+                           "(how many reviewed and changed each). 404 when a self-report "
                            "round cannot be scored yet (no answers).", "parameters": [_id("round_id")],
             "responses": _responses({"type": "object"}, "404")}},
         "/api/rounds/{round_id}/participants": {"post": {

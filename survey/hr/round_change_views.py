@@ -2,12 +2,12 @@
 and the confirmation pages shown before publishing weights or closing a round."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey.render.numbers import format_number
-from survey import db
+from survey import background, db
 from survey.forms import (
     ROUND_OPTION_GROUPS,
     ActionForm,
@@ -19,7 +19,7 @@ from survey.forms import (
 )
 from survey.hr import blueprint, field_errors, round_or_404, warn_at_launch
 from survey.hr.round_views import round_action, version_choices
-from survey.services import results, rounds, scorecards
+from survey.services import feedback, results, rounds, scorecards
 from survey.services.errors import Invalid
 from survey.services.transactions import unit_of_work
 from survey.services.zones import on_wall_clock
@@ -89,6 +89,34 @@ def close(round_):
 def reopen(round_):
     return _change(round_, lambda: rounds.reopen_round(db.session(), round_, current_user.email),
                    _("Round reopened: it takes answers again."))
+
+
+@blueprint.get("/rounds/<int:round_id>/feedback")
+def confirm_feedback(round_id):
+    round_ = round_or_404(round_id)
+    progress = rounds.progress(db.session(), round_)
+    lines = [_("%(completed)d of %(invited)d participants have finished: each of them is asked again, page by "
+               "page, with the group's answer beside their own, and may keep or change each answer, saying why.",
+               completed=progress.completed, invited=progress.invited),
+             _("Those with an email get it with their link; the round takes their answers again until you close it. "
+               "The results of the first round are kept and shown beside the new ones.")]
+    return render_template("hr/confirm.html", title=_("Open a feedback round of %(title)s?", title=round_.title),
+                           lines=lines, action_url=url_for("hr.open_feedback", round_id=round_.id),
+                           button=_("Open the feedback round"), back=url_for("hr.round_page", round_id=round_.id),
+                           action=ActionForm())
+
+
+@blueprint.post("/rounds/<int:round_id>/feedback")
+@round_action
+def open_feedback(round_):
+    try:
+        count = feedback.open_feedback(db.session(), round_, current_app.config, current_user.email)
+    except Invalid as error:
+        flash(message_of(error), "error")
+    else:
+        background.submit("send_mail", round_.id)
+        flash(_("Feedback round opened: %(count)d respondents are asked to review their answers.", count=count), "ok")
+    return redirect(url_for("hr.round_page", round_id=round_.id))
 
 
 def _change(round_, change, done):

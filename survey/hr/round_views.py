@@ -26,6 +26,7 @@ from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
     by_hand,
+    feedback,
     groups,
     jobs,
     mail,
@@ -247,6 +248,8 @@ def round_results(round_id):
                        without=results.results(session, round_, include_inconsistent=False),
                        with_all=results.results(session, round_, include_inconsistent=True),
                        kept_reasons=reports.kept_reasons(session, round_))
+    if kind.feedback:
+        context["feedback"] = feedback.before_after(session, round_)
     return render_template(kind.templates.results, **context)
 
 

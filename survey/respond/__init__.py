@@ -30,12 +30,13 @@ from survey.forms import (
     rating_form,
     shown_ratings,
     reask_form,
+    review_form,
     token_refused,
 )
 from survey.labels import LABELS, words
 from survey.models import Round
 from survey.pages import unknown_link
-from survey.services import answers, questionnaires, ratings, rounds
+from survey.services import answers, feedback, questionnaires, ratings, rounds
 from survey.services.errors import N_, Invalid, Stale
 from survey.services.kinds import JUDGMENTS, RATINGS, RESPONSES, kind_of
 
@@ -63,6 +64,8 @@ def with_invitation(given: str | None = None):
             if invitation.removed_at is not None:  # told so, whatever the round's state; nothing is saved
                 return render_template("respond/closed.html", round=round_, state="removed"), 410
             state = rounds.state(round_)
+            if round_.feedback_at is not None and invitation.feedback_invited_at is None:
+                state = rounds.CLOSED  # the feedback round is for those who finished the first
             if state != rounds.OPEN:
                 # Not open yet: the link works later (403); ended or closed: it never will again (410).
                 return render_template("respond/closed.html", round=round_, state=state), \
@@ -98,7 +101,9 @@ def resume(token, invitation, round_):
     if not kind_of(round_).asked_on_pages:
         answered = invitation.completed_at is not None
         return redirect(url_for("respond.done" if answered else "respond.questionnaire", token=token))
-    step, key = answers.next_step(db.session(), invitation)
+    step, key = _next_step(round_, invitation)
+    if step == "feedback":
+        return redirect(url_for("respond.review", token=token, key=key))
     if step == "cluster":
         return redirect(url_for(kind_of(round_).page, token=token, key=key))
     if step == "reask":
@@ -112,6 +117,8 @@ def resume(token, invitation, round_):
 def cluster(token, invitation, round_, key):
     session = db.session()
     page = answers.cluster_by_key(session, invitation, key) or abort(404)
+    if feedback.in_feedback(round_, invitation) and request.method == "GET":
+        return redirect(url_for("respond.resume", token=token))  # the first round's pages are reviewed instead
     changes = []
     if request.method == "POST" and token_refused():
         form = pairwise_form(page.pairs, _offers_dont_know(round_, page), formdata=request.form)
@@ -147,6 +154,66 @@ def cluster(token, invitation, round_, key):
     return render_template("respond/cluster.html", token=token, round=round_, page=page, form=form,
                            number=number, total=len(pages), random_index=ri, changes=changes,
                            unanswered=unanswered), _status(form, changes)
+
+
+def _next_step(round_, invitation) -> tuple[str, str | None]:
+    """The respondent's next page, in the first round or in the feedback round."""
+    if feedback.in_feedback(round_, invitation):
+        return feedback.next_step(db.session(), invitation)
+    return answers.next_step(db.session(), invitation)
+
+
+@blueprint.route("/<token>/f/<key>", methods=["GET", "POST"])
+@keeps_typed_text
+@with_invitation(JUDGMENTS)
+def review(token, invitation, round_, key):
+    """A page of the feedback round: each pair with one's own first answer and the group's beside it, kept or
+    changed; a reason for the page when something changed."""
+    session = db.session()
+    if not feedback.in_feedback(round_, invitation):
+        abort(404)
+    pages = feedback.pages_to_review(session, invitation)
+    page = next((p for p in pages if p.key == key), None) or abort(404)
+    beside = feedback.page_beside(session, invitation, page)
+    offers_dont_know = _offers_dont_know(round_, page)
+    if request.method == "POST" and token_refused():
+        form = review_form(page.pairs, offers_dont_know, formdata=request.form)
+    elif request.method == "POST":
+        try:
+            feedback.submit_review(session, invitation, page, posted_judgments(page.pairs, request.form),
+                                   request.form.get("reason", ""), request.form.get("submission", ""))
+            return redirect(url_for("respond.resume", token=token))
+        except Invalid as error:
+            form = review_form(page.pairs, offers_dont_know, formdata=request.form)
+            _errors_to_form(form, error)
+    elif page.key in feedback.reviews(session, invitation):
+        return redirect(url_for("respond.resume", token=token))
+    else:
+        form = review_form(page.pairs, offers_dont_know,
+                           data={f"p_{pair.row.id}_{pair.column.id}": _choice(pair.own) for pair in beside})
+    form.submission.data = secrets.token_hex(16)
+    notes = {f"p_{pair.row.id}_{pair.column.id}": _beside_text(pair) for pair in beside}
+    return render_template("respond/review.html", token=token, round=round_, page=page, form=form, notes=notes,
+                           number=[p.key for p in pages].index(key) + 1, total=len(pages)), \
+        400 if form.errors else 200
+
+
+def _beside_text(pair) -> Markup:
+    """"Your answer: Keuangan lebih penting · 3. The group: Keuangan agak lebih penting · 2,4"."""
+    a, b = pair.row.name, pair.column.name
+    own = _judgment_text(pair.row, pair.column, pair.own)
+    if pair.group is None:
+        group = escape(_("no group answer on this page yet"))
+    else:
+        favoured, strength = (a, pair.group) if pair.group >= 1 else (b, 1 / pair.group)
+        texts = _scale_texts()
+        number = format_number(strength, "ratio", page_locale())
+        step = str(min(9, max(1, round(strength))))
+        group = Markup((texts["equal"] % {"a": f"<strong>{escape(a)}</strong>", "b": f"<strong>{escape(b)}</strong>",
+                                          "value": number}) if step == "1" else
+                       texts["favours"] % {"name": f"<strong>{escape(favoured)}</strong>",
+                                           "strength": texts["strengths"][step], "value": number})
+    return Markup(_("Your answer: %(own)s. The group: %(group)s.", own=escape(own), group=group))
 
 
 def _offers_dont_know(round_, page) -> bool:
@@ -268,7 +335,7 @@ def done(token, invitation, round_):
         asked = questionnaires.questions(session, round_)
         return render_template(kind.templates.done, round=round_, token=token,
                                answers=[(q, _label(q, current[q.id])) for q in asked if q.id in current])
-    step, _key = answers.next_step(session, invitation)
+    step, _key = _next_step(round_, invitation)
     if step != "done":
         return redirect(url_for("respond.resume", token=token))
     if kind.answers == RATINGS:

@@ -200,7 +200,38 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
     since, from another window, would be replaced.
     """
     round_ = accepting_round(session, invitation)
+    if round_.feedback_at is not None:  # the first pass is over: a page changes only with a reason
+        raise Invalid({"": N_("This round's first answers are closed: review each page in its feedback round.")})
     check_submission_key(submission_key)
+    refuse_unanswered(round_, cluster, answers)
+    A = answer_matrix(cluster, answers)
+    require_linked(cluster, A)
+    cr = page_cr(A, round_)
+    pages = status_of(invitation)
+    answer = pages.get(cluster.key)
+    new_page = answer is None  # judgments are stored with their page's answer, so a new page has none yet
+    if not new_page and seen is not None:
+        refuse_if_stale(latest_judgments(session, invitation, cluster.key), answers, seen, _pair_field)
+    if new_page:
+        answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
+    answer.cr, answer.updated_at = cr, utcnow()
+    settle(session, invitation, cluster, answer, A, round_)
+    update_completion(session, invitation, pages)
+
+    def write():
+        store_judgments(session, invitation, cluster.key, answers, first=new_page)
+        if new_page:  # a plain INSERT: the unit of work would cost more than all the page's statements
+            session.connection().execute(_ADD_PAGE, {
+                "invitation_id": invitation.id, "cluster": cluster.key, "cr": cr, "status": answer.status,
+                "reasks": 0, "updated_at": answer.updated_at})
+    if not commit_submission(session, invitation, submission_key, write):
+        return _settled_outcome(session, invitation, cluster.key)
+    return Outcome(answer.status, cr)
+
+
+def refuse_unanswered(round_: Round, cluster: Cluster, answers: dict[tuple[int, int], float | None]) -> None:
+    """Invalid, naming each pair, unless every pair of the page has a value on the scale (or "don't know"
+    where the round allows it) and nothing else was posted."""
     expected = {(a.id, b.id) for a, b in cluster.pairs}
     errors = {}
     for pair in expected:
@@ -214,29 +245,6 @@ def submit_cluster(session: Session, invitation: Invitation, cluster: Cluster,
         errors[""] = N_("The form does not match this page; reload it.")
     if errors:
         raise Invalid(errors)
-    A = answer_matrix(cluster, answers)
-    _require_linked(cluster, A)
-    cr = _cr(A, round_)
-    pages = status_of(invitation)
-    answer = pages.get(cluster.key)
-    new_page = answer is None  # judgments are stored with their page's answer, so a new page has none yet
-    if not new_page and seen is not None:
-        refuse_if_stale(latest_judgments(session, invitation, cluster.key), answers, seen, _pair_field)
-    if new_page:
-        answer = pages[cluster.key] = ClusterAnswer(invitation_id=invitation.id, cluster=cluster.key, reasks=0)
-    answer.cr, answer.updated_at = cr, utcnow()
-    _settle(session, invitation, cluster, answer, A, round_)
-    update_completion(session, invitation, pages)
-
-    def write():
-        _store(session, invitation, cluster.key, answers, first=new_page)
-        if new_page:  # a plain INSERT: the unit of work would cost more than all the page's statements
-            session.connection().execute(_ADD_PAGE, {
-                "invitation_id": invitation.id, "cluster": cluster.key, "cr": cr, "status": answer.status,
-                "reasks": 0, "updated_at": answer.updated_at})
-    if not commit_submission(session, invitation, submission_key, write):
-        return _settled_outcome(session, invitation, cluster.key)
-    return Outcome(answer.status, cr)
 
 
 def _pair_field(pair: tuple[int, int]) -> str:
@@ -274,7 +282,7 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
     A = answer_matrix(cluster, answers)
     pages = status_of(invitation)
     answer = pages[cluster.key]
-    answer.cr, answer.updated_at = _cr(A, round_), utcnow()
+    answer.cr, answer.updated_at = page_cr(A, round_), utcnow()
     answer.reasks += 1
     reask.cr_after, reask.reason, reask.answered_at = answer.cr, reason.strip()[:2000], utcnow()
     reask.changed = [{"row_id": row, "column_id": column, "before": shown[(row, column)]["current"], "after": value}
@@ -282,10 +290,10 @@ def submit_reask(session: Session, invitation: Invitation, cluster: Cluster, val
     if not changed:
         answer.status = KEPT  # kept on purpose, with a reason: recorded, not asked again
     else:
-        _settle(session, invitation, cluster, answer, A, round_)
+        settle(session, invitation, cluster, answer, A, round_)
     update_completion(session, invitation, pages)
     if not commit_submission(session, invitation, submission_key,
-                             lambda: _store(session, invitation, cluster.key, changed)):
+                             lambda: store_judgments(session, invitation, cluster.key, changed)):
         return _settled_outcome(session, invitation, cluster.key)
     return Outcome(answer.status, answer.cr)
 
@@ -316,12 +324,14 @@ def accepting_round(session: Session, invitation: Invitation, given: str = JUDGM
         raise Invalid({"": N_("This survey does not ask these questions.")})
     if invitation.removed_at is not None:
         raise Invalid({"": REMOVED})
+    if round_.feedback_at is not None and invitation.feedback_invited_at is None:
+        raise Invalid({"": N_("This round's feedback round is only for those who finished the round.")})
     if not is_accepting(round_):
         raise Invalid({"": N_("This round is closed: answers are no longer accepted.")})
     return round_
 
 
-def _require_linked(cluster: Cluster, A: np.ndarray) -> None:
+def require_linked(cluster: Cluster, A: np.ndarray) -> None:
     """Refuse a page whose "don't know" answers leave an element compared with none of the others:
     no weights exist for it. The "don't know" pairs that would link it are marked."""
     unlinked = unlinked_elements(A)
@@ -337,7 +347,7 @@ def _require_linked(cluster: Cluster, A: np.ndarray) -> None:
     raise Invalid(errors)
 
 
-def _cr(A: np.ndarray, round_: Round) -> float | None:
+def page_cr(A: np.ndarray, round_: Round) -> float | None:
     if A.shape[0] < 3:
         return 0.0
     try:
@@ -381,7 +391,8 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     return True
 
 
-def _store(session: Session, invitation: Invitation, cluster_key: str, answers: dict, first: bool = False) -> None:
+def store_judgments(session: Session, invitation: Invitation, cluster_key: str, answers: dict,
+                    first: bool = False) -> None:
     """Add a revision for each judgment that differs from its latest one; ``first``: the page has none yet."""
     previous: dict[tuple[int, int], float | None] = {}
     revisions: dict[tuple[int, int], int] = {}
@@ -411,7 +422,7 @@ def update_completion(session: Session, invitation: Invitation, pages: dict[str,
         invitation.completed_at = utcnow()
 
 
-def _settle(session: Session, invitation: Invitation, cluster: Cluster, answer: ClusterAnswer, A: np.ndarray,
+def settle(session: Session, invitation: Invitation, cluster: Cluster, answer: ClusterAnswer, A: np.ndarray,
             round_: Round) -> None:
     """Accept the page, or open a re-ask while the round allows more, or record it as kept inconsistent."""
     if answer.cr is None or answer.cr <= round_.cr_threshold + 1e-12:

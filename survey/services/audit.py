@@ -31,6 +31,7 @@ ACTIONS = {
     "round_launched": N_("Round launched"),
     "round_closed": N_("Round closed"),
     "round_reopened": N_("Round reopened"),
+    "feedback_opened": N_("Feedback round opened"),
     "round_closing_changed": N_("Closing date changed"),
     "answer_corrected": N_("Answer corrected"),
     "invitations_sent": N_("Invitations sent"),

@@ -59,6 +59,7 @@ class RoundKind:
     outcome: str  # its outcome function in results.OUTCOMES
     questions: str | None = None  # the questionnaire made from the scorecard (questionnaires.default_questions)
     weights_words: str | None = None  # how published weights were made (reports.weights_provenance)
+    feedback: bool = False  # a closed round may get a feedback (Delphi) pass: its pages again, the group beside
 
     @property
     def pairwise(self) -> bool:
@@ -92,7 +93,7 @@ WEIGHTING = RoundKind(
     settings=_PAIRWISE_SETTINGS + _WEIGHT_SETTINGS, page="respond.cluster",
     templates=Templates("respond/intro_pairwise.html", "respond/done.html", "hr/results.html", "weighting.html"),
     report="reports.weighting", exports=_PAIRWISE_EXPORTS, api_results=True, outcome="ahp",
-    weights_words=N_("pairwise comparison"))
+    weights_words=N_("pairwise comparison"), feedback=True)
 NETWORK = RoundKind(
     code="network", label=N_("Network weighting (ANP: comparisons with respect to each influenced element)"),
     answers=JUDGMENTS, gives_weights=True, asks_groups=False, influence_pages=True, personal=False, ikm=False,

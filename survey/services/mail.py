@@ -60,14 +60,18 @@ def check_can_send(settings: Mapping) -> None:
         raise Invalid({"": NO_PUBLIC_URL})
 
 
-def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool) -> OutboxMessage:
+def queue_invitation(session: Session, invitation: Invitation, *, reminder: bool, feedback: bool = False
+                     ) -> OutboxMessage:
+    """The invitation (or a reminder of it), queued; ``feedback``: to the round's feedback pass."""
     round_ = session.get(Round, invitation.round_id)
     person = session.get(Person, invitation.person_id)
     language = invitation.language or round_.language
     _ = partial(i18n.gettext, language)
     title = " ".join(round_.title.split())  # a title saved with a line break before they were refused
-    subject = (_("Reminder: %(title)s", title=title) if reminder else _("Invitation: %(title)s", title=title))
-    body = "\n\n".join(invitation_paragraphs(round_, person.name, language, LINK))
+    subject = (_("Your answers beside the group's: %(title)s", title=title) if feedback else
+               _("Reminder: %(title)s", title=title) if reminder else _("Invitation: %(title)s", title=title))
+    paragraphs = (feedback_paragraphs if feedback else invitation_paragraphs)(round_, person.name, language, LINK)
+    body = "\n\n".join(paragraphs)
     message = OutboxMessage(organisation_id=invitation.organisation_id, round_id=invitation.round_id,
                             invitation_id=invitation.id, recipient=person.email, subject=subject, body=body)
     session.add(message)
@@ -85,6 +89,21 @@ def invitation_paragraphs(round_: Round, name: str, language: str, link: str, cl
          _("You are invited to fill in the questionnaire \"%(title)s\". Your personal link is:", title=round_.title)),
         link,
         *([_("Please answer by %(closes)s.", closes=closes)] if closes else []),
+        _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
+          "with the same link."),
+        _("Thank you."),
+    ]
+
+
+def feedback_paragraphs(round_: Round, name: str, language: str, link: str) -> list[str]:
+    """The feedback pass's invitation in ``language``: each page again, the group's answer beside one's own."""
+    _ = partial(i18n.gettext, language)
+    return [
+        _("Dear %(name)s,", name=name),
+        _("Thank you for answering the survey \"%(title)s\". Its feedback round is open: on each page you see "
+          "your answers beside the group's and may keep or change them, saying why. Your personal link is:",
+          title=round_.title),
+        link,
         _("The link is yours alone: please do not forward it. You can stop at any time and continue later "
           "with the same link."),
         _("Thank you."),

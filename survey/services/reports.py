@@ -25,6 +25,7 @@ from survey.models import (
     ScorecardVersion,
 )
 from survey.services import (
+    feedback,
     groups,
     performance,
     questionnaires,
@@ -167,7 +168,31 @@ def weighting_report(session: Session, round_: Round, personal: bool = True) -> 
             "intervals": intervals, "sensitivity": weight_sensitivity.sensitivity(session, round_),
             "clusters": _with_bounds(clusters, outcome, intervals), "inconsistent": sorted(names[i] for i in kept) if personal else [],
             "reasked": sorted(names[i] for i in reasked) if personal else [],
-            "kept_reasons": kept_reasons(session, round_) if personal else []}
+            "kept_reasons": kept_reasons(session, round_) if personal else [],
+            "feedback": feedback_report(session, round_, by_id, personal) if kind_of(round_).feedback else None}
+
+
+def feedback_report(session: Session, round_: Round, by_id, personal: bool = True) -> dict | None:
+    """The feedback round's before and after for the report: per page S* and weights, the global weights,
+    and (``personal``) who changed what why; None for a round without one."""
+    compared = feedback.before_after(session, round_)
+    if compared is None:
+        return None
+    pages = []
+    for change in compared.pages:
+        before, after = change.before, change.after
+        both = before.weights is not None and after.weights is not None
+        pages.append({**_group_titles(before.key, by_id), "reviewed": change.reviewed, "changed": change.changed,
+                      "consensus": (before.consensus, after.consensus),
+                      "rows": [{"code": m.code, "before": float(before.weights[i]), "after": float(after.weights[i])}
+                               for i, m in enumerate(before.members)] if both else []})
+    kpis = [(element_id, weight) for element_id, weight in compared.before.global_weights.items()
+            if by_id[element_id].kind == "kpi"]
+    return {"asked": compared.asked, "pages": pages,
+            "global": [{"code": by_id[k].code, "name": by_id[k].name, "before": w,
+                        "after": compared.after.global_weights.get(k)} for k, w in kpis],
+            "reasons": [{"respondent": name, **_group_titles(key, by_id), "reason": reason}
+                        for name, key, reason in compared.reasons] if personal else []}
 
 
 def _with_bounds(clusters: list[dict], outcome, intervals) -> list[dict]:

@@ -13,6 +13,7 @@ the API reuse them; every worker computes them at most once per change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import numpy as np
 from sqlalchemy import func, select
@@ -114,14 +115,18 @@ def publish(session: Session, round_: Round, actor: str = "system") -> None:
                  {"round": round_.id, "version": version.label, "still_open": round_.status == "open"})
 
 
-def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], dict[tuple[int, int], float | None]]:
-    """Every respondent's current judgments of the round in one query: {(invitation, cluster): {pair: value}}."""
+def latest_judgments(session: Session, round_: Round, until: datetime | None = None
+                     ) -> dict[tuple[int, str], dict[tuple[int, int], float | None]]:
+    """Every respondent's current judgments of the round in one query: {(invitation, cluster): {pair: value}};
+    ``until``: as they stood at that moment (the first pass's, before a feedback pass)."""
     latest: dict[tuple[int, str], dict[tuple[int, int], float | None]] = {}
+    query = (select(Judgment.invitation_id, Judgment.cluster, Judgment.row_id, Judgment.column_id, Judgment.value)
+             .join(Invitation, Invitation.id == Judgment.invitation_id).where(Invitation.round_id == round_.id)
+             .order_by(Judgment.revision, Judgment.id))
+    if until is not None:
+        query = query.where(Judgment.created_at <= until)
     # Plain rows, not Judgment objects: a round of 100 respondents on a 20-element page has 19,000.
-    for invitation_id, cluster, row_id, column_id, value in session.execute(
-            select(Judgment.invitation_id, Judgment.cluster, Judgment.row_id, Judgment.column_id, Judgment.value)
-            .join(Invitation, Invitation.id == Judgment.invitation_id).where(Invitation.round_id == round_.id)
-            .order_by(Judgment.revision, Judgment.id)):
+    for invitation_id, cluster, row_id, column_id, value in session.execute(query):
         latest.setdefault((invitation_id, cluster), {})[(row_id, column_id)] = value
     return latest
 
@@ -129,12 +134,8 @@ def latest_judgments(session: Session, round_: Round) -> dict[tuple[int, str], d
 def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     """The results with and without respondents who stayed inconsistent, from the cache when nothing changed."""
     # Removed participants leave the results; their invitations leave this list, and with it the cache key.
-    rows = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
-                           .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
-                           .order_by(Invitation.id)).all()
-    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
-        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
-        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+    rows = respondent_rows(session, round_)
+    statuses = page_statuses(session, round_)
     judged = session.execute(select(func.count(Judgment.id), func.max(Judgment.id))
                              .join(Invitation, Invitation.id == Judgment.invitation_id)
                              .where(Invitation.round_id == round_.id)).one()
@@ -149,8 +150,27 @@ def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     return _RESULTS[key]
 
 
+def respondent_rows(session: Session, round_: Round) -> list[tuple[int, float]]:
+    """(invitation id, the person's weight) of everyone in the round, removed participants left out."""
+    return [tuple(row) for row in session.execute(
+        select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
+        .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None)).order_by(Invitation.id))]
+
+
+def page_statuses(session: Session, round_: Round) -> dict[tuple[int, str], str]:
+    """Each answered page's state: {(invitation id, cluster key): accepted | reasking | kept_inconsistent}."""
+    return dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
+        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
+        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+
+
 def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[bool, Outcome]:
-    judgments = latest_judgments(session, round_)
+    return outcomes_from(session, round_, rows, statuses, latest_judgments(session, round_), grouping)
+
+
+def outcomes_from(session: Session, round_: Round, rows, statuses, judgments, grouping) -> dict[bool, Outcome]:
+    """A pairwise round's results, with and without inconsistent respondents, from the given respondents
+    (``respondent_rows``), pages' states and judgments ({(invitation, cluster): {pair: value}})."""
     return _COMBINED[kind_of(round_).outcome](session, round_, grouping, lambda key, members: group_results(
         round_, key, members, rows, statuses, judgments))
 
