@@ -1461,4 +1461,44 @@ ID = {
         "dengan pergeseran terkecil; bobot yang tidak pernah mengubah sinyal tidak dicantumkan.",
     "Signal changes at or below": "Sinyal berubah pada atau di bawah",
     "Signal changes at or above": "Sinyal berubah pada atau di atas",
+    # --- pk ---
+    "In order to achieve effective, transparent and accountable government management oriented towards results, "
+    "the undersigned:":
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
+        "pada hasil, yang bertanda tangan di bawah ini:",
+    "promises to achieve the performance targets set out in the annex to this agreement, in order to reach the "
+    "medium-term performance targets laid down in the planning documents.":
+        "berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini dalam rangka "
+        "mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan.",
+    "The success or failure in achieving these performance targets is our responsibility.":
+        "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+    "PERFORMANCE AGREEMENT %(year)s": "PERJANJIAN KINERJA TAHUN %(year)s",
+    "ANNEX TO THE PERFORMANCE AGREEMENT %(year)s": "LAMPIRAN PERJANJIAN KINERJA TAHUN %(year)s",
+    "Performance agreement": "Perjanjian Kinerja",
+    "Provisional: the values of %(period)s are not yet verified.": "Sementara: nilai %(period)s belum diverifikasi.",
+    "Position": "Jabatan", "NIP": "NIP", "No.": "No",
+    "Strategic objective": "Sasaran Strategis", "Performance indicator": "Indikator Kinerja",
+    "Programme": "Program", "Budget (Rp)": "Anggaran (Rp)", "Total budget": "Jumlah",
+    "No programme entered for this year.": "Belum ada program untuk tahun ini.",
+    "Performance realisation %(year)s": "Realisasi Kinerja %(year)s", "Realisation": "Realisasi",
+    "Realisation to date": "Realisasi s.d. saat ini", "Target %(year)s": "Target %(year)s",
+    "Achievement (%)": "Capaian (%)",
+    "Name the scorecard version by its year (such as 2026) to print its yearly documents; '%(label)s' does not say "
+    "one year.":
+        "Beri nama versi scorecard dengan tahunnya (misalnya 2026) untuk mencetak dokumen tahunannya; '%(label)s' "
+        "tidak menyebut satu tahun.",
+    "Set the Perjanjian Kinerja's two signatories (name and position) in the settings first.":
+        "Isi dahulu dua penanda tangan Perjanjian Kinerja (nama dan jabatan) di pengaturan.",
+    "Give the %(who)s's %(what)s.": "Isi %(what)s %(who)s.",
+    "A NIP is 18 digits; '%(nip)s' is not.": "NIP terdiri atas 18 angka; '%(nip)s' tidak.",
+    "unit's head (first signatory)": "kepala unit (penanda tangan pertama)",
+    "superior (second signatory)": "atasan (penanda tangan kedua)",
+    "name": "nama", "position": "jabatan", "budget": "anggaran",
+    "Give the programme's code.": "Isi kode program.", "Give the programme's name.": "Isi nama program.",
+    "Budget '%(value)s' is not a number.": "Anggaran '%(value)s' bukan angka.",
+    "A budget is a rupiah amount of 0 or more.": "Anggaran adalah jumlah rupiah 0 atau lebih.",
+    "'%(codes)s' is not an objective (sasaran) code of this scorecard.":
+        "'%(codes)s' bukan kode sasaran scorecard ini.",
+    "Programme code %(code)s is used twice.": "Kode program %(code)s dipakai dua kali.",
+    "'%(code)s' is not a programme of this scorecard.": "'%(code)s' bukan program scorecard ini.",
 }

@@ -1,0 +1,216 @@
+"""The documents an office signs and reports (issue 27): the Perjanjian Kinerja as DOCX and PDF, the year's
+realisation report as XLSX and PDF, from SAMSAT's published 2009-2010 figures."""
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import docx
+import pandas as pd
+import openpyxl
+import pytest
+
+from survey import i18n
+from survey.models import Organisation
+from survey.render.pdf import render_pdf
+from survey.render.sakip import pk_context, pk_docx, realisation_context, realisation_xlsx
+from survey.services import accounts, performance, programmes, reporting, sakip_documents, scorecards
+from survey.services.errors import Invalid
+from survey.services.tables import read_table, to_bytes
+from tests.helpers.reports import keep_pages, pdf_text, samsat_office
+from tests.reference import samsat
+from tests.samsat_site import measurement_rows
+
+FIRST = {"name": "Drs. Budi Santoso", "position": "Kepala UPT SAMSAT", "nip": "196505121990031007"}
+SECOND = {"name": "Ir. Siti Aminah, M.Si", "position": "Kepala Dinas Pendapatan Daerah", "nip": ""}
+DAY = date(2010, 1, 28)
+#: The 2010 programmes an office like SAMSAT would sign for (budgets in rupiah), by the objectives they serve.
+PROGRAMMES = [{"code": "P1", "name": "Program Peningkatan Pelayanan Pajak Kendaraan", "budget": 1_250_000_000,
+               "objectives": "C1, C2"},
+              {"code": "P2", "name": "Program Peningkatan Kapasitas Aparatur", "budget": 345_678_900,
+               "objectives": "L1"}]
+
+
+def english(message, **values):
+    return message % values if values else message
+
+
+def indonesian(message, **values):
+    return i18n.gettext("id", message, **values)
+
+
+def samsat_with_pk(session):
+    organisation, version = samsat_office(session)
+    programmes.set_signing(session, organisation.id, place="Semarang", first=FIRST, second=SECOND)
+    programmes.import_programmes(session, version, pd.DataFrame(PROGRAMMES), number_format="en")
+    return organisation, version
+
+
+def targets_2010():
+    """KPI code -> the 2010 target as load_samsat_performance imports it."""
+    return {row["kpi"]: row["target"] for row in measurement_rows() if row["period"] == "2010"}
+
+
+def actuals_2010():
+    return {row["kpi"]: row["actual"] for row in measurement_rows() if row["period"] == "2010"}
+
+
+def cells(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def kpis_by_objective():
+    return [(objective["name"], code, name) for perspective in samsat()["hierarchy"].values()
+            for objective in perspective["objectives"].values() for code, name in objective["kpis"].items()]
+
+
+def test_the_pk_docx_holds_the_statement_and_every_target_and_budget_of_samsat_2010(session):
+    organisation, version = samsat_with_pk(session)
+    pk = sakip_documents.performance_agreement(session, version, DAY)
+    document = docx.Document(io.BytesIO(pk_docx(pk, "id", indonesian)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "PERJANJIAN KINERJA TAHUN 2010" in text and "SAMSAT" in text
+    # The statement of PermenPANRB 53/2014's format, word for word (DOMAIN.md section 7).
+    assert ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+            "berorientasi pada hasil, yang bertanda tangan di bawah ini:") in text
+    assert ("berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini dalam rangka "
+            "mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan.") in text
+    assert "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami." in text
+    assert "Nama\t: Drs. Budi Santoso" in text and "Jabatan\t: Kepala UPT SAMSAT" in text
+    assert "NIP\t: 196505121990031007" in text
+    signatures, targets, budget, last_signatures = document.tables
+    assert "Semarang, 28 Januari 2010" in signatures.cell(0, 1).text
+    assert "Kepala Dinas Pendapatan Daerah" in signatures.cell(0, 0).text and "Ir. Siti Aminah, M.Si" in signatures.cell(0, 0).text
+    assert cells(last_signatures) == cells(signatures)
+    # Every cell of the annex against the published case: the objective's number and name span its KPIs.
+    expected, number, seen = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]], 0, []
+    target = targets_2010()
+    for objective, code, name in kpis_by_objective():
+        if objective not in seen:
+            seen.append(objective)
+            number += 1
+        written = f"{target[code]:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+        expected.append([str(number), objective, name, written])
+    assert cells(targets) == expected
+    assert cells(targets)[1][3] == "52.295.456.000"  # F1a, motor-vehicle tax revenue in rupiah
+    assert cells(budget) == [["No", "Program", "Anggaran (Rp)"],
+                             ["1", "Program Peningkatan Pelayanan Pajak Kendaraan", "Rp 1.250.000.000"],
+                             ["2", "Program Peningkatan Kapasitas Aparatur", "Rp 345.678.900"],
+                             ["", "Jumlah", "Rp 1.595.678.900"]]
+
+
+def test_the_pk_pdf_prints_what_the_docx_holds_in_both_languages(session):
+    organisation, version = samsat_with_pk(session)
+    pk = sakip_documents.performance_agreement(session, version, DAY)
+    pdf = render_pdf([("pk.html", pk_context(pk, "id"))], organisation=organisation.name, language="id",
+                     gettext=indonesian)
+    text = pdf_text(pdf)
+    assert "PERJANJIAN KINERJA TAHUN 2010" in text and "Semarang, 28 Januari 2010" in text
+    assert "yang bertanda tangan di bawah ini" in text and "menjadi tanggung jawab kami" in text
+    annex = pdf_text(pdf, page=2)
+    assert "LAMPIRAN PERJANJIAN KINERJA TAHUN 2010" in annex
+    for objective, code, name in kpis_by_objective():
+        assert name in annex and objective in annex
+    assert "52.295.456.000" in annex and "Rp 1.595.678.900" in annex
+    keep_pages(pdf, "pk-id")
+    english_pdf = render_pdf([("pk.html", pk_context(pk, "en"))], organisation=organisation.name, language="en",
+                             gettext=english)
+    words = pdf_text(english_pdf)
+    assert "PERFORMANCE AGREEMENT 2010" in words and "January 28, 2010" in words and "Rp 1,595,678,900" in words
+    keep_pages(english_pdf, "pk-en")
+
+
+def test_a_provisional_year_is_marked_in_the_pk_and_not_once_it_is_locked(session):
+    organisation, version = samsat_with_pk(session)
+    pk = sakip_documents.performance_agreement(session, version, DAY)
+    assert pk.state == "provisional"
+    note = "Sementara: nilai 2010 belum diverifikasi."
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(pk_docx(pk, "id", indonesian))).paragraphs)
+    assert text.count(note) == 2  # the statement and the annex
+    pdf = render_pdf([("pk.html", pk_context(pk, "id"))], organisation=organisation.name, language="id",
+                     gettext=indonesian)
+    assert note in pdf_text(pdf, page=1) and note in pdf_text(pdf, page=2)
+    verify_and_lock(session, version, "2010")
+    locked = sakip_documents.performance_agreement(session, version, DAY)
+    assert locked.state == "locked"
+    assert note not in "\n".join(p.text for p in docx.Document(io.BytesIO(pk_docx(locked, "id", indonesian))).paragraphs)
+
+
+def verify_and_lock(session, version, period):
+    """HR submits, verifies and locks the period as the reporting cycle asks (an analysis for each red or yellow KPI)."""
+    hr = accounts.create_user(session, version.organisation_id, "hr@samsat.example", "HR", "a long passphrase 1",
+                              role="hr")
+    for line in reporting.board(session, version, period).kpis:
+        if line.light in ("red", "yellow") and not line.analysed:
+            performance.set_finding(session, version, kpi=line.code, period=period, root_cause="Sebab",
+                                    action="Tindak lanjut")
+    reporting.submit(session, version, period, hr)
+    for code in performance.kpis(session, version):
+        reporting.decide(session, version, period, code, hr, approve=True)
+    reporting.lock(session, version, period, hr)
+
+
+def test_the_pk_is_refused_until_both_signatories_are_set(session):
+    organisation, version = samsat_office(session)
+    with pytest.raises(Invalid, match="two signatories"):
+        sakip_documents.performance_agreement(session, version, DAY)
+
+
+@pytest.mark.parametrize("first, field, problem", [
+    ({"name": "", "position": "Kepala"}, "first_name", "name"),
+    ({"name": "Budi", "position": " "}, "first_position", "position"),
+    ({"name": "Budi", "position": "Kepala", "nip": "1965 0512"}, "first_nip", "18 digits"),
+    ({"name": "Budi\u202e", "position": "Kepala"}, "first_name", "control character"),
+    ({"name": "B" * 201, "position": "Kepala"}, "first_name", "at most 200"),
+])
+def test_bad_signatories_are_refused_and_the_stored_ones_kept(session, first, field, problem):
+    organisation, version = samsat_with_pk(session)
+    with pytest.raises(Invalid) as refused:
+        programmes.set_signing(session, organisation.id, place="Kudus", first=first, second=SECOND)
+    assert problem in refused.value.errors[field]
+    session.expire_all()
+    kept = programmes.signing(session.get(Organisation, organisation.id))
+    assert kept.place == "Semarang" and kept.first.name == FIRST["name"]
+
+
+def test_a_nip_written_with_spaces_is_kept_as_its_18_digits(session):
+    organisation, _ = samsat_office(session)
+    stored = programmes.set_signing(session, organisation.id, place="Semarang",
+                                    first=dict(FIRST, nip="19650512 199003 1 007"), second=SECOND)
+    assert stored.first.nip == "196505121990031007" and stored.second.nip == ""
+
+
+@pytest.mark.parametrize("fmt, number_format", [("csv", "id"), ("csv", "en"), ("xlsx", "id")])
+def test_programmes_exported_read_back_unchanged(session, fmt, number_format):
+    organisation, version = samsat_with_pk(session)
+    programmes.save_programme(session, version, code="P3", name="Program Pelayanan Administrasi; Perkantoran",
+                              budget="Rp 12.345.678,5", objectives_="I3;I4", number_format="id")
+    before = programmes.programmes(session, version)
+    exported = to_bytes(programmes.export_programmes(session, version), fmt, number_format)
+    for programme in before:
+        programmes.delete_programme(session, version, programme.code)
+    assert programmes.programmes(session, version) == []
+    frame = read_table(exported, f"programmes.{fmt}", programmes.PROGRAMME_COLUMNS)
+    programmes.import_programmes(session, version, frame, number_format=number_format)
+    assert programmes.programmes(session, version) == before
+    assert before[2].budget == 12_345_678.5 and before[2].objectives == ("I3", "I4")
+    assert before[0].objectives == ("C1", "C2")
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"code": "P9", "name": "X", "budget": "satu juta", "objectives": "C1"}, "not a number"),
+    ({"code": "P9", "name": "X", "budget": "-5", "objectives": "C1"}, "0 or more"),
+    ({"code": "P9", "name": "X", "budget": "1000", "objectives": "C1, C1a"}, "'C1a' is not an objective"),
+    ({"code": "P9", "name": "", "budget": "1000", "objectives": ""}, "programme's name"),
+    ({"code": "", "name": "X", "budget": "1000", "objectives": ""}, "programme's code"),
+    ({"code": "P1", "name": "X", "budget": "1000", "objectives": ""}, "used twice"),
+])
+def test_a_bad_programme_row_refuses_the_whole_file(session, row, problem):
+    organisation, version = samsat_with_pk(session)
+    before = programmes.programmes(session, version)
+    good = {"code": "P1", "name": "Ganti nama", "budget": "1", "objectives": "F1"}
+    with pytest.raises(Invalid) as refused:
+        programmes.import_programmes(session, version, pd.DataFrame([good, row]), number_format="id")
+    assert problem in refused.value.errors["row 3"]
+    session.expire_all()
+    assert programmes.programmes(session, version) == before
