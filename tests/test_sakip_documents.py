@@ -13,11 +13,12 @@ import pytest
 from survey import i18n
 from survey.models import Organisation
 from survey.render.pdf import render_pdf
-from survey.render.sakip import pk_context, pk_docx, realisation_context, realisation_xlsx
+from analysis.predikat import PRESETS, capaian, predikat
+from survey.render.sakip import pk_context, pk_docx, realisation_context, realisation_header, realisation_xlsx
 from survey.services import accounts, performance, programmes, reporting, sakip_documents, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import read_table, to_bytes
-from tests.helpers.reports import keep_pages, pdf_text, samsat_office
+from tests.helpers.reports import keep_pages, page_count, pdf_text, samsat_office
 from tests.reference import samsat
 from tests.samsat_site import measurement_rows
 
@@ -102,7 +103,7 @@ def test_the_pk_docx_holds_the_statement_and_every_target_and_budget_of_samsat_2
 def test_the_pk_pdf_prints_what_the_docx_holds_in_both_languages(session):
     organisation, version = samsat_with_pk(session)
     pk = sakip_documents.performance_agreement(session, version, DAY)
-    pdf = render_pdf([("pk.html", pk_context(pk, "id"))], organisation=organisation.name, language="id",
+    pdf = render_pdf([("pk.html", pk_context(pk, "id", indonesian))], organisation=organisation.name, language="id",
                      gettext=indonesian)
     text = pdf_text(pdf)
     assert "PERJANJIAN KINERJA TAHUN 2010" in text and "Semarang, 28 Januari 2010" in text
@@ -113,7 +114,7 @@ def test_the_pk_pdf_prints_what_the_docx_holds_in_both_languages(session):
         assert name in annex and objective in annex
     assert "52.295.456.000" in annex and "Rp 1.595.678.900" in annex
     keep_pages(pdf, "pk-id")
-    english_pdf = render_pdf([("pk.html", pk_context(pk, "en"))], organisation=organisation.name, language="en",
+    english_pdf = render_pdf([("pk.html", pk_context(pk, "en", english))], organisation=organisation.name, language="en",
                              gettext=english)
     words = pdf_text(english_pdf)
     assert "PERFORMANCE AGREEMENT 2010" in words and "January 28, 2010" in words and "Rp 1,595,678,900" in words
@@ -127,7 +128,7 @@ def test_a_provisional_year_is_marked_in_the_pk_and_not_once_it_is_locked(sessio
     note = "Sementara: nilai 2010 belum diverifikasi."
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(pk_docx(pk, "id", indonesian))).paragraphs)
     assert text.count(note) == 2  # the statement and the annex
-    pdf = render_pdf([("pk.html", pk_context(pk, "id"))], organisation=organisation.name, language="id",
+    pdf = render_pdf([("pk.html", pk_context(pk, "id", indonesian))], organisation=organisation.name, language="id",
                      gettext=indonesian)
     assert note in pdf_text(pdf, page=1) and note in pdf_text(pdf, page=2)
     verify_and_lock(session, version, "2010")
@@ -214,3 +215,90 @@ def test_a_bad_programme_row_refuses_the_whole_file(session, row, problem):
     assert problem in refused.value.errors["row 3"]
     session.expire_all()
     assert programmes.programmes(session, version) == before
+
+
+def expected_capaian(code):
+    """SAMSAT's 2010 capaian by PermenPANRB 8/2021 from the published target and actual, and its predikat."""
+    target, actual = targets_2010()[code], actuals_2010()[code]
+    better = samsat()["targets_and_actuals"][code][5]
+    if target == 0 and actual != 0:
+        return None, "target 0 tidak tercapai: capaian tak terhitung"
+    percent = float(capaian(actual, target, better))
+    return percent, predikat(percent, PRESETS["lkjip_district"], "id")
+
+
+def test_the_realisation_xlsx_holds_every_kpi_of_samsat_2010_by_quarter_with_capaian_and_predikat(session):
+    organisation, version = samsat_office(session)
+    report = sakip_documents.realisation_report(session, version)
+    assert report.periods == ("2010-Q1", "2010-Q2", "2010-Q3", "2010-Q4")  # the default calendar: year and quarters
+    sheet = openpyxl.load_workbook(io.BytesIO(realisation_xlsx(report, "id", indonesian))).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][0] == "Realisasi Kinerja 2010" and rows[1][:2] == ["SAMSAT", "SAMSAT BSC 2010"]
+    assert rows[3] == ["No", "Sasaran Strategis", "Kode", "Indikator Kinerja", "Target 2010",
+                       "Triwulan I 2010 (sementara)", "Triwulan II 2010 (sementara)", "Triwulan III 2010 (sementara)",
+                       "Triwulan IV 2010 (sementara)", "Realisasi s.d. saat ini (sementara)", "Capaian (%)",
+                       "Predikat", "Akar masalah", "Tindakan"]
+    expected = []
+    for number, (objective, code, name) in enumerate(kpis_by_objective(), 1):
+        percent, word = expected_capaian(code)
+        root, action = ("2010: Apel pagi dimulai terlambat", "2010: Absensi sidik jari") if code == "C3b" else (None, None)
+        expected.append([number, objective, code, name, targets_2010()[code], None, None, None, None,
+                         actuals_2010()[code], None if percent is None else round(percent, 1), word, root, action])
+    assert rows[4:] == expected
+    assert rows[4][10] == pytest.approx(98.6, abs=0.05)  # F1a: 51.561.555.515 of 52.295.456.000
+
+
+def test_the_realisation_pdf_prints_the_same_numbers_in_the_page_language(session):
+    organisation, version = samsat_office(session)
+    report = sakip_documents.realisation_report(session, version)
+    pdf = render_pdf([("realisation.html", realisation_context(report, "id", indonesian))],
+                     organisation=organisation.name, language="id", gettext=indonesian)
+    keep_pages(pdf, "realisation-id")
+    assert page_count(pdf) == 2
+    text = pdf_text(pdf)
+    assert "Realisasi Kinerja 2010: SAMSAT BSC 2010" in text
+    assert ("Sementara: nilai Triwulan I 2010, Triwulan II 2010, Triwulan III 2010, Triwulan IV 2010, 2010 belum "
+            "diverifikasi.") in text and pdf_text(pdf, page=1).count("(sementara)") == 5  # and each heading says it
+    assert "52.295.456.000 – – – – 51.561.555.515 98,6 Sangat Baik" in text  # F1a's row, id numbers
+    assert "2010: Apel pagi" in text and "2010: Absensi" in text  # the owners' narrative, wrapped in its cells
+    for objective, code, name in kpis_by_objective():
+        assert code in text
+    english_pdf = render_pdf([("realisation.html", realisation_context(report, "en", english))],
+                             organisation=organisation.name, language="en", gettext=english)
+    words = pdf_text(english_pdf)
+    assert "Performance realisation 2010" in words and pdf_text(english_pdf, page=1).count("(provisional)") == 5
+    assert "52,295,456,000 – – – – 51,561,555,515 98.6 Very good" in words
+    keep_pages(english_pdf, "realisation-en")
+
+
+def test_quarters_add_up_to_the_realisation_to_date_and_a_locked_period_is_no_longer_provisional(session):
+    organisation, version = samsat_office(session)
+    verify_and_lock(session, version, "2010")
+    next_year = scorecards.copy_version(session, version, "2011")
+    revenue = performance.kpis(session, next_year)["F1a"]
+    revenue.rollup = "sum"  # the year's revenue is its quarters' sum
+    session.commit()
+    performance.record_measurement(session, next_year, kpi="F1a", period="2011", target=56_000_000_000)
+    performance.record_measurement(session, next_year, kpi="F1a", period="2011-Q1", actual=13_000_000_000)
+    performance.record_measurement(session, next_year, kpi="F1a", period="TW II 2011", actual=14_500_000_000)
+    performance.set_finding(session, next_year, kpi="F1a", period="2011-Q2", root_cause="Wajib pajak menunda",
+                            action="Layanan keliling")
+    line = next(l for l in sakip_documents.realisation_report(session, next_year).lines if l.code == "F1a")
+    assert line.realisations == (13e9, 14.5e9, None, None) and line.to_date == 27.5e9
+    assert line.derived_from == ("2011-Q1", "2011-Q2") and line.capaian == pytest.approx(27.5 / 56 * 100)
+    assert line.narrative == (sakip_documents.Narrative("2011-Q2", "Wajib pajak menunda", "Layanan keliling"),)
+    # The locked 2010: its realisation to date carries no mark, its quarters (never verified) still do.
+    report = sakip_documents.realisation_report(session, version)
+    assert report.year_state == "locked" and report.provisional_periods == report.periods
+    header = realisation_header(report, "id", indonesian)
+    assert "Realisasi s.d. saat ini" in header and "Realisasi s.d. saat ini (sementara)" not in header
+
+
+def test_a_version_not_named_by_its_year_gets_no_yearly_document(session):
+    organisation, version = samsat_with_pk(session)
+    version.label = "Revisi kedua"
+    session.commit()
+    for build in (lambda: sakip_documents.realisation_report(session, version),
+                  lambda: sakip_documents.performance_agreement(session, version, DAY)):
+        with pytest.raises(Invalid, match="by its year"):
+            build()

@@ -6,7 +6,7 @@ below, so the DOCX, the XLSX and the PDF print the same words and numbers.
 from __future__ import annotations
 
 import io
-from typing import Callable
+from typing import Callable, Sequence
 
 from babel.dates import format_date
 from docx import Document
@@ -56,28 +56,33 @@ def pk_programme_rows(pk: PerformanceAgreement, language: str) -> list[tuple[str
             for number, programme in enumerate(pk.programmes, 1)]
 
 
-def pk_context(pk: PerformanceAgreement, language: str) -> dict:
+def pk_context(pk: PerformanceAgreement, language: str, gettext: Gettext = _identity) -> dict:
     """What templates/reports/pk.html prints: the view model and the DOCX's own cell texts."""
     rows, groups = pk_annex_rows(pk, language), []
     for objective in pk.objectives:
         groups.append(rows[:len(objective.indicators)])
         rows = rows[len(objective.indicators):]
     return {"pk": pk, "annex_groups": groups, "programme_rows": pk_programme_rows(pk, language),
-            "total": rupiah(pk.total_budget, language), "long_date": long_date(pk.day, language)}
+            "total": rupiah(pk.total_budget, language), "long_date": long_date(pk.day, language),
+            "provisional": provisional_note([pk.period], language, gettext) if pk.provisional else ""}
 
 
 def realisation_context(report: RealisationReport, language: str, gettext: Gettext) -> dict:
     """What templates/reports/realisation.html prints: the view model and the XLSX's headings."""
-    return {"report": report, "header": realisation_header(report, language, gettext)}
+    return {"report": report, "header": realisation_header(report, language, gettext),
+            "provisional": provisional_note(report.provisional_periods, language, gettext)}
 
 
 def pk_title(pk: PerformanceAgreement, gettext: Gettext) -> str:
     return gettext("PERFORMANCE AGREEMENT %(year)s", year=pk.year)
 
 
-def provisional_note(period: str, language: str, gettext: Gettext) -> str:
+def provisional_note(provisional: Sequence[str], language: str, gettext: Gettext) -> str:
+    """The one line saying which periods are provisional; '' when none is."""
+    if not provisional:
+        return ""
     return gettext("Provisional: the values of %(period)s are not yet verified.",
-                   period=periods.label(period, language))
+                   period=", ".join(periods.label(period, language) for period in provisional))
 
 
 def pk_docx(pk: PerformanceAgreement, language: str, gettext: Gettext = _identity) -> bytes:
@@ -88,7 +93,7 @@ def pk_docx(pk: PerformanceAgreement, language: str, gettext: Gettext = _identit
     _centred(document, pk_title(pk, gettext), bold=True, size=13)
     _centred(document, pk.organisation.upper(), bold=True)
     if pk.provisional:
-        _centred(document, provisional_note(pk.period, language, gettext), bold=True)
+        _centred(document, provisional_note([pk.period], language, gettext), bold=True)
     document.add_paragraph(gettext(pk.statement[0]))
     _party(document, pk.first, gettext)  # the regulation's format names the one who promises; the superior signs
     document.add_paragraph(gettext(pk.statement[1]))
@@ -98,7 +103,7 @@ def pk_docx(pk: PerformanceAgreement, language: str, gettext: Gettext = _identit
     _centred(document, gettext("ANNEX TO THE PERFORMANCE AGREEMENT %(year)s", year=pk.year), bold=True)
     _centred(document, pk.organisation.upper(), bold=True)
     if pk.provisional:
-        _centred(document, provisional_note(pk.period, language, gettext), bold=True)
+        _centred(document, provisional_note([pk.period], language, gettext), bold=True)
     targets = pk_annex_rows(pk, language)
     table = _table(document, (gettext("No."), gettext("Strategic objective"), gettext("Performance indicator"),
                               gettext("Target")), targets, widths=(1.2, 5.5, 6.5, 3.0))
@@ -201,8 +206,7 @@ def realisation_xlsx(report: RealisationReport, language: str, gettext: Gettext 
     sheet.title = gettext("Realisation")[:31]
     sheet.append([gettext("Performance realisation %(year)s", year=report.year)])
     sheet.append([report.organisation, report.scorecard])
-    notes = [provisional_note(p, language, gettext) for p in report.provisional_periods]
-    sheet.append([" ".join(notes)])
+    sheet.append([provisional_note(report.provisional_periods, language, gettext)])
     header = realisation_header(report, language, gettext)
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
