@@ -1501,4 +1501,36 @@ ID = {
         "'%(codes)s' bukan kode sasaran scorecard ini.",
     "Programme code %(code)s is used twice.": "Kode program %(code)s dipakai dua kali.",
     "'%(code)s' is not a programme of this scorecard.": "'%(code)s' bukan program scorecard ini.",
+    "Place of signing (city)": "Tempat penandatanganan (kota)", "Unit head's name": "Nama kepala unit",
+    "Unit head's position": "Jabatan kepala unit", "Unit head's NIP (optional)": "NIP kepala unit (boleh kosong)",
+    "Superior's name": "Nama atasan", "Superior's position": "Jabatan atasan",
+    "Superior's NIP (optional)": "NIP atasan (boleh kosong)",
+    "Objectives served (codes, separated by commas)": "Sasaran yang didukung (kode, dipisah koma)",
+    "Programmes and SAKIP documents": "Program dan dokumen SAKIP", "Documents": "Dokumen",
+    "The Perjanjian Kinerja (statement and annex: the targets of the year and the programmes with their budget) as a "
+    "DOCX to edit in Word and as a PDF; the realisation report (target, realisation by period, realisation to date, "
+    "capaian and predikat, the owners' analysis) as an XLSX and a PDF. Periods whose values are not yet verified "
+    "are marked provisional.":
+        "Perjanjian Kinerja (pernyataan dan lampiran: target tahun ini serta program dengan anggarannya) sebagai DOCX "
+        "yang dapat disunting di Word dan sebagai PDF; laporan realisasi (target, realisasi per periode, realisasi "
+        "s.d. saat ini, capaian dan predikat, analisis pemilik IKU) sebagai XLSX dan PDF. Periode yang nilainya belum "
+        "diverifikasi ditandai sementara.",
+    "Date of signing": "Tanggal penandatanganan",
+    "Perjanjian Kinerja (DOCX)": "Perjanjian Kinerja (DOCX)", "Perjanjian Kinerja (PDF)": "Perjanjian Kinerja (PDF)",
+    "Realisation report": "Laporan realisasi", "Programmes": "Program", "Objectives served": "Sasaran yang didukung",
+    "Add or change a programme": "Tambah atau ubah program",
+    "A code already listed changes that programme. Objectives: %(codes)s.":
+        "Kode yang sudah ada mengubah program tersebut. Sasaran: %(codes)s.",
+    "Import programmes": "Impor program",
+    "Columns: code, name, budget (rupiah), objectives (objective codes separated by commas). A code already listed "
+    "is changed, a new one added. Nothing is imported if any row is wrong.":
+        "Kolom: code, name, budget (rupiah), objectives (kode sasaran dipisah koma). Kode yang sudah ada diubah, "
+        "kode baru ditambahkan. Tidak ada yang diimpor bila satu baris pun salah.",
+    "Perjanjian Kinerja signatories": "Penanda tangan Perjanjian Kinerja",
+    "Who signs the Perjanjian Kinerja: the unit's head, who promises the targets, and the superior (for a Kepala "
+    "Dinas the Bupati or Walikota). A NIP is 18 digits.":
+        "Yang menandatangani Perjanjian Kinerja: kepala unit, yang menjanjikan target, dan atasannya (untuk Kepala "
+        "Dinas: Bupati atau Walikota). NIP terdiri atas 18 angka.",
+    "Give the date of signing as a date, such as 2026-01-31.":
+        "Tulis tanggal penandatanganan sebagai tanggal, misalnya 2026-01-31.",
 }

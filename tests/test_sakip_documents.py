@@ -2,6 +2,7 @@
 realisation report as XLSX and PDF, from SAMSAT's published 2009-2010 figures."""
 from __future__ import annotations
 
+import html
 import io
 from datetime import date
 
@@ -21,6 +22,7 @@ from survey.services.tables import read_table, to_bytes
 from tests.helpers.reports import keep_pages, page_count, pdf_text, samsat_office
 from tests.reference import samsat
 from tests.samsat_site import measurement_rows
+from tests.web import post, sign_in
 
 FIRST = {"name": "Drs. Budi Santoso", "position": "Kepala UPT SAMSAT", "nip": "196505121990031007"}
 SECOND = {"name": "Ir. Siti Aminah, M.Si", "position": "Kepala Dinas Pendapatan Daerah", "nip": ""}
@@ -302,3 +304,65 @@ def test_a_version_not_named_by_its_year_gets_no_yearly_document(session):
                   lambda: sakip_documents.performance_agreement(session, version, DAY)):
         with pytest.raises(Invalid, match="by its year"):
             build()
+
+
+def test_an_administrator_sets_the_signatories_and_hr_prints_the_pk_from_the_site(client, session):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id, email="admin@samsat.example", role="admin")
+    refused = post(client, "/hr/settings/signatories", {"place": "Semarang", "first_name": "Budi",
+                                                         "first_position": "", "second_name": "Siti",
+                                                         "second_position": "Kepala Dinas"}, page="/hr/settings")
+    assert refused.status_code == 400 and "Isi jabatan kepala unit (penanda tangan pertama)." in refused.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(Organisation, organisation.id).pk_signatories is None
+    saved = post(client, "/hr/settings/signatories", {
+        "place": "Semarang", **{f"first_{k}": v for k, v in FIRST.items()},
+        **{f"second_{k}": v for k, v in SECOND.items()}}, page="/hr/settings")
+    assert saved.status_code == 302
+    page = client.get(f"/hr/versions/{version.id}/programmes").get_data(as_text=True)
+    assert "Perjanjian Kinerja (DOCX)" in page
+    upload = to_bytes(pd.DataFrame(PROGRAMMES), "csv", "id")
+    imported = post(client, f"/hr/versions/{version.id}/programmes/import",
+                    {"file": (io.BytesIO(upload), "program.csv"), "number_format": "id"},
+                    page=f"/hr/versions/{version.id}/programmes", content_type="multipart/form-data")
+    assert imported.status_code == 302
+    response = client.get(f"/hr/reports/pk/{version.id}.docx?day=2010-01-28")
+    assert response.status_code == 200 and response.mimetype.endswith("wordprocessingml.document")
+    document = docx.Document(io.BytesIO(response.data))
+    assert cells(document.tables[2])[1] == ["1", "Program Peningkatan Pelayanan Pajak Kendaraan", "Rp 1.250.000.000"]
+    assert "Semarang, 28 Januari 2010" in document.tables[0].cell(0, 1).text
+    pdf = client.get(f"/hr/reports/pk/{version.id}.pdf?day=2010-01-28")
+    assert pdf.status_code == 200 and "PERJANJIAN KINERJA TAHUN 2010" in pdf_text(pdf.data)
+    bad_day = client.get(f"/hr/reports/pk/{version.id}.docx?day=28/01/2010")
+    assert bad_day.status_code == 400 and "tanggal penandatanganan" in bad_day.get_data(as_text=True)
+    sheet = client.get(f"/hr/reports/realisation/{version.id}.xlsx")
+    assert sheet.status_code == 200
+    rows = list(openpyxl.load_workbook(io.BytesIO(sheet.data)).active.iter_rows(values_only=True))
+    assert rows[4][2:5] == ("F1a", "Motor vehicle tax revenue (PKB)", 52295456000)
+
+
+def test_a_bad_programme_file_on_the_site_says_which_row_and_writes_nothing(client, session):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    rows = PROGRAMMES + [{"code": "P3", "name": "Program X", "budget": "1.000.000", "objectives": "Z9"}]
+    upload = to_bytes(pd.DataFrame(rows), "csv", "id")
+    response = post(client, f"/hr/versions/{version.id}/programmes/import",
+                    {"file": (io.BytesIO(upload), "program.csv"), "number_format": "id"},
+                    page=f"/hr/versions/{version.id}/programmes", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "baris 4: 'Z9' bukan kode sasaran scorecard ini." in html.unescape(response.get_data(as_text=True))
+    assert programmes.programmes(session, version) == []
+    one = post(client, f"/hr/versions/{version.id}/programmes", {"code": "P1", "name": "Program A",
+                                                                "budget": "Rp 2.500.000", "objectives": "F1"},
+               page=f"/hr/versions/{version.id}/programmes")
+    assert one.status_code == 302
+    assert programmes.programmes(session, version)[0].budget == 2_500_000
+    exported = client.get(f"/hr/versions/{version.id}/programmes.csv").data.decode("utf-8-sig")
+    assert '"P1","Program A",2500000,"F1"' in exported or '"P1","Program A","2500000","F1"' in exported
+
+
+def test_the_pk_page_sends_to_settings_while_the_signatories_are_missing(client, session):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    response = client.get(f"/hr/reports/pk/{version.id}.docx")
+    assert response.status_code == 404 and "dua penanda tangan" in response.get_data(as_text=True)

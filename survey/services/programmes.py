@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.models import Element, Organisation, Programme, ScorecardVersion
-from survey.services.errors import N_, Invalid, joined, too_long
+from survey.services.errors import N_, Invalid, Message, joined, too_long
 from survey.services.numbers import NumberError, read_cell
 from survey.services.tables import cell, row_label
 from survey.services.text import line_breaks, unsafe_characters
@@ -92,8 +92,10 @@ def set_signing(session: Session, organisation_id: int, *, place: str, first: di
     return signing(organisation)
 
 
-PARTY_NAMES = {"first": N_("unit's head (first signatory)"), "second": N_("superior (second signatory)")}
-FIELD_NAMES = {"name": N_("name"), "position": N_("position")}
+#: Words put inside a message: Messages, so that the message's translation translates them too.
+PARTY_NAMES = {"first": Message([(N_("unit's head (first signatory)"), {})]),
+               "second": Message([(N_("superior (second signatory)"), {})])}
+FIELD_NAMES = {"name": Message([(N_("name"), {})]), "position": Message([(N_("position"), {})])}
 
 
 def objectives(session: Session, version: ScorecardVersion) -> dict[str, Element]:
@@ -119,7 +121,7 @@ def _budget(raw, number_format: str) -> tuple[float | None, str | None]:
     try:
         value = read_cell(raw, number_format, LARGEST_BUDGET)
     except NumberError as error:
-        return None, N_("%(name)s: %(problem)s", name=N_("budget"), problem=error.message)
+        return None, N_("%(name)s: %(problem)s", name=Message([(N_("budget"), {})]), problem=error.message)
     except (TypeError, ValueError):
         return None, N_("Budget '%(value)s' is not a number.", value=raw)
     if value is not None and (not math.isfinite(value) or value < 0):
