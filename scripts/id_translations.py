@@ -1533,4 +1533,6 @@ ID = {
         "Dinas: Bupati atau Walikota). NIP terdiri atas 18 angka.",
     "Give the date of signing as a date, such as 2026-01-31.":
         "Tulis tanggal penandatanganan sebagai tanggal, misalnya 2026-01-31.",
+    "This version has no KPI yet: add its KPIs to report their realisation.":
+        "Versi ini belum memiliki IKU: tambahkan IKU-nya untuk melaporkan realisasinya.",
 }

@@ -187,7 +187,7 @@ def test_a_nip_written_with_spaces_is_kept_as_its_18_digits(session):
 def test_programmes_exported_read_back_unchanged(session, fmt, number_format):
     organisation, version = samsat_with_pk(session)
     programmes.save_programme(session, version, code="P3", name="Program Pelayanan Administrasi; Perkantoran",
-                              budget="Rp 12.345.678,5", objectives_="I3;I4", number_format="id")
+                              budget="Rp 12.345.678,5", objective_codes="I3;I4", number_format="id")
     before = programmes.programmes(session, version)
     exported = to_bytes(programmes.export_programmes(session, version), fmt, number_format)
     for programme in before:
@@ -366,3 +366,23 @@ def test_the_pk_page_sends_to_settings_while_the_signatories_are_missing(client,
     sign_in(client, session, organisation.id)
     response = client.get(f"/hr/reports/pk/{version.id}.docx")
     assert response.status_code == 404 and "dua penanda tangan" in response.get_data(as_text=True)
+
+
+def test_an_english_office_gets_english_labels_in_the_pk_docx(session):
+    organisation, version = samsat_with_pk(session)
+    pk = sakip_documents.performance_agreement(session, version, DAY)
+    document = docx.Document(io.BytesIO(pk_docx(pk, "en", english)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "PERFORMANCE AGREEMENT 2010" in text and "Name\t: Drs. Budi Santoso" in text
+    assert "Provisional: the values of 2010 are not yet verified." in text
+    assert cells(document.tables[1])[0] == ["No.", "Strategic objective", "Performance indicator", "Target"]
+    assert cells(document.tables[1])[1][3] == "52,295,456,000"
+    assert cells(document.tables[2])[-1] == ["", "Total budget", "Rp 1,595,678,900"]
+    assert "Semarang, January 28, 2010" in document.tables[0].cell(0, 1).text
+
+
+def test_a_version_without_kpis_has_no_realisation_report(session):
+    organisation = accounts.create_organisation(session, "Kantor Baru")
+    version = scorecards.create_scorecard(session, organisation.id, "BSC", "2026")
+    with pytest.raises(Invalid, match="no KPI yet"):
+        sakip_documents.realisation_report(session, version)

@@ -33,7 +33,7 @@ def save_programme(version_id):
     if form.validate_on_submit():
         try:
             programmes.save_programme(db.session(), version_row, code=form.code.data or "", name=form.name.data or "",
-                                      budget=form.budget.data or "", objectives_=form.objectives.data or "",
+                                      budget=form.budget.data or "", objective_codes=form.objectives.data or "",
                                       number_format=page_locale())
             flash(_("Saved."), "ok")
             return redirect(url_for("hr.programmes_page", version_id=version_id))

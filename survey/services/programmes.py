@@ -152,9 +152,9 @@ def _checked_row(row: dict, known: dict[str, Element], number_format: str) -> tu
 
 @in_unit_of_work
 def save_programme(session: Session, version: ScorecardVersion, *, code: str, name: str, budget,
-                   objectives_: str = "", number_format: str = "id") -> ProgrammeLine:
+                   objective_codes: str = "", number_format: str = "id") -> ProgrammeLine:
     """One programme from HR's form (a code already there is changed); nothing written if anything is wrong."""
-    _import(session, version, [{"code": code, "name": name, "budget": budget, "objectives": objectives_}],
+    _import(session, version, [{"code": code, "name": name, "budget": budget, "objectives": objective_codes}],
             number_format, single=True)
     return next(p for p in programmes(session, version) if p.code == str(code).strip())
 

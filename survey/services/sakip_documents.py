@@ -192,6 +192,8 @@ def realisation_report(session: Session, version: ScorecardVersion) -> Realisati
                      "derived_from": derived.get((kpi.id, str(year)), ()),
                      "narrative": tuple(sorted(narrative, key=lambda n: periods.sort_key(n.period)))})
     bands = bands_of(organisation)
+    if not rows:
+        raise Invalid({"version": N_("This version has no KPI yet: add its KPIs to report their realisation.")})
     frame = performance.with_capaian(pd.DataFrame(rows, columns=["kpi", "name", "objective", "unit", "better",
                                                                  "target", "performance", "realisations",
                                                                  "derived_from", "narrative"]), bands)
