@@ -23,7 +23,7 @@ from survey.services.transactions import in_unit_of_work
 
 PARTIES = ("first", "second")
 PROGRAMME_COLUMNS = ("code", "name", "budget", "objectives")
-#: A NIP (Nomor Induk Pegawai) is 18 digits (PP 11/2017's civil-servant number); offices write it with spaces.
+#: A civil servant's NIP (Nomor Induk Pegawai) is 18 digits; offices often write it in groups with spaces.
 NIP = re.compile(r"^\d{18}$")
 #: The largest budget accepted: a rupiah amount stays exact below 2**53 (a float), far above any office's.
 LARGEST_BUDGET = 1e15
