@@ -1531,4 +1531,78 @@ ID = {
     "on each page you see your answers beside the group's and may keep or change them, saying why.":
         "di setiap halaman Anda melihat jawaban Anda di samping jawaban kelompok dan boleh mempertahankan atau "
         "mengubahnya dengan menyebutkan alasannya.",
+    # --- pk ---
+    "In order to achieve effective, transparent and accountable government management oriented towards results, "
+    "the undersigned:":
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
+        "pada hasil, yang bertanda tangan di bawah ini:",
+    "promises to achieve the performance targets set out in the annex to this agreement, in order to reach the "
+    "medium-term performance targets laid down in the planning documents.":
+        "berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini dalam rangka "
+        "mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan.",
+    "The success or failure in achieving these performance targets is our responsibility.":
+        "Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+    "PERFORMANCE AGREEMENT %(year)s": "PERJANJIAN KINERJA TAHUN %(year)s",
+    "ANNEX TO THE PERFORMANCE AGREEMENT %(year)s": "LAMPIRAN PERJANJIAN KINERJA TAHUN %(year)s",
+    "Performance agreement": "Perjanjian Kinerja",
+    "Provisional: the values of %(period)s are not yet verified.": "Sementara: nilai %(period)s belum diverifikasi.",
+    "Position": "Jabatan", "NIP": "NIP", "No.": "No",
+    "Strategic objective": "Sasaran Strategis", "Performance indicator": "Indikator Kinerja",
+    "Programme": "Program", "Budget (Rp)": "Anggaran (Rp)", "Total budget": "Jumlah",
+    "No programme entered for this year.": "Belum ada program untuk tahun ini.",
+    "Performance realisation %(year)s": "Realisasi Kinerja %(year)s", "Realisation": "Realisasi",
+    "Realisation to date": "Realisasi s.d. saat ini", "Target %(year)s": "Target %(year)s",
+    "Achievement (%)": "Capaian (%)",
+    "Name the scorecard version by its year (such as 2026) to print its yearly documents; '%(label)s' does not say "
+    "one year.":
+        "Beri nama versi scorecard dengan tahunnya (misalnya 2026) untuk mencetak dokumen tahunannya; '%(label)s' "
+        "tidak menyebut satu tahun.",
+    "Set the Perjanjian Kinerja's two signatories (name and position) in the settings first.":
+        "Isi dahulu dua penanda tangan Perjanjian Kinerja (nama dan jabatan) di pengaturan.",
+    "Give the %(who)s's %(what)s.": "Isi %(what)s %(who)s.",
+    "A NIP is 18 digits; '%(nip)s' is not.": "NIP terdiri atas 18 angka; '%(nip)s' tidak.",
+    "unit's head (first signatory)": "kepala unit (penanda tangan pertama)",
+    "superior (second signatory)": "atasan (penanda tangan kedua)",
+    "name": "nama", "position": "jabatan", "budget": "anggaran",
+    "Give the programme's code.": "Isi kode program.", "Give the programme's name.": "Isi nama program.",
+    "Budget '%(value)s' is not a number.": "Anggaran '%(value)s' bukan angka.",
+    "A budget is a rupiah amount of 0 or more.": "Anggaran adalah jumlah rupiah 0 atau lebih.",
+    "'%(codes)s' is not an objective (sasaran) code of this scorecard.":
+        "'%(codes)s' bukan kode sasaran scorecard ini.",
+    "Programme code %(code)s is used twice.": "Kode program %(code)s dipakai dua kali.",
+    "'%(code)s' is not a programme of this scorecard.": "'%(code)s' bukan program scorecard ini.",
+    "Place of signing (city)": "Tempat penandatanganan (kota)", "Unit head's name": "Nama kepala unit",
+    "Unit head's position": "Jabatan kepala unit", "Unit head's NIP (optional)": "NIP kepala unit (boleh kosong)",
+    "Superior's name": "Nama atasan", "Superior's position": "Jabatan atasan",
+    "Superior's NIP (optional)": "NIP atasan (boleh kosong)",
+    "Objectives served (codes, separated by commas)": "Sasaran yang didukung (kode, dipisah koma)",
+    "Programmes and SAKIP documents": "Program dan dokumen SAKIP", "Documents": "Dokumen",
+    "The Perjanjian Kinerja (statement and annex: the targets of the year and the programmes with their budget) as a "
+    "DOCX to edit in Word and as a PDF; the realisation report (target, realisation by period, realisation to date, "
+    "capaian and predikat, the owners' analysis) as an XLSX and a PDF. Periods whose values are not yet verified "
+    "are marked provisional.":
+        "Perjanjian Kinerja (pernyataan dan lampiran: target tahun ini serta program dengan anggarannya) sebagai DOCX "
+        "yang dapat disunting di Word dan sebagai PDF; laporan realisasi (target, realisasi per periode, realisasi "
+        "s.d. saat ini, capaian dan predikat, analisis pemilik IKU) sebagai XLSX dan PDF. Periode yang nilainya belum "
+        "diverifikasi ditandai sementara.",
+    "Date of signing": "Tanggal penandatanganan",
+    "Perjanjian Kinerja (DOCX)": "Perjanjian Kinerja (DOCX)", "Perjanjian Kinerja (PDF)": "Perjanjian Kinerja (PDF)",
+    "Realisation report": "Laporan realisasi", "Programmes": "Program", "Objectives served": "Sasaran yang didukung",
+    "Add or change a programme": "Tambah atau ubah program",
+    "A code already listed changes that programme. Objectives: %(codes)s.":
+        "Kode yang sudah ada mengubah program tersebut. Sasaran: %(codes)s.",
+    "Import programmes": "Impor program",
+    "Columns: code, name, budget (rupiah), objectives (objective codes separated by commas). A code already listed "
+    "is changed, a new one added. Nothing is imported if any row is wrong.":
+        "Kolom: code, name, budget (rupiah), objectives (kode sasaran dipisah koma). Kode yang sudah ada diubah, "
+        "kode baru ditambahkan. Tidak ada yang diimpor bila satu baris pun salah.",
+    "Perjanjian Kinerja signatories": "Penanda tangan Perjanjian Kinerja",
+    "Who signs the Perjanjian Kinerja: the unit's head, who promises the targets, and the superior (for a Kepala "
+    "Dinas the Bupati or Walikota). A NIP is 18 digits.":
+        "Yang menandatangani Perjanjian Kinerja: kepala unit, yang menjanjikan target, dan atasannya (untuk Kepala "
+        "Dinas: Bupati atau Walikota). NIP terdiri atas 18 angka.",
+    "Give the date of signing as a date, such as 2026-01-31.":
+        "Tulis tanggal penandatanganan sebagai tanggal, misalnya 2026-01-31.",
+    "This version has no KPI yet: add its KPIs to report their realisation.":
+        "Versi ini belum memiliki IKU: tambahkan IKU-nya untuk melaporkan realisasinya.",
 }

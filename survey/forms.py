@@ -762,3 +762,23 @@ class GridForm(FlaskForm):
     ``shown`` carries the values the page was rendered with, to tell a colleague's newer value apart."""
     shown = HiddenField()
     note = StringField(_l("Note (why it changed)"), validators=[Optional(), Length(max=2000)])
+
+
+class SignatoriesForm(FlaskForm):
+    """Who signs the Perjanjian Kinerja: the unit's head and the superior (checked by services.programmes)."""
+    place = StringField(_l("Place of signing (city)"), validators=[Optional(), Length(max=200)])
+    first_name = StringField(_l("Unit head's name"), validators=[Optional(), Length(max=200)])
+    first_position = StringField(_l("Unit head's position"), validators=[Optional(), Length(max=200)])
+    first_nip = StringField(_l("Unit head's NIP (optional)"), validators=[Optional(), Length(max=200)])
+    second_name = StringField(_l("Superior's name"), validators=[Optional(), Length(max=200)])
+    second_position = StringField(_l("Superior's position"), validators=[Optional(), Length(max=200)])
+    second_nip = StringField(_l("Superior's NIP (optional)"), validators=[Optional(), Length(max=200)])
+
+
+class ProgrammeForm(FlaskForm):
+    """One programme of the year and its budget; the budget is read in the page's number format by the service."""
+    code = StringField(_l("Code"), validators=[Optional(), Length(max=30)])
+    name = StringField(_l("Programme"), validators=[Optional(), Length(max=300)])
+    budget = StringField(_l("Budget (Rp)"), validators=[Optional(), Length(max=40)])
+    objectives = StringField(_l("Objectives served (codes, separated by commas)"),
+                             validators=[Optional(), Length(max=300)])

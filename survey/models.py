@@ -12,6 +12,7 @@ from typing import Optional
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -55,6 +57,9 @@ class Organisation(Base):
     #: The periods the organisation reports in, per year: {"": kinds of every year, "2026": that year's};
     #: kinds among services.periods.KINDS. None: services.calendar.DEFAULT_KINDS.
     period_calendar: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+    #: Who signs the Perjanjian Kinerja and where: {"place", "first": {"name", "position", "nip"}, "second": {...}}
+    #: (the unit's head, then the superior); None until HR sets it (services.programmes).
+    pk_signatories: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
 
 
 class User(Base):
@@ -185,6 +190,28 @@ class Element(Base):
     global_weight: Mapped[Optional[float]] = mapped_column(Float)
     given_weight: Mapped[Optional[float]] = mapped_column(Float)  # the number HR gave, before normalising
     version: Mapped[ScorecardVersion] = relationship(back_populates="elements", foreign_keys=[version_id])
+
+
+programme_objectives = Table(
+    "programme_objectives", Base.metadata,
+    Column("programme_id", ForeignKey("programmes.id"), primary_key=True),
+    Column("element_id", ForeignKey("elements.id"), primary_key=True),
+)
+
+
+class Programme(Base):
+    """A programme of a year's scorecard with its budget (anggaran, rupiah), serving some objectives
+    (sasaran): the Perjanjian Kinerja's second annex table (PermenPANRB 53/2014)."""
+    __tablename__ = "programmes"
+    __table_args__ = (UniqueConstraint("version_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("scorecard_versions.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(300))
+    budget: Mapped[Optional[float]] = mapped_column(Float)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    objectives: Mapped[list[Element]] = relationship(secondary=programme_objectives, order_by="Element.position")
 
 
 class Influence(Base):

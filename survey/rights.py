@@ -35,7 +35,7 @@ ENDPOINT_RIGHTS = {
     "hr.user_copy_link": "users",
     "hr.tokens": "tokens", "hr.revoke_token": "tokens",
     "hr.settings": "settings", "hr.settings_bands": "settings", "hr.settings_preset": "settings",
-    "hr.settings_lights": "settings", "hr.settings_calendar": "settings",
+    "hr.settings_lights": "settings", "hr.settings_calendar": "settings", "hr.settings_signatories": "settings",
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
     # They hand over working links (a WhatsApp message, printed letters), like the links on a round's page.

@@ -67,6 +67,10 @@ ALLOWED = {
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers
     "GET reports.personal": HR, "POST reports.personal_job": HR,
     "GET reports.job": HR, "GET reports.job_pdf": HR, "POST reports.retry_job": HR,
+    # The SAKIP documents: who signs them is a setting; the programmes are HR's, read by all.
+    "POST hr.settings_signatories": ADMIN, "GET hr.programmes_page": ALL, "GET hr.export_programmes": ALL,
+    "POST hr.save_programme": HR, "POST hr.import_programmes": HR, "POST hr.delete_programme": HR,
+    "GET reports.performance_agreement": ALL, "GET reports.realisation": ALL,
 }
 
 

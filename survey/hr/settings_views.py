@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db
-from survey.forms import BandsForm, CalendarForm, LightsForm, PresetForm, SettingsForm
+from survey.forms import BandsForm, CalendarForm, LightsForm, PresetForm, SettingsForm, SignatoriesForm
 from survey.hr import blueprint, field_errors, org
-from survey.services import accounts, bands, calendar
+from survey.services import accounts, bands, calendar, programmes
 from survey.services.errors import Invalid
 from survey.services.transactions import unit_of_work
 
@@ -24,10 +24,17 @@ def _page(**forms):
                  {"lower": b.lower, "label_id": b.label_id, "label_en": b.label_en}
                  for b in bands.bands_of(organisation)]}),
              "calendar_form": CalendarForm(formdata=None, data={"kinds": list(calendar.kinds_of(organisation, 0))}),
-             "calendar": calendar.years_set(organisation)}
+             "calendar": calendar.years_set(organisation),
+             "signatories_form": SignatoriesForm(formdata=None, data=_signatories(organisation))}
     shown.update(forms)
     failed = any(getattr(form, "errors", None) for form in forms.values())
     return render_template("hr/settings.html", **shown), 400 if failed else 200
+
+
+def _signatories(organisation) -> dict:
+    signing = programmes.signing(organisation)
+    return {"place": signing.place, **{f"{party}_{key}": getattr(getattr(signing, party), key)
+                                       for party in programmes.PARTIES for key in ("name", "position", "nip")}}
 
 
 def _saved(save, form, form_name):
@@ -76,3 +83,13 @@ def settings_lights():
     form = LightsForm()
     return _saved(lambda: bands.set_lights(db.session(), org(), form.red_below.data, form.yellow_below.data),
                   form, "lights_form")
+
+
+@blueprint.post("/settings/signatories")
+def settings_signatories():
+    """Who signs the Perjanjian Kinerja, and where."""
+    form = SignatoriesForm()
+    return _saved(lambda: programmes.set_signing(
+        db.session(), org(), place=form.place.data or "",
+        **{party: {key: form[f"{party}_{key}"].data or "" for key in ("name", "position", "nip")}
+           for party in programmes.PARTIES}), form, "signatories_form")

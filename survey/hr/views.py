@@ -16,6 +16,7 @@ from survey.hr import (  # noqa: F401 - imported for their routes
     reporting_views,
     round_change_views,
     round_views,
+    sakip_views,
     scorecard_views,
     settings_views,
     strategy_views,

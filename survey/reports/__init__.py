@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import partial
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
@@ -11,14 +12,17 @@ from flask_login import current_user
 from survey.render.pdf import render_html, render_pdf
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
-from survey.services import jobs, periods, reports, rounds, scorecard_document, scorecards, skm
+from survey.render import sakip
+from survey.services import (jobs, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
+                             scorecards, skm)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
 
 blueprint = Blueprint("reports", __name__, url_prefix="/hr/reports")
 MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
@@ -32,6 +36,42 @@ def office(version_id, period, fmt):
         return _download(table, fmt, _file_name("scorecard", period))
     card = _data(lambda: scorecard_document.office_document(db.session(), version, period))
     return _document("office.html", {"card": card}, fmt, _file_name("scorecard", period))
+
+
+@blueprint.get("/pk/<int:version_id>.<any(docx,pdf,html):fmt>")
+def performance_agreement(version_id, fmt):
+    """The Perjanjian Kinerja of the version's year, dated ``?day=YYYY-MM-DD`` (today on the office's clock)."""
+    version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    day = _day(request.args.get("day", ""))
+    pk = _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
+    language, name = page_locale(), f"perjanjian-kinerja-{pk.year}"
+    if fmt == "docx":
+        return Response(sakip.pk_docx(pk, language, _), mimetype=MIME["docx"],
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return _document("pk.html", sakip.pk_context(pk, language, _), fmt, name)
+
+
+@blueprint.get("/realisation/<int:version_id>.<any(xlsx,pdf,html):fmt>")
+def realisation(version_id, fmt):
+    """The year's realisation by period, with capaian, predikat and the owners' analysis."""
+    version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    report = _data(lambda: sakip_documents.realisation_report(db.session(), version))
+    language, name = page_locale(), f"realisasi-{report.year}"
+    if fmt == "xlsx":
+        return Response(sakip.realisation_xlsx(report, language, _), mimetype=MIME["xlsx"],
+                        headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
+    return _document("realisation.html", sakip.realisation_context(report, language, _), fmt, name)
+
+
+def _day(text: str) -> date:
+    """A date of signing as a date field sends it; today on the office's clock when none is given."""
+    if not text.strip():
+        return reporting.today_of(db.session(), current_user.organisation_id)
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        abort(Response(render_template("errors/report_unavailable.html",
+                                       message=_("Give the date of signing as a date, such as 2026-01-31.")), 400))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")

@@ -84,7 +84,7 @@ def address(app, rule, estate) -> str:
               "source": "objective", "target": "kpi",
               "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
               "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
-                                         "hr.network_export", "hr.export_performance")
+                                         "hr.network_export", "hr.export_performance", "hr.export_programmes")
               else "html"}
     # An import template names the version whose KPI codes it uses.
     query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}
