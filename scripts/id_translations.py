@@ -1461,4 +1461,14 @@ ID = {
         "dengan pergeseran terkecil; bobot yang tidak pernah mengubah sinyal tidak dicantumkan.",
     "Signal changes at or below": "Sinyal berubah pada atau di bawah",
     "Signal changes at or above": "Sinyal berubah pada atau di atas",
+    # --- skm ---
+    "Answers": "Jawaban", "Total of the answers": "Jumlah nilai",
+    "Weighted NRR (NRR × 0.111)": "NRR tertimbang (NRR × 0,111)", "Sum of the weighted NRR": "Jumlah NRR tertimbang",
+    "Every unsur weighs the same, 1/9. Reports print the weight as 0.111; the IKM here uses 1/9 exactly, so it "
+    "can be up to 0.1 percent above 25 × the sum of the weighted NRR column.":
+        "Setiap unsur berbobot sama, 1/9. Laporan mencetak bobot itu sebagai 0,111; IKM di sini memakai 1/9 "
+        "tepat, sehingga dapat lebih tinggi hingga 0,1 persen dari 25 × jumlah kolom NRR tertimbang.",
+    "Service": "Layanan", "All services": "Semua layanan", "IKM per service": "IKM per jenis layanan",
+    "Each respondent counts under the service they named in their profile; NRR per unsur (1-4).":
+        "Setiap responden dihitung pada jenis layanan yang ia sebutkan dalam profilnya; NRR per unsur (1-4).",
 }
