@@ -1471,4 +1471,6 @@ ID = {
     "Service": "Layanan", "All services": "Semua layanan", "IKM per service": "IKM per jenis layanan",
     "Each respondent counts under the service they named in their profile; NRR per unsur (1-4).":
         "Setiap responden dihitung pada jenis layanan yang ia sebutkan dalam profilnya; NRR per unsur (1-4).",
+    "Suggestion": "Saran",
+    "Answers of each respondent": "Jawaban setiap responden", "Table per unsur": "Tabel per unsur",
 }

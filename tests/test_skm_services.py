@@ -3,13 +3,18 @@ per unsur the total of the answers (jumlah nilai), NRR and NRR tertimbang (NRR x
 of every service the profile lists and of all of them."""
 from __future__ import annotations
 
+import io
+import re
 import subprocess
 
 import numpy as np
+import openpyxl
+import pandas as pd
 import pytest
 
 from survey.services import questionnaires, skm
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
+from tests.web import sign_in
 
 #: Who used which service (the profile's list: 0 Pajak kendaraan tahunan, 1 Balik nama kendaraan, 2 other).
 SERVICE_OF = {"Ani": 0, "Budi": 1, "Cici": 0}
@@ -44,6 +49,7 @@ def test_each_service_has_its_own_respondents_nrr_ikm_and_grade_and_all_of_them_
     assert found.respondents == 3 and found.result.converted == pytest.approx(86 / 27 * 25)  # 79,63
 
     page = client.get(f"/hr/rounds/{round_.id}/ikm?lang=en").get_data(as_text=True)
+    assert f"/hr/reports/ikm/{round_.id}/answers.xlsx" in page and f"/hr/reports/ikm/{round_.id}/unsur.csv" in page
     services = page.split("IKM per service")[1]
     assert "Pajak kendaraan tahunan" in services and "79.17" in services and "80.56" in services
     assert "All services" in services and "79.63" in services
@@ -67,7 +73,71 @@ def test_the_published_columns_total_nrr_and_nrr_times_0_111_match_hand_computat
     u1 = next(line for line in text.splitlines() if line.strip().startswith("U1 "))
     assert u1.split()[-5:] == ["3", "10", "3,33", "0,370", "83,33"]  # answers, total, NRR, x 0,111, x 25
     assert "Jumlah NRR tertimbang" in text and "3,182" in text and "berbobot sama, 1/9" in text
-    rows = {line.split("  ")[1].strip(): line.split()[-2:] for line in text.split("IKM per jenis layanan")[1].split("Setiap responden")[0].splitlines()
+    section = text.split("IKM per jenis layanan")[1].split("Setiap responden")[0]
+    rows = {line.split("  ")[1].strip(): line.split()[-2:] for line in section.splitlines()
             if line.strip().startswith(("Pajak", "Balik", "Layanan lainnya", "Semua layanan"))}
     assert rows == {"Pajak kendaraan tahunan": ["79,17", "B"], "Balik nama kendaraan": ["80,56", "B"],
                     "Layanan lainnya": ["–", "–"], "Semua layanan": ["79,63", "B"]}
+
+
+def read_back(data: bytes, fmt: str, language: str) -> pd.DataFrame:
+    """An export as a spreadsheet reads it: XLSX cells as they are, CSV numbers in the language's decimals."""
+    if fmt == "xlsx":
+        return pd.read_excel(io.BytesIO(data), engine="openpyxl")
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    decimal = "," if language == "id" else "."
+    return frame.map(lambda text: float(text.replace(decimal, ".")) if NUMBER.fullmatch(text) else text)
+
+
+NUMBER = re.compile(r"-?\d+([.,]\d+)?")
+
+
+@pytest.mark.parametrize("fmt, language", [("csv", "id"), ("xlsx", "id"), ("csv", "en"), ("xlsx", "en")])
+def test_the_raw_answers_and_the_unsur_table_round_trip_their_numbers(app, client, session, fmt, language):
+    round_ = answered_round(app, client, session, "id")
+    found = skm.results(session, round_)
+    client.get(f"/lang/{language}")
+    response = client.get(f"/hr/reports/ikm/{round_.id}/answers.{fmt}")
+    assert response.status_code == 200 and response.headers["Content-Disposition"].endswith(f'.{fmt}"')
+    raw = read_back(response.data, fmt, language)
+    said = {"id": ("Responden", "Jenis layanan yang diterima", "Saran", "Perempuan"),
+            "en": ("Respondent", "Service received", "Suggestion", "Female")}[language]
+    assert list(raw.columns) == [said[0], *raw.columns[1:5], said[1], *[f"U{k}" for k in range(1, 10)], said[2]]
+    assert raw[[f"U{k}" for k in range(1, 10)]].to_numpy().tolist() == list(ANSWERS.values())
+    assert raw[said[1]].tolist() == ["Pajak kendaraan tahunan", "Balik nama kendaraan", "Pajak kendaraan tahunan"]
+    assert set(raw.iloc[:, 2]) == {said[3]}  # the profile's sex, in the reader's language
+    if fmt == "xlsx":  # numbers as numbers, not text
+        sheet = openpyxl.load_workbook(io.BytesIO(response.data)).active
+        assert isinstance(sheet["G2"].value, int) and sheet["G2"].value == ANSWERS["Ani"][0]
+
+    response = client.get(f"/hr/reports/ikm/{round_.id}/unsur.{fmt}")
+    assert response.status_code == 200
+    table = read_back(response.data, fmt, language)
+    assert table.columns[4] == ("Jumlah nilai" if language == "id" else "Total of the answers")
+    everyone = table[table.iloc[:, 0] == ("Semua layanan" if language == "id" else "All services")]
+    unsur, ikm_row = everyone.iloc[:9], everyone.iloc[9]
+    assert unsur.iloc[:, 1].tolist() == [f"U{k}" for k in range(1, 10)]
+    assert unsur.iloc[:, 4].astype(float).tolist() == [10, 8, 8, 12, 10, 10, 11, 9, 8]
+    assert unsur.iloc[:, 5].astype(float).tolist() == pytest.approx([u.nrr for u in found.unsur], abs=1e-12)
+    totals = np.array([10, 8, 8, 12, 10, 10, 11, 9, 8])
+    assert unsur.iloc[:, 6].astype(float).tolist() == pytest.approx(totals / 3 * 0.111)
+    assert float(ikm_row.iloc[7]) == pytest.approx(86 / 27 * 25, abs=1e-12) and ikm_row.iloc[8] == "B"
+    pajak = table[table.iloc[:, 0] == "Pajak kendaraan tahunan"]
+    assert float(pajak.iloc[9, 7]) == pytest.approx(57 / 2 / 9 * 25, abs=1e-12)
+    assert len(table) == 4 * 10  # all services, the two services and the other service, each 9 unsur + IKM
+
+
+def test_suggestions_leave_the_raw_answers_for_a_role_without_the_personal_right(app, client, session):
+    organisation, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    _, token = invite_person(app, session, organisation, round_, "Ani")
+    answer(client, token, form_values(asked, ANSWERS["Ani"], suggestion="Call me on 0812 3456 789"))
+    hr = client.get(f"/hr/reports/ikm/{round_.id}/answers.csv?lang=en").get_data(as_text=True)
+    assert "0812" in hr and "Suggestion" in hr
+    viewer = app.test_client()
+    sign_in(viewer, session, organisation.id, email="viewer@example.org", role="viewer")
+    seen = viewer.get(f"/hr/reports/ikm/{round_.id}/answers.csv?lang=en")
+    assert seen.status_code == 200
+    assert "0812" not in seen.get_data(as_text=True) and "Suggestion" not in seen.get_data(as_text=True)
+    assert viewer.get(f"/hr/reports/ikm/{round_.id}/nothing.csv").status_code == 404
+    assert viewer.get(f"/hr/reports/ikm/{round_.id}/unsur.pdf").status_code == 404

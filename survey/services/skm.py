@@ -218,12 +218,17 @@ def _counts(question: Question, table) -> list[tuple[str, int]]:
 
 def suggestions(session: Session, round_: Round) -> list[str]:
     """Each respondent's latest non-empty suggestion, oldest respondent first."""
+    return [text for text in suggestions_by_respondent(session, round_).values() if text.strip()]
+
+
+def suggestions_by_respondent(session: Session, round_: Round) -> dict[int, str]:
+    """Each respondent's latest open answer (respondent as in questionnaires.response_table), oldest first."""
     open_questions = select(Question.id).where(Question.round_id == round_.id, Question.kind == "text")
     latest: dict[int, str] = {}
     for respondent, _question, _value, text, *_ in session.execute(
             counted_responses(round_, Response.question_id.in_(open_questions))):
         latest[respondent] = text or ""
-    return [text for text in latest.values() if text.strip()]
+    return latest
 
 
 @in_unit_of_work
