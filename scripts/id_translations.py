@@ -1473,4 +1473,10 @@ ID = {
         "Setiap responden dihitung pada jenis layanan yang ia sebutkan dalam profilnya; NRR per unsur (1-4).",
     "Suggestion": "Saran",
     "Answers of each respondent": "Jawaban setiap responden", "Table per unsur": "Tabel per unsur",
+    "The service named in this link is not one of this survey's: choose the service you received below.":
+        "Layanan yang disebut dalam tautan ini tidak termasuk dalam survei ini: pilih layanan yang Anda terima di bawah.",
+    "A link, QR code and poster per service (the service is filled in; visitors may change it)":
+        "Tautan, kode QR, dan poster per jenis layanan (layanannya sudah terisi; pengunjung dapat mengubahnya)",
+    "This round's list of services has no such service: take a poster from the list on this page.":
+        "Daftar layanan survei ini tidak memuat layanan tersebut: ambil poster dari daftar di halaman ini.",
 }

@@ -12,8 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from survey.services import questionnaires, skm
-from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
+from survey.services import public, questionnaires, skm
+from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round, visit
+from tests.qr_reader import links_in_pdf
 from tests.web import sign_in
 
 #: Who used which service (the profile's list: 0 Pajak kendaraan tahunan, 1 Balik nama kendaraan, 2 other).
@@ -141,3 +142,66 @@ def test_suggestions_leave_the_raw_answers_for_a_role_without_the_personal_right
     assert "0812" not in seen.get_data(as_text=True) and "Suggestion" not in seen.get_data(as_text=True)
     assert viewer.get(f"/hr/reports/ikm/{round_.id}/nothing.csv").status_code == 404
     assert viewer.get(f"/hr/reports/ikm/{round_.id}/unsur.pdf").status_code == 404
+
+
+def checked_service(page: str, service) -> list[str]:
+    """The values of the service question's radio buttons the page shows checked."""
+    return [match.group(1) for match in re.finditer(r"<input[^>]*>", page)
+            if f'name="q_{service.id}"' in match.group(0) and "checked" in match.group(0)
+            for match in [re.search(r'value="([^"]*)"', match.group(0))]]
+
+
+def test_a_counters_own_link_prefills_its_service_the_visitor_may_change_it_and_each_counts_there(
+        app, client, session):
+    _, _, round_ = skm_round(client, session)
+    public.make_public(session, round_, None, "hr@example.org")
+    asked = questionnaires.questions(session, round_)
+    service = skm.service_question(asked)
+    shown = app.test_client().get(f"/p/{round_.public_slug}?layanan=2")
+    assert shown.status_code == 200 and checked_service(shown.get_data(as_text=True), service) == ["1"]
+    assert checked_service(app.test_client().get(f"/p/{round_.public_slug}").get_data(as_text=True), service) == []
+    # Ani keeps the counter's service (the second), Budi answers from the same poster but names the first.
+    for number, (name, picked) in enumerate((("Ani", 1), ("Budi", 0))):
+        values = form_values(asked, ANSWERS[name], profile=(0, 1, 2, 3, picked))
+        _, response = visit(app, round_, f"10.0.3.{number + 1}", values, query="?layanan=2")
+        assert response.status_code == 302, response.get_data(as_text=True)
+    found = skm.results(session, round_)
+    assert [s.respondents for s in found.services] == [1, 1, 0]
+    assert found.services[0].result.converted == pytest.approx(sum(ANSWERS["Budi"]) / 9 * 25)
+    assert found.services[1].result.converted == pytest.approx(sum(ANSWERS["Ani"]) / 9 * 25)
+
+
+@pytest.mark.parametrize("given", ["9", "0", "abc", "-1", "2.0", "9" * 5000, "%00"])
+def test_a_link_naming_no_service_of_the_list_says_so_prefills_nothing_and_the_survey_still_works(
+        app, client, session, given):
+    _, _, round_ = skm_round(client, session)
+    public.make_public(session, round_, None, "hr@example.org")
+    asked = questionnaires.questions(session, round_)
+    shown = app.test_client().get(f"/p/{round_.public_slug}", query_string={"layanan": given})
+    page = shown.get_data(as_text=True)
+    assert shown.status_code == 200
+    assert "Layanan yang disebut dalam tautan ini tidak termasuk dalam survei ini" in page
+    assert checked_service(page, skm.service_question(asked)) == []
+    _, response = visit(app, round_, "10.0.4.1", form_values(asked, ANSWERS["Cici"]), query=f"?layanan={given[:50]}")
+    assert response.status_code == 302
+
+
+def test_hr_gets_a_link_qr_code_and_poster_per_service_and_a_poster_for_no_such_service_is_refused(
+        app, client, session, tmp_path):
+    _, _, round_ = skm_round(client, session)
+    public.make_public(session, round_, None, "hr@example.org")
+    base = f"http://neraca.test/p/{round_.public_slug}"
+    page = client.get(f"/hr/rounds/{round_.id}").get_data(as_text=True)
+    for number in (1, 2, 3):
+        assert f'value="{base}?layanan={number}"' in page
+        assert f"/hr/rounds/{round_.id}/poster.pdf?layanan={number}" in page
+    poster = client.get(f"/hr/rounds/{round_.id}/poster.pdf?layanan=2")
+    assert poster.status_code == 200 and poster.mimetype == "application/pdf"
+    pdf = tmp_path / "poster.pdf"
+    pdf.write_bytes(poster.data)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Layanan: Balik nama kendaraan" in text and f"{base}?layanan=2" in text
+    assert links_in_pdf(poster.data, tmp_path) == [[f"{base}?layanan=2"]]
+    refused = client.get(f"/hr/rounds/{round_.id}/poster.pdf?layanan=7&lang=en")
+    assert refused.status_code == 302
+    assert "no such service" in client.get(f"/hr/rounds/{round_.id}?lang=en").get_data(as_text=True)

@@ -168,6 +168,25 @@ def service_question(asked: list[Question]) -> Question | None:
     return next((q for q in asked if q.role == PROFILE + "service"), None)
 
 
+def linked_service(asked: list[Question], given: str | None) -> tuple[Question, int] | None:
+    """The profile's service a public link names (``?layanan=<n>``, n counted from 1) as its question and
+    the option's index, or None when the link names none; Invalid when it names one the list does not have."""
+    if given is None or not given.strip():
+        return None
+    question = service_question(asked)
+    number = int(given) if given.strip().isdigit() and len(given.strip()) <= 3 else 0
+    if question is None or not 1 <= number <= len(question.options):
+        raise Invalid({"": N_("The service named in this link is not one of this survey's: choose the service "
+                              "you received below.")})
+    return question, number - 1
+
+
+def services_offered(asked: list[Question]) -> list[tuple[int, str]]:
+    """The profile's services as (number from 1, name), the last ("other service") included."""
+    question = service_question(asked)
+    return [(number, option["label"]) for number, option in enumerate(question.options, start=1)] if question else []
+
+
 def results(session: Session, round_: Round) -> SkmResults:
     """The IKM page's and report's figures for a round made with the SKM questionnaire: overall and per
     service of the profile's list (each respondent counts under the service they named)."""
