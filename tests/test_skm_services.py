@@ -12,10 +12,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from survey.services import public, questionnaires, skm
+from survey.models import Round
+from survey.services import public, questionnaires, skm, skm_exports
+from survey.services.errors import Invalid
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round, visit
 from tests.qr_reader import links_in_pdf
-from tests.web import sign_in
+from tests.web import post, round_form, sign_in
 
 #: Who used which service (the profile's list: 0 Pajak kendaraan tahunan, 1 Balik nama kendaraan, 2 other).
 SERVICE_OF = {"Ani": 0, "Budi": 1, "Cici": 0}
@@ -169,6 +171,9 @@ def test_a_counters_own_link_prefills_its_service_the_visitor_may_change_it_and_
     assert [s.respondents for s in found.services] == [1, 1, 0]
     assert found.services[0].result.converted == pytest.approx(sum(ANSWERS["Budi"]) / 9 * 25)
     assert found.services[1].result.converted == pytest.approx(sum(ANSWERS["Ani"]) / 9 * 25)
+    raw = read_back(client.get(f"/hr/reports/ikm/{round_.id}/answers.xlsx?lang=en").data, "xlsx", "en")
+    assert raw["Service received"].tolist() == ["Balik nama kendaraan", "Pajak kendaraan tahunan"]  # in visit order
+    assert raw[[f"U{k}" for k in range(1, 10)]].to_numpy().tolist() == [ANSWERS["Ani"], ANSWERS["Budi"]]
 
 
 @pytest.mark.parametrize("given", ["9", "0", "abc", "-1", "2.0", "9" * 5000, "%00"])
@@ -205,3 +210,32 @@ def test_hr_gets_a_link_qr_code_and_poster_per_service_and_a_poster_for_no_such_
     refused = client.get(f"/hr/rounds/{round_.id}/poster.pdf?layanan=7&lang=en")
     assert refused.status_code == 302
     assert "no such service" in client.get(f"/hr/rounds/{round_.id}?lang=en").get_data(as_text=True)
+
+
+def test_exports_of_a_round_nobody_answered_have_their_headers_and_a_round_without_the_skm_has_none(
+        app, client, session):
+    _, version, round_ = skm_round(client, session, language="en")
+    empty = read_back(client.get(f"/hr/reports/ikm/{round_.id}/answers.xlsx?lang=en").data, "xlsx", "en")
+    assert len(empty) == 0 and list(empty.columns[-10:]) == [*(f"U{k}" for k in range(1, 10)), "Suggestion"]
+    unsur = read_back(client.get(f"/hr/reports/ikm/{round_.id}/unsur.xlsx?lang=en").data, "xlsx", "en")
+    assert unsur.iloc[9, 1] == "IKM" and unsur.iloc[:, 3].tolist() == [0] * len(unsur)
+    made = post(client, "/hr/rounds/new", round_form(kind="satisfaction", title="Likert 2010", period="2010",
+                                                     version_id=version.id, language="en"))
+    likert = session.get(Round, int(made.headers["Location"].rsplit("/", 1)[1]))
+    questionnaires.default_questions(session, likert)
+    refused = client.get(f"/hr/reports/ikm/{likert.id}/answers.csv?lang=en")
+    assert refused.status_code == 404 and "no SKM questionnaire" in refused.get_data(as_text=True)
+    with pytest.raises(Invalid, match="no SKM questionnaire"):
+        skm_exports.answers_table(session, likert, "en", with_suggestions=True)
+
+
+def test_a_service_number_outside_the_list_is_refused_by_name_and_an_empty_one_names_none(client, session):
+    _, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    assert skm.linked_service(asked, None) is None and skm.linked_service(asked, " ") is None
+    assert skm.linked_service(asked, "3") == (skm.service_question(asked), 2)
+    for given in ("4", "0", "x", "1" * 4):
+        with pytest.raises(Invalid, match="not one of this survey's"):
+            skm.linked_service(asked, given)
+    with pytest.raises(Invalid, match="not one of this survey's"):
+        skm.linked_service([q for q in asked if q.role != "profile:service"], "1")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from survey.i18n import gettext
 from survey.models import Round
 from survey.services import skm
-from survey.services.errors import N_
+from survey.services.errors import N_, Invalid
 from survey.services.questionnaires import questions, response_table
 
 TABLES = ("answers", "unsur")
@@ -23,31 +23,31 @@ UNSUR_COLUMNS = (N_("Code"), N_("Unsur"), N_("Answers"), N_("Total of the answer
 
 
 def answers_table(session: Session, round_: Round, language: str, with_suggestions: bool) -> pd.DataFrame:
-    """One row per counted respondent, oldest first: the profile's answers as words, U1-U9 as 1-4 numbers
-    (empty where not answered), and the suggestion only ``with_suggestions`` (the personal right)."""
+    """One row per counted respondent (invited people, then public visitors), numbered from 1: the profile's
+    answers as words, U1-U9 as 1-4 numbers (empty where not answered), and the suggestion only
+    ``with_suggestions`` (the personal right)."""
     said = lambda message: gettext(language, message)  # noqa: E731
+    if not skm.has_questionnaire(session, round_):
+        raise Invalid({"": N_("This round has no SKM questionnaire: create it on the round's page.")})
     asked = questions(session, round_)
-    skm.results(session, round_)  # Invalid when the round has no SKM questionnaire
-    table = response_table(session, round_)
     profile = [q for q in asked if q.role.startswith(skm.PROFILE)]
     unsur = [q for q in asked if q.role.startswith(skm.SKM)]
-    texts = skm.suggestions_by_respondent(session, round_) if with_suggestions else {}
-    respondents = list(table.index) if not table.empty else []
-    rows = []
-    for number, respondent in enumerate(respondents, start=1):
-        row = {said(RESPONDENT): number}
-        for question in profile:
-            row[_profile_header(question, said)] = _profile_word(question, table.at[respondent, question.id]
-                                                                 if question.id in table else np.nan, said)
-        for question in unsur:
-            value = table.at[respondent, question.id] if question.id in table else np.nan
-            row[question.role[len(skm.SKM):]] = None if pd.isna(value) else int(value)
-        if with_suggestions:
-            row[said(SUGGESTION)] = texts.get(respondent, "")
-        rows.append(row)
-    columns = ([said(RESPONDENT)] + [_profile_header(q, said) for q in profile] +
-               [q.role[len(skm.SKM):] for q in unsur] + ([said(SUGGESTION)] if with_suggestions else []))
-    return pd.DataFrame(rows, columns=columns)
+    table = response_table(session, round_)
+    table = table.reindex(columns=[q.id for q in profile + unsur]) if not table.empty else \
+        pd.DataFrame(columns=[q.id for q in profile + unsur], dtype=float)
+    # Invited respondents by invitation, then public visitors by visit (their respondent is minus the visit).
+    table = table.loc[sorted(table.index, key=lambda respondent: (respondent < 0, abs(respondent)))]
+    exported = pd.DataFrame({said(RESPONDENT): range(1, len(table) + 1)})
+    for question in profile:
+        words = _profile_words(question, said)
+        exported[_profile_header(question, said)] = [words.get(value, "") for value in table[question.id]]
+    for question in unsur:
+        exported[question.role[len(skm.SKM):]] = pd.Series(
+            [None if pd.isna(value) else int(value) for value in table[question.id]], dtype=object)
+    if with_suggestions:
+        texts = skm.suggestions_by_respondent(session, round_)
+        exported[said(SUGGESTION)] = [texts.get(respondent, "") for respondent in table.index]
+    return exported
 
 
 def unsur_table(session: Session, round_: Round, language: str) -> pd.DataFrame:
@@ -77,19 +77,19 @@ def _profile_header(question, said) -> str:
     return said(names[key]) if key in names else said(skm.SERVICE_QUESTION) if key == "service" else question.text
 
 
-def _profile_word(question, value, said) -> str:
-    """The chosen option's words: the annex's in the reader's language, the office's services as written."""
-    if pd.isna(value):
-        return ""
-    index = next((k for k, option in enumerate(question.options) if option["value"] == value), None)
-    if index is None:
-        return ""
+def _profile_words(question, said) -> dict[float, str]:
+    """Each option's stored value -> its words: the annex's in the reader's language, the office's services
+    as written (the last, "other service", in the reader's language too)."""
     labels = {k: labels for k, _name, labels in skm.PROFILE_QUESTIONS}.get(question.role[len(skm.PROFILE):])
-    if labels is not None and index < len(labels):
-        return said(labels[index])
-    if question.role == skm.PROFILE + "service" and index == len(question.options) - 1:
-        return said(skm.OTHER_SERVICE)
-    return question.options[index]["label"]
+    words = {}
+    for index, option in enumerate(question.options):
+        if labels is not None and index < len(labels):
+            words[option["value"]] = said(labels[index])
+        elif question.role == skm.PROFILE + "service" and index == len(question.options) - 1:
+            words[option["value"]] = said(skm.OTHER_SERVICE)
+        else:
+            words[option["value"]] = option["label"]
+    return words
 
 
 def _number(value: float) -> float | None:
