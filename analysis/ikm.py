@@ -31,6 +31,10 @@ import numpy as np
 SCALE = (1, 2, 3, 4)
 CONVERSION = 25.0
 
+#: The weight of each of the nine unsur as published reports print it ("NRR tertimbang = NRR x 0,111",
+#: the annex's 1/9 rounded to three decimals). Only for the printed column: the IKM uses 1/n exactly.
+PRINTED_WEIGHT = 0.111
+
 #: Grades best first: (letter, lower bound on the 25-100 scale, label of the annex).
 GRADES = (("A", 88.31, "Sangat Baik"), ("B", 76.61, "Baik"), ("C", 65.00, "Kurang Baik"), ("D", 25.00, "Tidak Baik"))
 

@@ -1605,4 +1605,22 @@ ID = {
         "Tulis tanggal penandatanganan sebagai tanggal, misalnya 2026-01-31.",
     "This version has no KPI yet: add its KPIs to report their realisation.":
         "Versi ini belum memiliki IKU: tambahkan IKU-nya untuk melaporkan realisasinya.",
+    # --- skm ---
+    "Answers": "Jawaban", "Total of the answers": "Jumlah nilai",
+    "Weighted NRR (NRR × 0.111)": "NRR tertimbang (NRR × 0,111)", "Sum of the weighted NRR": "Jumlah NRR tertimbang",
+    "Every unsur weighs the same, 1/9. Reports print the weight as 0.111; the IKM here uses 1/9 exactly, so it "
+    "can be up to 0.1 percent above 25 × the sum of the weighted NRR column.":
+        "Setiap unsur berbobot sama, 1/9. Laporan mencetak bobot itu sebagai 0,111; IKM di sini memakai 1/9 "
+        "tepat, sehingga dapat lebih tinggi hingga 0,1 persen dari 25 × jumlah kolom NRR tertimbang.",
+    "Service": "Layanan", "All services": "Semua layanan", "IKM per service": "IKM per jenis layanan",
+    "Each respondent counts under the service they named in their profile; NRR per unsur (1-4).":
+        "Setiap responden dihitung pada jenis layanan yang ia sebutkan dalam profilnya; NRR per unsur (1-4).",
+    "Suggestion": "Saran",
+    "Answers of each respondent": "Jawaban setiap responden", "Table per unsur": "Tabel per unsur",
+    "The service named in this link is not one of this survey's: choose the service you received below.":
+        "Layanan yang disebut dalam tautan ini tidak termasuk dalam survei ini: pilih layanan yang Anda terima di bawah.",
+    "A link, QR code and poster per service (the service is filled in; visitors may change it)":
+        "Tautan, kode QR, dan poster per jenis layanan (layanannya sudah terisi; pengunjung dapat mengubahnya)",
+    "This round's list of services has no such service: take a poster from the list on this page.":
+        "Daftar layanan survei ini tidak memuat layanan tersebut: ambil poster dari daftar di halaman ini.",
 }

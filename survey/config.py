@@ -65,10 +65,11 @@ def load() -> dict:
         "MAX_IMPORT_CELLS": int(os.environ.get("NERACA_MAX_IMPORT_CELLS", "200000")),  # rows x columns
         "MAX_UNPACKED_BYTES": int(os.environ.get("NERACA_MAX_UNPACKED_MB", "25")) * 2**20,
         # Public rounds (/p/<slug>): one client address may leave this many answers to a round within the
-        # window; more are refused until it passes. Generous: a counter's Wi-Fi or a mobile carrier puts
-        # many honest visitors behind one address.
-        "PUBLIC_ANSWERS_PER_ADDRESS": int(os.environ.get("NERACA_PUBLIC_ANSWERS_PER_ADDRESS", "30")),
-        "PUBLIC_ADDRESS_WINDOW_MINUTES": int(os.environ.get("NERACA_PUBLIC_ADDRESS_WINDOW_MINUTES", "60")),
+        # window; more are refused until it passes. A burst limit, per minute: a counter's Wi-Fi or a mobile
+        # carrier puts hundreds of honest visitors a day behind one address, a few a minute at most (filling
+        # in the SKM takes a few minutes), while a script sending answers is slowed to this pace.
+        "PUBLIC_ANSWERS_PER_ADDRESS": int(os.environ.get("NERACA_PUBLIC_ANSWERS_PER_ADDRESS", "10")),
+        "PUBLIC_ADDRESS_WINDOW_MINUTES": int(os.environ.get("NERACA_PUBLIC_ADDRESS_WINDOW_MINUTES", "1")),
         # How long a browser's "already answered" cookie lasts (browsers keep a cookie 400 days at most).
         "PUBLIC_COOKIE_DAYS": int(os.environ.get("NERACA_PUBLIC_COOKIE_DAYS", "400")),
     }

@@ -98,7 +98,8 @@ def export_addresses(app, session) -> list[str]:
     from flask import url_for
     offices_rounds = list(session.scalars(select(Round)))
     values = {"round_id": [r.id for r in offices_rounds], "version_id": [offices_rounds[0].version_id],
-              "table": ["judgments", "matrices", "weights", "ratings"], "fmt": ["csv", "xlsx", "html"],
+              "table": ["judgments", "matrices", "weights", "ratings", "answers", "unsur"],
+              "fmt": ["csv", "xlsx", "html"],
               "period": ["2010"]}
     found = []
     with app.test_request_context():

@@ -230,6 +230,36 @@ def test_guessing_public_links_is_slowed_down(app):
     assert answers[:20] == [404] * 20 and answers[20] == 429
 
 
+def test_by_default_a_counters_shared_wifi_takes_every_visitor_and_a_scripts_burst_is_slowed(app, client, session):
+    """The default limit is a burst per minute: the old 30 an hour refused a busy counter's 31st visitor."""
+    assert (app.config["PUBLIC_ANSWERS_PER_ADDRESS"], app.config["PUBLIC_ADDRESS_WINDOW_MINUTES"]) == (10, 1)
+    _organisation, _version, round_ = new_round(client, session, "satisfaction", language="id")
+    questionnaires.default_questions(session, round_)
+    public.make_public(session, round_, None, "hr@example.org")
+    asked = questionnaires.questions(session, round_)
+    values = {q.id: "4" if q.kind == "likert" else "0" for q in asked}
+    opening = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=6)
+    # 150 visitors through a morning behind the counter's one address, two or three a minute at the rush.
+    for number in range(150):
+        public.submit(session, round_, values, f"counter-{number}", client="10.8.0.1", settings=app.config,
+                      locale="id", now=opening + timedelta(seconds=25 * number))
+    assert stored(session)[0] == 150
+    # A script on another address: ten in a minute are taken, the eleventh is refused and stores nothing.
+    burst = opening + timedelta(hours=2)
+    for number in range(10):
+        public.submit(session, round_, values, f"script-{number}", client="10.8.9.9", settings=app.config,
+                      locale="id", now=burst + timedelta(seconds=number))
+    with pytest.raises(public.Refused, match="Many answers came from your network"):
+        public.submit(session, round_, values, "script-10", client="10.8.9.9", settings=app.config, locale="id",
+                      now=burst + timedelta(seconds=30))
+    session.rollback()
+    assert stored(session)[0] == 160
+    # A minute after its burst began, the address may answer again: at most ten a minute, not 30 an hour.
+    public.submit(session, round_, values, "script-11", client="10.8.9.9", settings=app.config, locale="id",
+                  now=burst + timedelta(seconds=61))
+    assert stored(session)[0] == 161
+
+
 def test_a_client_cannot_dodge_the_address_limit_by_naming_another_address(app, session, public_round):
     """Without trusted proxies (NERACA_TRUSTED_PROXIES=0) X-Forwarded-For is the client's own words."""
     rng = np.random.default_rng(7)

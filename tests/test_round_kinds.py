@@ -117,7 +117,8 @@ REPORTS = {"reports.weighting": "/hr/reports/weighting/{id}.html", "reports.pers
            "reports.ikm": "/hr/reports/ikm/{id}.html"}
 EXPORTS = {"judgments": "/hr/reports/weighting/{id}/judgments.csv", "matrices": "/hr/reports/weighting/{id}/matrices.csv",
            "weights": "/hr/reports/weighting/{id}/weights.csv", "ratings": "/hr/reports/weighting/{id}/ratings.csv",
-           "personal": "/hr/reports/personal/{id}.csv", "supermatrices": "/hr/rounds/{id}/supermatrices.csv"}
+           "personal": "/hr/reports/personal/{id}.csv", "supermatrices": "/hr/rounds/{id}/supermatrices.csv",
+           "answers": "/hr/reports/ikm/{id}/answers.csv", "unsur": "/hr/reports/ikm/{id}/unsur.xlsx"}
 
 
 def test_every_declared_report_and_export_has_an_address_here():

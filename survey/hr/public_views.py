@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Response, current_app, flash, redirect, render_template, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,7 +14,7 @@ from survey.forms import ActionForm, PublicForm, WindowForm, keeps_typed_text, m
 from survey.hr import base_url, blueprint, field_errors, round_or_404
 from survey.models import utcnow
 from survey.rights import may
-from survey.services import public, rounds
+from survey.services import public, questionnaires, rounds, skm
 from survey.services.errors import Invalid
 from survey.services.qr import qr_svg_data_uri
 
@@ -26,6 +26,10 @@ def public_card(round_) -> dict:
     if round_.public_slug and may("personal"):
         card["link"] = public.link(round_, base_url())
         card["qr"] = qr_svg_data_uri(card["link"])
+        # One link, QR code and poster per service of the SKM profile: each counter's own pre-fills its service.
+        card["services"] = [{"number": number, "name": name, "link": public.link(round_, base_url(), number),
+                             "qr": qr_svg_data_uri(public.link(round_, base_url(), number))}
+                            for number, name in skm.services_offered(questionnaires.questions(db.session(), round_))]
     if round_.public_slug:
         card["today"] = public.answers_today(db.session(), round_, utcnow())
         card["kept"], card["discarded"] = public.totals(db.session(), round_)
@@ -56,13 +60,23 @@ def public_poster(round_id):
     if not round_.public_slug or not current_app.config.get("PUBLIC_URL"):
         flash(_("A poster needs the round's public link and the site's public address (PUBLIC_URL)."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    link = public.link(round_, current_app.config["PUBLIC_URL"])
+    try:  # a counter's own poster: its service pre-filled (?layanan=<n>)
+        linked = skm.linked_service(questionnaires.questions(db.session(), round_),
+                                    request.args.get(public.SERVICE_PARAMETER))
+    except Invalid:
+        flash(_("This round's list of services has no such service: take a poster from the list on this page."),
+              "error")
+        return redirect(url_for("hr.round_page", round_id=round_.id))
+    number = linked[1] + 1 if linked else None
+    name = f"poster-{round_.id}-{number}" if number else f"poster-{round_.id}"
+    link = public.link(round_, current_app.config["PUBLIC_URL"], number)
     pdf = render_pdf([("poster.html", {"round": round_, "link": link, "short_link": link,
+                                        "service": linked[0].options[linked[1]]["label"] if linked else None,
                                         "qr": qr_svg_data_uri(link, scale=10)})],
                      organisation=round_.organisation.name, language=round_.language,
                      gettext=partial(i18n.gettext, round_.language))
     return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="poster-{round_.id}.pdf"'})
+                    headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
 
 
 @blueprint.get("/rounds/<int:round_id>/public-answers")

@@ -17,7 +17,7 @@ from wtforms import RadioField
 from survey import db
 from survey.forms import answers_form, attach_errors, keeps_typed_text, message_of, page_locale, token_refused
 from survey.pages import unknown_link
-from survey.services import public, questionnaires
+from survey.services import public, questionnaires, skm
 from survey.services.errors import Invalid
 
 blueprint = Blueprint("public", __name__, url_prefix="/p")
@@ -46,7 +46,9 @@ def answer(slug):
     if refused:
         return _refused(round_, message_of(refused), STATUS[refused.reason])
     asked = questionnaires.questions(session, round_)
-    form = answers_form(asked, formdata=request.form) if request.method == "POST" else answers_form(asked)
+    prefilled, notice = _linked_service(asked) if request.method == "GET" else (None, "")
+    form = (answers_form(asked, formdata=request.form) if request.method == "POST"
+            else answers_form(asked, data=prefilled))
     if request.method == "POST" and not token_refused() and _off_scale(form):
         return _refused(round_, _("One of the answers is not on the question's scale, so nothing was saved. Open the "
                                   "survey again and choose among the options shown."), 400)
@@ -60,13 +62,22 @@ def answer(slug):
         except Invalid as error:
             form.form_errors.extend(message for _name, message in attach_errors(form, error))
     form.submission.data = secrets.token_hex(16)
-    return render_template("respond/questionnaire.html", round=round_, form=form, questions=asked), \
+    return render_template("respond/questionnaire.html", round=round_, form=form, questions=asked, notice=notice), \
         400 if form.errors else 200
 
 
 @blueprint.get("/<slug>/thanks")
 def thanks(slug):
     return render_template("public/thanks.html", round=public_round(slug))
+
+
+def _linked_service(asked) -> tuple[dict | None, str]:
+    """The answer a counter's own link pre-fills (its service; the visitor may change it), or why none is."""
+    try:
+        linked = skm.linked_service(asked, request.args.get(public.SERVICE_PARAMETER))
+    except Invalid as error:
+        return None, message_of(error)
+    return ({f"q_{linked[0].id}": str(linked[1])} if linked else None), ""
 
 
 def _off_scale(form) -> bool:

@@ -18,7 +18,8 @@ from babel.numbers import format_decimal
 #: ``measure`` (a KPI's target, actual or ladder value, whatever its unit) drops trailing zeros, so
 #: 1.035 complaints stay 1.035 and 95,5 % stays 95,5.
 DECIMALS = {"count": (0, 0), "money": (0, 0), "percent": (1, 1), "level": (2, 2), "index": (2, 2),
-            "ratio": (2, 2), "mean": (2, 2), "weight": (1, 1), "measure": (0, 2), "exact": (0, 6)}
+            "ratio": (2, 2), "mean": (2, 2), "weight": (1, 1), "measure": (0, 2), "exact": (0, 6),
+            "nrr_weighted": (3, 3)}  # an SKM's NRR tertimbang (NRR x 0,111), as reports print it
 #: From here on a number is written in scientific form: Babel quantizes within Python's default 28
 #: significant digits, so 1e23 with six decimals raised decimal.InvalidOperation (issue 24). Every
 #: bound on typed numbers (at most 1e15) is far below it.

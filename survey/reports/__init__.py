@@ -14,7 +14,7 @@ from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
 from survey.render import sakip
 from survey.services import (jobs, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
-                             scorecards, skm)
+                             scorecards, skm, skm_exports)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
@@ -115,6 +115,20 @@ def ikm(round_id, fmt):
                      gettext=partial(i18n.gettext, round_.language))
 
 
+@blueprint.get("/ikm/<int:round_id>/<table>.<fmt>")
+def ikm_export(round_id, table, fmt):
+    """The SKM's raw answers or per-unsur table, in the page's language; the suggestions with the personal right."""
+    round_ = _round(round_id)
+    if table not in kind_of(round_).exports or table not in skm_exports.TABLES:
+        abort(404)
+    language = page_locale()
+    if table == "answers":
+        frame = _data(lambda: skm_exports.answers_table(db.session(), round_, language, rights.may("personal")))
+    else:
+        frame = _data(lambda: skm_exports.unsur_table(db.session(), round_, language))
+    return _download(frame, fmt, f"skm-{table}-{round_id}", number_format=language)
+
+
 @blueprint.post("/personal/<int:round_id>/job")
 def personal_job(round_id):
     """Hundreds of personal scorecards: made in the background while HR watches the progress."""
@@ -186,8 +200,8 @@ def _file_name(kind: str, period: str) -> str:
     return f"{kind}-{re.sub(r'[^A-Za-z0-9_-]+', '-', period).strip('-')}"
 
 
-def _download(frame, fmt, name):
+def _download(frame, fmt, name, number_format=None):
     if fmt not in ("csv", "xlsx"):
         abort(404)
-    return Response(to_bytes(frame, fmt), mimetype=MIME[fmt],
+    return Response(to_bytes(frame, fmt, number_format), mimetype=MIME[fmt],
                     headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})

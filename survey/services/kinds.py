@@ -132,7 +132,7 @@ SATISFACTION = RoundKind(
     page="respond.questionnaire",
     templates=Templates("respond/intro_satisfaction.html", "respond/done_questions.html",
                         "hr/questionnaire_results.html", "ikm.html"),
-    report="reports.ikm", exports=(), api_results=True, outcome="satisfaction_scores",
+    report="reports.ikm", exports=("answers", "unsur"), api_results=True, outcome="satisfaction_scores",
     questions="objective_likert")
 
 #: Every kind by its code, in the order the new-round form offers them.

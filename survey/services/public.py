@@ -50,8 +50,15 @@ def new_slug() -> str:
     return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(SLUG_LENGTH))
 
 
-def link(round_: Round, base_url: str) -> str:
-    return f"{base_url.rstrip('/')}/p/{round_.public_slug}"
+#: The query parameter of a link that pre-fills the SKM profile's service (skm.linked_service): one QR code per
+#: counter, ``/p/<slug>?layanan=2``; the visitor may still choose another.
+SERVICE_PARAMETER = "layanan"
+
+
+def link(round_: Round, base_url: str, service: int | None = None) -> str:
+    """The round's public link; with ``service`` (its place in the profile's list, from 1) pre-filling it."""
+    address = f"{base_url.rstrip('/')}/p/{round_.public_slug}"
+    return f"{address}?{SERVICE_PARAMETER}={service}" if service is not None else address
 
 
 @in_unit_of_work

@@ -7,7 +7,7 @@ an open box for suggestions, which is kept and shown but never scored.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import select
@@ -117,6 +117,22 @@ class UnsurResult:
     nrr: float         # 1-4, nan without answers
     converted: float   # 25-100
     answers: int
+    total: float       # jumlah nilai: the sum of its answers (1-4 each)
+
+    @property
+    def weighted(self) -> float:
+        """NRR tertimbang as reports print it: NRR x 0,111 (analysis.ikm.PRINTED_WEIGHT)."""
+        return self.nrr * ikm_maths.PRINTED_WEIGHT
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    """The IKM of the respondents who named one service in their profile (jenis layanan)."""
+    number: int        # the service's place in the profile's list, from 1: a public link's ?layanan=
+    name: str
+    unsur: list[UnsurResult]
+    result: ikm_maths.Ikm | None  # None until someone who used this service answered every unsur
+    respondents: int   # of them, those who answered every unsur
 
 
 @dataclass(frozen=True)
@@ -129,11 +145,17 @@ class SkmResults:
     respondents: int
     population: int | None
     minimum: int | None               # Krejcie-Morgan minimum for the population served
+    services: list[ServiceResult] = field(default_factory=list)  # per service of the profile's list
 
     @property
     def progress(self) -> float | None:
         """Respondents as a percent of the minimum sample."""
         return 100.0 * self.respondents / self.minimum if self.minimum else None
+
+    @property
+    def printed_index(self) -> float | None:
+        """The sum of the NRR tertimbang column (1-4), what a report printing x 0,111 adds up to."""
+        return sum(u.weighted for u in self.unsur) if self.result else None
 
 
 def has_questionnaire(session: Session, round_: Round) -> bool:
@@ -141,8 +163,33 @@ def has_questionnaire(session: Session, round_: Round) -> bool:
     return any(q.role.startswith(SKM) for q in questions(session, round_))
 
 
+def service_question(asked: list[Question]) -> Question | None:
+    """The profile's "service received" question (jenis layanan), if the questionnaire asks it."""
+    return next((q for q in asked if q.role == PROFILE + "service"), None)
+
+
+def linked_service(asked: list[Question], given: str | None) -> tuple[Question, int] | None:
+    """The profile's service a public link names (``?layanan=<n>``, n counted from 1) as its question and
+    the option's index, or None when the link names none; Invalid when it names one the list does not have."""
+    if given is None or not given.strip():
+        return None
+    question = service_question(asked)
+    number = int(given) if given.strip().isdigit() and len(given.strip()) <= 3 else 0
+    if question is None or not 1 <= number <= len(question.options):
+        raise Invalid({"": N_("The service named in this link is not one of this survey's: choose the service "
+                              "you received below.")})
+    return question, number - 1
+
+
+def services_offered(asked: list[Question]) -> list[tuple[int, str]]:
+    """The profile's services as (number from 1, name), the last ("other service") included."""
+    question = service_question(asked)
+    return [(number, option["label"]) for number, option in enumerate(question.options, start=1)] if question else []
+
+
 def results(session: Session, round_: Round) -> SkmResults:
-    """The IKM page's and report's figures for a round made with the SKM questionnaire."""
+    """The IKM page's and report's figures for a round made with the SKM questionnaire: overall and per
+    service of the profile's list (each respondent counts under the service they named)."""
     asked = questions(session, round_)
     unsur_questions = [q for q in asked if q.role.startswith(SKM)]
     if not unsur_questions:
@@ -150,19 +197,36 @@ def results(session: Session, round_: Round) -> SkmResults:
     table = response_table(session, round_)
     columns = [q.id for q in unsur_questions]
     answers = table.reindex(columns=columns).to_numpy(dtype=float) if not table.empty else np.zeros((0, len(columns)))
-    answers = answers[~np.isnan(answers).all(axis=1)] if answers.size else answers
-    per_unsur = ikm_maths.nrr(answers) if len(answers) else np.full(len(columns), np.nan)
-    unsur = [UnsurResult(q.role[len(SKM):], UNSUR_NAMES.get(q.role[len(SKM):], q.text), q, float(value),
-                         float(value) * ikm_maths.CONVERSION, int((~np.isnan(answers[:, k])).sum()) if len(answers) else 0)
-             for k, (q, value) in enumerate(zip(unsur_questions, per_unsur))]
-    result = ikm_maths.ikm(answers) if len(answers) and not np.isnan(per_unsur).any() else None
-    answered = [u for u in unsur if u.answers]
-    priorities = sorted(answered, key=lambda u: (u.nrr, u.code))[:PRIORITIES]
+    answered = ~np.isnan(answers).all(axis=1) if len(answers) else np.zeros(0, dtype=bool)
+    unsur, result = _scored(unsur_questions, answers[answered])
+    priorities = sorted([u for u in unsur if u.answers], key=lambda u: (u.nrr, u.code))[:PRIORITIES]
     profile = [(q, _counts(q, table)) for q in asked if q.role.startswith(PROFILE)]
+    service = service_question(asked)
+    services = []
+    if service is not None:
+        named = (table.reindex(columns=[service.id]).to_numpy(dtype=float)[:, 0] if not table.empty
+                 else np.zeros(0))
+        for number, option in enumerate(service.options, start=1):
+            chosen = answers[answered & (named == option["value"])]
+            service_unsur, service_result = _scored(unsur_questions, chosen)
+            services.append(ServiceResult(number, option["label"], service_unsur, service_result,
+                                          service_result.respondents if service_result else 0))
     population = round_.served_population
     return SkmResults(unsur, result, priorities, profile, suggestions(session, round_),
                       result.respondents if result else 0, population,
-                      ikm_maths.minimum_sample(population) if population else None)
+                      ikm_maths.minimum_sample(population) if population else None, services)
+
+
+def _scored(unsur_questions: list[Question], answers: np.ndarray) -> tuple[list[UnsurResult], ikm_maths.Ikm | None]:
+    """Per unsur its NRR, converted value, answers and total; the IKM once every unsur has an answer."""
+    per_unsur = ikm_maths.nrr(answers) if len(answers) else np.full(len(unsur_questions), np.nan)
+    counts = (~np.isnan(answers)).sum(axis=0) if len(answers) else np.zeros(len(unsur_questions), dtype=int)
+    totals = np.nansum(answers, axis=0) if len(answers) else np.zeros(len(unsur_questions))
+    unsur = [UnsurResult(q.role[len(SKM):], UNSUR_NAMES.get(q.role[len(SKM):], q.text), q, float(value),
+                         float(value) * ikm_maths.CONVERSION, int(count), float(total))
+             for q, value, count, total in zip(unsur_questions, per_unsur, counts, totals)]
+    result = ikm_maths.ikm(answers) if len(answers) and not np.isnan(per_unsur).any() else None
+    return unsur, result
 
 
 def _counts(question: Question, table) -> list[tuple[str, int]]:
@@ -173,12 +237,17 @@ def _counts(question: Question, table) -> list[tuple[str, int]]:
 
 def suggestions(session: Session, round_: Round) -> list[str]:
     """Each respondent's latest non-empty suggestion, oldest respondent first."""
+    return [text for text in suggestions_by_respondent(session, round_).values() if text.strip()]
+
+
+def suggestions_by_respondent(session: Session, round_: Round) -> dict[int, str]:
+    """Each respondent's latest open answer (respondent as in questionnaires.response_table), oldest first."""
     open_questions = select(Question.id).where(Question.round_id == round_.id, Question.kind == "text")
     latest: dict[int, str] = {}
     for respondent, _question, _value, text, *_ in session.execute(
             counted_responses(round_, Response.question_id.in_(open_questions))):
         latest[respondent] = text or ""
-    return [text for text in latest.values() if text.strip()]
+    return latest
 
 
 @in_unit_of_work

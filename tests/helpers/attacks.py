@@ -64,7 +64,8 @@ def estate(session):
             "arrow": arrow}
 
 
-SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm")
+SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm",
+                 "reports.ikm_export")
 
 
 def address(app, rule, estate) -> str:
@@ -79,12 +80,14 @@ def address(app, rule, estate) -> str:
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
               "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
-              "period": "2010", "table": "judgments", "token": link, "slug": estate["slug"],
+              "period": "2010", "table": "answers" if endpoint == "reports.ikm_export" else "judgments",
+              "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "kind": "measurements",
               "source": "objective", "target": "kpi",
               "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
-              "fmt": "csv" if endpoint in ("reports.weighting_export", "hr.export_version", "hr.import_template",
-                                         "hr.network_export", "hr.export_performance", "hr.export_programmes")
+              "fmt": "csv" if endpoint in ("reports.weighting_export", "reports.ikm_export", "hr.export_version",
+                                         "hr.import_template", "hr.network_export", "hr.export_performance",
+                                         "hr.export_programmes")
               else "html"}
     # An import template names the version whose KPI codes it uses.
     query = {"version": estate["version"].id} if endpoint == "hr.import_template" else {}

@@ -62,11 +62,11 @@ def form_values(asked, unsur, profile=(0, 1, 2, 3, 0), suggestion=""):
     return values
 
 
-def visit(app, round_, address, values, browser=None, headers=None):
-    """A visitor opens the link and sends the form with ``values``: (their browser, the POST's answer, or
-    the GET's when the page showed no form)."""
+def visit(app, round_, address, values, browser=None, headers=None, query=""):
+    """A visitor opens the link (with ``query``, e.g. a counter's ``?layanan=2``) and sends the form with
+    ``values``: (their browser, the POST's answer, or the GET's when the page showed no form)."""
     browser = browser or app.test_client()
-    url = f"/p/{round_.public_slug}"
+    url = f"/p/{round_.public_slug}{query}"
     shown = browser.get(url, headers=headers, environ_base={"REMOTE_ADDR": address})
     page = shown.get_data(as_text=True)
     token = TOKEN.search(page)
