@@ -21,9 +21,9 @@ from sqlalchemy.engine import make_url
 
 from survey import create_app, i18n
 from survey.cli import upgrade
+from tests.helpers.compiled import cheaper_password_hashes, share_compiled_templates, share_url_builders
 from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
-from tests.helpers.compiled import cheaper_password_hashes, share_compiled_templates, share_url_builders
 
 
 def pytest_configure(config):
