@@ -47,10 +47,12 @@ def invitation_of(client, token):
         return found
 
 
-def expected_limit_weights(session, round_):
-    """analysis.anp on the stored judgments, independently of the site's own results code."""
+def expected_limit_weights(session, round_, respondent_weights=None):
+    """analysis.anp on the stored judgments, independently of the site's own results code; each respondent
+    (in invitation order) weighted by ``respondent_weights`` (equal when None)."""
     the_network = network.network(session, round_.version)
-    invitations = session.scalars(select(Invitation.id).where(Invitation.round_id == round_.id)).all()
+    invitations = session.scalars(select(Invitation.id).where(Invitation.round_id == round_.id)
+                                  .order_by(Invitation.id)).all()
     local = {(s.target.id, s.cluster): {n.id: 0.0 for n in the_network.nodes if n.kind == s.cluster}
              for s in the_network.sets}
     for s in the_network.sets:
@@ -66,7 +68,8 @@ def expected_limit_weights(session, round_):
                 A[position[j.row_id], position[j.column_id]] = j.value
                 A[position[j.column_id], position[j.row_id]] = 1 / j.value
             stack.append(A)
-        w = priorities(aggregate(np.stack(stack), [1.0] * len(stack)))
+        w = priorities(aggregate(np.stack(stack), [1.0] * len(stack) if respondent_weights is None
+                                 else respondent_weights))
         local[(s.target.id, s.cluster)].update({e.id: float(x) for e, x in zip(s.members, w)})
     ids, kinds = [n.id for n in the_network.nodes], [n.kind for n in the_network.nodes]
     W = weighted_supermatrix(unweighted_supermatrix(ids, kinds, local), kinds,
@@ -290,33 +293,13 @@ def test_a_network_rounds_intervals_are_its_respondents_drawn_again_through_the_
             assert outcome.status != "reasking"
     draws = 40
     found = weight_intervals.weight_intervals(session, round_, resamples=draws)
-    the_network = network.network(session, round_.version)
-    invitations = session.scalars(select(Invitation.id).where(Invitation.round_id == round_.id)
-                                  .order_by(Invitation.id)).all()
-    counts = resample_counts(len(invitations), draws, weight_intervals.SEED)
-    ids, kinds = [n.id for n in the_network.nodes], [n.kind for n in the_network.nodes]
+    respondents = session.scalars(select(func.count()).select_from(Invitation)
+                                  .where(Invitation.round_id == round_.id)).one()
+    counts = resample_counts(respondents, draws, weight_intervals.SEED)
     by_hand = []
     for row in counts:
-        local = {(s.target.id, s.cluster): {n.id: 0.0 for n in the_network.nodes if n.kind == s.cluster}
-                 for s in the_network.sets}
-        for s in the_network.sets:
-            if not s.asked:
-                local[(s.target.id, s.cluster)][s.members[0].id] = 1.0
-                continue
-            position = {e.id: k for k, e in enumerate(s.members)}
-            stack = []
-            for invitation_id in invitations:
-                A = np.eye(len(s.members))
-                for j in session.scalars(select(Judgment).where(Judgment.invitation_id == invitation_id,
-                                                               Judgment.cluster == s.key)):
-                    A[position[j.row_id], position[j.column_id]] = j.value
-                    A[position[j.column_id], position[j.row_id]] = 1 / j.value
-                stack.append(A)
-            w = priorities(aggregate(np.stack(stack), row))
-            local[(s.target.id, s.cluster)].update({e.id: float(x) for e, x in zip(s.members, w)})
-        W = weighted_supermatrix(unweighted_supermatrix(ids, kinds, local), kinds,
-                                 {(c, d): 1.0 for c in kinds for d in kinds})
-        by_hand.append(cluster_normalised(limit_supermatrix(W), kinds)["kpi"])
+        weights, _limit = expected_limit_weights(session, round_, row)
+        by_hand.append([weights[kpi.id] for kpi in found.kpis])
     by_hand = np.array(by_hand)
     assert np.allclose(found.global_weights.low, np.percentile(by_hand, 5, axis=0), atol=1e-9)
     assert np.allclose(found.global_weights.high, np.percentile(by_hand, 95, axis=0), atol=1e-9)
