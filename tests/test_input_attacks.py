@@ -62,7 +62,7 @@ def test_a_stored_formula_that_overflows_or_stalls_leaves_the_scorecard_readable
     assert answer.status_code == 200
     assert [kpi["performance"] for kpi in answer.json["kpis"] if kpi["code"] == "L1a"] in ([], [None])
     assert [problem for problem in answer.json["unscored"] if problem.startswith("L1a: cannot be scored:")]
-    assert time.perf_counter() - started < 10  # pages and a PDF; the stalling formula alone took 87 s
+    assert time.perf_counter() - started < 30  # pages and a PDF (3-4 s; a loaded machine 15); the stalling formula alone took 87 s
 
 
 def test_a_stalling_formula_evaluates_into_a_reason_in_well_under_a_second():
@@ -180,7 +180,7 @@ def test_a_file_of_millions_of_rows_is_refused_in_a_moment_by_every_import(clien
         started = time.perf_counter()
         response = send(client, url.format(version=version.id), page.format(version=version.id), bomb, filename)
         assert response.status_code == 400 and says in response.get_data(as_text=True), url
-        assert time.perf_counter() - started < 3, url  # the 2.5 million rows took 86 s and 900 MB
+        assert time.perf_counter() - started < 10, url  # well under a second; the 2.5 million rows took 86 s and 900 MB
     assert rows_of_people_and_elements(session) == before
     response = send(client, "/hr/people/import", "/hr/people", bomb, filename, language="id")
     assert "Paling banyak 5000 baris per berkas." in response.get_data(as_text=True) or \
