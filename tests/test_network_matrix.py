@@ -119,7 +119,6 @@ def test_the_network_can_start_from_the_strategy_map_and_a_launch_warns_when_the
 def test_the_migration_copies_each_link_between_two_objectives_as_an_arrow(database_url, tmp_path, monkeypatch):
     from alembic import command
     from sqlalchemy import create_engine, text
-    from sqlalchemy.orm import Session
 
     from survey.cli import alembic_config
     from tests.helpers.database import empty_database
@@ -127,12 +126,21 @@ def test_the_migration_copies_each_link_between_two_objectives_as_an_arrow(datab
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
     command.upgrade(alembic_config(database_url), "0024_hardening")
     engine = create_engine(database_url)
-    with Session(engine) as session:  # the rows as the code before this migration wrote them
-        organisation, version = small_scorecard(session)
-        ids = codes_of(version)
+    with engine.begin() as connection:  # rows as the code before this migration wrote them, in its own SQL
+        run = connection.execute
+        run(text("INSERT INTO organisations (id, name, time_zone) VALUES (1, 'Dinas', 'Asia/Jakarta')"))
+        run(text("INSERT INTO scorecards (id, organisation_id, name) VALUES (1, 1, 'BSC')"))
+        run(text("INSERT INTO scorecard_versions (id, organisation_id, scorecard_id, label, created_at) "
+                 "VALUES (1, 1, 1, '2026', CURRENT_TIMESTAMP)"))
+        for id_, kind, code in ((1, "objective", "O1"), (2, "objective", "O2"), (3, "kpi", "K1")):
+            run(text("INSERT INTO elements (id, organisation_id, version_id, kind, code, name, position, description, "
+                     "purpose, unit, formula, better, data_source, measured_by, rollup, measurement_frequency, "
+                     "review_frequency) VALUES (:id, 1, 1, :kind, :code, :code, :id, '', '', '', '', 'higher', '', '', "
+                     "'', '', '')"), {"id": id_, "kind": kind, "code": code})
+        ids = {"O1": 1, "O2": 2, "K1": 3}
         for source, target in (("O1", "O2"), ("K1", "O1"), ("O2", "O1")):
-            session.add(Influence(version_id=version.id, source_id=ids[source], target_id=ids[target]))
-        session.commit()
+            run(text("INSERT INTO influences (version_id, source_id, target_id) VALUES (1, :s, :t)"),
+                {"s": ids[source], "t": ids[target]})
         expected = {(ids["O1"], ids["O2"]), (ids["O2"], ids["O1"])}
     command.upgrade(alembic_config(database_url), "head")
     with engine.begin() as connection:

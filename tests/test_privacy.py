@@ -109,8 +109,11 @@ def export_addresses(app, session) -> list[str]:
             names = sorted(rule.arguments | {"fmt"})
             if not set(names) <= set(values):
                 continue
-            found += [url_for(rule.endpoint, **dict(zip(names, chosen)))
-                      for chosen in itertools.product(*(values[name] for name in names))]
+            for chosen in itertools.product(*(values[name] for name in names)):
+                try:
+                    found.append(url_for(rule.endpoint, **dict(zip(names, chosen))))
+                except ValueError:  # a format the address does not take (a PK is docx, html or pdf)
+                    continue
     return found
 
 

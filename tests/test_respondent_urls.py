@@ -19,7 +19,7 @@ KINDS = ("weighting", "self_report", "validation", "satisfaction", "rating")
 QUESTIONNAIRES = {"self_report", "validation", "satisfaction"}
 #: Which kinds of round each respondent page belongs to; a respondent page missing here fails the sweep.
 PAGES = {"respond.welcome": set(KINDS), "respond.resume": set(KINDS), "respond.done": set(KINDS),
-         "respond.cluster": {"weighting"}, "respond.reask": {"weighting"}, "respond.questionnaire": QUESTIONNAIRES,
+         "respond.cluster": {"weighting"}, "respond.reask": {"weighting"}, "respond.review": {"weighting"}, "respond.questionnaire": QUESTIONNAIRES,
          "respond.rate": {"rating"}}
 
 
@@ -85,8 +85,9 @@ def test_every_respondent_address_of_another_kind_of_round_is_not_found_and_stor
                 swept.add((kind, endpoint, method))
     assert state(session) == before
     assert ("self_report", "respond.cluster", "POST") in swept and ("weighting", "respond.questionnaire", "POST") in swept
-    # Every kind but weighting: cluster and re-ask, GET and POST; weighting and rating: questions; all but rating: rate.
-    assert len(swept) == 4 * 4 + 2 * 2 + 4 * 2
+    # Every kind but weighting: cluster, re-ask and feedback review, GET and POST; weighting and rating: questions;
+    # all but rating: rate.
+    assert len(swept) == 4 * 4 + 2 * 2 + 4 * 2 + 4 * 2
 
 
 def test_every_respondent_address_of_its_own_kind_of_round_is_there(app, client, session, invited):

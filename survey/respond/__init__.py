@@ -170,8 +170,12 @@ def review(token, invitation, round_, key):
     """A page of the feedback round: each pair with one's own first answer and the group's beside it, kept or
     changed; a reason for the page when something changed."""
     session = db.session()
-    if not feedback.in_feedback(round_, invitation):
+    if not kind_of(round_).feedback:
         abort(404)
+    if not feedback.in_feedback(round_, invitation):  # an old link, or before HR opens it: nothing to review
+        if request.method == "POST" and token_refused():
+            abort(400)
+        return redirect(url_for("respond.resume", token=token))
     pages = feedback.pages_to_review(session, invitation)
     page = next((p for p in pages if p.key == key), None) or abort(404)
     beside = feedback.page_beside(session, invitation, page)

@@ -75,7 +75,8 @@ def address(app, rule, estate) -> str:
     if endpoint in SKM_ENDPOINTS:
         round_ = estate["satisfaction"]
     # Each respondent page is for its kind of round: pairwise pages take a weighting round's link.
-    link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask") else estate["link"]
+    link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask", "respond.review") \
+        else estate["link"]
     link = estate["rating_link"] if endpoint == "respond.rate" else link
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
