@@ -44,11 +44,29 @@ class RespondentGroups:
     separations: list[Separation]
 
 
+#: Groups by (database, round, threshold), kept with the results they were found from: found again only when
+#: the answers change (results.results gives a new object exactly then), as weight_intervals does.
+_CACHE: dict[tuple, tuple[object, RespondentGroups | None]] = {}
+_CACHED = 64
+
+
 def respondent_groups(session: Session, round_: Round, threshold: float = THRESHOLD) -> RespondentGroups | None:
     """The groups of a weighting round with two or more respondents who answered every page; None otherwise."""
     kind = kind_of(round_)
     if not kind.pairwise or kind.influence_pages:
         return None
+    outcome = results.results(session, round_)
+    key = (str(session.get_bind().url), round_.id, threshold)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is outcome:
+        return cached[1]
+    if len(_CACHE) >= _CACHED:
+        _CACHE.clear()
+    _CACHE[key] = (outcome, _groups(session, round_, threshold))
+    return _CACHE[key][1]
+
+
+def _groups(session: Session, round_: Round, threshold: float) -> RespondentGroups | None:
     statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
         select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
         .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
