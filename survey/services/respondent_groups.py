@@ -13,11 +13,10 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.ahp import aggregate, complete, priorities, unlinked_elements
+from analysis.ahp import aggregate, complete, priorities
 from analysis.consensus_groups import THRESHOLD, groups_at, separating_pairs, similarity  # noqa: F401 (THRESHOLD: the views' default)
-from survey.models import ClusterAnswer, Element, Invitation, Person, Round
+from survey.models import Element, Invitation, Person, Round
 from survey.services import groups, results
-from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.kinds import kind_of
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import hierarchy
@@ -67,22 +66,14 @@ def respondent_groups(session: Session, round_: Round, threshold: float = THRESH
 
 
 def _groups(session: Session, round_: Round, threshold: float) -> RespondentGroups | None:
-    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
-        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
-        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+    statuses = results.page_statuses(session, round_)
     invited = session.execute(select(Invitation.id, Person).join(Person, Person.id == Invitation.person_id)
                               .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
                               .order_by(Invitation.id)).all()
     judgments = results.latest_judgments(session, round_)
     compared = [(key, members) for key, members in version_clusters(session, round_.version_id) if len(members) > 1]
-    given = {key: {} for key, _ in compared}
-    for invitation_id, _person in invited:
-        for key, members in compared:
-            status = statuses.get((invitation_id, key))
-            if status in FINISHED and (round_.include_inconsistent or status != KEPT):
-                matrix = answer_matrix(Cluster(key, None, members), judgments.get((invitation_id, key), {}))
-                if unlinked_elements(matrix).size == 0:
-                    given[key][invitation_id] = matrix
+    given = {key: results.usable_matrices(round_, key, members, [i for i, _ in invited], statuses, judgments)
+             for key, members in compared}
     taking_part = [(i, person) for i, person in invited if all(i in given[key] for key, _ in compared)]
     if len(taking_part) < 2:
         return None

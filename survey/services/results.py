@@ -164,6 +164,20 @@ def page_statuses(session: Session, round_: Round) -> dict[tuple[int, str], str]
         .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
 
 
+def usable_matrices(round_: Round, key: str, members: list, invitation_ids, statuses, judgments) -> dict:
+    """{invitation id: its matrix as given} of the respondents whose page ``key`` counts by the round's rule
+    (finished; kept-inconsistent ones only when the round counts them) and whose answers link every element."""
+    found = {}
+    for invitation_id in invitation_ids:
+        status = statuses.get((invitation_id, key))
+        if status not in FINISHED or (status == KEPT and not round_.include_inconsistent):
+            continue
+        matrix = answer_matrix(Cluster(key, None, members), judgments.get((invitation_id, key), {}))
+        if unlinked_elements(matrix).size == 0:
+            found[invitation_id] = matrix
+    return found
+
+
 def _compute(session: Session, round_: Round, rows, statuses, grouping) -> dict[bool, Outcome]:
     return outcomes_from(session, round_, rows, statuses, latest_judgments(session, round_), grouping)
 

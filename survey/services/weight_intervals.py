@@ -13,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.ahp import complete, priorities, unlinked_elements
+from analysis.ahp import complete, priorities
 from analysis.uncertainty import (
     RESAMPLES,
     Intervals,
@@ -28,9 +27,9 @@ from analysis.uncertainty import (
     rating_draws,
     resample_counts,
 )
-from survey.models import ClusterAnswer, Element, Invitation, Person, Round
+from survey.models import Element, Round
 from survey.services import groups, results
-from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
+from survey.services.answers import FINISHED
 from survey.services.kinds import RATINGS, kind_of
 from survey.services.network import network
 from survey.services.network_results import supermatrices
@@ -95,23 +94,24 @@ def weight_intervals(session: Session, round_: Round, resamples: int = RESAMPLES
 
 
 def _compute(session: Session, round_: Round, outcome, resamples: int) -> RoundIntervals:
-    respondents = session.execute(select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
-                                  .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
-                                  .order_by(Invitation.id)).all()
+    respondents = results.respondent_rows(session, round_)
     position = {invitation_id: k for k, (invitation_id, _) in enumerate(respondents)}
     weight = dict(respondents)
     counts = resample_counts(len(respondents), resamples, SEED)
-    page_draws = _rating_pages if kind_of(round_).answers == RATINGS else _pairwise_pages
-    if page_draws is _pairwise_pages and round_.aggregation != "aip":
-        completions = sum(draws_to_complete(given, counts[:, columns])
-                          for _, given, columns, _ in _pairwise_answers(session, round_, outcome, position))
-        if completions > COMPLETIONS:
-            resamples = max(MIN_RESAMPLES, resamples * COMPLETIONS // completions)
-            counts = resample_counts(len(respondents), resamples, SEED)
+    if kind_of(round_).answers == RATINGS:
+        page_draws = _rating_pages(session, round_, outcome, counts, position, weight)
+    else:
+        answers = _pairwise_answers(session, round_, outcome, position)
+        if round_.aggregation != "aip":
+            completions = sum(draws_to_complete(given, counts[:, columns]) for _, given, columns, _ in answers)
+            if completions > COMPLETIONS:
+                resamples = max(MIN_RESAMPLES, resamples * COMPLETIONS // completions)
+                counts = resample_counts(len(respondents), resamples, SEED)
+        page_draws = _pairwise_pages(round_, answers, counts, weight)
     local: dict[int, np.ndarray] = {}
     pages: dict[str, Intervals] = {}
     drawn: dict[str, np.ndarray] = {}
-    for cluster, draws in page_draws(session, round_, outcome, counts, position, weight):
+    for cluster, draws in page_draws:
         pages[cluster.key], drawn[cluster.key] = intervals(cluster.weights, draws), draws
         local.update({element.id: draws[:, k] for k, element in enumerate(cluster.members)})
     if kind_of(round_).influence_pages:  # an element is compared on several sets: each set's draws apart
@@ -145,30 +145,20 @@ def _network_intervals(session, round_, outcome, pages, drawn_sets, respondents,
     return RoundIntervals(pages, kpis, intervals(estimate, drawn), respondents, resamples)
 
 
-def _pairwise_answers(session, round_, outcome, position):
+def _pairwise_answers(session, round_, outcome, position) -> list[tuple]:
     """(cluster, its usable respondents' matrices as given, their columns among the round's, their ids) per
     page of a weighting or network round, by the round's rule for those who stayed inconsistent."""
-    statuses = dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
-        select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
-        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
-    judgments = results.latest_judgments(session, round_)
+    statuses, judgments = results.page_statuses(session, round_), results.latest_judgments(session, round_)
+    found = []
     for cluster in outcome.clusters:
-        chosen, matrices = [], []
-        for invitation_id in position:
-            status = statuses.get((invitation_id, cluster.key))
-            if status not in FINISHED or (status == KEPT and not round_.include_inconsistent):
-                continue
-            matrix = answer_matrix(Cluster(cluster.key, None, cluster.members),
-                                   judgments.get((invitation_id, cluster.key), {}))
-            if unlinked_elements(matrix).size == 0:
-                chosen.append(invitation_id)
-                matrices.append(matrix)
-        yield cluster, np.stack(matrices), [position[i] for i in chosen], chosen
+        usable = results.usable_matrices(round_, cluster.key, cluster.members, position, statuses, judgments)
+        found.append((cluster, np.stack(list(usable.values())), [position[i] for i in usable], list(usable)))
+    return found
 
 
-def _pairwise_pages(session, round_, outcome, counts, position, weight):
+def _pairwise_pages(round_, answers, counts, weight):
     """(cluster, draws) per page of a weighting or network round: its usable respondents' matrices, drawn."""
-    for cluster, given, columns, chosen in _pairwise_answers(session, round_, outcome, position):
+    for cluster, given, columns, chosen in answers:
         drawn, weights = counts[:, columns], [weight[i] for i in chosen]
         if round_.aggregation == "aip":
             yield cluster, aip_draws(priorities(complete(given), round_.priority_method), drawn, weights)
@@ -178,10 +168,7 @@ def _pairwise_pages(session, round_, outcome, counts, position, weight):
 
 def _rating_pages(session, round_, outcome, counts, position, weight):
     """(cluster, draws) per page of a direct-rating round: its raters' ratings, drawn."""
-    finished = set(session.execute(select(ClusterAnswer.invitation_id, ClusterAnswer.cluster)
-                                   .join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
-                                   .where(Invitation.round_id == round_.id,
-                                          ClusterAnswer.status.in_(FINISHED))).all())
+    finished = {page for page, status in results.page_statuses(session, round_).items() if status in FINISHED}
     ratings = latest_ratings(session, round_)
     for cluster in outcome.clusters:
         chosen = [i for i in position if (i, cluster.key) in finished]
