@@ -51,9 +51,10 @@ def queue(app: Flask):
     return Queue(QUEUE, connection=Redis.from_url(app.config["REDIS_URL"]))
 
 
-def make_report(job_id: int, processes: int = 2) -> None:
+def make_report(job_id: int, processes: int | None = None) -> None:
+    """``processes``: cores to print on; by default the site's ``REPORT_PROCESSES``."""
     with current_app.extensions["neraca.sessionmaker"]() as session:
-        jobs.run(session, job_id, render_pdf, processes=processes)
+        jobs.run(session, job_id, render_pdf, processes=processes or current_app.config["REPORT_PROCESSES"])
 
 
 def send_mail(round_id: int | None = None) -> None:

@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 
 from survey import background, cli_users, create_app
+from survey.worker import Worker
 from survey import config as settings
 from survey import demo as demo_data
 from survey.models import Round
@@ -88,8 +89,6 @@ def remind_kpi_owners(language: str = "id") -> None:
 def worker(burst: bool = False) -> None:
     """Run background jobs: an RQ worker on REDIS_URL (several may run, on several machines),
     after putting back in the queue whatever a dead worker left."""
-    from rq import Worker  # optional: only a site with REDIS_URL installs it
-
     app = create_app()
     if not app.config.get("REDIS_URL"):
         raise SystemExit("REDIS_URL is not set: the web workers run background jobs themselves")

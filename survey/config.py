@@ -37,6 +37,8 @@ def load() -> dict:
         # Connections each process keeps open, and how many more it may open at a peak (README "Deployment").
         "DATABASE_POOL_SIZE": int(os.environ.get("NERACA_DB_POOL_SIZE", "5")),
         "DATABASE_MAX_OVERFLOW": int(os.environ.get("NERACA_DB_MAX_OVERFLOW", "5")),
+        # Cores a background report (personal scorecards of a round) is printed on; 1: in the worker itself.
+        "REPORT_PROCESSES": int(os.environ.get("NERACA_REPORT_PROCESSES", "2")),
         "SECRET_KEY": _secret_key(instance),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -26,9 +27,21 @@ from tests.helpers.database import empty_database, terminate_backends  # noqa: F
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
 
 
+#: Memory-backed: a committed SQLite transaction is fsync'ed to disk, 5 ms each here against 0.04 ms in
+#: memory, and the suite commits tens of thousands of them (benchmarks/ and `make run` keep the disk).
+MEMORY_FOLDER = "/dev/shm"
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config):
-    """An xdist worker's tests go to its own PostgreSQL database: TEST_DATABASE_URL is rewritten to it, so
+    """The tests' files (their SQLite databases above all) go to a memory-backed folder where there is one
+    and TMPDIR does not choose another; xdist workers and subprocesses inherit it.
+
+    An xdist worker's tests go to its own PostgreSQL database: TEST_DATABASE_URL is rewritten to it, so
     every fixture, helper and subprocess that reads it finds the worker's."""
+    if not os.environ.get("TMPDIR") and os.path.isdir(MEMORY_FOLDER) and os.access(MEMORY_FOLDER, os.W_OK):
+        os.environ["TMPDIR"] = MEMORY_FOLDER
+        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
     worker, url = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("TEST_DATABASE_URL")
     if worker and url and url.startswith("postgresql"):
         os.environ["TEST_DATABASE_URL"] = worker_database(url, worker)
@@ -174,7 +187,10 @@ def app(database_url, migrated_database, compiled_translations, tmp_path, monkey
     fresh_database(database_url, migrated_database)
     shutil.copytree(compiled_translations, tmp_path / "instance" / "translations")
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
-                      "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test"})
+                      "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test",
+                      # Reports print in the test's own process: starting two Pythons costs seconds a test
+                      # (the pool itself: test_the_command_line_prints_personal_scorecards_on_two_cores).
+                      "REPORT_PROCESSES": 1})
     yield app
     # Each test's pool closes with it: a thousand tests' idle connections would fill PostgreSQL's 100 slots.
     app.extensions["neraca.engine"].dispose()

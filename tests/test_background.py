@@ -55,7 +55,7 @@ def test_with_redis_a_report_waits_in_the_queue_until_a_worker_makes_it(app, cli
     # A separate worker process that knows the site only by its environment, as on another machine.
     worker = subprocess.run([sys.executable, "-m", "survey.cli", "worker", "--burst"], capture_output=True, text=True,
                             timeout=300, env=dict(os.environ, DATABASE_URL=app.config["DATABASE_URL"],
-                                                  REDIS_URL=redis_url, SECRET_KEY="test",
+                                                  REDIS_URL=redis_url, SECRET_KEY="test", NERACA_REPORT_PROCESSES="1",
                                                   NERACA_INSTANCE=app.config["INSTANCE_DIR"]))
     assert worker.returncode == 0, worker.stderr
     session.refresh(job)
@@ -134,7 +134,8 @@ def test_a_restarted_web_worker_resumes_a_report_its_predecessor_left_running(ap
     dead = dead_report(organisation, round_)
     session.add(dead)
     session.commit()
-    restarted = create_app({"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": "test"})  # not TESTING
+    restarted = create_app({"DATABASE_URL": app.config["DATABASE_URL"], "SECRET_KEY": "test",  # not TESTING
+                            "REPORT_PROCESSES": 1})
     assert restarted.test_client().get("/health").status_code == 200  # its first request starts the resume
     wait_until_finished(session, dead)
     assert (dead.status, dead.attempts) == ("done", 2)

@@ -59,17 +59,19 @@ def render_pdf(parts: Sequence[tuple[str, dict]], *, organisation: str, language
                gettext: Callable[..., str] = _identity, processes: int = 1,
                progress: Callable[[int, int], None] | None = None) -> bytes:
     """The one way a PDF is made: each (template, context) part laid out as its own document, the parts
-    joined in order. A single part is printed here; several on ``processes`` cores (e.g. 25 employees
-    each), ``progress(done, total)`` following them; ``gettext`` must then be picklable (a module-level
-    function or a functools.partial of one). Every part carries the same "generated" time.
+    joined in order. With ``processes`` 1 (or a single part) they are printed here, else on ``processes``
+    cores (e.g. 25 employees each; ``gettext`` must then be picklable: a module-level function or a
+    functools.partial of one); ``progress(done, total)`` follows them. Every part carries the same
+    "generated" time.
     """
     generated = datetime.now()
-    if len(parts) == 1 and processes <= 1:
-        (template, context), = parts
-        pdf = _render_part(template, context, organisation, language, gettext, generated)
-        if progress:
-            progress(1, 1)
-        return pdf
+    if len(parts) == 1 or processes <= 1:  # here: no process to start
+        pdfs = []
+        for template, context in parts:
+            pdfs.append(_render_part(template, context, organisation, language, gettext, generated))
+            if progress:
+                progress(len(pdfs), len(parts))
+        return pdfs[0] if len(pdfs) == 1 else merge_pdfs(pdfs)
     pdfs: list[bytes | None] = [None] * len(parts)
     context = multiprocessing.get_context("spawn")  # no fork of a threaded web worker
     with ProcessPoolExecutor(max_workers=max(1, processes), mp_context=context) as pool:
