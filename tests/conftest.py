@@ -43,8 +43,21 @@ def pytest_configure(config):
         os.environ["TMPDIR"] = MEMORY_FOLDER
         tempfile.tempdir = None  # gettempdir() reads TMPDIR again
     worker, url = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("TEST_DATABASE_URL")
-    if worker and url and url.startswith("postgresql"):
-        os.environ["TEST_DATABASE_URL"] = worker_database(url, worker)
+    if url and url.startswith("postgresql"):
+        if worker:
+            os.environ["TEST_DATABASE_URL"] = url = worker_database(url, worker)
+        commits_not_waiting_for_the_disk(url)
+
+
+def commits_not_waiting_for_the_disk(url: str) -> None:
+    """PostgreSQL's twin of the memory folder: the test database's commits return before their WAL is
+    flushed (synchronous_commit off: a server crash may lose the last ones, nothing else changes)."""
+    engine = create_engine(url, poolclass=pool.NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{make_url(url).database}" SET synchronous_commit = off'))
+    finally:
+        engine.dispose()
 
 
 def worker_database(url: str, worker: str) -> str:
