@@ -1,0 +1,84 @@
+"""What if a weight moved, on the office scorecard: the server's new index, light, predikat and KPI order
+against the same move computed here from the KPIs' published weights, on the SAMSAT 2010 scorecard."""
+import pytest
+
+from analysis.predikat import level_percent, predikat_index
+from analysis.scoring import light
+from survey.render.numbers import format_number
+from survey.services import scorecards
+from survey.services.errors import Invalid
+from survey.services.scorecard_document import office_document, what_if
+from tests.helpers.reports import samsat_office
+from tests.web import sign_in
+
+
+def moved_by_hand(session, version, document, code, share):
+    """Each KPI's weight (as published) when ``code`` weighs ``share`` of its group, the others rescaled."""
+    tree, by_id = scorecards.hierarchy(session, version.id)
+    key_of = {by_id[key].code: key for key in tree.keys}
+    published = {kpi.code: kpi.weight for kpi in document.kpis}
+    total = sum(published.values())
+    shares = dict(zip(tree.keys, tree.local_from_leaves({key_of[c]: w for c, w in published.items()})))
+    member = key_of[code]
+    mates = next(members for members in tree.clusters().values() if member in members)
+    scale = (1 - share) / (1 - shares[member])
+    shares.update({mate: shares[mate] * scale for mate in mates} | {member: share})
+    weights = tree.global_weights(shares) * total
+    return {kpi.code: float(weights[tree.keys.index(key_of[kpi.code])]) for kpi in document.kpis}
+
+
+def index_of(document, weights):
+    return sum(kpi.level * weights[kpi.code] for kpi in document.kpis if kpi.level is not None)
+
+
+def test_what_if_gives_the_index_light_predikat_and_kpi_order_of_the_moved_weights(session):
+    organisation, version = samsat_office(session)
+    document = office_document(session, version, "2010")
+    assert {row.code for row in document.signal} <= {row.code for row in document.movable}
+    tipped = 0
+    for row in document.movable:
+        for share in (row.weight, 0.05, 0.6, (row.above or 0.9) + 1e-4):
+            typed = f"{share * 100:.9f}"
+            found = what_if(session, version, document, row.code, typed.replace(".", ","), "id")
+            weights = moved_by_hand(session, version, document, row.code, float(typed) / 100)
+            index = index_of(document, weights)
+            assert found.index == pytest.approx(index, abs=1e-9)
+            assert found.light == light(index) and found.predikat == predikat_index(level_percent(index), document.bands)
+            heaviest_first = [weight for _, weight in found.kpis]  # published weights tie: the order by weight
+            assert heaviest_first == sorted(heaviest_first, reverse=True) and len(found.kpis) == len(weights)
+            assert all(weight == pytest.approx(weights[kpi.code], abs=1e-12) for kpi, weight in found.kpis)
+            if share == row.weight:  # not moved: the scorecard as it is
+                assert found.index == pytest.approx(document.index, abs=1e-9)
+                assert (found.light, found.predikat) == (document.index_light, document.predikat)
+            tipped += (found.light, found.predikat) != (document.index_light, document.predikat)
+    assert tipped >= 3
+
+
+def test_a_wrong_element_or_weight_is_named(session):
+    organisation, version = samsat_office(session)
+    document = office_document(session, version, "2010")
+    with pytest.raises(Invalid, match="compared with others"):
+        what_if(session, version, document, "NOPE", "20", "id")
+    for typed in ("100", "0", "-3", "dua puluh", ""):
+        with pytest.raises(Invalid):
+            what_if(session, version, document, document.movable[0].code, typed, "id")
+
+
+def test_the_office_page_tries_a_weight_and_says_when_the_signal_changes(client, session):
+    organisation, version = samsat_office(session)
+    document = office_document(session, version, "2010")
+    row = next(r for r in document.signal if r.above is not None)
+    sign_in(client, session, organisation.id)
+    url = f"/hr/versions/{version.id}/scorecard/2010"
+    typed = format_number(row.above + 0.005, "weight", "id")
+    page = client.get(f"{url}?element={row.code}&weight={typed}").get_data(as_text=True)
+    found = what_if(session, version, document, row.code, typed, "id")
+    assert f"Jika {row.code} {row.name} berbobot {typed}% dari kelompoknya" in page
+    assert f"<strong>{format_number(found.index, 'index', 'id')}</strong>" in page
+    assert "Sinyal berubah." in page and 'id="what-if-slider"' in page and "what_if.js" in page
+    wrong = client.get(f"{url}?element={row.code}&weight=120")
+    assert wrong.status_code == 200 and 'aria-invalid="true"' in wrong.get_data(as_text=True)
+    assert "di atas 0 dan di bawah 100." in wrong.get_data(as_text=True)
+    english = client.get(f"{url}?element={row.code}&weight={(row.above + 0.005) * 100:.1f}",
+                         headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "The signal changes." in english
