@@ -82,3 +82,15 @@ def test_the_office_page_tries_a_weight_and_says_when_the_signal_changes(client,
     english = client.get(f"{url}?element={row.code}&weight={(row.above + 0.005) * 100:.1f}",
                          headers={"Accept-Language": "en"}).get_data(as_text=True)
     assert "The signal changes." in english
+
+
+def test_the_results_pages_what_if_form_has_its_slider_and_the_pages_decimal_sign(client, session):
+    from tests.helpers.weighting import answer_everything, invitations, launch
+    organisation, version, round_ = launch(session)
+    for invitation in invitations(session, round_):
+        answer_everything(session, invitation)
+    sign_in(client, session, organisation.id)
+    for language, sign in (("id", ","), ("en", ".")):
+        page = client.get(f"/hr/rounds/{round_.id}/results?lang={language}").get_data(as_text=True)
+        assert f'data-decimal="{sign}"' in page and 'id="what-if-slider"' in page and "what_if.js" in page
+        assert 'id="what-if-result"' in page
