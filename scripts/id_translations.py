@@ -1633,4 +1633,10 @@ ID = {
     "The signal changes.": "Sinyal berubah.",
     "Every weighted KPI must be scored before a weight can be tried.":
         "Setiap IKU berbobot harus sudah dinilai sebelum sebuah bobot dapat dicoba.",
+    "Page by page": "Halaman demi halaman",
+    "The same threshold, with each page's weights alone: respondents may agree on one page and part on another.":
+        "Ambang yang sama, dengan bobot setiap halaman saja: responden dapat sependapat di satu halaman dan "
+        "berbeda pendapat di halaman lain.",
+    "one group": "satu kelompok",
+    "%(count)s groups": "%(count)s kelompok",
 }
