@@ -45,3 +45,27 @@ def test_the_slider_tries_a_weight_on_the_server_and_the_page_stays_within_the_s
                 assert overflow(page) <= 0, (locale, width)
             page.close()
         browser.close()
+
+
+def test_the_results_pages_slider_and_groups_page_by_page_fit_a_phone_and_a_screen(app, session, live_server):
+    from tests.test_respondent_groups import camps_on_the_perspectives
+    organisation, version, round_, _camp = camps_on_the_perspectives(session)
+    accounts.create_user(session, organisation.id, "hr@kantor.go.id", "HR", "kata sandi rahasia", role="hr")
+    customer = next(e for e in version.elements if e.code == "C")
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        for locale, tried in {"id-ID": "Jika C ", "en-GB": "If C "}.items():
+            page = browser.new_page(viewport={"width": 390, "height": 844}, locale=locale)
+            sign_in(page, live_server, "hr@kantor.go.id", "kata sandi rahasia")
+            page.goto(f"{live_server}/hr/rounds/{round_.id}/results")
+            page.select_option("#what-if-element", str(customer.id))
+            page.locator("#what-if-slider").fill("20")
+            playwright.expect(page.locator("#what-if-result h3")).to_contain_text(tried)
+            playwright.expect(page.locator("#agreement details[open]")).to_have_count(1)  # the perspectives
+            for width in (390, 1280):
+                page.set_viewport_size({"width": width, "height": 900})
+                for part in ("sensitivity", "agreement"):
+                    page.locator(f"#{part}").screenshot(path=str(ARTIFACTS / f"results-{part}-{locale[:2]}-{width}.png"))
+                assert overflow(page) <= 0, (locale, width)
+            page.close()
+        browser.close()
