@@ -94,3 +94,18 @@ def test_the_results_pages_what_if_form_has_its_slider_and_the_pages_decimal_sig
         page = client.get(f"/hr/rounds/{round_.id}/results?lang={language}").get_data(as_text=True)
         assert f'data-decimal="{sign}"' in page and 'id="what-if-slider"' in page and "what_if.js" in page
         assert 'id="what-if-result"' in page
+
+
+def test_hostile_what_if_values_get_a_page_with_a_message_never_an_error(client, session):
+    organisation, version = samsat_office(session)
+    document = office_document(session, version, "2010")
+    sign_in(client, session, organisation.id)
+    url = f"/hr/versions/{version.id}/scorecard/2010"
+    code = document.movable[0].code
+    for element, weight in ((code, "nan"), (code, "inf"), (code, "1e309"), (code, "9" * 400), (code, "-0"),
+                            (code, "99,99999999999999999"), (code, "<script>"), ("<b>x</b>", "20"), ("", "20"),
+                            ("9" * 100, "20"), (code, "0,00000001")):
+        response = client.get(url, query_string={"element": element, "weight": weight})
+        text = response.get_data(as_text=True)
+        assert response.status_code == 200 and "<b>x</b>" not in text and "<script>" not in text, (element, weight)
+        assert 'role="alert"' in text or 'id="what-if-result"' in text
