@@ -5,26 +5,10 @@ import pytest
 from analysis.predikat import level_percent, predikat_index
 from analysis.scoring import light
 from survey.render.numbers import format_number
-from survey.services import scorecards
 from survey.services.errors import Invalid
 from survey.services.scorecard_document import office_document, what_if
-from tests.helpers.reports import samsat_office
+from tests.helpers.reports import moved_kpi_weights, samsat_office
 from tests.web import sign_in
-
-
-def moved_by_hand(session, version, document, code, share):
-    """Each KPI's weight (as published) when ``code`` weighs ``share`` of its group, the others rescaled."""
-    tree, by_id = scorecards.hierarchy(session, version.id)
-    key_of = {by_id[key].code: key for key in tree.keys}
-    published = {kpi.code: kpi.weight for kpi in document.kpis}
-    total = sum(published.values())
-    shares = dict(zip(tree.keys, tree.local_from_leaves({key_of[c]: w for c, w in published.items()})))
-    member = key_of[code]
-    mates = next(members for members in tree.clusters().values() if member in members)
-    scale = (1 - share) / (1 - shares[member])
-    shares.update({mate: shares[mate] * scale for mate in mates} | {member: share})
-    weights = tree.global_weights(shares) * total
-    return {kpi.code: float(weights[tree.keys.index(key_of[kpi.code])]) for kpi in document.kpis}
 
 
 def index_of(document, weights):
@@ -40,7 +24,7 @@ def test_what_if_gives_the_index_light_predikat_and_kpi_order_of_the_moved_weigh
         for share in (row.weight, 0.05, 0.6, (row.above or 0.9) + 1e-4):
             typed = f"{share * 100:.9f}"
             found = what_if(session, version, document, row.code, typed.replace(".", ","), "id")
-            weights = moved_by_hand(session, version, document, row.code, float(typed) / 100)
+            weights = moved_kpi_weights(session, version, document, row.code, float(typed) / 100)
             index = index_of(document, weights)
             assert found.index == pytest.approx(index, abs=1e-9)
             assert found.light == light(index) and found.predikat == predikat_index(level_percent(index), document.bands)
