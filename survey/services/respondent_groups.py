@@ -52,7 +52,7 @@ class RespondentGroups:
     kpis: list[Element]           # in tree order
     weights: list[np.ndarray]     # per group, its KPIs' global weights
     separations: list[Separation]
-    pages: list[PageGroups] = ()  # page by page, in page order
+    pages: list[PageGroups]       # page by page, in page order
 
 
 #: Groups by (database, round, threshold), kept with the results they were found from: found again only when
@@ -108,8 +108,7 @@ def _groups(session: Session, round_: Round, threshold: float) -> RespondentGrou
     own = global_weights(page_priorities)
     found = groups_at(similarity(own / own.sum(axis=1, keepdims=True)), threshold)
     weight = [person.weight for _, person in taking_part]
-    group_weights = [global_weights({key: priorities(aggregate(np.stack([given[key][ids[k]] for k in members]),
-                                                               [weight[k] for k in members]),
+    group_weights = [global_weights({key: priorities(aggregate(stacks[key][members], [weight[k] for k in members]),
                                                      round_.priority_method)[None, :]
                                      for key, _ in compared})[0] for members in found]
     pages = {key: (stack, list(range(len(ids)))) for key, stack in stacks.items()}
