@@ -46,6 +46,10 @@ def test_a_wrong_element_or_weight_is_named(session):
     for typed in ("100", "0", "-3", "dua puluh", ""):
         with pytest.raises(Invalid):
             what_if(session, version, document, document.movable[0].code, typed, "id")
+    provisional = office_document(session, version, "2009")  # no KPI scored yet
+    assert provisional.provisional and not provisional.movable
+    with pytest.raises(Invalid, match="must be scored"):
+        what_if(session, version, provisional, document.movable[0].code, "20", "id")
 
 
 def test_the_office_page_tries_a_weight_and_says_when_the_signal_changes(client, session):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from analysis.hierarchy import Hierarchy
 from analysis.predikat import Band, level_percent, predikat_index
 from analysis.scoring import LIGHT_NAMES, light
 from analysis.sensitivity import index_thresholds, moved
@@ -156,7 +157,7 @@ class _Scoring:
     """The weights a complete office scorecard scores with, as a tree's comparison groups: each group's
     shares read back from the KPIs' global weights (so rounded published weights count as they are), and the
     levels times the weights' total, so that the index is sum(level x global weight from the shares)."""
-    tree: object
+    tree: Hierarchy
     by_id: dict
     groups: list
     shares: dict
