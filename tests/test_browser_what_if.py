@@ -57,10 +57,11 @@ def test_the_results_pages_slider_and_groups_page_by_page_fit_a_phone_and_a_scre
         for locale, tried in {"id-ID": "Jika C ", "en-GB": "If C "}.items():
             page = browser.new_page(viewport={"width": 390, "height": 844}, locale=locale)
             sign_in(page, live_server, "hr@kantor.go.id", "kata sandi rahasia")
-            page.goto(f"{live_server}/hr/rounds/{round_.id}/results")
+            page.goto(f"{live_server}/hr/rounds/{round_.id}/results?agreement=80")
             page.select_option("#what-if-element", str(customer.id))
             page.locator("#what-if-slider").fill("20")
             playwright.expect(page.locator("#what-if-result h3")).to_contain_text(tried)
+            assert "agreement=80" in page.url and "weight=20" in page.url  # the threshold chosen stays
             playwright.expect(page.locator("#agreement details[open]")).to_have_count(1)  # the perspectives
             for width in (390, 1280):
                 page.set_viewport_size({"width": width, "height": 900})

@@ -16,8 +16,9 @@
     }
 
     function update() {
-      var query = new URLSearchParams(new FormData(form)).toString();
-      var address = form.action.split("#")[0] + "?" + query, mine = ++asked;
+      var query = new URLSearchParams(location.search);  // the page's other choices (a grouping threshold) stay
+      new FormData(form).forEach(function (value, name) { query.set(name, value); });
+      var address = form.action.split("#")[0] + "?" + query.toString(), mine = ++asked;
       fetch(address, {credentials: "same-origin"}).then(function (response) { return response.text(); })
         .then(function (page) {
           var result = document.getElementById(form.dataset.whatIf);
