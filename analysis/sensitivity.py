@@ -91,6 +91,14 @@ def index_thresholds(tree: Hierarchy, groups, weights: Mapping, levels: Mapping,
     return found
 
 
+def moved(groups, weights: Mapping, member, t: float) -> dict:
+    """The local weights with ``member`` at ``t`` and the other members of its group rescaled
+    proportionally (each times (1 - t)/(1 - w)), so the group still sums to 1."""
+    mates = next(members for _, members in groups if member in members)
+    scale = (1 - t) / (1 - weights[member])
+    return {**weights, **{mate: weights[mate] * scale for mate in mates if mate != member}, member: t}
+
+
 def _nearest(member, weight: float, crossings: np.ndarray) -> Threshold:
     inside = crossings[(crossings >= 0) & (crossings <= 1)]
     below, above = inside[inside < weight], inside[inside > weight]

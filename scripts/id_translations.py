@@ -1623,4 +1623,20 @@ ID = {
         "Tautan, kode QR, dan poster per jenis layanan (layanannya sudah terisi; pengunjung dapat mengubahnya)",
     "This round's list of services has no such service: take a poster from the list on this page.":
         "Daftar layanan survei ini tidak memuat layanan tersebut: ambil poster dari daftar di halaman ini.",
+    # --- h-whatif ---
+    "Move the weight": "Geser bobotnya",
+    "No weight can move far enough to change the index's light or predikat.":
+        "Tidak ada bobot yang dapat bergeser cukup jauh untuk mengubah lampu atau predikat indeks.",
+    "Try a weight": "Coba bobot lain",
+    "now": "saat ini",
+    "Weight now": "Bobot saat ini",
+    "The signal changes.": "Sinyal berubah.",
+    "Every weighted KPI must be scored before a weight can be tried.":
+        "Setiap IKU berbobot harus sudah dinilai sebelum sebuah bobot dapat dicoba.",
+    "Page by page": "Halaman demi halaman",
+    "The same threshold, with each page's weights alone: respondents may agree on one page and part on another.":
+        "Ambang yang sama, dengan bobot setiap halaman saja: responden dapat sependapat di satu halaman dan "
+        "berbeda pendapat di halaman lain.",
+    "one group": "satu kelompok",
+    "%(count)s groups": "%(count)s kelompok",
 }

@@ -35,3 +35,14 @@ def test_a_benchmark_runs_in_quick_mode_and_prints_its_figures(script, tmp_path)
     assert run.stdout.startswith("quick mode:"), run.stdout[:500]
     figures = [line for line in run.stdout.splitlines()[1:] if FIGURE.search(line)]
     assert figures, run.stdout
+
+
+def test_the_bootstrap_benchmark_prints_its_ratio_to_the_plain_computations(tmp_path):
+    """Issue 29's benchmark: 2,000 draws against one plain group computation x 2,000 measured in the same run."""
+    env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "TEST_DATABASE_URL")}
+    env.update(NERACA_BENCH_QUICK="1", PYTHONPATH=str(BENCHMARKS.parent), NERACA_INSTANCE=str(tmp_path))
+    run = subprocess.run([sys.executable, str(BENCHMARKS / "bootstrap.py")], cwd=BENCHMARKS.parent, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    ratio = re.search(r"ratio to the plain computations\s+(\d+\.\d+) x", run.stdout)
+    assert ratio and float(ratio.group(1)) > 0 and "(target < 1 s)" in run.stdout, run.stdout

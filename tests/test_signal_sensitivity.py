@@ -1,30 +1,17 @@
 """Would the office's signal change: each weight's thresholds for the index's light and predikat, on the
 published SAMSAT 2010 scorecard, checked by moving the weight just past each one and scoring again."""
-import numpy as np
-import pytest
 
 from analysis.predikat import level_percent, predikat_index
 from analysis.scoring import light_codes
-from survey.services import scorecards
 from survey.services.scorecard_document import office_document
-from tests.helpers.reports import pdf_text, samsat_office
+from tests.helpers.reports import moved_kpi_weights, pdf_text, samsat_office
 from tests.web import sign_in
 
 
 def signal_after_moving(session, version, document, code, weight):
     """(light, predikat) of the index when ``code`` weighs ``weight`` in its group, by the KPIs' weights."""
-    tree, by_id = scorecards.hierarchy(session, version.id)
-    key_of = {by_id[key].code: key for key in tree.keys}
-    kpi_weight = {kpi.code: kpi.weight for kpi in document.kpis}
-    total = sum(kpi_weight.values())
-    shares = dict(zip(tree.keys, tree.local_from_leaves({key_of[c]: w for c, w in kpi_weight.items()})))
-    member = key_of[code]
-    mates = next(members for members in tree.clusters().values() if member in members)
-    scale = (1 - weight) / (1 - shares[member])
-    moved = {**shares, **{m: shares[m] * scale for m in mates}, member: weight}
-    global_weights = tree.global_weights(moved) * total
-    index = sum(kpi.level * global_weights[tree.keys.index(key_of[kpi.code])] for kpi in document.kpis
-                if kpi.level is not None)
+    moved = moved_kpi_weights(session, version, document, code, weight)
+    index = sum(kpi.level * moved[kpi.code] for kpi in document.kpis if kpi.level is not None)
     return int(light_codes(index)), int(predikat_index(level_percent(index), document.bands))
 
 

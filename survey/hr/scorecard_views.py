@@ -397,8 +397,21 @@ def office_scorecard(version_id, period):
                                message=message_of(error)), 404
     return render_template("hr/office_scorecard.html", version=version_row, card=card, finding_form=finding_form,
                            owned=kpi_owners.owned_codes(session, current_user, version_row), action=ActionForm(),
-                           problems=[translated(problem, _) for problem in card.problems]), \
+                           problems=[translated(problem, _) for problem in card.problems],
+                           what_if=_signal_what_if(session, version_row, card)), \
         400 if request.method == "POST" else 200  # a saved finding redirected; this one was refused
+
+
+def _signal_what_if(session, version_row, card) -> dict:
+    """The "would the signal change?" what-if its form asked for (the element's code and a weight as typed)."""
+    chosen, typed = request.args.get("element", "")[:60], request.args.get("weight", "")[:60]
+    if not chosen:
+        return {"chosen": "", "typed": typed}
+    try:
+        return {"chosen": chosen, "typed": typed,
+                "found": scorecard_document.what_if(session, version_row, card, chosen, typed, page_locale())}
+    except Invalid as error:
+        return {"chosen": chosen, "typed": typed, "error": message_of(error)}
 
 
 @blueprint.get("/templates/<kind>.<fmt>")

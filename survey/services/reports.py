@@ -251,6 +251,24 @@ def weights_table(session: Session, round_: Round) -> pd.DataFrame:
     drawn = {kpi.code: found.of(kpi.id) for kpi in found.kpis} if found else {}
     for column, k in (("global_low_90", 0), ("global_high_90", 1), ("rank_kept", 2)):
         table[column] = [drawn[code][k] if code in drawn else None for code in table["code"]]
+    compared = feedback.before_after(session, round_) if kind_of(round_).feedback else None
+    return table if compared is None else _with_first_pass(session, round_, table, compared)
+
+
+def _with_first_pass(session: Session, round_: Round, table: pd.DataFrame, compared) -> pd.DataFrame:
+    """A round with a feedback pass: each element's local and global weight before it (the first pass), and
+    the consensus (S*) of the page it is compared on before and after it, beside the weights after."""
+    _, by_id = scorecards.hierarchy(session, round_.version_id)
+    id_of = [{e.code: e.id for e in by_id.values()}[code] for code in table["code"]]
+    before_local = compared.before.shares or compared.before.local
+
+    def page_consensus(outcome) -> dict:
+        return {member.id: cluster.consensus for cluster in outcome.clusters for member in cluster.members}
+    before, after = page_consensus(compared.before), page_consensus(compared.after)
+    table["local_before_feedback"] = [before_local.get(k) for k in id_of]
+    table["global_before_feedback"] = [compared.before.global_weights.get(k) for k in id_of]
+    table["consensus_before_feedback"] = [before.get(k) for k in id_of]
+    table["consensus"] = [after.get(k) for k in id_of]
     return table
 
 

@@ -1,9 +1,10 @@
 """Who agrees with whom in a weighting round: consensus groups of its respondents (analysis.consensus_groups)
-with each group's weights side by side and the judgments that separate the groups, most first.
+with each group's weights side by side and the judgments that separate the groups, most first; overall and
+page by page.
 
 Respondents who finished every page with usable answers take part (the round's rule for those who stayed
-inconsistent applies); their similarity is S* of their global weights. A group's weights are the round's
-computation (AIJ and the priority method) on its members alone.
+inconsistent applies); their similarity is S* of their global weights overall, of their priorities on a page
+page by page. A group's weights are the round's computation (AIJ and the priority method) on its members alone.
 """
 from __future__ import annotations
 
@@ -34,6 +35,16 @@ class Separation:
 
 
 @dataclass(frozen=True)
+class PageGroups:
+    """The groups of one page (comparison group): who agrees with whom on it alone."""
+    key: str
+    members: list[Element]        # the page's elements, in page order
+    groups: list[list[int]]       # indices into RespondentGroups.people, largest group first
+    weights: list[np.ndarray]     # per group, the page's weights from its members' judgments alone
+    separations: list[Separation]  # the page's pairs that separate its groups, most first
+
+
+@dataclass(frozen=True)
 class RespondentGroups:
     threshold: float
     people: list[Person]          # those who take part, in invitation order
@@ -41,6 +52,7 @@ class RespondentGroups:
     kpis: list[Element]           # in tree order
     weights: list[np.ndarray]     # per group, its KPIs' global weights
     separations: list[Separation]
+    pages: list[PageGroups]       # page by page, in page order
 
 
 #: Groups by (database, round, threshold), kept with the results they were found from: found again only when
@@ -91,17 +103,27 @@ def _groups(session: Session, round_: Round, threshold: float) -> RespondentGrou
             local.update({element.id: stacks[key][:, k] for k, element in enumerate(members)})
         return tree.global_from_groups(anchored, local)[columns].T
 
-    own = global_weights({key: priorities(complete(np.stack([given[key][i] for i in ids])), round_.priority_method)
-                          for key, _ in compared})
+    stacks = {key: np.stack([given[key][i] for i in ids]) for key, _ in compared}
+    page_priorities = {key: priorities(complete(stack), round_.priority_method) for key, stack in stacks.items()}
+    own = global_weights(page_priorities)
     found = groups_at(similarity(own / own.sum(axis=1, keepdims=True)), threshold)
     weight = [person.weight for _, person in taking_part]
-    group_weights = [global_weights({key: priorities(aggregate(np.stack([given[key][ids[k]] for k in members]),
-                                                               [weight[k] for k in members]),
+    group_weights = [global_weights({key: priorities(aggregate(stacks[key][members], [weight[k] for k in members]),
                                                      round_.priority_method)[None, :]
                                      for key, _ in compared})[0] for members in found]
-    pages = {key: (np.stack([given[key][i] for i in ids]), list(range(len(ids)))) for key, _ in compared}
+    pages = {key: (stack, list(range(len(ids)))) for key, stack in stacks.items()}
     members_of = dict(compared)
-    separations = [Separation(s.page, members_of[s.page][s.row], members_of[s.page][s.column], list(s.judgments))
-                   for s in separating_pairs(pages, found, weight)[:SHOWN_PAIRS]
-                   if s.spread > 0]
-    return RespondentGroups(threshold, [person for _, person in taking_part], found, kpis, group_weights, separations)
+
+    def separations(found_here, keys) -> list[Separation]:
+        return [Separation(s.page, members_of[s.page][s.row], members_of[s.page][s.column], list(s.judgments))
+                for s in separating_pairs({key: pages[key] for key in keys}, found_here, weight)[:SHOWN_PAIRS]
+                if s.spread > 0]
+
+    by_page = []
+    for key, members in compared:
+        here = groups_at(similarity(page_priorities[key]), threshold)
+        by_page.append(PageGroups(key, members, here, [
+            priorities(aggregate(stacks[key][group], [weight[k] for k in group]), round_.priority_method)
+            for group in here], separations(here, [key])))
+    return RespondentGroups(threshold, [person for _, person in taking_part], found, kpis, group_weights,
+                            separations(found, pages), by_page)

@@ -9,16 +9,19 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from analysis.predikat import Band
-from analysis.scoring import LIGHT_NAMES
-from analysis.sensitivity import index_thresholds
+from analysis.hierarchy import Hierarchy
+from analysis.predikat import Band, level_percent, predikat_index
+from analysis.scoring import LIGHT_NAMES, light
+from analysis.sensitivity import index_thresholds, moved
 from survey.models import Organisation, ScorecardVersion
 from survey.render.numbers import scale_of
 from survey.services import evidence, performance, reporting, scorecards, strategy
 from survey.services.bands import thresholds_of
+from survey.services.errors import N_, Invalid
 from survey.services.performance import Gap, Trends
 from survey.services.reports import plain_number, weights_provenance
 from survey.services.strategy import StrategyMap
+from survey.services.weight_sensitivity import typed_share
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class OfficeScorecardDocument:
     reporting_state: str         # provisional, submitted, verified or locked
     weights_from: dict           # reports.weights_provenance
     signal: tuple[SignalThreshold, ...] = ()  # empty while provisional or without weights on every KPI
+    movable: tuple[SignalThreshold, ...] = ()  # every element of a group of two or more, in tree order (what-if)
 
     @property
     def scorecard(self) -> str:
@@ -144,28 +148,82 @@ def office_document(session: Session, version: ScorecardVersion, period: str) ->
                   for code, found in files.items()},
         reporting_state=reporting.period_state(session, version, period),
         weights_from=weights_provenance(session, version),
-        signal=_signal_thresholds(session, version, kpis, card.bands, thresholds_of(session.get(Organisation, version.organisation_id)))
-        if card.scored == card.weighted else ())
+        **_signal_thresholds(_scoring(session, version, kpis) if card.scored == card.weighted else None,
+                             card.bands, thresholds_of(session.get(Organisation, version.organisation_id))))
 
 
-def _signal_thresholds(session, version, kpis, bands, lights) -> tuple[SignalThreshold, ...]:
-    """analysis.sensitivity.index_thresholds on the weights the scorecard scores with: each group's shares
-    read back from the KPIs' global weights (so rounded published weights count as they are)."""
+@dataclass(frozen=True)
+class _Scoring:
+    """The weights a complete office scorecard scores with, as a tree's comparison groups: each group's
+    shares read back from the KPIs' global weights (so rounded published weights count as they are), and the
+    levels times the weights' total, so that the index is sum(level x global weight from the shares)."""
+    tree: Hierarchy
+    by_id: dict
+    groups: list
+    shares: dict
+    levels: dict
+    total: float
+
+
+def _scoring(session, version, kpis) -> _Scoring | None:
     weight = {kpi.code: kpi.weight for kpi in kpis}
     if not kpis or min(weight.values()) <= 0:
-        return ()
+        return None
     tree, by_id = scorecards.hierarchy(session, version.id)
     code_of = {key: by_id[key].code for key in tree.keys}
     if any(code_of[leaf] not in weight for leaf in tree.leaves()):  # an objective without KPIs, say
-        return ()
+        return None
     total = sum(weight.values())
     shares = dict(zip(tree.keys, tree.local_from_leaves({key: weight[code_of[key]] for key in tree.leaves()})))
-    groups = list(tree.clusters().items())
-    # The index is sum(level x weight) with the weights as published; shares give weights summing to 1.
     levels = {key: kpi.level * total for key in tree.leaves() for kpi in kpis
               if kpi.code == code_of[key] and kpi.level is not None}
+    return _Scoring(tree, by_id, list(tree.clusters().items()), shares, levels, total)
+
+
+def _signal_thresholds(scoring: _Scoring | None, bands, lights) -> dict:
+    """analysis.sensitivity.index_thresholds on the scorecard's weights: ``signal``, the weights a small
+    move would tip first (one no move within 0-100 % tips says nothing and is left out), and ``movable``,
+    every weight in tree order."""
+    if scoring is None:
+        return {}
     cuts = list(lights) + [band.lower / 10 for band in bands]
-    found = [t for t in index_thresholds(tree, groups, shares, levels, cuts) if t.margin is not None]
-    # The weights a small move would tip first; one no move within 0-100 % tips says nothing and is left out.
-    return tuple(SignalThreshold(code_of[t.member], by_id[t.member].name, t.weight, t.below, t.above)
-                 for t in sorted(found, key=lambda t: t.margin))
+    found = index_thresholds(scoring.tree, scoring.groups, scoring.shares, scoring.levels, cuts)
+    rows = {t.member: SignalThreshold(scoring.by_id[t.member].code, scoring.by_id[t.member].name, t.weight,
+                                      t.below, t.above) for t in found}
+    tipping = sorted((t for t in found if t.margin is not None), key=lambda t: t.margin)
+    return {"signal": tuple(rows[t.member] for t in tipping),
+            "movable": tuple(rows[key] for key in scoring.tree.keys if key in rows)}
+
+
+@dataclass(frozen=True)
+class SignalWhatIf:
+    """The office index if one element weighed ``share`` of its group, the others rescaled in proportion."""
+    code: str
+    name: str
+    share: float
+    index: float
+    light: str                                # red, yellow or green, by the office's thresholds
+    predikat: int                             # the index's band among the scorecard's bands
+    kpis: tuple[tuple[KpiLine, float], ...]   # each KPI with its weight then, heaviest first
+
+
+def what_if(session: Session, version: ScorecardVersion, card: OfficeScorecardDocument, code: str, typed: str,
+            locale: str = "id") -> SignalWhatIf:
+    """``card``'s index, light, predikat and KPI order if the element ``code`` weighed ``typed`` percent of
+    its group; Invalid names a scorecard that cannot be tried (provisional), an element or a wrong weight."""
+    scoring = _scoring(session, version, card.kpis) if card.movable else None
+    if scoring is None:
+        raise Invalid({"element": N_("Every weighted KPI must be scored before a weight can be tried.")})
+    member = next((key for key in scoring.tree.keys if scoring.by_id[key].code == code
+                   and any(row.code == code for row in card.movable)), None)
+    if member is None:
+        raise Invalid({"element": N_("Choose an element compared with others.")})
+    share = typed_share(typed, locale)
+    tree = scoring.tree
+    found = tree.global_from_groups(scoring.groups, moved(scoring.groups, scoring.shares, member, share))
+    weight_of = {scoring.by_id[key].code: float(found[k]) for k, key in enumerate(tree.keys)}
+    index = sum(level * weight_of[scoring.by_id[key].code] for key, level in scoring.levels.items())
+    kpis = sorted(((kpi, weight_of[kpi.code] * scoring.total) for kpi in card.kpis), key=lambda item: -item[1])
+    thresholds = thresholds_of(session.get(Organisation, version.organisation_id))
+    return SignalWhatIf(code, scoring.by_id[member].name, share, index, str(light(index, thresholds)),
+                        int(predikat_index(level_percent(index), card.bands)), tuple(kpis))

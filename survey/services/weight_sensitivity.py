@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from analysis.sensitivity import TOP, Threshold, order_thresholds
+from analysis.sensitivity import TOP, Threshold, moved, order_thresholds
 from survey.models import Element, Round
 from survey.services import groups, results
 from survey.services.errors import N_, Invalid
@@ -51,17 +51,19 @@ def sensitivity(session: Session, round_: Round, element_id: int | None = None, 
 def _tried(tree, anchored, weights, by_id, element_id, weight, locale, movable):
     if element_id not in movable:
         raise Invalid({"element": N_("Choose an element compared with others.")})
+    share = typed_share(weight, locale)
+    found = tree.global_from_groups(anchored, moved(anchored, weights, element_id, share))
+    position = {key: k for k, key in enumerate(tree.keys)}
+    kpis = sorted(((by_id[leaf], float(found[position[leaf]])) for leaf in tree.leaves()), key=lambda item: -item[1])
+    return by_id[element_id], share, kpis
+
+
+def typed_share(weight: str, locale: str) -> float:
+    """A what-if's weight as typed, a percentage of its group strictly between 0 and 100, as a share."""
     try:
         percent = parse_number(weight, locale)
     except NumberError as error:
         raise Invalid({"weight": error.message}) from None
     if not 0 < percent < 100:
         raise Invalid({"weight": N_("Give a weight above 0 and below 100.")})
-    share = percent / 100
-    mates = next(members for _, members in anchored if element_id in members)
-    scale = (1 - share) / (1 - weights[element_id])
-    moved = {**weights, **{mate: weights[mate] * scale for mate in mates}, element_id: share}
-    found = tree.global_from_groups(anchored, moved)
-    position = {key: k for k, key in enumerate(tree.keys)}
-    kpis = sorted(((by_id[leaf], float(found[position[leaf]])) for leaf in tree.leaves()), key=lambda item: -item[1])
-    return by_id[element_id], share, kpis
+    return percent / 100

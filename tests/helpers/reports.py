@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from survey.models import Element
-from survey.services import people, performance, questionnaires, rounds
+from survey.services import people, performance, questionnaires, rounds, scorecards
 from tests.reference import samsat
 from tests.samsat_site import build_samsat, load_samsat_performance
 
@@ -83,3 +83,18 @@ def self_report_round(session, answers):
         session.flush()
         questionnaires.submit_answers(session, invitation, {question.id: str(value)}, f"k-{n}", locale="en")
     return organisation, round_
+
+
+def moved_kpi_weights(session, version, document, code, share) -> dict:
+    """Each KPI's weight (as the office scorecard ``document`` publishes it) when the element ``code`` weighs
+    ``share`` of its group, the group's other members rescaled in proportion: worked out here on the tree."""
+    tree, by_id = scorecards.hierarchy(session, version.id)
+    key_of = {by_id[key].code: key for key in tree.keys}
+    published = {kpi.code: kpi.weight for kpi in document.kpis}
+    shares = dict(zip(tree.keys, tree.local_from_leaves({key_of[c]: w for c, w in published.items()})))
+    member = key_of[code]
+    mates = next(members for members in tree.clusters().values() if member in members)
+    scale = (1 - share) / (1 - shares[member])
+    shares.update({mate: shares[mate] * scale for mate in mates} | {member: share})
+    weights = tree.global_weights(shares) * sum(published.values())
+    return {kpi.code: float(weights[tree.keys.index(key_of[kpi.code])]) for kpi in document.kpis}
