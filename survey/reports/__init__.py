@@ -12,8 +12,9 @@ from flask_login import current_user
 from survey.render.pdf import render_html, render_pdf
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
+from survey.render import lkjip as lkjip_render
 from survey.render import sakip
-from survey.services import (jobs, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
+from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
                              scorecards, skm, skm_exports)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
@@ -61,6 +62,19 @@ def realisation(version_id, fmt):
         return Response(sakip.realisation_xlsx(report, language, _), mimetype=MIME["xlsx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
     return _document("realisation.html", sakip.realisation_context(report, language, _), fmt, name)
+
+
+@blueprint.get("/lkjip/<int:version_id>.<any(docx,pdf,html):fmt>")
+def performance_report(version_id, fmt):
+    """The year's LKjIP: chapter II's PK, chapter III.A per objective, the PK as annex (dated ``?day=``)."""
+    version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    day = _day(request.args.get("day", ""))
+    report = _data(lambda: lkjip.performance_report(db.session(), version, day))
+    language, name = page_locale(), f"lkjip-{report.year}"
+    if fmt == "docx":
+        return Response(lkjip_render.lkjip_docx(report, language, _), mimetype=MIME["docx"],
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return _document("lkjip.html", lkjip_render.lkjip_context(report, language, _), fmt, name)
 
 
 def _day(text: str) -> date:
