@@ -45,11 +45,9 @@ def performance_agreement(version_id, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     day = _day(request.args.get("day", ""))
     pk = _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
-    language, name = page_locale(), f"perjanjian-kinerja-{pk.year}"
-    if fmt == "docx":
-        return Response(sakip.pk_docx(pk, language, _), mimetype=MIME["docx"],
-                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
-    return _document("pk.html", sakip.pk_context(pk, language, _), fmt, name)
+    language = page_locale()
+    return _word_or_page(fmt, f"perjanjian-kinerja-{pk.year}", lambda: sakip.pk_docx(pk, language, _), "pk.html",
+                         lambda: sakip.pk_context(pk, language, _))
 
 
 @blueprint.get("/realisation/<int:version_id>.<any(xlsx,pdf,html):fmt>")
@@ -70,11 +68,17 @@ def performance_report(version_id, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     day = _day(request.args.get("day", ""))
     report = _data(lambda: lkjip.performance_report(db.session(), version, day))
-    language, name = page_locale(), f"lkjip-{report.year}"
+    language = page_locale()
+    return _word_or_page(fmt, f"lkjip-{report.year}", lambda: lkjip_render.lkjip_docx(report, language, _),
+                         "lkjip.html", lambda: lkjip_render.lkjip_context(report, language, _))
+
+
+def _word_or_page(fmt, name, docx, template, context):
+    """A document as a DOCX to edit in Word, or as its printable page or PDF (one view model for all)."""
     if fmt == "docx":
-        return Response(lkjip_render.lkjip_docx(report, language, _), mimetype=MIME["docx"],
+        return Response(docx(), mimetype=MIME["docx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
-    return _document("lkjip.html", lkjip_render.lkjip_context(report, language, _), fmt, name)
+    return _document(template, context(), fmt, name)
 
 
 def _day(text: str) -> date:
