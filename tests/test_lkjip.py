@@ -338,3 +338,17 @@ def test_hr_sets_the_plan_and_a_link_on_the_site_and_downloads_the_lkjip(client,
     assert pdf.status_code == 200 and "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2010" in pdf_text(pdf.data)
     english = client.get(f"/hr/reports/lkjip/{version_2010.id}.html?lang=en").get_data(as_text=True)
     assert "GOVERNMENT AGENCY PERFORMANCE REPORT 2010" in english
+
+
+def test_an_objective_a_programme_serves_or_a_linked_kpi_is_not_deleted_from_under_them(session):
+    from survey.services import element_changes
+    organisation, version_2009, version_2010 = renamed_between_years(session)
+    renstra.link_kpi(session, version_2010, kpi_code="C1x", earlier_version_id=version_2009.id, earlier_code="C1b")
+    objective = next(e for e in version_2010.elements if e.code == "L1")  # P2 serves it (copied with the version)
+    with pytest.raises(Invalid, match="1 programmes"):
+        element_changes.delete_element(session, version_2010, objective.id)
+    old = performance.kpis(session, version_2009)["C1b"]
+    with pytest.raises(Invalid, match="1 links between years"):
+        element_changes.delete_element(session, version_2009, old.id)
+    session.expire_all()
+    assert session.query(KpiLink).count() == 1 and len(programmes.programmes(session, version_2010)) == 2
