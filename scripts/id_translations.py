@@ -1682,7 +1682,7 @@ ID = {
     "code there, or with the one linked below when it was renamed or recoded.":
         "Tahun sebelumnya adalah versi scorecard ini yang dinamai dengan tahun sebelumnya; IKU dibandingkan dengan IKU "
         "berkode sama di sana, atau dengan IKU yang ditautkan di bawah bila nama atau kodenya berubah.",
-    "Its code that year": "Kodenya pada tahun itu", "Link": "Tautkan",
+    "Its code that year": "Kodenya pada tahun itu", "Link": "Tautkan", "not yet verified": "belum diverifikasi",
     "No earlier year's version of this scorecard.": "Belum ada versi scorecard ini untuk tahun sebelumnya.",
     "Columns: code, name, budget (rupiah), objectives (objective codes separated by commas), realisation (rupiah "
     "spent, optional). A code already listed is changed, a new one added. Nothing is imported if any row is wrong.":

@@ -808,4 +808,5 @@ class KpiLinkForm(FlaskForm):
     """This year's KPI continues one of an earlier year's version; a blank earlier code removes the link."""
     kpi_code = StringField(_l("KPI code this year"), validators=[Optional(), Length(max=30)])
     earlier_version = SelectField(_l("Earlier year"), choices=[], validate_choice=False)
-    earlier_code = StringField(_l("Its code that year (blank: remove the link)"), validators=[Optional(), Length(max=30)])
+    earlier_code = StringField(_l("Its code that year (blank: remove the link)"),
+                               validators=[Optional(), Length(max=30)])

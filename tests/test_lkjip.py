@@ -8,7 +8,6 @@ import io
 import subprocess
 
 import docx
-import pandas as pd
 import pytest
 
 from analysis.predikat import PRESETS, capaian, predikat
@@ -17,7 +16,7 @@ from survey.models import KpiLink, Plan, PlanTarget, Programme, ScorecardVersion
 from survey.render.lkjip import lkjip_context, lkjip_docx
 from survey.render.pdf import render_pdf
 from survey.render.sakip import pk_docx
-from survey.services import lkjip, performance, programmes, renstra, sakip_documents, scorecards
+from survey.services import lkjip, performance, programmes, renstra, scorecards
 from survey.services.errors import Invalid
 from survey.services.tables import read_table, to_bytes
 from tests.helpers.reports import keep_pages, pdf_text, samsat_office
@@ -151,7 +150,8 @@ def test_the_lkjip_docx_holds_every_cell_of_samsat_2010_against_2009_and_the_pla
             expected = [["No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan anggaran (%)"]]
             for n, programme in enumerate(served[code], 1):
                 line = budgets[programme]
-                expected.append([str(n), line.name, f"Rp {id_number(line.budget, 0)}", f"Rp {id_number(SPENT[programme], 0)}",
+                expected.append([str(n), line.name, f"Rp {id_number(line.budget, 0)}",
+                                 f"Rp {id_number(SPENT[programme], 0)}",
                                  id_number(SPENT[programme] / line.budget * 100, 1)])
             assert cells(tables[position]) == expected
             position += 1
@@ -159,7 +159,8 @@ def test_the_lkjip_docx_holds_every_cell_of_samsat_2010_against_2009_and_the_pla
                                        "104,3"]  # F1a: 2010 against 2009 (44.177.214.540 of 42.340.374.000)
     assert cells(tables[3])[1][2:5] == ["60.000.000.000", "51.561.555.515", "85,9"]
     # The owners' own words, and the PK as annex after them (its signature, target and budget tables).
-    assert "2010, akar masalah: Apel pagi dimulai terlambat" in text and "2010, tindakan: Absensi sidik jari" in text
+    assert "2010 (belum diverifikasi), akar masalah: Apel pagi dimulai terlambat" in text
+    assert "2010 (belum diverifikasi), tindakan: Absensi sidik jari" in text
     assert "LAMPIRAN: PERJANJIAN KINERJA TAHUN 2010" in text and "PERJANJIAN KINERJA TAHUN 2010" in text
     assert [cells(t) for t in tables[position:]] == [cells(t) for t in pk]
 
@@ -188,7 +189,8 @@ def test_the_lkjip_pdf_prints_the_docx_numbers_in_both_languages(session):
     assert ("1.1 Motor vehicle tax revenue (PKB) 52,295,456,000 51,561,555,515 98.6 Very good 44,177,214,540 104.3"
             in pdf_rows(english_pdf))
     assert "Provisional: the values of 2009, 2010 are not yet verified." in words
-    assert "1 Program Peningkatan Pelayanan Pajak Kendaraan Rp 1,250,000,000 Rp 1,187,500,000 95.0" in pdf_rows(english_pdf)
+    assert ("1 Program Peningkatan Pelayanan Pajak Kendaraan Rp 1,250,000,000 Rp 1,187,500,000 95.0"
+            in pdf_rows(english_pdf))
 
 
 def renamed_between_years(session):
@@ -237,12 +239,14 @@ def test_a_provisional_period_is_marked_in_the_lkjip_and_its_pk_until_verified_a
     note = "Sementara: nilai 2009, 2010 belum diverifikasi."
     report = lkjip.performance_report(session, version, DAY)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(lkjip_docx(report, "id", indonesian))).paragraphs)
-    assert text.count(note) == 1 and text.count("Sementara: nilai 2010 belum diverifikasi.") == 2  # the PK annex's pages
+    # Once at the top, and on both pages of the PK in the annex (the PK's own year).
+    assert text.count(note) == 1 and text.count("Sementara: nilai 2010 belum diverifikasi.") == 2
     verify_and_lock(session, version, "2010")
     locked = lkjip.performance_report(session, version, DAY)
     assert locked.provisional_periods == ("2009",)  # 2009's values were never verified
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(lkjip_docx(locked, "id", indonesian))).paragraphs)
     assert "Sementara: nilai 2009 belum diverifikasi." in text and "nilai 2010 belum" not in text
+    assert "2010, akar masalah: Apel pagi dimulai terlambat" in text  # verified: no longer marked
     pdf = render_pdf([("lkjip.html", lkjip_context(locked, "id", indonesian))], organisation=organisation.name,
                      language="id", gettext=indonesian)
     assert "Sementara: nilai 2009 belum diverifikasi." in pdf_text(pdf) and "nilai 2010 belum" not in pdf_text(pdf)
@@ -272,7 +276,8 @@ def test_copying_a_version_carries_its_programmes_and_plan_but_not_what_was_spen
     assert [(p.code, p.name, p.budget, p.objectives) for p in carried] == [
         (p.code, p.name, p.budget, p.objectives) for p in programmes.programmes(session, version)]
     assert all(p.realisation is None for p in carried) and copy.plan_id == version.plan_id
-    assert {e.version_id for p in session.query(Programme).filter_by(version_id=copy.id) for e in p.objectives} == {copy.id}
+    served = {e.version_id for p in session.query(Programme).filter_by(version_id=copy.id) for e in p.objectives}
+    assert served == {copy.id}  # the copy's programmes serve the copy's objectives
 
 
 @pytest.mark.parametrize("change, field, problem", [

@@ -90,14 +90,18 @@ def programme_rows(objective: ObjectiveResult, language: str) -> list[list[str]]
 
 
 def narrative_lines(indicator: IndicatorResult, language: str, gettext: Gettext) -> list[str]:
-    """The owners' own words, each after its period and what it is: the root cause, then the action."""
-    lines = []
+    """The owners' own words, each after its period (marked when its values are not yet verified) and what it
+    is: the root cause, then the action."""
+    lines, unverified = [], gettext("not yet verified")
+    cause, action = gettext("Root cause").lower(), gettext("Action").lower()
     for n in indicator.narrative:
         label = periods.label(n.period, language)
+        if not n.verified:
+            label += f" ({unverified})"
         if n.root_cause:
-            lines.append(f"{label}, {gettext('Root cause').lower()}: {n.root_cause}")
+            lines.append(f"{label}, {cause}: {n.root_cause}")
         if n.action:
-            lines.append(f"{label}, {gettext('Action').lower()}: {n.action}")
+            lines.append(f"{label}, {action}: {n.action}")
     return lines
 
 
@@ -140,7 +144,8 @@ def lkjip_docx(report: PerformanceReport, language: str, gettext: Gettext = _ide
                         widths=(1.0, 5.0, *([2.0] * (len(context["capaian_header"]) - 2))))
         if report.has_plan_targets or report.has_standards:
             document.add_paragraph()
-            sakip.add_table(document, tuple(context["plan_header"]), part["plan"], widths=(1.0, 5.5, 2.5, 2.5, 2.5, 2.5))
+            sakip.add_table(document, tuple(context["plan_header"]), part["plan"],
+                            widths=(1.0, 5.5, 2.5, 2.5, 2.5, 2.5))
         document.add_paragraph(gettext("Analysis of the achievement")).runs[0].bold = True
         for indicator, lines in part["narrative"]:
             document.add_paragraph(f"{indicator.code} {indicator.name}").runs[0].italic = True

@@ -17,13 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.predikat import Band
-from survey.models import Finding, Organisation, ScorecardVersion
+from survey.models import Finding, KpiSubmission, Organisation, ReportingPeriod, ScorecardVersion
 from survey.services import performance, periods, programmes, renstra, reporting, scorecards
 from survey.services.bands import bands_of
 from survey.services.errors import N_, Invalid
 from survey.services.programmes import ProgrammeLine
 from survey.services.reports import plain_number
-from survey.services.sakip_documents import Narrative, PerformanceAgreement, performance_agreement, version_year
+from survey.services.sakip_documents import PerformanceAgreement, performance_agreement, version_year
 
 #: Without a plan, the earlier years shown: a Renstra's five years, this one included.
 YEARS_WITHOUT_PLAN = 4
@@ -40,6 +40,15 @@ class Achievement:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """An owner's root cause and action for a period, and whether that period's values were verified."""
+    period: str
+    root_cause: str
+    action: str
+    verified: bool
+
+
+@dataclass(frozen=True)
 class IndicatorResult:
     code: str
     name: str
@@ -50,7 +59,7 @@ class IndicatorResult:
     past_codes: tuple[str, ...]            # the KPI's code each past year ('' none), where it was renamed
     against_plan: Achievement | None       # this year's realisation against the plan's final target
     national_standard: float | None
-    narrative: tuple[Narrative, ...]       # the owners' findings of the year and its periods
+    narrative: tuple[Analysis, ...]        # the owners' findings of the year and its periods
 
 
 @dataclass(frozen=True)
@@ -174,22 +183,32 @@ def performance_report(session: Session, version: ScorecardVersion, day: date) -
         provisional_periods=_provisional(session, version, year, past_years))
 
 
-def _findings(session: Session, known: dict, year: int) -> dict[int, tuple[Narrative, ...]]:
-    """KPI id -> the owners' root causes and actions of the year and of its periods, in the periods' order."""
-    in_year = set(periods.of_year(year, periods.KINDS))
+def _findings(session: Session, known: dict, year: int) -> dict[int, tuple[Analysis, ...]]:
+    """KPI id -> the owners' root causes and actions of the year and of its periods, in the periods' order, each
+    saying whether its KPI's values of that period were verified (or the period locked)."""
+    in_year = sorted(set(periods.of_year(year, periods.KINDS)))
+    ids = [e.id for e in known.values()]
     latest = {(f.element_id, f.period): f for f in session.scalars(  # a period's last word is its finding
-        select(Finding).where(Finding.element_id.in_([e.id for e in known.values()]), Finding.period.in_(in_year))
+        select(Finding).where(Finding.element_id.in_(ids), Finding.period.in_(in_year))
         .order_by(Finding.created_at, Finding.id))}
-    found: dict[int, list[Narrative]] = {}
+    verified = {(s.element_id, s.period) for s in session.scalars(select(KpiSubmission).where(
+        KpiSubmission.element_id.in_(ids), KpiSubmission.status == reporting.VERIFIED))}
+    version_id = next(iter(known.values())).version_id
+    locked = set(session.scalars(select(ReportingPeriod.period).where(ReportingPeriod.version_id == version_id,
+                                                                      ReportingPeriod.locked_at.is_not(None))))
+    found: dict[int, list[Analysis]] = {}
     for (element_id, period), finding in latest.items():
         if finding.root_cause or finding.action:
-            found.setdefault(element_id, []).append(Narrative(period, finding.root_cause, finding.action))
+            found.setdefault(element_id, []).append(Analysis(
+                period, finding.root_cause, finding.action, (element_id, period) in verified or period in locked))
     return {kpi: tuple(sorted(items, key=lambda n: periods.sort_key(n.period))) for kpi, items in found.items()}
 
 
-def _provisional(session: Session, version: ScorecardVersion, year: int, past_years: tuple[int, ...]) -> tuple[str, ...]:
+def _provisional(session: Session, version: ScorecardVersion, year: int,
+                 past_years: tuple[int, ...]) -> tuple[str, ...]:
     """The years shown whose values are not yet verified: each read in its own year's version where there is
     one (else this version's own period)."""
     earlier = renstra.earlier_versions(session, version)
     shown = [(y, earlier.get(y, version)) for y in past_years] + [(year, version)]
-    return tuple(str(y) for y, owner in shown if reporting.period_state(session, owner, str(y)) == reporting.PROVISIONAL)
+    return tuple(str(y) for y, owner in shown
+                 if reporting.period_state(session, owner, str(y)) == reporting.PROVISIONAL)

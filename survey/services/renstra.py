@@ -164,7 +164,7 @@ def links(session: Session, version: ScorecardVersion) -> dict[str, Element]:
     kpis = {e.id: e for e in session.scalars(select(Element).where(Element.version_id == version.id,
                                                                    Element.kind == "kpi"))}
     return {kpis[link.element_id].code: session.get(Element, link.previous_id)
-            for link in session.scalars(select(KpiLink).where(KpiLink.element_id.in_(kpis)))}
+            for link in session.scalars(select(KpiLink).where(KpiLink.element_id.in_(list(kpis))))}
 
 
 @in_unit_of_work
