@@ -1639,4 +1639,70 @@ ID = {
         "berbeda pendapat di halaman lain.",
     "one group": "satu kelompok",
     "%(count)s groups": "%(count)s kelompok",
+    # --- lkjip ---
+    "Realisation (Rp)": "Realisasi (Rp)", "First year": "Tahun pertama", "Last year": "Tahun terakhir",
+    "Plan": "Rencana strategis", "Final target": "Target akhir", "National standard (optional)": "Standar nasional (bila ada)",
+    "Plan (Renstra)": "Rencana Strategis (Renstra)", "KPI code this year": "Kode IKU tahun ini",
+    "Earlier year": "Tahun sebelumnya", "Its code that year (blank: remove the link)":
+        "Kodenya pada tahun itu (kosong: hapus tautan)",
+    "Realisation %(year)s": "Realisasi %(year)s", "Achievement %(year)s (%%)": "Capaian %(year)s (%%)",
+    "Final target %(first)s-%(last)s": "Target akhir %(first)s-%(last)s", "Realisation to %(year)s": "Realisasi s.d. %(year)s",
+    "Achievement of the final target (%)": "Capaian terhadap target akhir (%)", "National standard": "Standar nasional",
+    "Budget absorbed (%)": "Penyerapan anggaran (%)", "Budget absorbed": "Penyerapan anggaran",
+    "GOVERNMENT AGENCY PERFORMANCE REPORT %(year)s": "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN %(year)s",
+    "CHAPTER II PERFORMANCE PLANNING": "BAB II PERENCANAAN KINERJA",
+    "Performance agreement %(year)s": "Perjanjian Kinerja Tahun %(year)s",
+    "CHAPTER III PERFORMANCE ACCOUNTABILITY": "BAB III AKUNTABILITAS KINERJA",
+    "A. Organisational performance achievement": "A. Capaian Kinerja Organisasi",
+    "Strategic plan: %(plan)s (%(first)s-%(last)s)": "Rencana Strategis: %(plan)s (%(first)s-%(last)s)",
+    "Objective %(number)s: %(name)s": "Sasaran %(number)s: %(name)s", "Analysis of the achievement": "Analisis capaian",
+    "The KPI owners entered no root cause or action for this year.":
+        "Pemilik IKU belum mengisi akar masalah atau tindakan untuk tahun ini.",
+    "Supporting programmes": "Program pendukung",
+    "No programme serves this objective.": "Belum ada program yang mendukung sasaran ini.",
+    "ANNEX: PERFORMANCE AGREEMENT %(year)s": "LAMPIRAN: PERJANJIAN KINERJA TAHUN %(year)s",
+    "%(n)d programmes": "%(n)d program", "%(n)d links between years": "%(n)d tautan antartahun",
+    "realisation": "realisasi", "Give a year such as 2025.": "Tulis tahun, misalnya 2025.",
+    "Give the plan a name, such as Renstra 2025-2029.": "Beri nama rencana, misalnya Renstra 2025-2029.",
+    "A plan runs from its first year to a later one, at most %(years)s years.":
+        "Rencana berjalan dari tahun pertamanya hingga tahun yang sama atau sesudahnya, paling lama %(years)s tahun.",
+    "final target": "target akhir", "national standard": "standar nasional", "Give the KPI's code.": "Isi kode IKU.",
+    "Give the final target, the national standard or both.": "Isi target akhir, standar nasional, atau keduanya.",
+    "Choose one of the office's plans.": "Pilih salah satu rencana strategis kantor ini.",
+    "%(label)s is not a year of %(plan)s (%(first)s-%(last)s).":
+        "%(label)s bukan salah satu tahun %(plan)s (%(first)s-%(last)s).",
+    "'%(code)s' is not a KPI of this scorecard.": "'%(code)s' bukan IKU scorecard ini.",
+    "Choose a version of this scorecard named by an earlier year.":
+        "Pilih versi scorecard ini yang dinamai dengan tahun sebelumnya.",
+    "'%(code)s' is not a KPI of %(label)s.": "'%(code)s' bukan IKU %(label)s.",
+    "Plans (Renstra)": "Rencana Strategis (Renstra)",
+    "A plan above the years gives each KPI, by its code, the final target of the plan period and, where there is "
+    "one, the national standard. Each year's scorecard version names its plan on its Programmes and SAKIP documents "
+    "page; the LKjIP sets the year's realisation against the final target.":
+        "Rencana strategis di atas tahunan memberi setiap IKU, menurut kodenya, target akhir periode rencana dan, "
+        "bila ada, standar nasionalnya. Versi scorecard setiap tahun menyebut rencananya di halaman Program dan "
+        "dokumen SAKIP; LKjIP membandingkan realisasi tahun itu dengan target akhir.",
+    "No final target entered yet.": "Belum ada target akhir yang diisi.", "No plan yet.": "Belum ada rencana strategis.",
+    "New plan": "Rencana strategis baru",
+    "For example Renstra 2025-2029, from 2025 to 2029.": "Misalnya Renstra 2025-2029, dari 2025 sampai 2029.",
+    "Final target of a KPI": "Target akhir IKU",
+    "A code already listed in the plan changes its line.": "Kode yang sudah ada dalam rencana mengubah barisnya.",
+    "The LKjIP: chapter II (the Perjanjian Kinerja's tables) and chapter III.A (per objective: target, realisation "
+    "and capaian of this year and earlier years, the plan's final target and the national standard, the owners' "
+    "analysis, the programmes with their budget realisation), with the Perjanjian Kinerja as annex.":
+        "LKjIP: bab II (tabel Perjanjian Kinerja) dan bab III.A (per sasaran: target, realisasi, dan capaian tahun "
+        "ini dan tahun-tahun sebelumnya, target akhir Renstra dan standar nasional, analisis pemilik IKU, program "
+        "beserta realisasi anggarannya), dengan Perjanjian Kinerja sebagai lampiran.",
+    "LKjIP (DOCX)": "LKjIP (DOCX)", "LKjIP (PDF)": "LKjIP (PDF)", "Plan and earlier years": "Renstra dan tahun sebelumnya",
+    "Earlier years are this scorecard's versions named by an earlier year; a KPI is compared with the KPI of the same "
+    "code there, or with the one linked below when it was renamed or recoded.":
+        "Tahun sebelumnya adalah versi scorecard ini yang dinamai dengan tahun sebelumnya; IKU dibandingkan dengan IKU "
+        "berkode sama di sana, atau dengan IKU yang ditautkan di bawah bila nama atau kodenya berubah.",
+    "Its code that year": "Kodenya pada tahun itu", "Link": "Tautkan", "not yet verified": "belum diverifikasi",
+    "No earlier year's version of this scorecard.": "Belum ada versi scorecard ini untuk tahun sebelumnya.",
+    "Columns: code, name, budget (rupiah), objectives (objective codes separated by commas), realisation (rupiah "
+    "spent, optional). A code already listed is changed, a new one added. Nothing is imported if any row is wrong.":
+        "Kolom: code, name, budget (rupiah), objectives (kode sasaran dipisah koma), realisation (rupiah yang "
+        "terpakai, boleh kosong). Kode yang sudah ada diubah, kode baru ditambahkan. Tidak ada yang diimpor bila "
+        "satu baris pun salah.",
 }

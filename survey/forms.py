@@ -782,3 +782,31 @@ class ProgrammeForm(FlaskForm):
     budget = StringField(_l("Budget (Rp)"), validators=[Optional(), Length(max=40)])
     objectives = StringField(_l("Objectives served (codes, separated by commas)"),
                              validators=[Optional(), Length(max=300)])
+    realisation = StringField(_l("Realisation (Rp)"), validators=[Optional(), Length(max=40)])
+
+
+class PlanForm(FlaskForm):
+    """A plan above the years (Renstra); the service checks the years."""
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    first_year = StringField(_l("First year"), validators=[Optional(), Length(max=10)])
+    last_year = StringField(_l("Last year"), validators=[Optional(), Length(max=10)])
+
+
+class PlanTargetForm(FlaskForm):
+    """A KPI's final target in a plan and its national standard; numbers read in the page's format."""
+    plan = SelectField(_l("Plan"), choices=[], validate_choice=False)
+    kpi_code = StringField(_l("KPI code"), validators=[Optional(), Length(max=30)])
+    final_target = StringField(_l("Final target"), validators=[Optional(), Length(max=40)])
+    national_standard = StringField(_l("National standard (optional)"), validators=[Optional(), Length(max=40)])
+
+
+class VersionPlanForm(FlaskForm):
+    plan = SelectField(_l("Plan (Renstra)"), choices=[], validate_choice=False)
+
+
+class KpiLinkForm(FlaskForm):
+    """This year's KPI continues one of an earlier year's version; a blank earlier code removes the link."""
+    kpi_code = StringField(_l("KPI code this year"), validators=[Optional(), Length(max=30)])
+    earlier_version = SelectField(_l("Earlier year"), choices=[], validate_choice=False)
+    earlier_code = StringField(_l("Its code that year (blank: remove the link)"),
+                               validators=[Optional(), Length(max=30)])

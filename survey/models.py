@@ -157,6 +157,8 @@ class ScorecardVersion(Base):
     #: How many respondents' answers made a round's published weights, counted when they were published.
     weights_respondents: Mapped[Optional[int]] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: The medium-term plan (Renstra) this year's version serves: its KPIs' final targets.
+    plan_id: Mapped[Optional[int]] = mapped_column(ForeignKey("plans.id"), index=True)
     scorecard: Mapped[Scorecard] = relationship(back_populates="versions")
     elements: Mapped[list["Element"]] = relationship(back_populates="version", order_by="Element.position",
                                                      foreign_keys="Element.version_id")
@@ -210,8 +212,40 @@ class Programme(Base):
     code: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(String(300))
     budget: Mapped[Optional[float]] = mapped_column(Float)
+    #: The rupiah spent by the year's end (realisasi anggaran): beside the budget, the LKjIP's efficiency.
+    realisation: Mapped[Optional[float]] = mapped_column(Float)
     position: Mapped[int] = mapped_column(Integer, default=0)
     objectives: Mapped[list[Element]] = relationship(secondary=programme_objectives, order_by="Element.position")
+
+
+class Plan(Base):
+    """A medium-term plan (Renstra) above the years, e.g. 2025-2029: its KPIs' final targets (PlanTarget)."""
+    __tablename__ = "plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    first_year: Mapped[int] = mapped_column(Integer)
+    last_year: Mapped[int] = mapped_column(Integer)
+
+
+class PlanTarget(Base):
+    """A KPI's final target in a plan (by the KPI's code), and the national standard where HR gives one."""
+    __tablename__ = "plan_targets"
+    __table_args__ = (UniqueConstraint("plan_id", "kpi_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    kpi_code: Mapped[str] = mapped_column(String(30))
+    final_target: Mapped[Optional[float]] = mapped_column(Float)
+    national_standard: Mapped[Optional[float]] = mapped_column(Float)
+
+
+class KpiLink(Base):
+    """KPI ``element`` continues KPI ``previous`` of an earlier year's version under another code or name:
+    the year-on-year comparison follows it where codes differ."""
+    __tablename__ = "kpi_links"
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), primary_key=True)
+    previous_id: Mapped[int] = mapped_column(ForeignKey("elements.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
 
 
 class Influence(Base):

@@ -73,6 +73,9 @@ ALLOWED = {
     "POST hr.settings_signatories": ADMIN, "GET hr.programmes_page": ALL, "GET hr.export_programmes": ALL,
     "POST hr.save_programme": HR, "POST hr.import_programmes": HR, "POST hr.delete_programme": HR,
     "GET reports.performance_agreement": ALL, "GET reports.realisation": ALL,
+    # The plan above the years and the links between years are HR's, read by all; so is the LKjIP.
+    "GET hr.plans": ALL, "POST hr.create_plan": HR, "POST hr.save_plan_target": HR, "POST hr.version_plan": HR,
+    "POST hr.link_kpi": HR, "GET reports.performance_report": ALL,
 }
 
 

@@ -87,26 +87,45 @@ def provisional_note(provisional: Sequence[str], language: str, gettext: Gettext
 
 def pk_docx(pk: PerformanceAgreement, language: str, gettext: Gettext = _identity) -> bytes:
     """The PK as a Word document: the statement page, then the annex on a page of its own."""
+    document = new_document()
+    add_pk(document, pk, language, gettext)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def new_document():
     document = Document()
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Arial", Pt(11)
-    _centred(document, pk_title(pk, gettext), bold=True, size=13)
-    _centred(document, pk.organisation.upper(), bold=True)
+    return document
+
+
+def add_pk(document, pk: PerformanceAgreement, language: str, gettext: Gettext = _identity) -> None:
+    """The PK's statement page and annex, added to ``document`` (its own, or the LKjIP's annex)."""
+    centred(document, pk_title(pk, gettext), bold=True, size=13)
+    centred(document, pk.organisation.upper(), bold=True)
     if pk.provisional:
-        _centred(document, provisional_note([pk.period], language, gettext), bold=True)
+        centred(document, provisional_note([pk.period], language, gettext), bold=True)
     document.add_paragraph(gettext(pk.statement[0]))
     _party(document, pk.first, gettext)  # the regulation's format names the one who promises; the superior signs
     document.add_paragraph(gettext(pk.statement[1]))
     document.add_paragraph(gettext(pk.statement[2]))
     _signatures(document, pk, language, gettext)
     document.add_page_break()
-    _centred(document, gettext("ANNEX TO THE PERFORMANCE AGREEMENT %(year)s", year=pk.year), bold=True)
-    _centred(document, pk.organisation.upper(), bold=True)
+    centred(document, gettext("ANNEX TO THE PERFORMANCE AGREEMENT %(year)s", year=pk.year), bold=True)
+    centred(document, pk.organisation.upper(), bold=True)
     if pk.provisional:
-        _centred(document, provisional_note([pk.period], language, gettext), bold=True)
+        centred(document, provisional_note([pk.period], language, gettext), bold=True)
+    add_pk_tables(document, pk, language, gettext)
+    _signatures(document, pk, language, gettext)
+
+
+def add_pk_tables(document, pk: PerformanceAgreement, language: str, gettext: Gettext = _identity) -> None:
+    """The PK's annex tables: the year's targets by objective, then the programmes with their budget."""
     targets = pk_annex_rows(pk, language)
-    table = _table(document, (gettext("No."), gettext("Strategic objective"), gettext("Performance indicator"),
-                              gettext("Target")), targets, widths=(1.2, 5.5, 6.5, 3.0))
+    table = add_table(document, (gettext("No."), gettext("Strategic objective"), gettext("Performance indicator"),
+                                 gettext("Target")), targets, widths=(1.2, 5.5, 6.5, 3.0))
     first_row = 1
     for objective in pk.objectives:  # an objective's number and name span its indicators' rows
         last_row = first_row + len(objective.indicators) - 1
@@ -121,14 +140,10 @@ def pk_docx(pk: PerformanceAgreement, language: str, gettext: Gettext = _identit
     rows = pk_programme_rows(pk, language)
     if pk.programmes:
         rows.append(("", gettext("Total budget"), rupiah(pk.total_budget, language)))
-    _table(document, (gettext("No."), gettext("Programme"), gettext("Budget (Rp)")), rows, widths=(1.2, 11, 4))
-    _signatures(document, pk, language, gettext)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    add_table(document, (gettext("No."), gettext("Programme"), gettext("Budget (Rp)")), rows, widths=(1.2, 11, 4))
 
 
-def _centred(document, text: str, bold: bool = False, size: int | None = None):
+def centred(document, text: str, bold: bool = False, size: int | None = None):
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
@@ -164,7 +179,7 @@ def _signatures(document, pk: PerformanceAgreement, language: str, gettext: Gett
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...]):
+def add_table(document, header: tuple[str, ...], rows: list[tuple[str, ...]], widths: tuple[float, ...]):
     table = document.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     for column, text in enumerate(header):

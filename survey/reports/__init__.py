@@ -12,8 +12,9 @@ from flask_login import current_user
 from survey.render.pdf import render_html, render_pdf
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
+from survey.render import lkjip as lkjip_render
 from survey.render import sakip
-from survey.services import (jobs, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
+from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
                              scorecards, skm, skm_exports)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
@@ -44,11 +45,9 @@ def performance_agreement(version_id, fmt):
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     day = _day(request.args.get("day", ""))
     pk = _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
-    language, name = page_locale(), f"perjanjian-kinerja-{pk.year}"
-    if fmt == "docx":
-        return Response(sakip.pk_docx(pk, language, _), mimetype=MIME["docx"],
-                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
-    return _document("pk.html", sakip.pk_context(pk, language, _), fmt, name)
+    language = page_locale()
+    return _word_or_page(fmt, f"perjanjian-kinerja-{pk.year}", lambda: sakip.pk_docx(pk, language, _), "pk.html",
+                         lambda: sakip.pk_context(pk, language, _))
 
 
 @blueprint.get("/realisation/<int:version_id>.<any(xlsx,pdf,html):fmt>")
@@ -61,6 +60,25 @@ def realisation(version_id, fmt):
         return Response(sakip.realisation_xlsx(report, language, _), mimetype=MIME["xlsx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
     return _document("realisation.html", sakip.realisation_context(report, language, _), fmt, name)
+
+
+@blueprint.get("/lkjip/<int:version_id>.<any(docx,pdf,html):fmt>")
+def performance_report(version_id, fmt):
+    """The year's LKjIP: chapter II's PK, chapter III.A per objective, the PK as annex (dated ``?day=``)."""
+    version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    day = _day(request.args.get("day", ""))
+    report = _data(lambda: lkjip.performance_report(db.session(), version, day))
+    language = page_locale()
+    return _word_or_page(fmt, f"lkjip-{report.year}", lambda: lkjip_render.lkjip_docx(report, language, _),
+                         "lkjip.html", lambda: lkjip_render.lkjip_context(report, language, _))
+
+
+def _word_or_page(fmt, name, docx, template, context):
+    """A document as a DOCX to edit in Word, or as its printable page or PDF (one view model for all)."""
+    if fmt == "docx":
+        return Response(docx(), mimetype=MIME["docx"],
+                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+    return _document(template, context(), fmt, name)
 
 
 def _day(text: str) -> date:

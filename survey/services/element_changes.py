@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from survey.models import (Element, Evidence, Finding, Influence, LadderSetting, Measurement, ScorecardVersion,
-                           StrategyArrow)
+from survey.models import (Element, Evidence, Finding, Influence, KpiLink, LadderSetting, Measurement,
+                           ScorecardVersion, StrategyArrow, programme_objectives)
 from survey.services import audit
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
@@ -126,6 +126,10 @@ def _references(session: Session, ids: list[int]) -> list[str]:
             StrategyArrow.cause_id.in_(ids) | StrategyArrow.effect_id.in_(ids))),
         N_("%(n)d network links"): session.scalar(select(func.count()).where(
             Influence.source_id.in_(ids) | Influence.target_id.in_(ids))),
+        N_("%(n)d programmes"): session.scalar(select(func.count()).select_from(programme_objectives).where(
+            programme_objectives.c.element_id.in_(ids))),
+        N_("%(n)d links between years"): session.scalar(select(func.count()).where(
+            KpiLink.element_id.in_(ids) | KpiLink.previous_id.in_(ids))),
     }
     return [N_(template, n=n) for template, n in counts.items() if n]
 

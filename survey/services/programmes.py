@@ -22,7 +22,7 @@ from survey.services.text import line_breaks, unsafe_characters
 from survey.services.transactions import in_unit_of_work
 
 PARTIES = ("first", "second")
-PROGRAMME_COLUMNS = ("code", "name", "budget", "objectives")
+PROGRAMME_COLUMNS = ("code", "name", "budget", "objectives", "realisation")
 #: A civil servant's NIP (Nomor Induk Pegawai) is 18 digits; offices often write it in groups with spaces.
 NIP = re.compile(r"^\d{18}$")
 #: The largest budget accepted: a rupiah amount stays exact below 2**53 (a float), far above any office's.
@@ -55,6 +55,12 @@ class ProgrammeLine:
     name: str
     budget: float | None
     objectives: tuple[str, ...]  # objective codes, in the scorecard's order
+    realisation: float | None = None  # rupiah spent (realisasi anggaran)
+
+    @property
+    def absorbed(self) -> float | None:
+        """Realisation / budget x 100: the share of the budget spent (penyerapan anggaran)."""
+        return self.realisation / self.budget * 100 if self.realisation is not None and self.budget else None
 
 
 def signing(organisation: Organisation) -> Signing:
@@ -106,7 +112,7 @@ def objectives(session: Session, version: ScorecardVersion) -> dict[str, Element
 def programmes(session: Session, version: ScorecardVersion) -> list[ProgrammeLine]:
     rows = session.scalars(select(Programme).where(Programme.version_id == version.id)
                            .order_by(Programme.position, Programme.id))
-    return [ProgrammeLine(p.code, p.name, p.budget, tuple(e.code for e in p.objectives)) for p in rows]
+    return [ProgrammeLine(p.code, p.name, p.budget, tuple(e.code for e in p.objectives), p.realisation) for p in rows]
 
 
 def _objective_codes(text: str) -> list[str]:
@@ -114,14 +120,14 @@ def _objective_codes(text: str) -> list[str]:
     return [code for code in re.split(r"[,;\s]+", text) if code]
 
 
-def _budget(raw, number_format: str) -> tuple[float | None, str | None]:
+def _budget(raw, number_format: str, name: str = N_("budget")) -> tuple[float | None, str | None]:
     """A rupiah amount, written "Rp 1.234.567" as the office prints it or as a plain number."""
     if isinstance(raw, str):
         raw = re.sub(r"^rp\.?\s*", "", raw.strip(), flags=re.IGNORECASE)
     try:
         value = read_cell(raw, number_format, LARGEST_BUDGET)
     except NumberError as error:
-        return None, N_("%(name)s: %(problem)s", name=Message([(N_("budget"), {})]), problem=error.message)
+        return None, N_("%(name)s: %(problem)s", name=Message([(name, {})]), problem=error.message)
     except (TypeError, ValueError):
         return None, N_("Budget '%(value)s' is not a number.", value=raw)
     if value is not None and (not math.isfinite(value) or value < 0):
@@ -141,6 +147,10 @@ def _checked_row(row: dict, known: dict[str, Element], number_format: str) -> tu
     values["budget"], problem = _budget(row.get("budget", ""), number_format)
     if problem:
         problems.append(problem)
+    if "realisation" in row:  # a file without the column keeps the realisation entered
+        values["realisation"], problem = _budget(row["realisation"], number_format, N_("realisation"))
+        if problem:
+            problems.append(problem)
     codes = _objective_codes(cell(row, "objectives"))
     unknown = [code for code in codes if code not in known]
     if unknown:
@@ -152,10 +162,10 @@ def _checked_row(row: dict, known: dict[str, Element], number_format: str) -> tu
 
 @in_unit_of_work
 def save_programme(session: Session, version: ScorecardVersion, *, code: str, name: str, budget,
-                   objective_codes: str = "", number_format: str = "id") -> ProgrammeLine:
+                   objective_codes: str = "", number_format: str = "id", realisation="") -> ProgrammeLine:
     """One programme from HR's form (a code already there is changed); nothing written if anything is wrong."""
-    _import(session, version, [{"code": code, "name": name, "budget": budget, "objectives": objective_codes}],
-            number_format, single=True)
+    _import(session, version, [{"code": code, "name": name, "budget": budget, "objectives": objective_codes,
+                                "realisation": realisation}], number_format, single=True)
     return next(p for p in programmes(session, version) if p.code == str(code).strip())
 
 
@@ -201,6 +211,8 @@ def _import(session: Session, version: ScorecardVersion, rows: list[dict], numbe
             session.add(programme)
         programme.name, programme.budget, programme.objectives = (values["name"], values["budget"],
                                                                   values["objectives"])
+        if "realisation" in values:
+            programme.realisation = values["realisation"]
     session.flush()
     return len(checked)
 
@@ -208,5 +220,7 @@ def _import(session: Session, version: ScorecardVersion, rows: list[dict], numbe
 def export_programmes(session: Session, version: ScorecardVersion) -> pd.DataFrame:
     """The programmes as import_programmes reads them back."""
     return pd.DataFrame([{"code": p.code, "name": p.name, "budget": p.budget if p.budget is not None else "",
-                          "objectives": ", ".join(p.objectives)} for p in programmes(session, version)],
+                          "objectives": ", ".join(p.objectives),
+                          "realisation": p.realisation if p.realisation is not None else ""}
+                         for p in programmes(session, version)],
                         columns=list(PROGRAMME_COLUMNS))

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.indicators import Formula
-from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Round, Scorecard,
-                           ScorecardVersion, StrategyArrow)
+from survey.models import (ELEMENT_KINDS, ROOT_CLUSTER, Element, Influence, KpiOwner, Programme, Round,
+                           Scorecard, ScorecardVersion, StrategyArrow)
 from survey.services import groups
 from survey.services.elements import elements, hierarchy  # noqa: F401 - read here by scorecards' callers
 from survey.services.errors import N_, Invalid, joined, library_message, too_long
@@ -174,7 +174,8 @@ def copy_version(session: Session, version: ScorecardVersion, label: str) -> Sco
     refuse_unsafe_characters(label=label)
     copy = ScorecardVersion(organisation_id=version.organisation_id, scorecard_id=version.scorecard_id,
                             label=label.strip(), copied_from_id=version.id,
-                            objective_groups=version.objective_groups, kpi_groups=version.kpi_groups)
+                            objective_groups=version.objective_groups, kpi_groups=version.kpi_groups,
+                            plan_id=version.plan_id)
     session.add(copy)
     session.flush()
     old_to_new: dict[int, Element] = {}
@@ -201,6 +202,11 @@ def _copy_links(session: Session, version: ScorecardVersion, copy: ScorecardVers
     for arrow in session.scalars(select(StrategyArrow).where(StrategyArrow.version_id == version.id)):
         session.add(StrategyArrow(version_id=copy.id, cause_id=new_id[arrow.cause_id],
                                   effect_id=new_id[arrow.effect_id]))
+    # The programmes and budgets carry over as next year's starting point; nothing is spent of them yet.
+    for programme in session.scalars(select(Programme).where(Programme.version_id == version.id)):
+        session.add(Programme(organisation_id=programme.organisation_id, version_id=copy.id, code=programme.code,
+                              name=programme.name, budget=programme.budget, position=programme.position,
+                              objectives=[session.get(Element, new_id[e.id]) for e in programme.objectives]))
 
 
 def clusters(session: Session, version_id: int, tree_only: bool = False,
