@@ -15,6 +15,8 @@ from survey.services import people
 from survey.services.kinds import SATISFACTION, WEIGHTING
 from tests.web import post
 
+pytestmark = pytest.mark.deployment
+
 #: What differs between two sign-ins by design: the form token of each session.
 PER_SESSION = re.compile(r'(name="csrf_token"[^>]*value=")[^"]+|(<meta name="csrf-token" content=")[^"]+')
 #: What differs between two processes by design: charts are numbered as the process draws them (chart-7-title).

@@ -23,6 +23,8 @@ from tests.samsat_site import build_samsat, published_answers
 from tests.test_evidence import PDF
 from tests.web import TOKEN, hidden
 
+pytestmark = pytest.mark.deployment
+
 SECRET = "test"  # the app fixture's: invitation tokens made here open on the machines
 PASSWORD = "correct horse battery"
 
