@@ -5,9 +5,10 @@
 #   poppler-utils:          pdftotext / pdftoppm, used by the tests to read and look at PDFs
 #   chromium:               the browser test drives Debian's chromium through Playwright (no browser download)
 #   redis-server:           the tests run background jobs through RQ on a real Redis server they start
-#   nginx:                  the two-machine test puts two gunicorn processes behind Debian's nginx, which it starts
+#   nginx, openssl:         the two-machine test puts two gunicorn processes behind Debian's nginx, which it starts;
+#                           the README's nginx sample is checked with `nginx -t` and a throwaway certificate
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server nginx)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server nginx openssl)
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from collections import Counter
 from types import SimpleNamespace
 
@@ -129,6 +130,8 @@ def test_a_respondent_and_an_hr_sign_in_alternate_between_two_machines_and_nothi
         assert status == 200 and "Stakeholder 0" in page, page[:500]
         assert hr.get("/hr/")[0] == 200
     assert set(hr.served_by) == machines.upstreams and alternates(hr.served_by), hr.served_by
+    proxy_log = (machines.logs / "nginx" / "access.log").read_text()
+    assert token not in proxy_log and '"POST /r/********/c/root" 302' in proxy_log, proxy_log
     for number in range(2):  # gunicorn's own access logs (tokens masked): each showed pages and stored answers
         log = (machines.logs / f"machine{number}.log").read_text()
         assert '"GET /r/********/c/' in log and '"POST /r/********/c/' in log and '"GET /hr/' in log, log
@@ -152,3 +155,28 @@ def test_a_file_kept_through_one_machine_is_served_by_the_other(machines, sessio
     for instance in machines.instances:
         assert {path.relative_to(instance).parts[0] for path in instance.rglob("*")} == {"translations"}
 
+
+
+def test_the_readmes_nginx_sample_is_a_valid_nginx_config(tmp_path):
+    """The README's sample, inside an http block as /etc/nginx/conf.d is, passes `nginx -t`: only its
+    certificate paths (the office's own) and log path are moved to files of this test."""
+    sample = re.search(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), re.S).group(1)
+    certificate, key = self_signed_certificate(tmp_path)
+    sample = (sample.replace("/etc/ssl/neraca/fullchain.pem", str(certificate))
+              .replace("/etc/ssl/neraca/privkey.pem", str(key))
+              .replace("/var/log/nginx/neraca.log", str(tmp_path / "access.log")))
+    config = tmp_path / "nginx.conf"
+    config.write_text(f"pid {tmp_path / 'nginx.pid'};\nevents {{}}\nhttp {{\n{sample}\n}}\n")
+    checked = subprocess.run([shutil.which("nginx") or "/usr/sbin/nginx", "-t", "-p", str(tmp_path),
+                              "-e", str(tmp_path / "error.log"), "-c", str(config)],
+                             capture_output=True, text=True, timeout=30)
+    assert checked.returncode == 0, checked.stderr
+    assert "test is successful" in checked.stderr
+
+
+def self_signed_certificate(folder):
+    """A throwaway certificate and key, made by the openssl command (`make setup` installs it)."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=neraca",
+                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
+                   check=True, capture_output=True, timeout=60)
+    return folder / "cert.pem", folder / "key.pem"

@@ -58,7 +58,13 @@ pid {folder / 'nginx.pid'};
 error_log {folder / 'error.log'} warn;
 events {{ worker_connections 64; }}
 http {{
-    access_log {folder / 'access.log'};
+    # README's masking: invitation and set-password tokens never reach nginx's log (SECURITY.md, "Logs").
+    map $request_uri $loggable_uri {{
+        "~^/(?<secret>r|password)/[^/?]+(?<tail>.*)$" "/$secret/********$tail";
+        default $request_uri;
+    }}
+    log_format neraca '$remote_addr [$time_local] "$request_method $loggable_uri" $status $body_bytes_sent';
+    access_log {folder / 'access.log'} neraca;
 {temporary}
     upstream neraca {{
 {servers}
