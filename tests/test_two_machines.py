@@ -12,9 +12,12 @@ from collections import Counter
 from types import SimpleNamespace
 
 import pytest
+from redis import Redis
+from rq import Queue
 from sqlalchemy import select
 
 from analysis.ahp import scale_label
+from survey import background
 from survey.models import Evidence, Judgment
 from survey.services import accounts, answers, people, rounds
 from tests.helpers.machines import ROOT, Browser, start_gunicorn, start_nginx, stop, wait_for_health
@@ -65,7 +68,7 @@ def machines(app, database_url, redis_url, compiled_translations, tmp_path):
         for server, port in zip(servers, ports):
             wait_for_health(server, port)
         servers.append(start_nginx(tmp_path / "nginx", proxy_port, ports))
-        yield SimpleNamespace(proxy=f"http://127.0.0.1:{proxy_port}", ports=ports, logs=tmp_path,
+        yield SimpleNamespace(proxy=f"http://127.0.0.1:{proxy_port}", ports=ports, logs=tmp_path, redis_url=redis_url,
                               upstreams={f"127.0.0.1:{port}" for port in ports},
                               instances=[tmp_path / f"machine{number}" for number in range(2)])
     finally:
@@ -130,6 +133,16 @@ def test_a_respondent_and_an_hr_sign_in_alternate_between_two_machines_and_nothi
         assert status == 200 and "Stakeholder 0" in page, page[:500]
         assert hr.get("/hr/")[0] == 200
     assert set(hr.served_by) == machines.upstreams and alternates(hr.served_by), hr.served_by
+    # Background work from both machines goes to the one Redis: a set-password email asked on each.
+    forgetful, asked_on = Browser(machines.proxy), []
+    for _ in range(2):
+        _, _, page = forgetful.get("/password/forgot")
+        assert forgetful.post("/password/forgot", {"csrf_token": csrf_of(page), "email": "hr@example.org"})[0] == 200
+        asked_on.append(forgetful.served_by[-1])
+        forgetful.get("/health")  # one more request: the next form is sent to the other machine
+    assert set(asked_on) == machines.upstreams
+    assert Queue(background.QUEUE, connection=Redis.from_url(machines.redis_url)).count == 2
+
     proxy_log = (machines.logs / "nginx" / "access.log").read_text()
     assert token not in proxy_log and '"POST /r/********/c/root" 302' in proxy_log, proxy_log
     for number in range(2):  # gunicorn's own access logs (tokens masked): each showed pages and stored answers
