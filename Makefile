@@ -36,6 +36,7 @@ bench: setup
 	$(PY) benchmarks/grid.py
 	$(PY) benchmarks/bootstrap.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
+	bash scripts/with-postgres.sh $(PY) benchmarks/province.py
 
 # Each benchmark in its quick mode (tiny sizes, one run): that it still runs, not what it measures.
 bench-quick: setup

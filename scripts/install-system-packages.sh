@@ -5,8 +5,10 @@
 #   poppler-utils:          pdftotext / pdftoppm, used by the tests to read and look at PDFs
 #   chromium:               the browser test drives Debian's chromium through Playwright (no browser download)
 #   redis-server:           the tests run background jobs through RQ on a real Redis server they start
+#   nginx, openssl:         the two-machine test puts two gunicorn processes behind Debian's nginx, which it starts;
+#                           the README's nginx sample is checked with `nginx -t` and a throwaway certificate
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server nginx openssl)
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi
@@ -64,5 +66,16 @@ if [ -n "$dry_run" ]; then
   exit 0
 fi
 echo "Installing system packages: ${missing[*]}"
+# nginx's and redis-server's packages start their services when installed: in a container without systemd that
+# fails the install (nginx finds port 80 taken) or leaves daemons nobody asked for. The tests start their own, so
+# no service starts during this install: invoke-rc.d and deb-systemd-invoke ask policy-rc.d, and 101 means "not
+# now" (Debian's policy-rc.d interface). A machine that has its own policy-rc.d keeps it.
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\n# Neraca scripts/install-system-packages.sh, removed when its install ends: no service starts meanwhile.\nexit 101\n' |
+    $sudo tee "$policy" >/dev/null
+  $sudo chmod 755 "$policy"
+  trap '$sudo rm -f "$policy"' EXIT
+fi
 "${apt[@]}" update -qq
 "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -19,14 +19,15 @@ FIGURE = re.compile(r"\d+(\.\d+)?\s*(ms|s|x|submissions/s)\b")
 
 
 def test_every_benchmark_is_checked():
-    assert {"ahp.py", "load.py", "personal.py", "reports.py", "scoring.py", "site.py",
+    assert {"ahp.py", "load.py", "personal.py", "province.py", "reports.py", "scoring.py", "site.py",
             "weighting_sizes.py"} <= set(SCRIPTS)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_a_benchmark_runs_in_quick_mode_and_prints_its_figures(script, tmp_path):
     # No test database of the suite's (load.py would empty it) and no size chosen for a full run.
-    unwanted = {"DATABASE_URL", "TEST_DATABASE_URL", "STAKEHOLDERS", "FAULT_STAKEHOLDERS", "EMPLOYEES"}
+    unwanted = {"DATABASE_URL", "TEST_DATABASE_URL", "STAKEHOLDERS", "FAULT_STAKEHOLDERS", "EMPLOYEES",
+                "ORGANISATIONS", "PEOPLE", "ANSWERED", "SKM_ANSWERS", "REPEATS", "PDF_REPEATS"}
     env = {name: value for name, value in os.environ.items() if name not in unwanted}
     env.update(NERACA_BENCH_QUICK="1", PYTHONPATH=str(BENCHMARKS.parent), NERACA_INSTANCE=str(tmp_path))
     run = subprocess.run([sys.executable, str(BENCHMARKS / script)], cwd=BENCHMARKS.parent, env=env,
