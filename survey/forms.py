@@ -704,6 +704,12 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)
 
 
+def off_scale(form) -> bool:
+    """A picked answer that is none of the options shown: no browser sends it from our page."""
+    return any(field.data and field.data not in {value for value, _label in field.choices}
+               for field in form if isinstance(field, RadioField))
+
+
 def parse_inputs(text: str) -> dict[str, float]:
     """'trained = 12; staff = 1.600' -> {'trained': 12.0, 'staff': 1600.0}, values in the page's language;
     ValueError when malformed (a NumberError saying how numbers are written, for a value)."""
@@ -743,6 +749,12 @@ class InfluenceForm(FlaskForm):
 class PublicForm(FlaskForm):
     """A satisfaction round's public link and its daily cap (empty: no cap)."""
     daily_cap = IntegerField(_l("Answers kept per day at most"), validators=[Optional(), NumberRange(1, 1_000_000)])
+
+
+class CounterDeviceForm(FlaskForm):
+    """A counter's tablet for a satisfaction round: its name and the service its form pre-fills."""
+    name = StringField(_l("Name of the counter"), validators=[Length(max=200)])  # a missing one: the service says
+    service = SelectField(_l("Service filled in"), choices=[], validate_choice=False)
 
 
 class WindowForm(FlaskForm):
