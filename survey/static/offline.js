@@ -10,7 +10,10 @@
   var form = document.querySelector("form[data-keep-offline]");
   var note = document.querySelector("[data-offline-note]");
   var kiosk = form && form.hasAttribute("data-kiosk");
-  var sending = false, current = null;  // current: the key of this page's answer being sent, if any
+  // Shared with this script run again on a reply written into the same window (a refused form): one send
+  // at a time, one retry timer.
+  var shared = window.neracaOutbox = window.neracaOutbox || {sending: false, timer: null};
+  var current = null;  // the key of this page's answer being sent, if any
 
   function load() {
     try { return JSON.parse(localStorage.getItem(STORE)) || []; } catch (error) { return []; }
@@ -55,14 +58,14 @@
   }
 
   function flush() {
-    if (sending || !navigator.onLine) { return; }
+    if (shared.sending || !navigator.onLine) { return; }
     var entry = load()[0];
     if (!entry) { return; }
-    sending = true;
+    shared.sending = true;
     fetch(entry.action, {method: "POST", body: entry.body, credentials: "same-origin",
                          headers: {"Content-Type": "application/x-www-form-urlencoded"}})
       .then(function (response) {
-        sending = false;
+        shared.sending = false;
         if (later(entry, response)) {
           if (entry.key === current) { say("saved"); }
           return;
@@ -75,7 +78,7 @@
           flush();
         }
       }, function () {  // no network: kept, said so, tried again later
-        sending = false;
+        shared.sending = false;
         if (entry.key === current && kiosk) {
           current = null;
           nextVisitor();
@@ -119,6 +122,7 @@
     }
   }
   window.addEventListener("online", flush);
-  setInterval(flush, RETRY_MS);
+  clearInterval(shared.timer);
+  shared.timer = setInterval(flush, RETRY_MS);
   flush();
 })();
