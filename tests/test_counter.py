@@ -3,6 +3,7 @@ the kiosk (no "already answered" refusal between them), the TV's live screen sho
 or unknown link stores nothing."""
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
@@ -197,3 +198,12 @@ def test_a_device_with_no_name_or_a_service_the_survey_lacks_is_refused(client, 
     refused = post(client, f"/hr/rounds/{round_.id}/counters", {"name": name, "service": service})
     assert refused.status_code == 400 and message in refused.get_data(as_text=True)
     assert session.scalar(select(func.count()).select_from(CounterDevice)) == 0
+
+
+def test_a_counter_devices_link_never_reaches_the_logs(app, client, session, caplog):
+    _organisation, _version, round_ = skm_round(client, session)
+    kiosk, live = make_device(client, round_)
+    token = kiosk.rsplit("/", 1)[1]
+    caplog.set_level(logging.INFO)
+    logging.getLogger("werkzeug").info('127.0.0.1 - - "GET %s HTTP/1.1" 200 -', live)
+    assert token not in caplog.text and "/k/********/live" in caplog.text
