@@ -704,6 +704,11 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)
 
 
+#: Why a form with an answer off its question's scale is refused (off_scale), on the public and kiosk pages.
+OFF_SCALE = _l("One of the answers is not on the question's scale, so nothing was saved. Open the survey again "
+               "and choose among the options shown.")
+
+
 def off_scale(form) -> bool:
     """A picked answer that is none of the options shown: no browser sends it from our page."""
     return any(field.data and field.data not in {value for value, _label in field.choices}

@@ -32,12 +32,18 @@ def resend(page, entry) -> int:
         headers: {"Content-Type": "application/x-www-form-urlencoded"}}).then(response => response.status)""", entry)
 
 
-def test_a_visitor_answers_the_public_skm_offline_and_it_is_sent_once_the_connection_returns(app, session,
-                                                                                              live_server):
+def skm_round(session, title: str):
+    """An open SKM round in Indonesian with two services."""
     organisation, version = build_samsat(session, stakeholders=0)
-    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM Samsat",
+    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title=title,
                                  kind="satisfaction", language="id")
     skm.create_questionnaire(session, round_, "Pajak kendaraan; Balik nama")
+    return round_
+
+
+def test_a_visitor_answers_the_public_skm_offline_and_it_is_sent_once_the_connection_returns(app, session,
+                                                                                              live_server):
+    round_ = skm_round(session, "SKM Samsat")
     public.make_public(session, round_, None, "hr@example.org")
     asked = questionnaires.questions(session, round_)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -104,10 +110,7 @@ def test_a_stakeholder_saves_a_pairwise_page_offline_and_it_is_stored_once_back_
 
 def test_two_visitors_answer_on_an_offline_counter_tablet_and_both_are_stored_once_it_is_back(app, session,
                                                                                               live_server):
-    organisation, version = build_samsat(session, stakeholders=0)
-    round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="SKM Loket",
-                                 kind="satisfaction", language="id")
-    skm.create_questionnaire(session, round_, "Pajak kendaraan; Balik nama")
+    round_ = skm_round(session, "SKM Loket")
     _device, token = counters.create_device(session, round_, "Loket 1", 2, "hr@example.org")
     asked = [q for q in questionnaires.questions(session, round_) if q.kind != "text"]
 

@@ -36,16 +36,20 @@ def make_device(client, round_, name="Loket 2", service="2"):
     return kiosk, live
 
 
+def filled(page: str, values: dict) -> dict:
+    """The form a browser sends from ``page`` (its CSRF token and submission key) with ``values``."""
+    token = TOKEN.search(page)
+    return {"csrf_token": token.group(1) or token.group(2), "submission": hidden(page, "submission"),
+            **{f"q_{qid}": value for qid, value in values.items()}}
+
+
 def answer_on(tablet, kiosk, values, address="10.1.1.1"):
     """A visitor answers on the tablet: the form as shown, then sent."""
     shown = tablet.get(kiosk, environ_base={"REMOTE_ADDR": address})
     page = shown.get_data(as_text=True)
-    token = TOKEN.search(page)
-    if shown.status_code != 200 or token is None:
+    if shown.status_code != 200 or TOKEN.search(page) is None:
         return shown
-    return tablet.post(kiosk, environ_base={"REMOTE_ADDR": address}, data={
-        "csrf_token": token.group(1) or token.group(2), "submission": hidden(page, "submission"),
-        **{f"q_{qid}": value for qid, value in values.items()}})
+    return tablet.post(kiosk, environ_base={"REMOTE_ADDR": address}, data=filled(page, values))
 
 
 def test_visitors_answer_one_after_another_on_the_counter_tablet_and_the_live_screen_shows_their_ikm(
@@ -96,9 +100,7 @@ def test_a_revoked_counter_link_refuses_with_a_clear_page_and_stores_nothing(app
     revoked = post(client, f"/hr/rounds/{round_.id}/counters/{device.id}/revoke", {},
                    page=f"/hr/rounds/{round_.id}/counters")
     assert revoked.status_code == 302
-    late = tablet.post(kiosk, data={"csrf_token": TOKEN.search(page).group(1) or TOKEN.search(page).group(2),
-                                    "submission": hidden(page, "submission"),
-                                    **{f"q_{qid}": v for qid, v in form_values(asked, ANSWERS["Ani"]).items()}})
+    late = tablet.post(kiosk, data=filled(page, form_values(asked, ANSWERS["Ani"])))
     assert late.status_code == 410
     assert "dicabut" in late.get_data(as_text=True) and "Tidak ada yang disimpan" in late.get_data(as_text=True)
     assert tablet.get(kiosk).status_code == 410 and tablet.get(live).status_code == 410
@@ -161,9 +163,7 @@ def test_the_same_answer_sent_twice_from_the_tablet_is_stored_once(app, client, 
     asked = questionnaires.questions(session, round_)
     tablet = app.test_client()
     page = tablet.get(kiosk).get_data(as_text=True)
-    form = {"csrf_token": TOKEN.search(page).group(1) or TOKEN.search(page).group(2),
-            "submission": hidden(page, "submission"),
-            **{f"q_{qid}": v for qid, v in form_values(asked, ANSWERS["Ani"]).items()}}
+    form = filled(page, form_values(asked, ANSWERS["Ani"]))
     first, second = tablet.post(kiosk, data=form), tablet.post(kiosk, data=form)
     assert first.status_code == second.status_code == 302
     assert second.headers["Location"] == first.headers["Location"]
@@ -180,9 +180,7 @@ def test_a_public_answer_resent_after_its_reply_was_lost_is_thanked_and_stored_o
     phone = app.test_client()
     url = f"/p/{round_.public_slug}"
     page = phone.get(url, environ_base={"REMOTE_ADDR": "10.2.2.2"}).get_data(as_text=True)
-    form = {"csrf_token": TOKEN.search(page).group(1) or TOKEN.search(page).group(2),
-            "submission": hidden(page, "submission"),
-            **{f"q_{qid}": v for qid, v in form_values(asked, ANSWERS["Budi"]).items()}}
+    form = filled(page, form_values(asked, ANSWERS["Budi"]))
     first = phone.post(url, data=form, environ_base={"REMOTE_ADDR": "10.2.2.2"})
     resent = phone.post(url, data=form, environ_base={"REMOTE_ADDR": "10.2.2.2"})
     assert first.status_code == resent.status_code == 302 and resent.headers["Location"].endswith("/thanks")

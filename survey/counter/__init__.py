@@ -8,10 +8,10 @@ from __future__ import annotations
 import secrets
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from survey import db
 from survey.forms import (
+    OFF_SCALE,
     answers_form,
     attach_errors,
     keeps_typed_text,
@@ -62,8 +62,7 @@ def kiosk(token):
         linked = skm.linked_service(asked, str(device.service)) if device.service else None
         form = answers_form(asked, data={f"q_{linked[0].id}": str(linked[1])} if linked else None)
     if request.method == "POST" and not token_refused() and off_scale(form):
-        return _refused(round_, _("One of the answers is not on the question's scale, so nothing was saved. Open the "
-                                  "survey again and choose among the options shown."), 400)
+        return _refused(round_, str(OFF_SCALE), 400)
     if form.validate_on_submit():
         try:
             counters.submit(session, device, {q.id: form[f"q_{q.id}"].data for q in asked}, form.submission.data,

@@ -15,6 +15,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from survey import db
 from survey.forms import (
+    OFF_SCALE,
     answers_form,
     attach_errors,
     keeps_typed_text,
@@ -61,8 +62,7 @@ def answer(slug):
     form = (answers_form(asked, formdata=request.form) if request.method == "POST"
             else answers_form(asked, data=prefilled))
     if request.method == "POST" and not token_refused() and off_scale(form):
-        return _refused(round_, _("One of the answers is not on the question's scale, so nothing was saved. Open the "
-                                  "survey again and choose among the options shown."), 400)
+        return _refused(round_, str(OFF_SCALE), 400)
     if form.validate_on_submit():
         try:
             public.submit(session, round_, {q.id: form[f"q_{q.id}"].data for q in asked}, form.submission.data,
