@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from survey.models import ClusterAnswer, Judgment, PublicVisit, Response
+from survey.models import ClusterAnswer, Judgment, PublicVisit, Response, utcnow
 from survey.services import answers, counters, people, public, questionnaires, rounds, skm
 from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401
 from tests.samsat_site import build_samsat
@@ -137,3 +137,24 @@ def test_two_visitors_answer_on_an_offline_counter_tablet_and_both_are_stored_on
         assert saved_on_device(page) == [] and "Terima kasih" not in page.content()  # the tablet stays ready
         browser.close()
     assert count(session, PublicVisit) == 2
+
+
+def test_the_live_screen_shows_a_new_answer_without_being_reloaded(app, session, live_server):
+    app.config["COUNTER_LIVE_REFRESH_SECONDS"] = 1
+    round_ = skm_round(session, "SKM Layar")
+    _device, token = counters.create_device(session, round_, "TV", None, "hr@example.org")
+    asked = questionnaires.questions(session, round_)
+
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(f"{live_server}/k/{token}/live")
+        assert "Responden: 0" in page.inner_text("main")
+        page.evaluate("document.body.dataset.marker = 'same page'")  # gone if the page were loaded again
+        # A visitor answers U1-U9 with 3 ("good"): IKM 3 x 25 = 75,00, grade C (65,00-76,60).
+        answered = {q.id: "2" if q.role.startswith(skm.SKM) else "0" if q.kind == "choice" else "" for q in asked}
+        public.store_visit(session, round_, answered, "v-1", "id", utcnow())
+        session.commit()
+        page.locator("main", has_text="Responden: 1").wait_for(timeout=10000)
+        assert "75,00" in page.inner_text("main") and page.evaluate("document.body.dataset.marker") == "same page"
+        browser.close()
