@@ -154,6 +154,9 @@ def test_the_tablet_has_its_own_limit_per_minute_not_the_networks(app, client, s
         assert answer_on(tablet, kiosk, form_values(asked, ANSWERS[name])).status_code == 302
     busy = answer_on(tablet, kiosk, form_values(asked, ANSWERS["Ani"]))
     assert busy.status_code == 429 and "dari loket ini" in busy.get_data(as_text=True)
+    # The form stays with the visitor's choices, to save again in a moment (the limit refuses storing, not showing).
+    first = next(q for q in asked if q.role == "skm:U1")
+    assert re.search(rf'name="q_{first.id}" value="3" checked', busy.get_data(as_text=True))  # Ani's 4 on U1
     assert stored(session)[0] == 3
 
 

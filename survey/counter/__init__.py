@@ -53,28 +53,40 @@ def kiosk(token):
     if submission and device.revoked_at is None and public.stored_visit(session, round_, submission):
         return redirect(url_for("counter.thanks", token=token))  # a page resent after a weak signal
     refused = counters.refusal(session, device, round_, current_app.config)
-    if refused:
+    # The tablet's limit refuses storing, not showing: the form stays, with what was chosen, to save again.
+    busy = refused is not None and refused.reason == counters.BUSY_DEVICE
+    if refused and not busy:
         return _refused(round_, message_of(refused), STATUS[refused.reason])
     asked = questionnaires.questions(session, round_)
-    if request.method == "POST":
-        form = answers_form(asked, formdata=request.form)
-    else:
-        linked = skm.linked_service(asked, str(device.service)) if device.service else None
-        form = answers_form(asked, data={f"q_{linked[0].id}": str(linked[1])} if linked else None)
+    form = answers_form(asked, formdata=request.form) if request.method == "POST" else \
+        answers_form(asked, data=_device_service(asked, device))
     if request.method == "POST" and not token_refused() and off_scale(form):
         return _refused(round_, str(OFF_SCALE), 400)
+    status = 200
     if form.validate_on_submit():
         try:
             counters.submit(session, device, {q.id: form[f"q_{q.id}"].data for q in asked}, form.submission.data,
                             settings=current_app.config, locale=page_locale())
             return redirect(url_for("counter.thanks", token=token))
         except public.Refused as error:
-            return _refused(round_, message_of(error), STATUS[error.reason])
+            if error.reason != counters.BUSY_DEVICE:
+                return _refused(round_, message_of(error), STATUS[error.reason])
+            form.form_errors.append(message_of(error))
+            status = STATUS[error.reason]
         except Invalid as error:
             form.form_errors.extend(message for _name, message in attach_errors(form, error))
     form.submission.data = secrets.token_hex(16)
     return render_template("counter/kiosk.html", round=round_, form=form, questions=asked, notice=""), \
-        400 if form.errors else 200
+        400 if form.errors and status == 200 else status
+
+
+def _device_service(asked, device) -> dict | None:
+    """The form's pre-filled service: the device's, while the profile still lists it."""
+    try:
+        linked = skm.linked_service(asked, str(device.service)) if device.service else None
+    except Invalid:
+        return None
+    return {f"q_{linked[0].id}": str(linked[1])} if linked else None
 
 
 @blueprint.get("/<token>/thanks")
