@@ -36,10 +36,11 @@ def token_hash(token: str) -> str:
 
 
 @in_unit_of_work
-def create_device(session: Session, round_: Round, name: str, service: int | None,
-                  actor: str) -> tuple[CounterDevice, str]:
+def create_device(session: Session, round_: Round, name: str, service: int | None, actor: str,
+                  token: str | None = None) -> tuple[CounterDevice, str]:
     """A new counter device of a satisfaction round and its token (shown once); ``service`` (from 1) is
-    the SKM profile's service its form pre-fills."""
+    the SKM profile's service its form pre-fills. ``token``: random unless given (the demo's, which it
+    makes from SECRET_KEY to print the same link on every run)."""
     if not kind_of(round_).may_be_public:
         raise Invalid({"": N_("Only a satisfaction round can be answered at a counter.")})
     errors = {}
@@ -51,7 +52,7 @@ def create_device(session: Session, round_: Round, name: str, service: int | Non
     if errors:
         raise Invalid(errors)
     refuse_unsafe_characters(name=name)
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = token or secrets.token_urlsafe(TOKEN_BYTES)
     device = CounterDevice(organisation_id=round_.organisation_id, round_id=round_.id, name=name.strip()[:200],
                            service=service, token_hash=token_hash(token), created_by=actor)
     session.add(device)
