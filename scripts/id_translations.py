@@ -1705,4 +1705,46 @@ ID = {
         "Kolom: code, name, budget (rupiah), objectives (kode sasaran dipisah koma), realisation (rupiah yang "
         "terpakai, boleh kosong). Kode yang sudah ada diubah, kode baru ditambahkan. Tidak ada yang diimpor bila "
         "satu baris pun salah.",
+    # --- counter ---
+    "Only a satisfaction round can be answered at a counter.":
+        "Hanya survei kepuasan yang dapat dijawab di loket.",
+    "Name the device after its counter, e.g. \"Counter 1\".": "Beri nama perangkat sesuai loketnya, misalnya \"Loket 1\".",
+    "Choose one of the services of the survey's profile, or none.":
+        "Pilih salah satu jenis layanan dalam profil survei, atau tidak sama sekali.",
+    "No such counter device.": "Perangkat loket itu tidak ada.",
+    "This counter's link was revoked: it takes no answers. Please ask the staff for help.":
+        "Tautan loket ini sudah dicabut: tidak menerima jawaban. Silakan minta bantuan petugas.",
+    "Many answers came from this counter in the last minute, so this one cannot be taken now. Please wait a moment "
+    "and press save again.":
+        "Banyak jawaban datang dari loket ini dalam satu menit terakhir, sehingga jawaban ini belum dapat diterima. "
+        "Tunggu sebentar lalu tekan simpan lagi.",
+    "Counter device made": "Perangkat loket dibuat", "Counter device revoked": "Perangkat loket dicabut",
+    "Name of the counter": "Nama loket", "Service filled in": "Layanan yang terisi",
+    "None: the visitor chooses": "Tidak ada: pengunjung memilih sendiri",
+    "Revoked: this device's link takes no more answers.": "Dicabut: tautan perangkat ini tidak menerima jawaban lagi.",
+    "Counter devices": "Perangkat loket",
+    "A tablet at a service counter on which visitor after visitor answers (kiosk), and a live screen of the "
+    "current IKM for a TV. Each device has its own link: open it on the tablet or the TV. Revoke it when the "
+    "device is lost or retired.":
+        "Tablet di loket pelayanan tempat pengunjung menjawab satu demi satu (kios), dan layar langsung IKM saat ini "
+        "untuk televisi. Setiap perangkat mempunyai tautannya sendiri: buka di tablet atau televisi. Cabut tautannya "
+        "bila perangkat hilang atau tidak dipakai lagi.",
+    "A tablet takes at most %(count)s answers a minute, and answers of visitors one after another without asking "
+    "whether the browser answered before.":
+        "Satu tablet menerima paling banyak %(count)s jawaban per menit, dan menerima jawaban pengunjung satu demi "
+        "satu tanpa menanyakan apakah peramban itu pernah menjawab.",
+    "Copy these links now; they are not shown again:": "Salin tautan ini sekarang; tautan tidak ditampilkan lagi:",
+    "Kiosk for the tablet": "Kios untuk tablet", "Live screen for a TV": "Layar langsung untuk televisi",
+    "No counter devices yet.": "Belum ada perangkat loket.", "Add a counter device": "Tambah perangkat loket",
+    "Make its links": "Buat tautannya",
+    "Counter devices: a tablet (kiosk) and a live screen of the IKM":
+        "Perangkat loket: tablet (kios) dan layar langsung IKM",
+    "Next visitor": "Pengunjung berikutnya", "Satisfaction index now": "Indeks kepuasan saat ini",
+    "This survey has no SKM questionnaire, so it has no satisfaction index (IKM).":
+        "Survei ini tidak memakai kuesioner SKM, sehingga tidak mempunyai indeks kepuasan (IKM).",
+    "Answers: %(count)s": "Jawaban: %(count)s", "Satisfaction index (IKM)": "Indeks Kepuasan Masyarakat (IKM)",
+    "Respondents: %(count)s": "Responden: %(count)s",
+    "This screen updates itself every %(seconds)s seconds.": "Layar ini diperbarui sendiri setiap %(seconds)s detik.",
+    "Saved on this device, will be sent when the connection returns.":
+        "Disimpan di perangkat ini, akan dikirim saat koneksi kembali.",
 }

@@ -15,7 +15,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from survey.render.numbers import format_number, scale_of
-from survey import api, auth, background, db, health, i18n, public, reports, respond
+from survey import api, auth, background, counter, db, health, i18n, public, reports, respond
 from survey import config as settings
 from survey.hr import views as hr_views
 from survey.labels import words
@@ -54,7 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _login_manager(app)
 
     app.json = api.DepthLimitedJSON(app)
-    for pages in (health, auth, hr_views, reports, respond, public, api):
+    for pages in (health, auth, hr_views, reports, respond, public, counter, api):
         app.register_blueprint(pages.blueprint)
     csrf.exempt(api.blueprint)  # bearer tokens, not cookies: nothing for a forged form to ride on
     for view in app.view_functions.values():

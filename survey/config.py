@@ -74,4 +74,9 @@ def load() -> dict:
         "PUBLIC_ADDRESS_WINDOW_MINUTES": int(os.environ.get("NERACA_PUBLIC_ADDRESS_WINDOW_MINUTES", "1")),
         # How long a browser's "already answered" cookie lasts (browsers keep a cookie 400 days at most).
         "PUBLIC_COOKIE_DAYS": int(os.environ.get("NERACA_PUBLIC_COOKIE_DAYS", "400")),
+        # A counter's tablet (kiosk, /k/<token>): answers one device may take per minute. One visitor after
+        # another needs a minute or more for the SKM; a tablet left with a stuck key or a script does not.
+        "COUNTER_ANSWERS_PER_MINUTE": int(os.environ.get("NERACA_COUNTER_ANSWERS_PER_MINUTE", "6")),
+        # How often the live screen (/k/<token>/live) reloads itself, in seconds.
+        "COUNTER_LIVE_REFRESH_SECONDS": int(os.environ.get("NERACA_COUNTER_LIVE_REFRESH_SECONDS", "30")),
     }

@@ -704,6 +704,17 @@ def answers_form(asked, formdata=None, data=None) -> FlaskForm:
     return AnswersForm(formdata=formdata, data=data) if formdata is not None else AnswersForm(data=data)
 
 
+#: Why a form with an answer off its question's scale is refused (off_scale), on the public and kiosk pages.
+OFF_SCALE = _l("One of the answers is not on the question's scale, so nothing was saved. Open the survey again "
+               "and choose among the options shown.")
+
+
+def off_scale(form) -> bool:
+    """A picked answer that is none of the options shown: no browser sends it from our page."""
+    return any(field.data and field.data not in {value for value, _label in field.choices}
+               for field in form if isinstance(field, RadioField))
+
+
 def parse_inputs(text: str) -> dict[str, float]:
     """'trained = 12; staff = 1.600' -> {'trained': 12.0, 'staff': 1600.0}, values in the page's language;
     ValueError when malformed (a NumberError saying how numbers are written, for a value)."""
@@ -743,6 +754,12 @@ class InfluenceForm(FlaskForm):
 class PublicForm(FlaskForm):
     """A satisfaction round's public link and its daily cap (empty: no cap)."""
     daily_cap = IntegerField(_l("Answers kept per day at most"), validators=[Optional(), NumberRange(1, 1_000_000)])
+
+
+class CounterDeviceForm(FlaskForm):
+    """A counter's tablet for a satisfaction round: its name and the service its form pre-fills."""
+    name = StringField(_l("Name of the counter"), validators=[Length(max=200)])  # a missing one: the service says
+    service = SelectField(_l("Service filled in"), choices=[], validate_choice=False)
 
 
 class WindowForm(FlaskForm):

@@ -1,5 +1,6 @@
-"""Log lines never carry a working link: the token of ``/r/<token>`` (an invitation) and of
-``/password/<token>`` (a set-password link) is masked in every record of the process.
+"""Log lines never carry a working link: the token of ``/r/<token>`` (an invitation), of
+``/password/<token>`` (a set-password link) and of ``/k/<token>`` (a counter's tablet) is masked in every
+record of the process.
 
 A public round's ``/p/<slug>`` is left as it is: it is printed on posters, and HR needs it to follow a burst.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-SECRET_PATH = re.compile(r"(/(?:r|password)/)[A-Za-z0-9_\-]+")
+SECRET_PATH = re.compile(r"(/(?:r|password|k)/)[A-Za-z0-9_\-]+")
 MASK = "********"  # ASCII: a log file need not be UTF-8
 
 

@@ -628,6 +628,26 @@ class PublicVisit(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     discarded_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
     discarded_by: Mapped[str] = mapped_column(String(254), default="")
+    #: The counter's tablet (kiosk) it was given on; None: the public link, from the visitor's own device.
+    counter_device_id: Mapped[Optional[int]] = mapped_column(ForeignKey("counter_devices.id"), index=True)
+
+
+class CounterDevice(Base):
+    """A tablet at a service counter answering a satisfaction round (kiosk), and a live screen of its IKM.
+
+    Its link ``/k/<token>`` is shown once when made; only the token's SHA-256 is stored. HR revokes it."""
+    __tablename__ = "counter_devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    #: The SKM profile's service it pre-fills (its place in the list, from 1); None: the visitor chooses.
+    service: Mapped[Optional[int]] = mapped_column(Integer)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(254), default="")
+    revoked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str] = mapped_column(String(254), default="")
 
 
 class Response(Base):

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from survey import demo
 from survey.models import Round
-from survey.services import answers, people, rounds
+from survey.services import answers, counters, people, rounds
 from tests.test_browser import CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 from tests.test_screens import demo_pages
 
@@ -43,8 +43,10 @@ def reask_and_rating_pages(session) -> dict[str, str]:
     answers.submit_cluster(session, asked, root, circular, "a" * 32)
     assert answers.open_reask(session, asked, root.key) is not None
     skm = session.scalar(select(Round).where(Round.kind == "satisfaction"))
+    _device, device_token = counters.create_device(session, skm, "Loket 1", 1, "hr@example.org")
     return {"r-reask": f"/r/{asked_token}/c/{root.key}/reask", "r-rating": f"/r/{rated_token}/rate/root",
-            "p-thanks": f"/p/{skm.public_slug}/thanks", "p-home": "/", "p-login": "/login"}
+            "p-thanks": f"/p/{skm.public_slug}/thanks", "p-home": "/", "p-login": "/login",
+            "k-kiosk": f"/k/{device_token}", "k-thanks": f"/k/{device_token}/thanks", "k-live": f"/k/{device_token}/live"}
 
 
 def serious_violations(page) -> list[str]:

@@ -57,3 +57,15 @@ def test_the_demo_has_a_public_skm_answered_by_visitors_with_its_ikm(app, sessio
     assert found.respondents == demo.SKM_VISITORS and found.result.grade in "ABCD"
     assert found.priorities[0].code == "U3"  # waiting time, answered lowest on purpose
     assert "Tambah kursi di ruang tunggu." in found.suggestions
+
+
+def test_the_demo_prints_a_counter_tablets_link_that_takes_answers_and_its_live_screen(app, session, tmp_path):
+    lines = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "pw")
+    (line,) = [line for line in lines if line.startswith("Counter:")]
+    kiosk, live = line.split()[1].replace("http://neraca.test", ""), line.split()[-1].rstrip(")")
+    tablet = app.test_client()
+    assert tablet.get(kiosk).status_code == 200 and 'class="kiosk"' in tablet.get(kiosk).get_data(as_text=True)
+    screen = tablet.get(live.replace("http://neraca.test", "")).get_data(as_text=True)
+    assert f"Responden: {demo.SKM_VISITORS}" in screen
+    again = demo.load(session, secret_key="test", base_url="http://neraca.test", password_file=tmp_path / "pw")
+    assert line in again  # the same working link on every run

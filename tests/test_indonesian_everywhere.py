@@ -153,14 +153,19 @@ def wrong_forms(client, respondent_links: list[str]) -> dict[str, str]:
 def test_every_demo_page_pdf_and_email_is_indonesian(demo_site, session):
     client, links = demo_site
     links += other_rounds(client, session)
-    public_link = f"/p/{session.query(Round).filter_by(kind='satisfaction').first().public_slug}"
-    texts = crawl(client, ["/hr/", *links, public_link])
+    counter = session.query(Round).filter_by(kind='satisfaction').first()
+    public_link = f"/p/{counter.public_slug}"
+    made = post(client, f"/hr/rounds/{counter.id}/counters", {"name": "Loket 1", "service": ""}).get_data(as_text=True)
+    kiosk = re.search(r'id="made-kiosk" readonly value="[^"]*?(/k/[^"]+)"', made).group(1)  # a counter's tablet
+    texts = crawl(client, ["/hr/", *links, public_link, kiosk, f"{kiosk}/thanks", f"{kiosk}/live"])
     texts.update(wrong_forms(client, links[-3:]))
     assert any(url.endswith(".pdf") for url in texts) and any("/q" in url for url in texts)
     # The public SKM: its page for visitors, the IKM page, its report and the public answers by hour.
     assert public_link in texts and any(url.endswith("/ikm") for url in texts)
     assert any("/reports/ikm/" in url and url.endswith(".pdf") for url in texts)
     assert any(url.endswith("/public-answers") for url in texts)
+    assert f"{kiosk}/live" in texts and any(url.endswith("/counters") for url in texts)
+    texts[f"POST /hr/rounds/{counter.id}/counters"] = visible_text(made)
     assert "Undangan" in texts["/hr/outbox"]  # the invitations, as emailed
     assert "Unit kerja" in texts["/hr/people"] and "Seksi Pelayanan" in texts["/hr/people"]  # a person's work unit
     assert "disimpan di sini (tanpa server email)" in texts["/hr/outbox"]

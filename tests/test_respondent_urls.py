@@ -8,7 +8,7 @@ from flask import url_for
 from sqlalchemy import select
 
 from survey.models import Invitation
-from survey.services import answers, people, questionnaires, rounds
+from survey.services import answers, counters, people, questionnaires, rounds
 from survey.services.errors import Invalid
 from tests.helpers.attacks import methods
 from tests.helpers.database import rows_in_every_table
@@ -120,3 +120,34 @@ def test_a_self_report_respondent_posting_the_pairwise_page_is_not_marked_comple
     assert response.status_code == 404
     session.expire_all()
     assert invitation.completed_at is None and answers.status_of(invitation) == {}
+
+
+def counter_addresses(app, token):
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            if rule.rule.startswith("/k/"):
+                yield rule.endpoint, url_for(rule.endpoint, token=token), methods(rule)
+
+
+def test_a_counter_address_takes_only_a_counter_devices_link_and_only_a_satisfaction_round_has_devices(
+        app, client, session, invited):
+    token = csrf(client, "/login")
+    before = state(session)
+    swept = set()
+    for number, (kind, (invitation, link)) in enumerate(invited.items()):  # an invitation's link is no device's
+        visitor = {"REMOTE_ADDR": f"10.5.0.{number + 1}"}  # each its own address: wrong links are slowed down
+        for endpoint, url, verbs in counter_addresses(app, link):
+            for method in verbs:
+                data = {"csrf_token": token, **whole_answer(session, invitation, "respond.questionnaire")} \
+                    if method == "POST" else None
+                response = client.open(url, method=method, data=data, environ_base=visitor)
+                assert response.status_code == 404, f"{kind}: {method} {url}"
+                swept.add((endpoint, method))
+        if kind != "satisfaction":
+            with pytest.raises(Invalid, match="Only a satisfaction round"):
+                counters.create_device(session, invitation.round, "Loket 1", None, "hr@x.org")
+    after = state(session)
+    after[0].pop("login_attempts"), before[0].pop("login_attempts")  # the wrong links counted, to slow guessing
+    assert after == before
+    assert swept == {("counter.kiosk", "GET"), ("counter.kiosk", "POST"), ("counter.thanks", "GET"),
+                     ("counter.live", "GET")}

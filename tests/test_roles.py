@@ -65,6 +65,8 @@ ALLOWED = {
     "POST hr.share_whatsapp": HR, "POST hr.invitation_letters": HR,  # they hand over working links
     "POST hr.make_public": HR, "GET hr.public_poster": HR, "GET hr.public_answers": ALL,
     "POST hr.confirm_discard": HR, "POST hr.discard_public": HR,
+    # A counter's tablet and TV: the list names devices and counts answers; making a link hands one out.
+    "GET hr.counter_devices": ALL, "POST hr.counter_devices": HR, "POST hr.revoke_counter_device": HR,
     "GET reports.office": ALL, "GET reports.weighting": ALL,
     "GET reports.weighting_export": HR,  # the sweep asks for the raw judgments: each respondent's answers
     "GET reports.personal": HR, "POST reports.personal_job": HR,

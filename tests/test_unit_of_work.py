@@ -105,7 +105,7 @@ COMMITS_BY_HAND = {
     "survey/services/jobs.py:run": "a report job's claim and outcome are read by others while it runs",
     "survey/services/jobs.py:progress": "and so is its progress, part by part",
     "survey/services/mail.py:deliver": "a message sent stays sent when a later one fails",
-    "survey/services/public.py:submit": "a double click's copy is refused by the database, then rolled back",
+    "survey/services/public.py:store_visit": "a double click's copy is refused by the database, then rolled back",
     "survey/background.py:recover": "stale work is put back before other sessions submit it again",
     "survey/__init__.py:http_error": "a crash's error page reads the signed-in user on a clean session",
 }

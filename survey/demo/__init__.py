@@ -22,6 +22,7 @@ from survey.models import Invitation, Organisation, Person, Round, User
 from survey.services import (
     accounts,
     answers,
+    counters,
     mail,
     people,
     performance,
@@ -52,10 +53,12 @@ STAKEHOLDERS = [
 #: The round and the role of its people, in each language.
 WORDS = {"id": {"round": "Pembobotan BSC 2010", "role": "Pemangku kepentingan", "reason": "Pendapatan tetap yang utama",
                "skm": "Survei Kepuasan Masyarakat 2010", "services": "Pembayaran PKB; Balik nama kendaraan; Mutasi",
+               "counter": "Loket pembayaran PKB",
                "suggestions": ["Antrean di loket pembayaran terlalu panjang.", "Tambah kursi di ruang tunggu.",
                                "Petugas ramah dan cepat, terima kasih."]},
          "en": {"round": "BSC weighting 2010", "role": "Stakeholder", "reason": "Revenue stays what matters most",
                "skm": "Public satisfaction survey 2010", "services": "Vehicle tax payment; Change of owner; Transfer",
+               "counter": "Vehicle tax payment counter",
                "suggestions": ["The queue at the payment counter is too long.", "More chairs in the waiting room.",
                                "Friendly and quick staff, thank you."]}}
 #: Visitors who answered the demo's public SKM, people the counter served in the period.
@@ -96,13 +99,20 @@ def load(session: Session, *, secret_key: str, base_url: str, password_file: Pat
     lines = [f"Admin login:  {base}/login  as {ADMIN_EMAIL} / {password}",
              f"Round:        {round_.title} ({base}/hr/rounds/{round_.id})",
              f"Scorecard:    {base}/hr/versions/{round_.version_id}/scorecard/2010",
-             f"Public SKM:   {base}/p/{survey_.public_slug}  (anyone answers; its IKM: {base}/hr/rounds/{survey_.id}/ikm)"]
+             f"Public SKM:   {base}/p/{survey_.public_slug}  (anyone answers; its IKM: {base}/hr/rounds/{survey_.id}/ikm)",
+             f"Counter:      {base}/k/{_counter_token(secret_key)}  (a tablet's kiosk; a TV's live screen: "
+             f"{base}/k/{_counter_token(secret_key)}/live)"]
     for invitation, person in session.execute(select(Invitation, Person).join(Person)
                                               .where(Invitation.round_id == round_.id).order_by(Person.id)):
         note = next(note for email, note, _ in STAKEHOLDERS if email == person.email)
         lines.append(f"Respondent:   {tokens.link(invitation, secret_key=secret_key, base_url=base_url)}"
                      f"  ({person.name}, {note})")
     return lines
+
+
+def _counter_token(secret_key: str) -> str:
+    """The demo counter device's token: made from SECRET_KEY, so each run prints the same working link."""
+    return tokens.token_for(secret_key, "demo", "counter")
 
 
 def _password(path: Path) -> str:
@@ -145,6 +155,7 @@ def _public_satisfaction(session: Session, organisation: Organisation, version, 
                                   kind=SATISFACTION.code, language=language)
     skm.create_questionnaire(session, survey_, words["services"])
     public.make_public(session, survey_, None, rounds.SYSTEM)
+    counters.create_device(session, survey_, words["counter"], 1, rounds.SYSTEM, token=_counter_token(secret_key))
     skm.set_population(session, survey_, SKM_POPULATION)
     asked = questionnaires.questions(session, survey_)
     rng = np.random.default_rng(2010)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from survey.hr import (  # noqa: F401 - imported for their routes
     audit_views,
     by_hand_views,
+    counter_views,
     element_views,
     grid_views,
     group_views,

@@ -12,10 +12,18 @@ from datetime import timedelta
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
-from wtforms import RadioField
 
 from survey import db
-from survey.forms import answers_form, attach_errors, keeps_typed_text, message_of, page_locale, token_refused
+from survey.forms import (
+    OFF_SCALE,
+    answers_form,
+    attach_errors,
+    keeps_typed_text,
+    message_of,
+    off_scale,
+    page_locale,
+    token_refused,
+)
 from survey.pages import unknown_link
 from survey.services import public, questionnaires, skm
 from survey.services.errors import Invalid
@@ -39,6 +47,10 @@ def public_round(slug: str):
 def answer(slug):
     session = db.session()
     round_ = public_round(slug)
+    submission = request.form.get("submission", "") if request.method == "POST" else ""
+    if submission and public.stored_visit(session, round_, submission):
+        # A page resent after a weak signal (its answer came through, the reply did not): stored once, thanked.
+        return _remember_answer(round_, redirect(url_for("public.thanks", slug=slug)))
     if _answered_here(round_):
         return _refused(round_, _("You have already answered this survey from this browser. Thank you: one "
                                   "answer per person keeps the results fair."), 409 if request.method == "POST" else 200)
@@ -49,9 +61,8 @@ def answer(slug):
     prefilled, notice = _linked_service(asked) if request.method == "GET" else (None, "")
     form = (answers_form(asked, formdata=request.form) if request.method == "POST"
             else answers_form(asked, data=prefilled))
-    if request.method == "POST" and not token_refused() and _off_scale(form):
-        return _refused(round_, _("One of the answers is not on the question's scale, so nothing was saved. Open the "
-                                  "survey again and choose among the options shown."), 400)
+    if request.method == "POST" and not token_refused() and off_scale(form):
+        return _refused(round_, str(OFF_SCALE), 400)
     if form.validate_on_submit():
         try:
             public.submit(session, round_, {q.id: form[f"q_{q.id}"].data for q in asked}, form.submission.data,
@@ -78,12 +89,6 @@ def _linked_service(asked) -> tuple[dict | None, str]:
     except Invalid as error:
         return None, message_of(error)
     return ({f"q_{linked[0].id}": str(linked[1])} if linked else None), ""
-
-
-def _off_scale(form) -> bool:
-    """A picked answer that is none of the options shown: no browser sends it from our page."""
-    return any(field.data and field.data not in {value for value, _label in field.choices}
-               for field in form if isinstance(field, RadioField))
 
 
 def _refused(round_, message: str, status: int):

@@ -40,6 +40,8 @@ ACTIONS = {
     "participant_removed": N_("Participant removed"),
     "round_made_public": N_("Public link of a round set"),
     "public_answers_discarded": N_("Public answers discarded"),
+    "counter_device_created": N_("Counter device made"),
+    "counter_device_revoked": N_("Counter device revoked"),
     "person_changed": N_("Person edited"),
     "people_imported": N_("People imported"),
     "person_deactivated": N_("Person deactivated"),

@@ -84,6 +84,20 @@ def find_round(session: Session, slug: str) -> Round | None:
 def refusal(session: Session, round_: Round, client: str, settings: Mapping, now: datetime | None = None) -> Refused | None:
     """Why the round takes no public answer from ``client`` now, or None when it does."""
     now = now or utcnow()
+    refused = round_refusal(session, round_, now)
+    if refused:
+        return refused
+    window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
+    recent = session.scalar(select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.key == _address_key(round_, client, settings), LoginAttempt.created_at >= now - window))
+    if recent >= settings["PUBLIC_ANSWERS_PER_ADDRESS"]:
+        return Refused(BUSY_ADDRESS, N_("Many answers came from your network in a short time, so this one cannot be "
+                                        "taken now. Please try again later."))
+    return None
+
+
+def round_refusal(session: Session, round_: Round, now: datetime) -> Refused | None:
+    """Why the round takes no public answer from anyone now (closed, no questions yet, its daily cap)."""
     if rounds.state(round_) != rounds.OPEN:
         return Refused(CLOSED, N_("This survey is closed: answers are no longer accepted. Thank you for your interest."))
     if not questions(session, round_):  # made public before HR wrote the questions
@@ -91,12 +105,6 @@ def refusal(session: Session, round_: Round, client: str, settings: Mapping, now
     if round_.public_daily_cap is not None and answers_today(session, round_, now) >= round_.public_daily_cap:
         return Refused(CAP_REACHED, N_("This survey has received all the answers it takes today. Please come back "
                                        "tomorrow. Thank you."))
-    window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
-    recent = session.scalar(select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.key == _address_key(round_, client, settings), LoginAttempt.created_at >= now - window))
-    if recent >= settings["PUBLIC_ANSWERS_PER_ADDRESS"]:
-        return Refused(BUSY_ADDRESS, N_("Many answers came from your network in a short time, so this one cannot be "
-                                        "taken now. Please try again later."))
     return None
 
 
@@ -113,36 +121,57 @@ def answers_today(session: Session, round_: Round, now: datetime) -> int:
 def submit(session: Session, round_: Round, raw: dict[int, str], submission_key: str, *, client: str,
            settings: Mapping, locale: str, now: datetime | None = None) -> PublicVisit:
     """Store one anonymous visit's answers, all or nothing: Refused when the round takes none from
-    ``client`` now, Invalid naming the questions at fault. The same page sent twice is stored once."""
+    ``client`` now, Invalid naming the questions at fault. The same page sent twice is stored once, and
+    answered as stored even when the address's limit was reached since (a resent page is no new answer)."""
     now = now or utcnow()
+    stored = stored_visit(session, round_, submission_key)
+    if stored is not None:
+        return stored
     refused = refusal(session, round_, client, settings, now)
     if refused:
         raise refused
+    visit, new = store_visit(session, round_, raw, submission_key, locale, now)
+    if new:
+        key = _address_key(round_, client, settings)
+        session.add(LoginAttempt(key=key, created_at=now))
+        window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
+        # This address's expired counters, and everyone's older than any window: each answer adds a row, and a
+        # province's 100,000 answers from as many addresses would otherwise stay until someone mistyped a password.
+        session.execute(delete(LoginAttempt).where(
+            ((LoginAttempt.key == key) & (LoginAttempt.created_at < now - window)) |
+            (LoginAttempt.created_at < now - PAIR_MEMORY)))
+    return visit
+
+
+def stored_visit(session: Session, round_: Round, submission_key: str) -> PublicVisit | None:
+    """The visit a page with this submission key already stored in this round, if any."""
+    if not submission_key or len(submission_key) > 64:
+        return None
+    return session.scalar(select(PublicVisit).where(PublicVisit.round_id == round_.id,
+                                                    PublicVisit.submission == submission_key))
+
+
+def store_visit(session: Session, round_: Round, raw: dict[int, str], submission_key: str, locale: str,
+                now: datetime, device_id: int | None = None) -> tuple[PublicVisit, bool]:
+    """The visit's answers checked and added (a public link's, or a counter device's), and True; the visit
+    already stored under this key and False when two copies of one page arrive at the same moment."""
     check_submission_key(submission_key)
     asked = questions(session, round_)
     values = checked_answers(asked, raw, locale)
     open_answers = {question.id for question in asked if question.kind == "text"}
     visit = PublicVisit(organisation_id=round_.organisation_id, round_id=round_.id, submission=submission_key,
-                        created_at=now)
+                        created_at=now, counter_device_id=device_id)
     session.add(visit)
     try:
         session.flush()
     except IntegrityError:  # this page was stored already (a double click): nothing more
         session.rollback()  # the duplicate's flush failed; the view calls this alone, so nothing else is undone
-        return session.scalar(select(PublicVisit).where(PublicVisit.submission == submission_key))
+        return session.scalar(select(PublicVisit).where(PublicVisit.submission == submission_key)), False
     session.add_all(Response(visit_id=visit.id, question_id=question_id, created_at=now,
                              **({"text": value} if question_id in open_answers else {"value": value}))
                     for question_id, value in values.items()
                     if not (question_id in open_answers and not value))  # an empty box stores nothing
-    key = _address_key(round_, client, settings)
-    session.add(LoginAttempt(key=key, created_at=now))
-    window = timedelta(minutes=settings["PUBLIC_ADDRESS_WINDOW_MINUTES"])
-    # This address's expired counters, and everyone's older than any window: each answer adds a row, and a
-    # province's 100,000 answers from as many addresses would otherwise stay until someone mistyped a password.
-    session.execute(delete(LoginAttempt).where(
-        ((LoginAttempt.key == key) & (LoginAttempt.created_at < now - window)) |
-        (LoginAttempt.created_at < now - PAIR_MEMORY)))
-    return visit
+    return visit, True
 
 
 def totals(session: Session, round_: Round) -> tuple[int, int]:

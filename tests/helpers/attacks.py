@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from survey.models import Influence, StrategyArrow
-from survey.services import accounts, api_tokens, jobs, people, public, questionnaires, rounds, skm
+from survey.services import accounts, api_tokens, counters, jobs, people, public, questionnaires, rounds, skm
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.reference import samsat
 from tests.samsat_site import load_samsat_performance
@@ -45,6 +45,7 @@ def estate(session):
     session.flush()
     questionnaires.submit_answers(session, visitor, {q.id: "0" for q in questionnaires.questions(session, satisfaction)
                                                      if q.kind == "choice"}, "ani-skm")
+    device, device_token = counters.create_device(session, satisfaction, "Loket 1", 1, "hr@a.org")  # a kiosk
     token, raw = api_tokens.create_token(session, organisation.id, "HRIS")
     colleague = accounts.create_user(session, organisation.id, "colleague@a.org", "Colleague", "x" * 12, role="hr")
     objectives = [e for e in version.elements if e.kind == "objective"]
@@ -61,11 +62,11 @@ def estate(session):
             "job": job, "token": token, "raw": raw, "link": link_token, "weighting_link": weighting_token,
             "rating_link": rating_token,
             "user": colleague, "person": stakeholder, "invitation": weighting_invitation, "influence": influence,
-            "arrow": arrow}
+            "arrow": arrow, "device": device, "device_token": device_token}
 
 
 SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm",
-                 "reports.ikm_export")
+                 "reports.ikm_export", "hr.counter_devices", "hr.revoke_counter_device")
 
 
 def address(app, rule, estate) -> str:
@@ -78,9 +79,10 @@ def address(app, rule, estate) -> str:
     link = estate["weighting_link"] if endpoint in ("respond.cluster", "respond.reask", "respond.review") \
         else estate["link"]
     link = estate["rating_link"] if endpoint == "respond.rate" else link
+    link = estate["device_token"] if endpoint.startswith("counter.") else link  # a counter's tablet
     values = {"round_id": round_.id, "version_id": estate["version"].id, "job_id": estate["job"].id,
               "token_id": estate["token"].id, "user_id": estate["user"].id, "person_id": estate["person"].id,
-              "invitation_id": estate["invitation"].id, "element_id": estate["version"].elements[0].id,
+              "invitation_id": estate["invitation"].id, "device_id": estate["device"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "answers" if endpoint == "reports.ikm_export" else "judgments",
               "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "kind": "measurements",
