@@ -22,9 +22,10 @@ PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 test: setup
 	$(PYTEST)
 
-# The whole suite again on a local PostgreSQL server (installed and started when missing).
+# The suite again on a local PostgreSQL server (installed and started when missing), but for the browser
+# tests: chromium reads the same pages whatever database is behind them, so they run once, in `make test`.
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PYTEST)
+	bash scripts/with-postgres.sh $(PYTEST) -m "not browser"
 
 bench: setup
 	$(PY) benchmarks/ahp.py
