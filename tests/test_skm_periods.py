@@ -136,8 +136,10 @@ def test_the_report_prints_the_published_table_trend_and_plan_in_indonesian(peri
     assert "81,48" in text and "Semester I 2026" in text and "Semester II 2025" in text
     trend = text.split("Tren per periode")[1]
     ikm_row = next(line for line in trend.splitlines() if line.strip().startswith("IKM"))
-    assert ikm_row.split()[-3:] == ["75,93", "81,48", "+5,56"]
-    assert "Pelatihan penanganan pengaduan" in text and "Sekretariat" in text and "30/09/2026" in text
+    assert ikm_row.split()[-5:] == ["75,93", "81,48", "+5,56", "▲", "naik"]
+    u3 = next(line for line in trend.splitlines() if line.strip().startswith("U3 "))
+    assert u3.split()[-5:] == ["2,33", "3,00", "+0,67", "▲", "naik"]
+    assert "Pelatihan penanganan pengaduan" in text and "Sekretariat" in text and "2026-09-30" in text
     assert "Saran" in text
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from analysis import ikm as ikm_maths
@@ -86,6 +86,8 @@ class Trend:
     changes: list[Change]           # the IKM's, then each unsur's NRR, from the previous period
     services: list[str]             # every service named in any of the periods, in order of first appearance
 
+    codes = CODES
+
     @property
     def current(self) -> PeriodPoint:
         return self.points[-1]
@@ -157,24 +159,8 @@ def _asked(session: Session, round_ids: list[int]) -> dict[int, dict[int, Questi
 
 def figures(session: Session, asked: dict[int, dict[int, Question]]) -> dict[int, dict[float | None, tuple]]:
     """Per round and answer to the service question (None: not named), (respondents who answered every
-    unsur, {code: (answers, total)}) in one grouped query over the rounds' latest counted answers."""
-    questions = {qid: q for by_id in asked.values() for qid, q in by_id.items()}
-    latest = _latest_answers(list(asked), list(questions)).subquery()
-    by_role: dict[str, list[int]] = {}
-    for qid, question in questions.items():
-        by_role.setdefault(question.role, []).append(qid)
-
-    def answer_to(role):
-        return func.max(case((latest.c.question_id.in_(by_role.get(role, [-1])), latest.c.value)))
-
-    per_respondent = (select(latest.c.round_id, answer_to(SERVICE_ROLE).label("service"),
-                             *[answer_to(SKM + code).label(code) for code in CODES])
-                      .group_by(latest.c.round_id, latest.c.respondent).subquery())
-    every_unsur = and_(*[per_respondent.c[code].is_not(None) for code in CODES])
-    summed = (select(per_respondent.c.round_id, per_respondent.c.service, func.count(case((every_unsur, 1))),
-                     *[column for code in CODES for column in (func.count(per_respondent.c[code]),
-                                                               func.sum(per_respondent.c[code]))])
-              .group_by(per_respondent.c.round_id, per_respondent.c.service))
+    unsur, {code: (answers, total)}): one grouped SQL statement over the rounds' latest counted answers."""
+    summed = union_all(*[_summed(round_id, by_id) for round_id, by_id in asked.items()])
     found: dict[int, dict[float | None, tuple]] = {}
     for round_id, service, complete, *columns in session.execute(summed):
         found.setdefault(round_id, {})[service] = (int(complete), {
@@ -182,22 +168,40 @@ def figures(session: Session, asked: dict[int, dict[int, Question]]) -> dict[int
     return found
 
 
-def _latest_answers(round_ids: list[int], question_ids: list[int]):
-    """(round_id, respondent, question_id, value) of each respondent's latest numeric answer to each
-    question, as questionnaires.counted_responses counts them (newest by time, then by id)."""
-    def ranked(owner, owner_key, respondent, counted):
-        newest = func.row_number().over(partition_by=(owner_key, Response.question_id),
-                                        order_by=(Response.created_at.desc(), Response.id.desc()))
-        return (select(owner.round_id.label("round_id"), respondent.label("respondent"), Response.question_id,
-                       Response.value, newest.label("newest"))
-                .select_from(Response).join(owner, owner.id == owner_key)
-                .where(owner.round_id.in_(round_ids), counted, Response.question_id.in_(question_ids),
-                       Response.value.is_not(None)))
+def _summed(round_id: int, asked: dict[int, Question]):
+    """One round's sums per service: each respondent's answers side by side (one row per respondent: its
+    service and U1-U9), counted and summed per service. The rows are compared with each question's id
+    (no join, no list per row): SQLite's per-row work stays small (benchmarks/ikm_periods.py)."""
+    by_role = {question.role: qid for qid, question in asked.items()}
+    question_ids = list(asked)
 
-    invited = ranked(Invitation, Response.invitation_id, Response.invitation_id, Invitation.removed_at.is_(None))
-    public = ranked(PublicVisit, Response.visit_id, -Response.visit_id, PublicVisit.discarded_at.is_(None))
-    both = union_all(invited, public).subquery()
-    return select(both.c.round_id, both.c.respondent, both.c.question_id, both.c.value).where(both.c.newest == 1)
+    def side_by_side(answers, respondent):
+        def answer_to(role):
+            return func.max(case((answers.question_id == by_role.get(role, -1), answers.value)))
+        return (select(answer_to(SERVICE_ROLE).label("service"), *[answer_to(SKM + code).label(code) for code in CODES])
+                .group_by(respondent))
+
+    # An invited person's latest answer (by time, then id) while they are in the round: ranked, few rows.
+    newest = func.row_number().over(partition_by=(Response.invitation_id, Response.question_id),
+                                    order_by=(Response.created_at.desc(), Response.id.desc()))
+    ranked = (select(Response.invitation_id, Response.question_id, Response.value, newest.label("newest"))
+              .select_from(Invitation).join(Response, Response.invitation_id == Invitation.id)
+              .where(Invitation.round_id == round_id, Invitation.removed_at.is_(None),
+                     Response.question_id.in_(question_ids), Response.value.is_not(None))
+              .subquery())
+    invited = side_by_side(ranked.c, ranked.c.invitation_id).where(ranked.c.newest == 1)
+    # A public visit's answers until HR discards it. They are written once, all together (public.submit,
+    # never corrected), so they need no ranking: the many rows go straight into the sums.
+    discarded = select(PublicVisit.id).where(PublicVisit.round_id == round_id, PublicVisit.discarded_at.is_not(None))
+    public = side_by_side(Response, Response.visit_id).where(
+        Response.question_id.in_(question_ids), Response.value.is_not(None), Response.visit_id.is_not(None),
+        Response.visit_id.not_in(discarded))
+    per_respondent = union_all(invited, public).subquery()
+    every_unsur = and_(*[per_respondent.c[code].is_not(None) for code in CODES])
+    return (select(literal(round_id).label("round_id"), per_respondent.c.service, func.count(case((every_unsur, 1))),
+                   *[column for code in CODES for column in (func.count(per_respondent.c[code]),
+                                                             func.sum(per_respondent.c[code]))])
+            .group_by(per_respondent.c.service))
 
 
 def _point(round_: Round, asked: dict[int, Question], sums: dict) -> PeriodPoint:
