@@ -14,7 +14,7 @@ from analysis import ikm as ikm_maths
 from survey.models import AuditEntry, Round, SkmFollowUp
 from survey.services import public, questionnaires, rounds, skm, skm_follow_ups, skm_periods
 from survey.services.errors import Invalid
-from tests.helpers.questionnaires import SERVICES, form_values
+from tests.helpers.questionnaires import SERVICES, form_values, invite_person
 from tests.samsat_site import build_samsat
 from tests.web import post, round_form, sign_in
 
@@ -216,3 +216,23 @@ def test_the_ikm_of_nrrs_is_the_ikm_of_the_answers():
         ikm_maths.of_nrr([3.0, float("nan")], 1)
     with pytest.raises(ValueError, match="outside 1-4"):
         ikm_maths.of_nrr([3.0, 4.5], 1)
+
+
+def test_an_invited_persons_latest_answer_counts_and_a_removed_persons_none(periods_of_skm, app, session):
+    organisation, version, before, _, _ = periods_of_skm
+    later = survey(app, session, organisation, version, "2026-S2", [(2, [4, 4, 4, 4, 4, 4, 4, 4, 4])])
+    asked = questionnaires.questions(session, later)
+    kept, _ = invite_person(app, session, organisation, later, "Ani")
+    questionnaires.submit_answers(session, kept, form_values(asked, [2] * 9, profile=(0, 1, 2, 3, 0)), "ani")
+    u1 = next(q for q in asked if q.role == skm.SKM + "U1")
+    questionnaires.correct_response(session, later, kept.id, u1.id, "3", "Salah ketik", "hr@x.org")  # d -> 4
+    removed, _ = invite_person(app, session, organisation, later, "Budi")
+    questionnaires.submit_answers(session, removed, form_values(asked, [1] * 9, profile=(0, 1, 2, 3, 0)), "budi")
+    rounds.remove_participant(session, later, removed.id, "hr@x.org")
+    point = skm_periods.trend(session, later).current
+    # By hand: Ani (first service) 4, 2, 2, ... after the correction; the visitor (second service) all 4.
+    assert point.services["Pajak kendaraan tahunan"].totals["U1"] == 4
+    assert [point.overall.totals[c] for c in skm_periods.CODES] == [8] + [6] * 8
+    assert point.overall.respondents == 2
+    assert point.overall.result.converted == pytest.approx((8 + 6 * 8) / 18 * 25)
+    assert point.overall.result.converted == pytest.approx(skm.results(session, later).result.converted)
