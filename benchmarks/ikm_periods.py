@@ -61,10 +61,12 @@ def run(url: str) -> None:
             # Every visitor answers each choice question (profile, service and unsur): a value from its id.
             session.execute(text(
                 "INSERT INTO responses (visit_id, question_id, value, corrected_by, reason, created_at) "
-                "SELECT v.id, q.id, 1 + (v.id * 7 + q.position * 3 + v.id / 5) % "
+                "SELECT v.id, q.id, 1 + (v.id * 7 + q.position * 3 + v.id / 5 + v.id / (2 + v.round_id % 3)) % "
                 "CASE WHEN q.role = 'profile:service' THEN 5 WHEN q.role LIKE 'skm:%' THEN 4 ELSE 2 END, "
                 "'', '', v.created_at FROM public_visits v JOIN questions q ON q.round_id = v.round_id "
                 "WHERE v.round_id = :round AND q.kind = 'choice'"), {"round": round_.id})
+        session.commit()
+        session.execute(text("ANALYZE"))  # as the database's own statistics would be after such a load
         session.commit()
         rows = session.scalar(select(func.count()).select_from(Response))
         last = made[-1]

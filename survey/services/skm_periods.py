@@ -188,16 +188,20 @@ def _summed(round_id: int, asked: dict[int, Question]):
     newest = func.row_number().over(partition_by=(Response.invitation_id, Response.question_id),
                                     order_by=(Response.created_at.desc(), Response.id.desc()))
     ranked = (select(Response.invitation_id, Response.question_id, Response.value, newest.label("newest"))
-              .select_from(Invitation).join(Response, Response.invitation_id == Invitation.id)
-              .where(Invitation.round_id == round_id, Invitation.removed_at.is_(None),
-                     Response.question_id.in_(question_ids), Response.value.is_not(None))
+              # Found through the round's invitations ("+ 0": never by scanning each question's answers)
+              .where(Response.invitation_id.in_(select(Invitation.id).where(Invitation.round_id == round_id,
+                                                                              Invitation.removed_at.is_(None))),
+                     (Response.question_id + 0).in_(question_ids), Response.value.is_not(None))
               .subquery())
     invited = packed(ranked.c, ranked.c.invitation_id).where(ranked.c.newest == 1)
     # A public visit's answers until HR discards it. They are written once, all together (public.submit,
     # never corrected), so they need no ranking: the many rows go straight into the sums.
     discarded = select(PublicVisit.id).where(PublicVisit.round_id == round_id, PublicVisit.discarded_at.is_not(None))
-    public = packed(Response, Response.visit_id).where(
-        Response.question_id.in_(question_ids), Response.value.is_not(None), Response.visit_id.is_not(None),
+    # Grouped by an expression, not the column: SQLite with statistics would otherwise walk every round's
+    # answers in visit order to spare the sort (4x slower); the questions' index finds this round's alone.
+    visit = -Response.visit_id
+    public = packed(Response, visit).where(
+        Response.question_id.in_(question_ids), Response.value.is_not(None), visit.is_not(None),
         Response.visit_id.not_in(discarded))
     respondents = union_all(invited, public).subquery()
     digits = [(respondents.c.packed // PLACES[SKM + code]) % 10 for code in CODES]
