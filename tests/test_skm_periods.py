@@ -236,3 +236,17 @@ def test_an_invited_persons_latest_answer_counts_and_a_removed_persons_none(peri
     assert point.overall.respondents == 2
     assert point.overall.result.converted == pytest.approx((8 + 6 * 8) / 18 * 25)
     assert point.overall.result.converted == pytest.approx(skm.results(session, later).result.converted)
+
+
+def test_a_viewer_sees_how_many_suggestions_were_left_not_their_words(app, session, client, tmp_path):
+    organisation, version = build_samsat(session, stakeholders=0)
+    round_ = survey(app, session, organisation, version, "2026-S1", [])
+    asked = questionnaires.questions(session, round_)
+    for n, words in enumerate(["Ruang tunggu panas", "Antrean terlalu lama", ""]):
+        public.submit(session, round_, form_values(asked, [3] * 9, suggestion=words), f"s-{n}", client=f"10.9.0.{n}",
+                      settings=app.config, locale="id")
+    sign_in(client, session, organisation.id, email="viewer@example.org", role="viewer")
+    page = client.get(f"/hr/rounds/{round_.id}/ikm?lang=id").get_data(as_text=True)
+    assert "2 responden memberikan saran" in page and "Ruang tunggu panas" not in page
+    text = pdf_text(client.get(f"/hr/reports/ikm/{round_.id}.pdf").data, tmp_path)
+    assert "2 responden memberikan saran" in text and "Antrean" not in text
