@@ -81,12 +81,21 @@ def ikm(answers) -> Ikm:
     table = _answers(answers)
     if table.shape[0] == 0 or np.isnan(table).all(axis=0).any():
         raise ValueError("every unsur needs at least one answer")
-    per_unsur = nrr(table)
-    weighted = per_unsur / table.shape[1]
+    return of_nrr(nrr(table), int((~np.isnan(table)).all(axis=1).sum()))
+
+
+def of_nrr(per_unsur, respondents: int) -> Ikm:
+    """The IKM of the unsur's NRRs (1-4, each weighing 1/n), e.g. from totals and counts a database summed."""
+    per_unsur = np.asarray(per_unsur, dtype=float)
+    if per_unsur.ndim != 1 or per_unsur.size == 0 or not np.isfinite(per_unsur).all():
+        raise ValueError("every unsur needs an NRR")
+    if ((per_unsur < SCALE[0]) | (per_unsur > SCALE[-1])).any():
+        raise ValueError(f"an NRR lies outside {SCALE[0]}-{SCALE[-1]}")
+    weighted = per_unsur / per_unsur.size
     index = float(weighted.sum())
     converted = index * CONVERSION
     letter, label = grade(converted)
-    return Ikm(per_unsur, weighted, index, converted, letter, label, int((~np.isnan(table)).all(axis=1).sum()))
+    return Ikm(per_unsur, weighted, index, converted, letter, label, int(respondents))
 
 
 def minimum_sample(population: int) -> int:

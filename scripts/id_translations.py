@@ -1747,4 +1747,51 @@ ID = {
     "This screen updates itself every %(seconds)s seconds.": "Layar ini diperbarui sendiri setiap %(seconds)s detik.",
     "Saved on this device, will be sent when the connection returns.":
         "Disimpan di perangkat ini, akan dikirim saat koneksi kembali.",
+    # --- skmtrend ---
+    "Period of the survey": "Periode survei", "Unit responsible": "Unit penanggung jawab", "Due date": "Batas waktu",
+    "What was done": "Yang telah dilakukan", "The follow-up is saved.": "Tindak lanjut disimpan.",
+    "Period of a satisfaction survey set": "Periode survei kepuasan ditetapkan",
+    "Follow-up of a satisfaction survey planned": "Tindak lanjut survei kepuasan direncanakan",
+    "Follow-up of a satisfaction survey updated": "Tindak lanjut survei kepuasan diperbarui",
+    "Follow-up number": "Nomor tindak lanjut", "planned": "direncanakan", "under way": "sedang berjalan",
+    "carried out": "terlaksana",
+    "A satisfaction survey covers a year, a semester or a quarter, e.g. 2026, 2026-S1 or 2026-Q2; "
+    "'%(period)s' is none of them.":
+        "Survei kepuasan mencakup satu tahun, semester, atau triwulan, mis. 2026, 2026-S1, atau 2026-Q2; "
+        "'%(period)s' bukan salah satunya.",
+    "Only a satisfaction round has follow-ups of its IKM.": "Hanya survei kepuasan yang memiliki tindak lanjut IKM.",
+    "Choose one of the unsur U1-U9.": "Pilih salah satu unsur U1-U9.",
+    "Say what will be done.": "Sebutkan apa yang akan dilakukan.",
+    "Name the unit responsible.": "Sebutkan unit penanggung jawab.",
+    "Give the due date, such as 2026-12-31.": "Isi batas waktu, mis. 2026-12-31.",
+    "The due date lies between the years 2000 and 2100.": "Batas waktu berada antara tahun 2000 dan 2100.",
+    "Say what will be done in at most %(limit)d characters.":
+        "Sebutkan apa yang akan dilakukan dalam paling banyak %(limit)d karakter.",
+    "Name the unit responsible in at most %(limit)d characters.":
+        "Sebutkan unit penanggung jawab dalam paling banyak %(limit)d karakter.",
+    "This follow-up is not one of this survey's.": "Tindak lanjut ini bukan milik survei ini.",
+    "Choose the status: planned, under way or carried out.":
+        "Pilih status: direncanakan, sedang berjalan, atau terlaksana.",
+    "Say what was done before marking the follow-up as carried out.":
+        "Sebutkan apa yang telah dilakukan sebelum menandai tindak lanjut sebagai terlaksana.",
+    "Say what was done in at most %(limit)d characters.":
+        "Sebutkan apa yang telah dilakukan dalam paling banyak %(limit)d karakter.",
+    "Only a satisfaction round has an IKM period.": "Hanya survei kepuasan yang memiliki periode IKM.",
+    "%(count)s respondents left a suggestion; they are listed for users with the right to read personal answers.":
+        "%(count)s responden memberikan saran; saran ditampilkan bagi pengguna yang berhak membaca jawaban pribadi.",
+    "Follow-up plan": "Rencana tindak lanjut", "Weakest unsur": "Unsur terlemah", "NRR": "NRR",
+    "No follow-up planned yet.": "Belum ada tindak lanjut yang direncanakan.",
+    "Plan a follow-up": "Rencanakan tindak lanjut", "Save the follow-up": "Simpan tindak lanjut",
+    "Follow-ups of the previous period": "Tindak lanjut periode sebelumnya",
+    "The previous period planned no follow-up.": "Periode sebelumnya tidak merencanakan tindak lanjut.",
+    "unchanged": "tetap", "Trend per period": "Tren per periode",
+    "No earlier satisfaction survey of the same kind of period (year, semester or quarter) to compare with.":
+        "Belum ada survei kepuasan sebelumnya dengan jenis periode yang sama (tahun, semester, atau triwulan) "
+        "sebagai pembanding.",
+    "Give this survey's period to compare it with earlier periods.":
+        "Isi periode survei ini untuk membandingkannya dengan periode sebelumnya.",
+    "IKM per period and service": "IKM per periode dan jenis layanan", "Difference": "Selisih",
+    "IKM on 25-100 and NRR per unsur (1-4) of every period; the change is from the previous period.":
+        "IKM pada skala 25-100 dan NRR per unsur (1-4) setiap periode; selisih dihitung dari periode sebelumnya.",
+    "NRR then": "NRR sebelumnya", "NRR now": "NRR sekarang", "Improved?": "Membaik?",
 }

@@ -19,6 +19,7 @@ from flask_wtf.csrf import CSRFError
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
+    DateField,
     DateTimeLocalField,
     EmailField,
     FieldList,
@@ -668,6 +669,25 @@ class ServedPopulationForm(FlaskForm):
 class IkmToKpiForm(FlaskForm):
     kpi = SelectField(_l("KPI"), choices=[])
     period = PeriodField(_l("Period"), validators=[InputRequired(), fits(Measurement.period)])
+
+
+class SkmPeriodForm(FlaskForm):
+    """The year, semester or quarter a satisfaction survey covers (services.skm_periods.set_period)."""
+    period = PeriodField(_l("Period of the survey"), validators=[InputRequired(), fits(Round.period)])
+
+
+class SkmFollowUpForm(FlaskForm):
+    """A follow-up (rencana tindak lanjut) of an unsur; the service checks every field."""
+    unsur = SelectField(_l("Unsur"), choices=[], validate_choice=False)
+    action = TextAreaField(_l("Action"))
+    unit = StringField(_l("Unit responsible"))
+    due = DateField(_l("Due date"), validators=[Optional()])
+
+
+class SkmProgressForm(FlaskForm):
+    """What became of a follow-up: its status and what was done."""
+    status = SelectField(_l("Status"), choices=[], validate_choice=False)
+    done = TextAreaField(_l("What was done"))
 
 
 class SatisfactionToKpiForm(FlaskForm):

@@ -666,6 +666,22 @@ class Response(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class SkmFollowUp(Base):
+    """A rencana tindak lanjut of a satisfaction round: what HR will do about an unsur (the weakest, or
+    another HR chose), who does it and by when; later what was done. The next period's IKM shows it."""
+    __tablename__ = "skm_follow_ups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), index=True)
+    unsur: Mapped[str] = mapped_column(String(4))        # U1-U9
+    action: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(String(200))        # the unit responsible
+    due: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="planned")  # services/skm_follow_ups.STATUSES
+    done: Mapped[str] = mapped_column(Text, default="")   # what was done
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ReportJob(Base):
     """A long report made in the background; the finished PDF is kept here so any machine can serve it."""
     __tablename__ = "report_jobs"

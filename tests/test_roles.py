@@ -59,6 +59,7 @@ ALLOWED = {
     "GET hr.round_page": ALL, "GET hr.round_results": ALL, "POST hr.round_results": HR,
     "POST hr.add_question": HR, "POST hr.default_questions": HR, "POST hr.skm_questionnaire": HR,
     "GET hr.ikm_page": ALL, "POST hr.ikm_population": HR, "POST hr.ikm_to_kpi": HR, "GET reports.ikm": ALL,
+    "POST hr.ikm_period": HR, "POST hr.ikm_follow_up": HR, "POST hr.ikm_follow_up_progress": HR,
     "POST hr.invite": HR, "POST hr.remind": HR, "GET hr.confirm_remind": HR,
     "GET reports.ikm_export": ALL,  # the SKM's raw answers and table; its suggestions only with the personal right
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,

@@ -110,8 +110,11 @@ def lines(periods: Sequence[str], series: Mapping[str, Sequence[float]] | Sequen
     keys = [textwrap.wrap(str(name), LEGEND_CHARACTERS) if name else [] for name in series]
     tops = list(itertools.accumulate([12] + [14 + 12 * max(len(key) - 1, 0) for key in keys[:-1]]))
     height = max(height, (tops[-1] + 12 * len(keys[-1]) + 4) if keys else height)  # the chart grows to hold its key
-    axis = left = 34
-    right, bottom = (140 if named else 16) + (30 if axis_names else 0), height - 22
+    # A period's name is centred under its point: the first and last need room for half of theirs
+    # ("Semester II 2025" was cut at the chart's left edge), about 3 px a character at this size.
+    half = 3 * max(map(len, periods), default=0) + 4
+    axis = left = max(34, half)
+    right, bottom = max((140 if named else 16) + (30 if axis_names else 0), half), height - 22
     span = bottom - 14 - (10 if axis_names else 0)
     step = (width - left - right) / max(len(periods) - 1, 1)
     if len(periods) == 1:  # one period: its points in the middle

@@ -15,7 +15,7 @@ from survey.forms import ActionForm, message_of, page_locale
 from survey.render import lkjip as lkjip_render
 from survey.render import sakip
 from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
-                             scorecards, skm, skm_exports)
+                             scorecards, skm, skm_document, skm_exports, skm_follow_ups)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
@@ -125,10 +125,10 @@ def ikm(round_id, fmt):
     round_ = _round(round_id, report=True)
     if fmt not in ("html", "pdf"):
         abort(404)
-    found = _data(lambda: skm.results(db.session(), round_))
-    context = {"found": found, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
-               "period": periods.label(round_.period, round_.language) if round_.period else "",
-               "suggestions": found.suggestions if rights.may("personal") else None}
+    document = _data(lambda: skm_document.skm_document(db.session(), round_, personal=rights.may("personal"),
+                                                       language=round_.language))
+    context = {"doc": document, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
+               "statuses": skm_follow_ups.STATUSES}
     return _document("ikm.html", context, fmt, f"ikm-{round_id}", language=round_.language,
                      gettext=partial(i18n.gettext, round_.language))
 

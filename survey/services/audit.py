@@ -60,6 +60,9 @@ ACTIONS = {
     "period_locked": N_("Period locked"),
     "period_unlocked": N_("Period unlocked"),
     "kpi_owners_reminded": N_("KPI owners reminded"),
+    "skm_period_set": N_("Period of a satisfaction survey set"),
+    "skm_follow_up_added": N_("Follow-up of a satisfaction survey planned"),
+    "skm_follow_up_updated": N_("Follow-up of a satisfaction survey updated"),
 }
 
 
@@ -86,6 +89,8 @@ DETAIL_NAMES = {
     "priority_method": N_("Priority method"), "weight_decimals": N_("Round published global weights to decimals"),
     "snap": N_("Personal scorecard levels"), "rating_scale": N_("Rating scale (direct rating)"),
     "rating_mean": N_("Group rating (direct rating)"), "version_id": N_("Version"),
+    "unsur": N_("Unsur"), "plan": N_("Action"), "due": N_("Due date"), "status": N_("Status"),
+    "done": N_("What was done"), "follow_up": N_("Follow-up number"),
 }
 #: Stored codes among the details' values, in words.
 DETAIL_WORDS = {
@@ -96,6 +101,7 @@ DETAIL_WORDS = {
     "higher": N_("higher is better"), "lower": N_("lower is better"), "sum": N_("their sum"),
     "mean": N_("their average"), "last": N_("the last of them"), "hr": N_("HR"), "admin": N_("administrator"),
     "viewer": N_("viewer"), "stakeholder": N_("Stakeholder"), "employee": N_("Employee"),
+    "planned": N_("planned"), "under_way": N_("under way"), "carried_out": N_("carried out"),
 }
 _ARROW = " → "
 #: Details that are a kind of number the page writes its own way (the others: as exact as typed).

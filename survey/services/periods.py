@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from survey.services.errors import N_, Invalid
 
 KINDS = ("year", "semester", "quarter", "month")
+#: The periods a satisfaction survey (SKM) covers: offices survey once a year, per semester or per quarter.
+SURVEY_KINDS = ("year", "semester", "quarter")
 #: Months each kind lasts.
 MONTHS = {"year": 12, "semester": 6, "quarter": 3, "month": 1}
 TEXT = "text"  # the kind of a period the calendar does not know
@@ -117,6 +119,16 @@ def normalised(text, known=()) -> str:
         raise Invalid({"period": N_("'%(period)s' is not a period of the calendar; write it e.g. as %(examples)s.",
                                     period=written, examples=EXAMPLES)})
     return found.code
+
+
+def survey_period(text, known=()) -> str:
+    """The code of the year, semester or quarter ``text`` names (a satisfaction survey's period); Invalid
+    names what is wrong (not a period, or a month or free text that no trend can place)."""
+    code = normalised(text, known)
+    if kind(code) not in SURVEY_KINDS:
+        raise Invalid({"period": N_("A satisfaction survey covers a year, a semester or a quarter, e.g. 2026, "
+                                    "2026-S1 or 2026-Q2; '%(period)s' is none of them.", period=str(text).strip())})
+    return code
 
 
 def kind(period: str) -> str:

@@ -141,7 +141,9 @@ def _checked_settings(session: Session, organisation_id: int, *, version_id: int
         errors["closes_at"] = N_("The round must close after it opens.")
     if (period or "").strip():  # a calendar code; text an earlier round or measurement already used stays
         try:
-            period = periods.normalised(period, calendar.stored_periods(session, organisation_id))
+            known = calendar.stored_periods(session, organisation_id)
+            # A satisfaction round's period places it in the IKM's trend (services/skm_periods.py).
+            period = (periods.survey_period if chosen and chosen.ikm else periods.normalised)(period, known)
         except Invalid as error:
             errors.update(error.errors)
     if errors:

@@ -66,7 +66,8 @@ def estate(session):
 
 
 SKM_ENDPOINTS = ("hr.skm_questionnaire", "hr.ikm_page", "hr.ikm_population", "hr.ikm_to_kpi", "reports.ikm",
-                 "reports.ikm_export", "hr.counter_devices", "hr.revoke_counter_device")
+                 "reports.ikm_export", "hr.counter_devices", "hr.revoke_counter_device", "hr.ikm_period",
+                 "hr.ikm_follow_up", "hr.ikm_follow_up_progress")
 
 
 def address(app, rule, estate) -> str:
@@ -85,7 +86,7 @@ def address(app, rule, estate) -> str:
               "invitation_id": estate["invitation"].id, "device_id": estate["device"].id, "element_id": estate["version"].elements[0].id,
               "period": "2010", "table": "answers" if endpoint == "reports.ikm_export" else "judgments",
               "token": link, "slug": estate["slug"],
-              "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "kind": "measurements",
+              "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "follow_up_id": 1, "kind": "measurements",
               "source": "objective", "target": "kpi",
               "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
               "fmt": "csv" if endpoint in ("reports.weighting_export", "reports.ikm_export", "hr.export_version",
