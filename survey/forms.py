@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm as FlaskWtfForm
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, generate_csrf
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
@@ -155,12 +155,18 @@ class NumberField(StringField):
         return format_number(self.data, "exact" if self.kind == "measure" else self.kind, page_locale())
 
 
+#: The reply header that says a posted form's token was refused, and holds a fresh one (keeps_typed_text).
+FRESH_TOKEN = "X-Fresh-Form-Token"
+
+
 def keeps_typed_text(view):
     """For a page people type into: a POST whose CSRF token is refused (expired after an hour, or lost
     with the session) still reaches the view with ``token_refused()`` true, instead of a bare 400 page
     that loses what was typed. The view's FlaskForm fails validation on that same token, so nothing is
     saved: the page comes back with the posted values, a fresh token and a "press save again" line
-    (base.html), answered 400; a view that redirects instead gets the "form expired" page. create_app exempts these views from the global check this one replaces."""
+    (base.html), answered 400; a view that redirects instead gets the "form expired" page. create_app exempts these views from the global check this one replaces.
+    The shown form's fresh token also goes in the FRESH_TOKEN header: an answer kept on a device while its
+    token expired (static/offline.js) is sent again with it, unchanged, without a page to read it from."""
     @wraps(view)
     def checked(*args, **kwargs):
         refusal = None
@@ -175,6 +181,8 @@ def keeps_typed_text(view):
             if response.status_code >= 300:
                 raise refusal  # the view moved on without showing a form: the plain "form expired" page
             response.status_code = 400
+        if refusal:
+            response.headers[FRESH_TOKEN] = generate_csrf()
         return response
     checked.keeps_typed_text = True
     return checked

@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 from flask import abort
 from flask_login.utils import encode_cookie
-from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from analysis.ahp import scale_label
 from survey import config, create_app
@@ -19,7 +18,7 @@ from survey.services import accounts, answers, api_tokens, people, questionnaire
 from tests.helpers.questionnaires import invite_person, new_round
 from tests.helpers.weighting import invited_to_root_page, launch_round
 from tests.samsat_site import published_answers
-from tests.web import hidden, post, sign_in
+from tests.web import expired_token, hidden, post, sign_in
 
 PASSWORD = "correct horse battery"
 PROXY = "10.0.0.1"
@@ -197,17 +196,6 @@ def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(client, s
 
 
 # 13. A respondent lost a page when its form token had expired.
-
-def expired_token(site, browser) -> str:
-    """The browser's form token as the site signed it two hours ago (tokens last one hour)."""
-    class TwoHoursAgo(TimestampSigner):
-        def get_timestamp(self):
-            return int(time.time()) - 7200
-
-    with browser.session_transaction() as cookie:
-        raw = cookie["csrf_token"]
-    return URLSafeTimedSerializer(site.config["SECRET_KEY"], salt="wtf-csrf-token", signer=TwoHoursAgo).dumps(raw)
-
 
 def test_a_pairwise_page_sent_with_an_expired_token_comes_back_with_the_choices_and_stores_nothing(
         app, client, session):

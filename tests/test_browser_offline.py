@@ -158,3 +158,40 @@ def test_the_live_screen_shows_a_new_answer_without_being_reloaded(app, session,
         page.locator("main", has_text="Responden: 1").wait_for(timeout=10000)
         assert "75,00" in page.inner_text("main") and page.evaluate("document.body.dataset.marker") == "same page"
         browser.close()
+
+
+def test_a_counter_answer_kept_offline_past_its_forms_token_is_sent_with_a_fresh_one_and_stored_once(
+        app, session, live_server):
+    """The tablet kept an answer offline longer than a form token lasts (an hour; two seconds here): the
+    server refuses that token and gives a fresh one, and the tablet sends the same answer with it, once."""
+    app.config["WTF_CSRF_TIME_LIMIT"] = 2
+    round_ = skm_round(session, "SKM Loket")
+    _device, token = counters.create_device(session, round_, "Loket 1", None, "hr@example.org")
+    asked = [q for q in questionnaires.questions(session, round_) if q.kind != "text"]
+
+    with playwright.sync_playwright() as driver:
+        browser = launch(driver)
+        context = browser.new_context(viewport={"width": 1024, "height": 768})
+        page = context.new_page()
+        delivered = []  # the POSTs the server answered, with their status
+        page.on("response", lambda response: delivered.append(response.status)
+                if response.request.method == "POST" else None)
+        page.goto(f"{live_server}/k/{token}")
+        context.set_offline(True)
+        for question in asked:
+            page.locator(f'input[name="q_{question.id}"][value="1"]').check()
+        page.click("button[type=submit]")
+        page.locator("[data-offline-note]").wait_for(state="hidden")  # the next visitor's form
+        [kept] = saved_on_device(page)
+        page.wait_for_timeout(3000)  # the token the answer was typed with has expired
+        context.set_offline(False)
+        for _ in range(100):
+            if not saved_on_device(page):
+                break
+            page.wait_for_timeout(100)
+        assert saved_on_device(page) == [] and delivered == [400, 302]  # refused for its token, then stored
+        assert "Terima kasih" not in page.content()  # the tablet stays ready for the next visitor
+        browser.close()
+    assert count(session, PublicVisit) == 1
+    session.expire_all()
+    assert session.scalars(select(PublicVisit)).one().submission == kept["key"]  # the same answer

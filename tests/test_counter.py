@@ -9,11 +9,12 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from survey.models import AuditEntry, CounterDevice, PublicVisit, Response
+from survey.forms import FRESH_TOKEN
+from survey.models import AuditEntry, CounterDevice, LoginAttempt, PublicVisit, Response
 from survey.services import counters, public, questionnaires, rounds
 from tests.helpers.questionnaires import ANSWERS, form_values, skm_round, visit
 from tests.samsat_site import build_samsat
-from tests.web import TOKEN, hidden, post, sign_in
+from tests.web import TOKEN, expired_token, hidden, post, sign_in
 
 #: Each visitor's profile: Ani and Budi received service 1, Cici service 2 (the fifth profile question).
 PROFILES = {"Ani": (0, 1, 2, 3, 0), "Budi": (1, 0, 4, 3, 0), "Cici": (2, 1, 2, 0, 1)}
@@ -191,6 +192,43 @@ def test_a_public_answer_resent_after_its_reply_was_lost_is_thanked_and_stored_o
     fresh = app.test_client().post(url, data={**form, "submission": "another-page"},
                                    environ_base={"REMOTE_ADDR": "10.2.2.2"})
     assert fresh.status_code == 429 and stored(session)[0] == 1  # a new answer from the address: refused
+
+
+@pytest.mark.parametrize("where", ["counter", "public"])
+def test_an_answer_kept_past_its_forms_hour_is_stored_once_with_the_fresh_token_its_refusal_carries(
+        app, client, session, where):
+    """A tablet or a phone kept an answer offline for more than an hour, so its form token has expired. The
+    refusal stores nothing, spends none of the limits (one answer a minute per tablet, one per address here)
+    and carries a fresh token; the same answer, same key, sent with it is stored once; sent again, nothing."""
+    app.config.update(COUNTER_ANSWERS_PER_MINUTE=1, PUBLIC_ANSWERS_PER_ADDRESS=1)
+    _organisation, _version, round_ = skm_round(client, session)
+    if where == "counter":
+        url, _live = make_device(client, round_)
+    else:
+        public.make_public(session, round_, None, "hr@example.org")
+        url = f"/p/{round_.public_slug}"
+    asked = questionnaires.questions(session, round_)
+    device, address = app.test_client(), {"REMOTE_ADDR": "10.3.3.3"}
+    page = device.get(url, environ_base=address).get_data(as_text=True)
+    kept = {**filled(page, form_values(asked, ANSWERS["Ani"])), "csrf_token": expired_token(app, device)}
+
+    refused = device.post(url, data=kept, environ_base=address)
+    assert refused.status_code == 400 and "tekan tombolnya sekali lagi" in refused.get_data(as_text=True)
+    assert stored(session) == (0, 0) and session.scalar(select(func.count()).select_from(LoginAttempt)) == 0
+    fresh = refused.headers[FRESH_TOKEN]
+    assert fresh == TOKEN.search(refused.get_data(as_text=True)).group(1) and fresh != kept["csrf_token"]
+
+    resent = device.post(url, data={**kept, "csrf_token": fresh}, environ_base=address)
+    assert resent.status_code == 302 and resent.headers["Location"].endswith("/thanks")
+    assert FRESH_TOKEN not in resent.headers and stored(session) == (1, len(asked) - 1)
+    again = device.post(url, data={**kept, "csrf_token": fresh}, environ_base=address)
+    assert again.status_code == 302 and again.headers["Location"] == resent.headers["Location"]
+    assert stored(session) == (1, len(asked) - 1)
+    # The one answer the limit allows was this one: the next visitor's is refused.
+    budi = form_values(asked, ANSWERS["Budi"])
+    another = (answer_on(app.test_client(), url, budi, "10.3.3.3") if where == "counter"
+               else visit(app, round_, "10.3.3.3", budi)[1])
+    assert another.status_code == 429 and stored(session)[0] == 1
 
 
 @pytest.mark.parametrize("name, service, message", [("", "", "Beri nama"), ("Loket 9", "7", "Pilih salah satu")])

@@ -1,5 +1,8 @@
 """Helpers for driving the site through Flask's test client, CSRF tokens included."""
 import re
+import time
+
+from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
 from survey.services import accounts
 
@@ -16,6 +19,17 @@ def csrf(client, url: str) -> str:
     match = TOKEN.search(page)
     assert match, f"no CSRF token on {url}"
     return match.group(1) or match.group(2)
+
+
+def expired_token(site, browser) -> str:
+    """The browser's form token as the site signed it two hours ago (tokens last one hour)."""
+    class TwoHoursAgo(TimestampSigner):
+        def get_timestamp(self):
+            return int(time.time()) - 7200
+
+    with browser.session_transaction() as cookie:
+        raw = cookie["csrf_token"]
+    return URLSafeTimedSerializer(site.config["SECRET_KEY"], salt="wtf-csrf-token", signer=TwoHoursAgo).dumps(raw)
 
 
 def post(client, url: str, data: dict, page: str | None = None, **kwargs):

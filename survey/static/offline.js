@@ -4,9 +4,11 @@
 // when the connection returns (the "online" event, or a retry every 20 seconds), one at a time, then the
 // page follows the server's reply. The form's submission key makes the server store a resent answer once.
 // Without JavaScript the form posts as usual. A counter's tablet (data-kiosk) clears the form for the next
-// visitor while earlier answers wait to be sent.
+// visitor while earlier answers wait to be sent. A form's token expires after an hour: an answer that waited
+// longer is refused with a fresh token (the X-Fresh-Form-Token header, survey/forms.keeps_typed_text) and
+// sent again with it once, same answer and same key; it stays on the device until the server has answered.
 (function () {
-  var STORE = "neraca-outbox", RETRY_MS = 20000, KIOSK_RESET_MS = 3000;
+  var STORE = "neraca-outbox", RETRY_MS = 20000, KIOSK_RESET_MS = 3000, FRESH_TOKEN = "X-Fresh-Form-Token";
   var form = document.querySelector("form[data-keep-offline]");
   var note = document.querySelector("[data-offline-note]");
   var kiosk = form && form.hasAttribute("data-kiosk");
@@ -23,6 +25,9 @@
   }
   function keep(entry) {
     store(load().filter(function (other) { return other.key !== entry.key; }).concat([entry]));
+  }
+  function update(entry) {  // in its place in the queue
+    store(load().map(function (other) { return other.key === entry.key ? entry : other; }));
   }
   function drop(key) {
     store(load().filter(function (other) { return other.key !== key; }));
@@ -51,10 +56,27 @@
     });
   }
 
-  // A reply that means "not now" keeps the answer for later: the database restarting (503), and for an
-  // answer no one is waiting for on this page, a busy limit (429).
+  // A reply that means "not now" keeps the answer for later, behind the others: the database restarting
+  // (503), and for an answer no one is waiting for on this page, a busy limit (429) or a token refused even
+  // when fresh (the person on the page sees the form again with what they chose instead).
   function later(entry, response) {
-    return response.status === 503 || (response.status === 429 && entry.key !== current);
+    return response.status === 503 || (entry.key !== current &&
+                                       (response.status === 429 || response.headers.has(FRESH_TOKEN)));
+  }
+
+  // One send of a saved answer; when its token had expired, the same answer again with the fresh one, once.
+  function send(entry, refreshed) {
+    return fetch(entry.action, {method: "POST", body: entry.body, credentials: "same-origin",
+                                headers: {"Content-Type": "application/x-www-form-urlencoded"}})
+      .then(function (response) {
+        var fresh = response.headers.get(FRESH_TOKEN);
+        if (!fresh || refreshed) { return response; }
+        var body = new URLSearchParams(entry.body);
+        body.set("csrf_token", fresh);
+        entry.body = body.toString();
+        update(entry);  // a failed resend keeps the fresh token for the next try
+        return send(entry, true);
+      });
   }
 
   function flush() {
@@ -62,11 +84,11 @@
     var entry = load()[0];
     if (!entry) { return; }
     shared.sending = true;
-    fetch(entry.action, {method: "POST", body: entry.body, credentials: "same-origin",
-                         headers: {"Content-Type": "application/x-www-form-urlencoded"}})
+    send(entry, false)
       .then(function (response) {
         shared.sending = false;
         if (later(entry, response)) {
+          keep(entry);
           if (entry.key === current) { say("saved"); }
           return;
         }
