@@ -1623,4 +1623,13 @@ ID = {
         "Tautan, kode QR, dan poster per jenis layanan (layanannya sudah terisi; pengunjung dapat mengubahnya)",
     "This round's list of services has no such service: take a poster from the list on this page.":
         "Daftar layanan survei ini tidak memuat layanan tersebut: ambil poster dari daftar di halaman ini.",
+    # --- docstore ---
+    "Being prepared": "Sedang disiapkan",
+    "The document is being prepared": "Dokumen sedang disiapkan",
+    "%(name)s is being made from the newest data. This page looks again every few seconds and shows it when it is "
+    "ready.":
+        "%(name)s sedang dibuat dari data terbaru. Halaman ini memeriksa lagi setiap beberapa detik dan menampilkannya "
+        "begitu siap.",
+    "Look again now": "Periksa lagi sekarang",
+    "The document could not be made: %(error)s": "Dokumen tidak dapat dibuat: %(error)s",
 }
