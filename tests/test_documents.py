@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from survey import background
 from survey.models import Organisation, ReportJob
-from survey.services import documents, performance, scorecard_document
+from survey.services import documents, performance, questionnaires, scorecard_document, skm
+from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
 from tests.helpers.reports import pdf_text, samsat_office
 from tests.web import sign_in
 
@@ -124,3 +125,24 @@ def test_a_fingerprint_is_the_same_for_the_same_figures_in_any_session(session):
     performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
     changed = scorecard_document.office_document(session, version, "2010")
     assert documents.fingerprint(changed) != documents.fingerprint(card)
+
+
+def test_the_ikm_reads_a_rounds_answers_once_per_change(app, client, session, monkeypatch):
+    organisation, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    reads, real = [], questionnaires._response_table
+
+    def reading(*args):
+        reads.append(1)
+        return real(*args)
+    monkeypatch.setattr(questionnaires, "_response_table", reading)
+    for name, scores in list(ANSWERS.items())[:2]:
+        _, token = invite_person(app, session, organisation, round_, name)
+        assert answer(client, token, form_values(asked, scores, profile=(0, 1, 2, 3, 0))).status_code == 302
+    assert skm.results(session, round_).respondents == 2 and len(reads) == 1
+    assert client.get(f"/hr/rounds/{round_.id}/ikm?lang=en").status_code == 200
+    assert skm.results(session, round_).respondents == 2 and len(reads) == 1
+    name, scores = list(ANSWERS.items())[2]
+    _, token = invite_person(app, session, organisation, round_, name)
+    assert answer(client, token, form_values(asked, scores, profile=(0, 1, 2, 3, 1))).status_code == 302
+    assert skm.results(session, round_).respondents == 3 and len(reads) == 2
