@@ -1632,4 +1632,9 @@ ID = {
         "begitu siap.",
     "Look again now": "Periksa lagi sekarang",
     "The document could not be made: %(error)s": "Dokumen tidak dapat dibuat: %(error)s",
+    "Previous": "Sebelumnya", "Next": "Berikutnya", "Nobody matches.": "Tidak ada yang cocok.",
+    "Name, email, phone, unit or role contains": "Nama, email, telepon, unit, atau jabatan memuat",
+    "No such page": "Halaman itu tidak ada",
+    "Pages of a list are numbered with whole numbers from 1.": "Halaman daftar diberi nomor bilangan bulat mulai 1.",
+    "Go to the first page": "Ke halaman pertama",
 }

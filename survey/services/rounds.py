@@ -28,6 +28,7 @@ from survey.services import audit, calendar, groups, mail, network, people, peri
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.kinds import DEFAULT, KINDS, kind_of
+from survey.services.paging import Page, matches, page_of_list
 from survey.services.phones import normal_phone
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
@@ -385,6 +386,12 @@ class Progress:
     @property
     def response_rate(self) -> float:
         return self.completed / self.invited if self.invited else 0.0
+
+
+def participants_page(progress_: Progress, search: str = "", number: int = 1) -> Page:
+    """One page of the round's participants (by name), those whose name, email or phone contains ``search``."""
+    return page_of_list([p for p in progress_.participants
+                         if matches(search, p.person.name, p.person.email, p.person.phone)], number)
 
 
 def progress(session: Session, round_: Round) -> Progress:
