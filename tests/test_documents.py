@@ -146,3 +146,18 @@ def test_the_ikm_reads_a_rounds_answers_once_per_change(app, client, session, mo
     _, token = invite_person(app, session, organisation, round_, name)
     assert answer(client, token, form_values(asked, scores, profile=(0, 1, 2, 3, 1))).status_code == 302
     assert skm.results(session, round_).respondents == 3 and len(reads) == 2
+
+
+def test_the_ikm_report_kept_for_hr_never_reaches_a_viewer_who_may_not_read_suggestions(app, client, session):
+    organisation, _, round_ = skm_round(client, session, language="id")
+    asked = questionnaires.questions(session, round_)
+    name, scores = next(iter(ANSWERS.items()))
+    _, token = invite_person(app, session, organisation, round_, name)
+    assert answer(client, token, form_values(asked, scores, suggestion="Antrean terlalu panjang")).status_code == 302
+    url = f"/hr/reports/ikm/{round_.id}.pdf"  # HR is signed in (skm_round)
+    assert "Antrean terlalu panjang" in pdf_text(client.get(url).data)
+    client.get("/logout")
+    sign_in(client, session, organisation.id, email="viewer@example.org", role="viewer")
+    seen = client.get(url)
+    assert seen.status_code == 200 and "Antrean terlalu panjang" not in pdf_text(seen.data)
+    assert len(stored(session)) == 2  # one build per way of seeing it
