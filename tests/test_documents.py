@@ -2,10 +2,12 @@
 answers read once per change."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from survey import background
-from survey.models import Organisation, ReportJob
+from survey.models import Organisation, ReportJob, utcnow
 from survey.services import documents, performance, questionnaires, scorecard_document, skm
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
 from tests.helpers.reports import pdf_text, samsat_office
@@ -161,3 +163,19 @@ def test_the_ikm_report_kept_for_hr_never_reaches_a_viewer_who_may_not_read_sugg
     seen = client.get(url)
     assert seen.status_code == 200 and "Antrean terlalu panjang" not in pdf_text(seen.data)
     assert len(stored(session)) == 2  # one build per way of seeing it
+
+
+def test_a_build_whose_worker_was_lost_is_queued_again_by_the_next_request(app, client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    app.config["JOBS_INLINE"] = False
+    monkeypatch.setattr(background, "submit", lambda *args, **kwargs: None)  # a thread that died before it began
+    url = f"/hr/reports/office/{version.id}/2010.pdf"
+    assert client.get(url).status_code == 202
+    (job,) = stored(session)
+    assert client.get(url).status_code == 202  # not lost yet: still waiting, not queued twice
+    job.created_at = utcnow() - documents.LOST_AFTER - timedelta(seconds=1)
+    session.commit()
+    monkeypatch.undo()
+    app.config["JOBS_INLINE"] = True
+    assert client.get(url).status_code == 200 and len(stored(session)) == 1

@@ -208,6 +208,10 @@ def _stored_pdf(template, context, name, written):
     if documents.needs_building(found):
         found = documents.queue(session, organisation_id, document, key, written["language"],
                                 render_html(template, context, **written), current_user.email, failed=found)
+        submit = True
+    else:  # waiting or running too long: its queue entry or its thread was lost
+        submit = found.status in ("queued", "running") and documents.lost(session, found)
+    if submit:
         background.submit("make_document", found.id)
         session.refresh(found)  # made already when jobs run inline
     if found.status == "done":
@@ -217,8 +221,8 @@ def _stored_pdf(template, context, name, written):
         return Response(render_template("errors/report_unavailable.html",
                                         message=_("The document could not be made: %(error)s", error=found.error)),
                         503)
-    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH), 202,
-                    headers={"Retry-After": str(PREPARING_REFRESH)})
+    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH),
+                    202, headers={"Retry-After": str(PREPARING_REFRESH)})
 
 
 def _file_name(kind: str, period: str) -> str:

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import case, delete, select
+from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from survey.models import ReportJob
+from survey.models import ReportJob, utcnow
 from survey.services.transactions import in_unit_of_work
 
 KIND = "document"
+#: A build waiting or running longer than this lost its queue entry or its worker (a web worker's thread
+#: ends with its process): the next request for it puts it back in the queue.
+LOST_AFTER = timedelta(minutes=2)
 #: Builds of one document kept: one per way of seeing it (with or without the personal right, per language).
 KEEP = 4
 ATTEMPTS = 3
@@ -102,6 +105,19 @@ def queue(session: Session, organisation_id: int, document: str, key: str, langu
                     source=source, requested_by=requested_by, total=1)
     session.add(job)
     return job
+
+
+@in_unit_of_work
+def lost(session: Session, job: ReportJob) -> bool:
+    """Put back in the queue a build waiting or running past ``LOST_AFTER``; True when it was (submit it again:
+    claims keep a build to one worker)."""
+    cutoff = utcnow() - LOST_AFTER
+    put_back = session.execute(update(ReportJob).where(
+        ReportJob.id == job.id,
+        or_((ReportJob.status == "queued") & (ReportJob.created_at < cutoff),
+            (ReportJob.status == "running") & (ReportJob.heartbeat_at < cutoff))).values(status="queued")
+        .execution_options(synchronize_session=False))
+    return put_back.rowcount == 1
 
 
 def forget_older(session: Session, job: ReportJob) -> None:
