@@ -79,7 +79,8 @@ def test_a_rounds_answers_are_read_by_index_in_a_province(session, database_url)
     rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)], {"SECRET_KEY": "s"})
     answer_everything(session, invitations(session, round_)[0])
     fill_province(session, round_)
-    sent = statements_of(session, lambda: results.results(session, round_))  # every query of the results page's
+    # Every query of the results page's computation, and the round page's progress.
+    sent = statements_of(session, lambda: (results.results(session, round_), rounds.progress(session, round_)))
     connection = session.connection()
     plans = ["\n".join(connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).scalars())
              for statement, parameters in sent if statement.lstrip().upper().startswith("SELECT")]
