@@ -75,7 +75,9 @@ def test_with_a_worker_the_pdf_is_being_prepared_and_no_web_request_prints_it(ap
     assert client.get(url).status_code == 202 and background.queue(app).count == 1  # asked again: queued once
     (job,) = stored(session)
     assert job.status == "queued" and job.content is None and "<html" in job.source
-    with app.app_context():  # what `neraca worker` runs for the queue entry
+    (entry,) = background.queue(app).get_jobs()
+    assert entry.func_name == "survey.worker.make_document" and entry.args == (job.id,)
+    with app.app_context():  # what `neraca worker` runs for the queue entry (survey.worker.make_document)
         background.make_document(job.id)
     ready = client.get(url)
     assert ready.status_code == 200 and ready.mimetype == "application/pdf" and len(builds) == 1
