@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, text
 
-from survey.services import people, results, rounds
+from survey.services import people, rounds
 from tests.helpers.weighting import answer_everything, invitations
 from tests.samsat_site import build_samsat
+from tests.web import sign_in
 
 #: Offices copied beside the one measured, as in the issue's province (40 offices of one shape).
 OFFICES = 40
@@ -71,7 +72,7 @@ def statements_of(session, read) -> list[tuple[str, object]]:
     return sent
 
 
-def test_a_rounds_answers_are_read_by_index_in_a_province(session, database_url):
+def test_a_rounds_answers_are_read_by_index_in_a_province(client, session, database_url):
     if not database_url.startswith("postgresql"):
         pytest.skip("the plans checked are PostgreSQL's")
     organisation, version = build_samsat(session, stakeholders=STAKEHOLDERS)
@@ -79,12 +80,18 @@ def test_a_rounds_answers_are_read_by_index_in_a_province(session, database_url)
     rounds.invite(session, round_, [p.id for p in people.people(session, organisation.id)], {"SECRET_KEY": "s"})
     answer_everything(session, invitations(session, round_)[0])
     fill_province(session, round_)
-    # Every query of the results page's computation, and the round page's progress.
-    sent = statements_of(session, lambda: (results.results(session, round_), rounds.progress(session, round_)))
+    sign_in(client, session, organisation.id)
+    # Every query of the round's page, its results page and their computation.
+    shown = {}
+    sent = statements_of(session, lambda: shown.update({page: client.get(f"/hr/rounds/{round_.id}{page}").status_code
+                                                        for page in ("", "/results")}))
+    assert shown == {"": 200, "/results": 200}
     connection = session.connection()
+    selects = [(statement, parameters) for statement, parameters in sent
+               if statement.lstrip().upper().startswith("SELECT")]
     plans = ["\n".join(connection.exec_driver_sql(f"EXPLAIN {statement}", parameters).scalars())
-             for statement, parameters in sent if statement.lstrip().upper().startswith("SELECT")]
+             for statement, parameters in selects]
     assert plans
-    for plan in plans:
-        for table in BIG:
-            assert f"Seq Scan on {table}" not in plan, plan
+    scans = [(statement, plan) for (statement, _), plan in zip(selects, plans)
+             for table in BIG if f"Seq Scan on {table}" in plan]
+    assert not scans, "\n\n".join(f"{statement}\n{plan}" for statement, plan in scans)

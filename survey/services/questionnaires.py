@@ -400,7 +400,8 @@ def validation_results(session: Session, round_: Round) -> tuple[list[tuple[Ques
     verdicts = []
     if verdict is not None and verdict.id in table:
         people = dict(session.execute(select(Invitation.id, Person).join(Person)
-                                      .where(Invitation.round_id == round_.id)).all())
+                                      .where(Invitation.round_id == round_.id,
+                                             Person.organisation_id == round_.organisation_id)).all())
         verdicts = [(people[int(i)], bool(v == YES)) for i, v in table[verdict.id].dropna().items()]
     return shares, verdicts
 
