@@ -293,7 +293,8 @@ def answers_fingerprint(session: Session, round_: Round) -> tuple:
 def per_change(session: Session, round_: Round, what: str, build: Callable[[], object]):
     """``build()`` once per change of the round's answers (``answers_fingerprint``), kept for the next page;
     the caller must not change what it gets."""
-    key = (str(session.get_bind().url), round_.id, what, answers_fingerprint(session, round_))
+    # The round's creation time too: a database emptied and filled again (tests) reuses ids.
+    key = (str(session.get_bind().url), round_.id, round_.created_at, what, answers_fingerprint(session, round_))
     if key not in _PER_CHANGE:
         if len(_PER_CHANGE) >= _CACHED:
             _PER_CHANGE.clear()
