@@ -1794,4 +1794,18 @@ ID = {
     "IKM on 25-100 and NRR per unsur (1-4) of every period; the change is from the previous period.":
         "IKM pada skala 25-100 dan NRR per unsur (1-4) setiap periode; selisih dihitung dari periode sebelumnya.",
     "NRR then": "NRR sebelumnya", "NRR now": "NRR sekarang", "Improved?": "Membaik?",
+    # --- docstore ---
+    "Being prepared": "Sedang disiapkan",
+    "The document is being prepared": "Dokumen sedang disiapkan",
+    "%(name)s is being made from the newest data. This page looks again every few seconds and shows it when it is "
+    "ready.":
+        "%(name)s sedang dibuat dari data terbaru. Halaman ini memeriksa lagi setiap beberapa detik dan menampilkannya "
+        "begitu siap.",
+    "Look again now": "Periksa lagi sekarang",
+    "The document could not be made: %(error)s": "Dokumen tidak dapat dibuat: %(error)s",
+    "Previous": "Sebelumnya", "Next": "Berikutnya", "Nobody matches.": "Tidak ada yang cocok.",
+    "Name, email, phone, unit or role contains": "Nama, email, telepon, unit, atau jabatan memuat",
+    "No such page": "Halaman itu tidak ada",
+    "Pages of a list are numbered with whole numbers from 1.": "Halaman daftar diberi nomor bilangan bulat mulai 1.",
+    "Go to the first page": "Ke halaman pertama",
 }

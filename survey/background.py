@@ -20,8 +20,8 @@ from flask import Flask, current_app
 from sqlalchemy import or_, select, update
 
 from survey.models import OutboxMessage, ReportJob, utcnow
-from survey.render.pdf import render_pdf
-from survey.services import jobs, mail
+from survey.render.pdf import html_to_pdf, render_pdf
+from survey.services import documents, jobs, mail
 
 log = logging.getLogger(__name__)
 QUEUE = "neraca"
@@ -57,6 +57,12 @@ def make_report(job_id: int, processes: int | None = None) -> None:
         jobs.run(session, job_id, render_pdf, processes=processes or current_app.config["REPORT_PROCESSES"])
 
 
+def make_document(job_id: int) -> None:
+    """Print a stored document (survey/services/documents.py) queued by the page that asked for it."""
+    with current_app.extensions["neraca.sessionmaker"]() as session:
+        jobs.build_document(session, job_id, html_to_pdf)
+
+
 def send_mail(round_id: int | None = None) -> None:
     """Send what is due, then come back when the first message waiting to be tried again is due."""
     app = current_app._get_current_object()
@@ -82,7 +88,7 @@ def submit_later(task: str, delay: timedelta, *args, app: Flask) -> None:
         timer.start()
 
 
-TASKS = {"make_report": make_report, "send_mail": send_mail}
+TASKS = {"make_report": make_report, "make_document": make_document, "send_mail": send_mail}
 
 
 def recover(app: Flask) -> dict[str, int]:
@@ -98,14 +104,14 @@ def recover(app: Flask) -> dict[str, int]:
                         .values(status="queued"))
         session.commit()  # put back before they are submitted again, which reads them in another session
         # Queued long ago: its queue entry or thread is gone (or still waiting: claims keep it single).
-        reports = list(session.scalars(select(ReportJob.id).where(ReportJob.status == "queued",
-                                                                  ReportJob.created_at < cutoff)))
+        reports = list(session.execute(select(ReportJob.id, ReportJob.kind).where(ReportJob.status == "queued",
+                                                                              ReportJob.created_at < cutoff)))
         # Or waiting to be tried again: the timer that was to send it may have died with its process.
         mail_waiting = session.scalar(select(OutboxMessage.id).where(
             OutboxMessage.status == "queued",
             or_(OutboxMessage.created_at < cutoff, OutboxMessage.next_attempt_at.is_not(None))).limit(1))
-    for job_id in reports:
-        submit("make_report", job_id, app=app)
+    for job_id, kind in reports:
+        submit("make_document" if kind == documents.KIND else "make_report", job_id, app=app)
     if mail_waiting is not None:
         submit("send_mail", None, app=app)
     return {"reports": len(reports), "mail": int(mail_waiting is not None)}

@@ -1,5 +1,5 @@
 """Console commands: ``neraca upgrade`` (migrations), ``demo``, ``deliver`` (queued email), ``report``,
-``remind-kpi-owners`` (the reporting cycle's daily reminders);
+``remind-kpi-owners`` (the reporting cycle's daily reminders), ``prune`` (bookkeeping, from cron);
 ``init``, ``org`` and ``user`` for setting up for real are in survey/cli_users.py."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from survey import config as settings
 from survey import demo as demo_data
 from survey.models import Round
 from survey.render.pdf import render_pdf
-from survey.services import jobs, mail, reporting
+from survey.services import housekeeping, jobs, mail, reporting
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -86,6 +86,15 @@ def remind_kpi_owners(language: str = "id") -> None:
         print(mail.deliver(session, app.config))
 
 
+def prune() -> None:
+    """Delete bookkeeping no window reads any more: sign-in and public-answer counters older than a day,
+    stored documents older than a month (schedule it, e.g. cron ``0 * * * * neraca prune``)."""
+    app = create_app()
+    with app.app_context(), app.extensions["neraca.sessionmaker"]() as session:
+        pruned = housekeeping.prune(session)
+    print(f"{pruned.login_attempts} counters and {pruned.documents} stored documents deleted")
+
+
 def worker(burst: bool = False) -> None:
     """Run background jobs: an RQ worker on REDIS_URL (several may run, on several machines),
     after putting back in the queue whatever a dead worker left."""
@@ -105,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     demo_command.add_argument("--language", choices=["id", "en"], default="id",
                               help="the language of the demo round and of its scorecard's names")
     commands.add_parser("deliver", help="send queued emails")
+    commands.add_parser("prune", help="delete old sign-in counters and stored documents (run it hourly or daily)")
     remind = commands.add_parser("remind-kpi-owners",
                                  help="email KPI owners whose values of a period are missing (run it daily)")
     remind.add_argument("--language", choices=["id", "en"], default="id")
@@ -130,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "worker":
         worker(arguments.burst)
         return 0
-    {"upgrade": upgrade, "deliver": deliver}[arguments.command]()
+    {"upgrade": upgrade, "deliver": deliver, "prune": prune}[arguments.command]()
     return 0
 
 

@@ -685,6 +685,7 @@ class SkmFollowUp(Base):
 class ReportJob(Base):
     """A long report made in the background; the finished PDF is kept here so any machine can serve it."""
     __tablename__ = "report_jobs"
+    __table_args__ = (Index("ix_report_jobs_document", "organisation_id", "document", "key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
@@ -695,6 +696,11 @@ class ReportJob(Base):
     total: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")
     content: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    #: A stored document (kind "document", survey/services/documents.py): which one (its template and name),
+    #: the fingerprint of what it was built from, and its HTML until the PDF is made.
+    document: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    source: Mapped[Optional[str]] = mapped_column(Text)
     requested_by: Mapped[str] = mapped_column(String(254), default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -17,6 +17,10 @@ def make_report(job_id: int, processes: int | None = None) -> None:
     _run("make_report", job_id, processes)
 
 
+def make_document(job_id: int) -> None:
+    _run("make_document", job_id)
+
+
 def send_mail(round_id: int | None = None) -> None:
     _run("send_mail", round_id)
 

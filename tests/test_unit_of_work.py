@@ -104,6 +104,8 @@ COMMITS_BY_HAND = {
     "survey/services/answers.py:commit_submission": "a page's answers and its submission key in one last commit",
     "survey/services/jobs.py:run": "a report job's claim and outcome are read by others while it runs",
     "survey/services/jobs.py:progress": "and so is its progress, part by part",
+    "survey/services/jobs.py:_claim": "a job is claimed for one worker before it is worked on (run, build_document)",
+    "survey/services/jobs.py:build_document": "a stored document's outcome, a failure included, is read by the pages",
     "survey/services/mail.py:deliver": "a message sent stays sent when a later one fails",
     "survey/services/public.py:store_visit": "a double click's copy is refused by the database, then rolled back",
     "survey/background.py:recover": "stale work is put back before other sessions submit it again",

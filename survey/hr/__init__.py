@@ -6,6 +6,8 @@ and survey/hr/views.py imports every area so their routes are on the blueprint.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, abort, current_app, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -32,6 +34,15 @@ blueprint.add_app_template_global(strategy_map.picture, "strategy_picture")
 
 def org() -> int:
     return current_user.organisation_id
+
+
+def page_number(name: str = "page") -> int:
+    """The page of a long list asked for (1 when none); anything but a whole number from 1 is answered
+    with a page that says so (a number past the last page shows the last)."""
+    raw = request.args.get(name, "1").strip()
+    if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
+        abort(Response(render_template("errors/bad_page.html"), 400))
+    return int(raw)
 
 
 def field_errors(form, error: Invalid) -> None:

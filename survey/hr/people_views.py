@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from survey import db
 from survey.forms import ActionForm, PersonForm, UploadForm, keeps_typed_text, message_of, page_locale
-from survey.hr import blueprint, field_errors, org, table_download, uploaded_table
+from survey.hr import blueprint, field_errors, org, page_number, table_download, uploaded_table
 from survey.services import people
 from survey.services.errors import Invalid
 
@@ -30,8 +30,9 @@ def people_list():
 
 
 def _list(form, upload_form):
-    return render_template("hr/people.html", people=people.people(db.session(), org()), form=form,
-                           upload_form=upload_form, action=ActionForm())
+    search = request.args.get("q", "")[:200]
+    return render_template("hr/people.html", page=people.people_page(db.session(), org(), search, page_number()),
+                           search=search, form=form, upload_form=upload_form, action=ActionForm())
 
 
 @blueprint.get("/people/export")

@@ -21,7 +21,8 @@ from survey.forms import (
     message_of,
     page_locale,
 )
-from survey.hr import base_url, blueprint, field_errors, org, round_or_404, version_or_404, warn_at_launch
+from survey.hr import (base_url, blueprint, field_errors, org, page_number, round_or_404, version_or_404,
+                       warn_at_launch)
 from survey.models import Invitation, OutboxMessage, Scorecard, ScorecardVersion
 from survey.rights import may
 from survey.services import (
@@ -31,6 +32,7 @@ from survey.services import (
     jobs,
     mail,
     network,
+    paging,
     people,
     performance,
     questionnaires,
@@ -90,13 +92,20 @@ def round_page(round_id, question_form=None, status=200):
     retrying = [(m.recipient, _reason(m)) for m in session.query(OutboxMessage).filter(
         OutboxMessage.round_id == round_.id, OutboxMessage.status == "queued", OutboxMessage.attempts > 0)]
     _, by_id = scorecards.hierarchy(session, round_.version_id)
+    # One page of the participants and of the people to invite: a round of 500 stays a page of ~50 rows each.
+    who = request.args.get("who", "")[:200]
+    participants = rounds.participants_page(progress, who, page_number())
+    candidates = paging.page_of_list(candidates, page_number("invite_page"))
     # Working links for HR and admins to hand over (email bounced, no mail server); viewers never see one.
     links = ({p.invitation.id: tokens.link(p.invitation, secret_key=current_app.config["SECRET_KEY"],
                                            base_url=base_url())
-              for p in progress.participants} if may("personal") else {})
+              for p in participants.rows} if may("personal") else {})
+    shown = {p.invitation.id for p in participants.rows}
     return render_template("hr/round.html", round=round_, progress=progress, candidates=candidates,
+                           participants=participants, who=who,
                            outbox=outbox, failed=failed, retrying=retrying, links=links, by_id=by_id,
-                           reached_by=by_hand.reached_by, to_remind=by_hand.to_remind(progress),
+                           reached_by=by_hand.reached_by,
+                           to_remind=[p for p in by_hand.to_remind(progress) if p.invitation.id in shown],
                            action=ActionForm(), questions=questionnaires.questions(session, round_),
                            kept_reasons=reports.kept_reasons(session, round_), chosen_by=chosen_by,
                            filter_choices=people.filter_choices(session, org()),

@@ -9,13 +9,13 @@ from flask import Blueprint, Response, abort, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from survey.render.pdf import render_html, render_pdf
+from survey.render.pdf import render_html
 from survey import background, db, i18n, rights
 from survey.forms import ActionForm, message_of, page_locale
 from survey.render import lkjip as lkjip_render
 from survey.render import sakip
-from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents, scorecard_document,
-                             scorecards, skm, skm_document, skm_exports, skm_follow_ups)
+from survey.services import (documents, jobs, lkjip, periods, reporting, reports, rounds, sakip_documents,
+                             scorecard_document, scorecards, skm, skm_document, skm_exports, skm_follow_ups)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
@@ -24,6 +24,10 @@ blueprint = Blueprint("reports", __name__, url_prefix="/hr/reports")
 MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+#: Seconds after which a "being prepared" page looks again for its document.
+PREPARING_REFRESH = 3
 
 
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
@@ -209,8 +213,34 @@ def _document(template, context, fmt, name, language=None, gettext=_):
                "gettext": gettext}
     if fmt == "html":
         return Response(render_html(template, context, **written), mimetype="text/html")
-    return Response(render_pdf([(template, context)], **written), mimetype=MIME["pdf"],
-                    headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    return _stored_pdf(template, context, name, written)
+
+
+def _stored_pdf(template, context, name, written):
+    """The PDF built once per change of its view model (survey/services/documents.py): served from the
+    database, or queued for a worker while the page says it is being prepared and looks again shortly."""
+    session, organisation_id = db.session(), current_user.organisation_id
+    document = f"{template}:{name}"
+    key = documents.fingerprint(organisation_id, template, context, written["organisation"], written["language"])
+    found = documents.find(session, organisation_id, document, key)
+    if documents.needs_building(found):
+        found = documents.queue(session, organisation_id, document, key, written["language"],
+                                render_html(template, context, **written), current_user.email, failed=found)
+        submit = True
+    else:  # waiting or running too long: its queue entry or its thread was lost
+        submit = found.status in ("queued", "running") and documents.lost(session, found)
+    if submit:
+        background.submit("make_document", found.id)
+        session.refresh(found)  # made already when jobs run inline
+    if found.status == "done":
+        return Response(found.content, mimetype=MIME["pdf"],
+                        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    if found.status == "failed":
+        return Response(render_template("errors/report_unavailable.html",
+                                        message=_("The document could not be made: %(error)s", error=found.error)),
+                        503)
+    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH),
+                    202, headers={"Retry-After": str(PREPARING_REFRESH)})
 
 
 def _file_name(kind: str, period: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from survey import i18n
 from survey.models import Organisation, ReportJob, Round, utcnow
-from survey.services import reports
+from survey.services import documents, reports
 from survey.services.errors import N_, Invalid
 from survey.services.kinds import kind_of
 from survey.services.transactions import in_unit_of_work
@@ -32,12 +32,14 @@ def queue_personal_report(session: Session, round_: Round, language: str, reques
 def round_jobs(session: Session, round_: Round, limit: int = 20) -> list[ReportJob]:
     """The round's newest report jobs, so HR finds a finished or failed one again."""
     return list(session.scalars(select(ReportJob).where(ReportJob.round_id == round_.id,
-                                                        ReportJob.organisation_id == round_.organisation_id)
+                                                        ReportJob.organisation_id == round_.organisation_id,
+                                                        ReportJob.kind != documents.KIND)
                                 .order_by(ReportJob.id.desc()).limit(limit)))
 
 
 def get_job(session: Session, organisation_id: int, job_id: int) -> ReportJob | None:
-    return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id))
+    return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id,
+                                                  ReportJob.kind != documents.KIND))
 
 
 def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], processes: int = 2,
@@ -47,13 +49,9 @@ def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], process
     Returns None when the job is not waiting (another worker has it, or it is finished).
     It commits in steps, not as one unit of work: the claim, each part's progress (other workers and HR's
     page read it while the job runs) and the outcome, a failure included."""
-    claimed = session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == "queued")
-                              .values(status="running", error="", done=0, heartbeat_at=utcnow(),
-                                      attempts=ReportJob.attempts + 1))
-    session.commit()
-    if claimed.rowcount != 1:
+    job = _claim(session, job_id)
+    if job is None:
         return None
-    job = session.get(ReportJob, job_id, populate_existing=True)  # as claimed, not as this session last saw it
     try:
         round_ = session.get(Round, job.round_id)
         report = reports.personal_report(session, round_)
@@ -78,6 +76,35 @@ def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], process
     job.finished_at = utcnow()
     session.commit()
     return job
+
+
+def build_document(session: Session, job_id: int, html_to_pdf: Callable[[str], bytes]) -> ReportJob | None:
+    """Print a queued stored document's HTML with ``html_to_pdf`` (survey.render.pdf) and keep the PDF in
+    place of the HTML, dropping its builds from older data (documents.forget_older); None when the job is
+    not waiting. Committed in steps as ``run`` is."""
+    job = _claim(session, job_id)
+    if job is None:
+        return None
+    try:
+        job.content, job.source, job.done, job.status = html_to_pdf(job.source or ""), None, 1, "done"
+        documents.forget_older(session, job)
+    except Exception as error:  # noqa: BLE001 - the next request shows why, and tries again
+        session.rollback()
+        job.status, job.error = "failed", "".join(traceback.format_exception_only(error))
+    job.finished_at = utcnow()
+    session.commit()
+    return job
+
+
+def _claim(session: Session, job_id: int) -> ReportJob | None:
+    """The queued job, now running here (one worker only claims it); None when it is not queued."""
+    claimed = session.execute(update(ReportJob).where(ReportJob.id == job_id, ReportJob.status == "queued")
+                              .values(status="running", error="", done=0, heartbeat_at=utcnow(),
+                                      attempts=ReportJob.attempts + 1))
+    session.commit()
+    if claimed.rowcount != 1:
+        return None
+    return session.get(ReportJob, job_id, populate_existing=True)  # as claimed, not as this session last saw it
 
 
 @in_unit_of_work

@@ -26,6 +26,19 @@ def page_of(session: Session, query, order_by, number: int = 1, page_size: int =
     return Page(list(rows), number, pages, total)
 
 
+def page_of_list(items: list, number: int = 1, page_size: int = PAGE_SIZE) -> Page:
+    """Page ``number`` of a list already read (one office's people at most), as ``page_of`` pages a query."""
+    pages = max(1, -(-len(items) // page_size))
+    number = min(max(1, number), pages)
+    return Page(items[(number - 1) * page_size:number * page_size], number, pages, len(items))
+
+
+def matches(search: str, *texts: str | None) -> bool:
+    """Whether any of ``texts`` contains ``search`` (case aside), as ``contains`` finds it in a query."""
+    wanted = search.strip().casefold()
+    return not wanted or any(wanted in (text or "").casefold() for text in texts)
+
+
 def contains(search: str) -> str:
     """A LIKE pattern (escape character backslash) for text containing ``search`` literally: % and _ typed
     by a person match themselves."""

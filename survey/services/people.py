@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from survey.models import Person, utcnow
@@ -13,7 +13,7 @@ from survey.services import audit
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, joined, too_long
 from survey.services.numbers import LARGEST_WEIGHT, NumberError, read_cell
-from survey.services.paging import contains
+from survey.services.paging import Page, contains, page_of
 from survey.services.phones import normal_phone
 from survey.services.tables import cell, code_cell, code_choices, row_label
 from survey.services.text import line_breaks, unsafe_characters
@@ -33,6 +33,16 @@ class Imported:
 def people(session: Session, organisation_id: int) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.organisation_id == organisation_id)
                                 .order_by(Person.name)))
+
+
+def people_page(session: Session, organisation_id: int, search: str = "", number: int = 1) -> Page:
+    """One page of the people list, those whose name, email, phone, unit or role contains ``search``."""
+    query = select(Person).where(Person.organisation_id == organisation_id)
+    if search.strip():
+        pattern = contains(search)
+        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in
+                                  (Person.name, Person.email, Person.phone, Person.unit, Person.role))))
+    return page_of(session, query.order_by(Person.name), Person.id, number)  # by name, then as added
 
 
 def invitable(session: Session, organisation_id: int, *, kind: str = "", unit: str = "", role: str = "",

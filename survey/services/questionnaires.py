@@ -6,11 +6,12 @@ correction leaves the respondent's own answer and the reason on record.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from analysis.predikat import Band, capaian, level_percent, predikat_index
@@ -275,8 +276,39 @@ def counted_responses(round_: Round, *conditions):
     return union_all(invited, public).order_by("created_at", "response_id")
 
 
+#: What a round's answers give (their table, their open answers), by (database, round, what, answers_fingerprint):
+#: read once per change of the answers in each worker, as a round's results are (services/results.py).
+_PER_CHANGE: dict[tuple, object] = {}
+_CACHED = 64
+
+
+def answers_fingerprint(session: Session, round_: Round) -> tuple:
+    """How many responses count, and the largest and the sum of their ids: responses are only ever added,
+    so these change exactly when an answer is given, or leaves the counting, or comes back to it."""
+    counted = counted_responses(round_).subquery()
+    return tuple(session.execute(select(func.count(), func.max(counted.c.response_id),
+                                        func.sum(counted.c.response_id))).one())
+
+
+def per_change(session: Session, round_: Round, what: str, build: Callable[[], object]):
+    """``build()`` once per change of the round's answers (``answers_fingerprint``), kept for the next page;
+    the caller must not change what it gets."""
+    # The round's creation time too: a database emptied and filled again (tests) reuses ids.
+    key = (str(session.get_bind().url), round_.id, round_.created_at, what, answers_fingerprint(session, round_))
+    if key not in _PER_CHANGE:
+        if len(_PER_CHANGE) >= _CACHED:
+            _PER_CHANGE.clear()
+        _PER_CHANGE[key] = build()
+    return _PER_CHANGE[key]
+
+
 def response_table(session: Session, round_: Round) -> pd.DataFrame:
-    """Latest numeric answers as respondents x questions (NaN where unanswered); open answers are text."""
+    """Latest numeric answers as respondents x questions (NaN where unanswered); open answers are text.
+    Read once per change of the answers (``per_change``); a copy, which the caller may change."""
+    return per_change(session, round_, "table", lambda: _response_table(session, round_)).copy()
+
+
+def _response_table(session: Session, round_: Round) -> pd.DataFrame:
     rows = session.execute(counted_responses(round_, Response.value.is_not(None))).all()
     frame = pd.DataFrame([row[:3] for row in rows], columns=["invitation", "question", "value"])
     if frame.empty:
@@ -369,7 +401,8 @@ def validation_results(session: Session, round_: Round) -> tuple[list[tuple[Ques
     verdicts = []
     if verdict is not None and verdict.id in table:
         people = dict(session.execute(select(Invitation.id, Person).join(Person)
-                                      .where(Invitation.round_id == round_.id)).all())
+                                      .where(Invitation.round_id == round_.id,
+                                             Person.organisation_id == round_.organisation_id)).all())
         verdicts = [(people[int(i)], bool(v == YES)) for i, v in table[verdict.id].dropna().items()]
     return shares, verdicts
 

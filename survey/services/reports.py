@@ -154,7 +154,8 @@ def weighting_report(session: Session, round_: Round, personal: bool = True) -> 
                          rows=[{"code": code, "matrix": list(cluster.group_matrix[i]), "weight": float(cluster.weights[i])}
                                for i, code in enumerate(codes)])
         clusters.append(found)
-    names = dict(session.execute(select(Invitation.id, Person.name).join(Person).where(Invitation.round_id == round_.id)).all())
+    names = dict(session.execute(select(Invitation.id, Person.name).join(Person).where(
+        Invitation.round_id == round_.id, Person.organisation_id == round_.organisation_id)).all())
     counted = (Invitation.round_id == round_.id, Invitation.removed_at.is_(None))  # removed people left the results
     kept = {a.invitation_id for a in session.scalars(select(ClusterAnswer).join(Invitation)
                                                      .where(*counted, ClusterAnswer.status == "kept_inconsistent"))}
@@ -208,7 +209,8 @@ def kept_reasons(session: Session, round_: Round, include_removed: bool = False)
     _, by_id = scorecards.hierarchy(session, round_.version_id)
     query = (select(Reask, Person.name, Invitation.removed_at).join(Invitation, Invitation.id == Reask.invitation_id)
              .join(Person, Person.id == Invitation.person_id)
-             .where(Invitation.round_id == round_.id, Reask.reason != "").order_by(Person.name, Reask.id))
+             .where(Invitation.round_id == round_.id, Person.organisation_id == round_.organisation_id,
+                    Reask.reason != "").order_by(Person.name, Reask.id))
     if not include_removed:
         query = query.where(Invitation.removed_at.is_(None))
     return [{"respondent": name, "root": reask.cluster == "root", "invitation": reask.invitation_id,
@@ -224,7 +226,8 @@ def _answers_by_respondent(session: Session, round_: Round, answer) -> list:
     participants' included, by respondent, page and order given."""
     return session.execute(select(Person.name, answer, Invitation.removed_at)
                            .join(Invitation, Invitation.id == answer.invitation_id)
-                           .join(Person, Person.id == Invitation.person_id).where(Invitation.round_id == round_.id)
+                           .join(Person, Person.id == Invitation.person_id)
+                           .where(Invitation.round_id == round_.id, Person.organisation_id == round_.organisation_id)
                            .order_by(Person.name, answer.cluster, answer.id)).all()
 
 

@@ -80,7 +80,8 @@ def respondent_groups(session: Session, round_: Round, threshold: float = THRESH
 def _groups(session: Session, round_: Round, threshold: float) -> RespondentGroups | None:
     statuses = results.page_statuses(session, round_)
     invited = session.execute(select(Invitation.id, Person).join(Person, Person.id == Invitation.person_id)
-                              .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None))
+                              .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None),
+                                     Person.organisation_id == round_.organisation_id)
                               .order_by(Invitation.id)).all()
     judgments = results.latest_judgments(session, round_)
     compared = [(key, members) for key, members in version_clusters(session, round_.version_id) if len(members) > 1]

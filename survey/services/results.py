@@ -121,7 +121,7 @@ def latest_judgments(session: Session, round_: Round, until: datetime | None = N
     ``until``: as they stood at that moment (the first pass's, before a feedback pass)."""
     latest: dict[tuple[int, str], dict[tuple[int, int], float | None]] = {}
     query = (select(Judgment.invitation_id, Judgment.cluster, Judgment.row_id, Judgment.column_id, Judgment.value)
-             .join(Invitation, Invitation.id == Judgment.invitation_id).where(Invitation.round_id == round_.id)
+             .where(Judgment.invitation_id.in_(invitation_ids(session, round_)))
              .order_by(Judgment.revision, Judgment.id))
     if until is not None:
         query = query.where(Judgment.created_at <= until)
@@ -137,8 +137,7 @@ def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     rows = respondent_rows(session, round_)
     statuses = page_statuses(session, round_)
     judged = session.execute(select(func.count(Judgment.id), func.max(Judgment.id))
-                             .join(Invitation, Invitation.id == Judgment.invitation_id)
-                             .where(Invitation.round_id == round_.id)).one()
+                             .where(Judgment.invitation_id.in_(invitation_ids(session, round_)))).one()
     # A draft's groups follow its version's until it is launched (survey/services/groups.py).
     grouping = groups.grouping_of(session.get(ScorecardVersion, round_.version_id))
     key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, grouping, round_.ri_table,
@@ -150,10 +149,19 @@ def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     return _RESULTS[key]
 
 
+def invitation_ids(session: Session, round_: Round) -> list[int]:
+    """Every invitation of the round, removed ones included. The answers' queries name them rather than join
+    invitations: PostgreSQL then reads the round's rows by index, where a join by round was planned as a
+    scan of every organisation's judgments (tests/test_query_plans.py)."""
+    return list(session.scalars(select(Invitation.id).where(Invitation.round_id == round_.id)))
+
+
 def respondent_rows(session: Session, round_: Round) -> list[tuple[int, float]]:
     """(invitation id, the person's weight) of everyone in the round, removed participants left out."""
     return [tuple(row) for row in session.execute(
-        select(Invitation.id, Person.weight).join(Person, Person.id == Invitation.person_id)
+        select(Invitation.id, Person.weight)
+        # The organisation's people only: read by its index, not among every office's (a province's 20,000).
+        .join(Person, (Person.id == Invitation.person_id) & (Person.organisation_id == round_.organisation_id))
         .where(Invitation.round_id == round_.id, Invitation.removed_at.is_(None)).order_by(Invitation.id))]
 
 
@@ -161,7 +169,7 @@ def page_statuses(session: Session, round_: Round) -> dict[tuple[int, str], str]
     """Each answered page's state: {(invitation id, cluster key): accepted | reasking | kept_inconsistent}."""
     return dict(((invitation_id, cluster), status) for invitation_id, cluster, status in session.execute(
         select(ClusterAnswer.invitation_id, ClusterAnswer.cluster, ClusterAnswer.status)
-        .join(Invitation, Invitation.id == ClusterAnswer.invitation_id).where(Invitation.round_id == round_.id)))
+        .where(ClusterAnswer.invitation_id.in_(invitation_ids(session, round_)))))
 
 
 def usable_matrices(round_: Round, key: str, members: list, invitation_ids, statuses, judgments) -> dict:

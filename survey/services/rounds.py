@@ -28,6 +28,7 @@ from survey.services import audit, calendar, groups, mail, network, people, peri
 from survey.services.addresses import normal_email
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.kinds import DEFAULT, KINDS, kind_of
+from survey.services.paging import Page, matches, page_of_list
 from survey.services.phones import normal_phone
 from survey.services.scorecards import clusters as version_clusters
 from survey.services.scorecards import get_version, hierarchy
@@ -389,16 +390,25 @@ class Progress:
         return self.completed / self.invited if self.invited else 0.0
 
 
+def participants_page(progress_: Progress, search: str = "", number: int = 1) -> Page:
+    """One page of the round's participants (by name), those whose name, email or phone contains ``search``."""
+    return page_of_list([p for p in progress_.participants
+                         if matches(search, p.person.name, p.person.email, p.person.phone)], number)
+
+
 def progress(session: Session, round_: Round) -> Progress:
-    rows = session.execute(select(Invitation, Person).join(Person, Person.id == Invitation.person_id)
+    rows = session.execute(select(Invitation, Person)
+                           .join(Person, (Person.id == Invitation.person_id)
+                                 & (Person.organisation_id == round_.organisation_id))
                            .where(Invitation.round_id == round_.id).order_by(Person.name)).all()
+    # The round's invitations named, not joined: read by index among a province's rows (results.invitation_ids).
+    invited = [invitation.id for invitation, _ in rows]
     answers: dict[int, list[ClusterAnswer]] = {}
-    for answer in session.scalars(select(ClusterAnswer).join(Invitation, Invitation.id == ClusterAnswer.invitation_id)
-                                  .where(Invitation.round_id == round_.id)):
+    for answer in session.scalars(select(ClusterAnswer).where(ClusterAnswer.invitation_id.in_(invited))):
         answers.setdefault(answer.invitation_id, []).append(answer)
     reask_counts = dict(session.execute(
-        select(Reask.invitation_id, func.count()).join(Invitation, Invitation.id == Reask.invitation_id)
-        .where(Invitation.round_id == round_.id).group_by(Reask.invitation_id)).all())
+        select(Reask.invitation_id, func.count()).where(Reask.invitation_id.in_(invited))
+        .group_by(Reask.invitation_id)).all())
     participants, removed = [], [invitation for invitation, _ in rows if invitation.removed_at is not None]
     rows = [(invitation, person) for invitation, person in rows if invitation.removed_at is None]
     for invitation, person in rows:

@@ -19,7 +19,7 @@ from survey.models import Question, Response, Round
 from survey.services import audit, performance
 from survey.services.errors import N_, Invalid
 from survey.services.kinds import kind_of
-from survey.services.questionnaires import counted_responses, questions, response_table
+from survey.services.questionnaires import counted_responses, per_change, questions, response_table
 from survey.services.text import refuse_unsafe_characters
 from survey.services.transactions import in_unit_of_work
 
@@ -241,7 +241,12 @@ def suggestions(session: Session, round_: Round) -> list[str]:
 
 
 def suggestions_by_respondent(session: Session, round_: Round) -> dict[int, str]:
-    """Each respondent's latest open answer (respondent as in questionnaires.response_table), oldest first."""
+    """Each respondent's latest open answer (respondent as in questionnaires.response_table), oldest first;
+    read once per change of the answers."""
+    return dict(per_change(session, round_, "suggestions", lambda: _suggestions_by_respondent(session, round_)))
+
+
+def _suggestions_by_respondent(session: Session, round_: Round) -> dict[int, str]:
     open_questions = select(Question.id).where(Question.round_id == round_.id, Question.kind == "text")
     latest: dict[int, str] = {}
     for respondent, _question, _value, text, *_ in session.execute(

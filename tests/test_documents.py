@@ -1,0 +1,183 @@
+"""Documents built once per change of what they show, kept in the database and served from there; the IKM's
+answers read once per change."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from survey import background
+from survey.models import Organisation, ReportJob, utcnow
+from survey.services import documents, performance, questionnaires, scorecard_document, skm
+from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
+from tests.helpers.reports import pdf_text, samsat_office
+from tests.web import sign_in
+
+
+def counted_builds(monkeypatch) -> list[int]:
+    """The real printer, with a tally of the documents it printed."""
+    printed, real = [], background.html_to_pdf
+
+    def printing(html: str) -> bytes:
+        printed.append(len(html))
+        return real(html)
+    monkeypatch.setattr(background, "html_to_pdf", printing)
+    return printed
+
+
+def stored(session) -> list[ReportJob]:
+    session.expire_all()
+    return list(session.scalars(select(ReportJob).where(ReportJob.kind == documents.KIND).order_by(ReportJob.id)))
+
+
+def test_the_office_pdf_is_built_once_and_served_from_the_database_until_its_figures_change(
+        client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    builds = counted_builds(monkeypatch)
+    url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
+    first = client.get(url)
+    assert first.status_code == 200 and first.mimetype == "application/pdf" and len(builds) == 1
+    again = client.get(url)
+    assert again.data == first.data and len(builds) == 1  # the stored bytes, nothing printed
+    (job,) = stored(session)
+    assert job.content == first.data and job.organisation_id == organisation.id and job.source is None
+    # Another language is another document's build; a new actual makes both stale.
+    assert client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=en").status_code == 200 and len(builds) == 2
+    performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
+    changed = client.get(url)
+    assert changed.status_code == 200 and len(builds) == 3 and changed.data != first.data
+    assert client.get(url).data == changed.data and len(builds) == 3
+    assert "15" in pdf_text(changed.data)
+
+
+def test_only_the_newest_builds_of_a_document_are_kept(client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    for days in range(documents.KEEP + 2):
+        performance.record_measurement(session, version, kpi="C4a", period="2010", actual=10 + days)
+        assert client.get(f"/hr/reports/office/{version.id}/2010.pdf").status_code == 200
+    assert len(stored(session)) == documents.KEEP
+
+
+def test_with_a_worker_the_pdf_is_being_prepared_and_no_web_request_prints_it(app, client, session, redis_url,
+                                                                                monkeypatch):
+    app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    builds = counted_builds(monkeypatch)
+    url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
+    waiting = client.get(url)
+    page = waiting.get_data(as_text=True)
+    assert waiting.status_code == 202 and waiting.mimetype == "text/html" and not builds
+    assert '<meta http-equiv="refresh" content="3">' in page and "Dokumen sedang disiapkan" in page
+    assert background.queue(app).count == 1
+    assert client.get(url).status_code == 202 and background.queue(app).count == 1  # asked again: queued once
+    (job,) = stored(session)
+    assert job.status == "queued" and job.content is None and "<html" in job.source
+    (entry,) = background.queue(app).get_jobs()
+    assert entry.func_name == "survey.worker.make_document" and entry.args == (job.id,)
+    with app.app_context():  # what `neraca worker` runs for the queue entry (survey.worker.make_document)
+        background.make_document(job.id)
+    ready = client.get(url)
+    assert ready.status_code == 200 and ready.mimetype == "application/pdf" and len(builds) == 1
+    assert "SAMSAT" in pdf_text(ready.data)
+
+
+def test_a_document_that_cannot_be_printed_says_why_and_is_tried_again(client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+
+    def broken(html: str) -> bytes:
+        raise RuntimeError("no fonts")
+    monkeypatch.setattr(background, "html_to_pdf", broken)
+    url = f"/hr/reports/office/{version.id}/2010.pdf?lang=en"
+    failed = client.get(url)
+    assert failed.status_code == 503 and "no fonts" in failed.get_data(as_text=True)
+    monkeypatch.undo()
+    assert client.get(url).status_code == 200
+    (job,) = stored(session)
+    assert (job.status, job.attempts) == ("done", 2)
+
+
+def test_an_office_never_gets_another_offices_stored_document(client, session, monkeypatch):
+    first, first_version = samsat_office(session)
+    second, second_version = samsat_office(session)
+    session.get(Organisation, second.id).name = "SAMSAT Kedua"
+    session.commit()
+    builds = counted_builds(monkeypatch)
+    sign_in(client, session, first.id)
+    mine = client.get(f"/hr/reports/office/{first_version.id}/2010.pdf")
+    assert client.get(f"/hr/reports/office/{second_version.id}/2010.pdf").status_code == 404
+    client.get("/logout")
+    sign_in(client, session, second.id, email="hr2@example.org")
+    theirs = client.get(f"/hr/reports/office/{second_version.id}/2010.pdf")
+    assert theirs.status_code == 200 and len(builds) == 2 and "SAMSAT Kedua" in pdf_text(theirs.data)
+    assert "SAMSAT Kedua" not in pdf_text(mine.data)
+    assert [job.organisation_id for job in stored(session)] == [first.id, second.id]
+    # The same figures in two offices never share a key.
+    same = {"index": 7.5}
+    assert documents.fingerprint(first.id, "office.html", same) != documents.fingerprint(second.id, "office.html", same)
+
+
+def test_a_fingerprint_is_the_same_for_the_same_figures_in_any_session(session):
+    organisation, version = samsat_office(session)
+    card = scorecard_document.office_document(session, version, "2010")
+    session.expire_all()
+    again = scorecard_document.office_document(session, version, "2010")
+    assert card is not again and documents.fingerprint(card) == documents.fingerprint(again)
+    performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
+    changed = scorecard_document.office_document(session, version, "2010")
+    assert documents.fingerprint(changed) != documents.fingerprint(card)
+
+
+def test_the_ikm_reads_a_rounds_answers_once_per_change(app, client, session, monkeypatch):
+    organisation, _, round_ = skm_round(client, session, language="en")
+    asked = questionnaires.questions(session, round_)
+    reads, real = [], questionnaires._response_table
+
+    def reading(*args):
+        reads.append(1)
+        return real(*args)
+    monkeypatch.setattr(questionnaires, "_response_table", reading)
+    for name, scores in list(ANSWERS.items())[:2]:
+        _, token = invite_person(app, session, organisation, round_, name)
+        assert answer(client, token, form_values(asked, scores, profile=(0, 1, 2, 3, 0))).status_code == 302
+    assert skm.results(session, round_).respondents == 2 and len(reads) == 1
+    assert client.get(f"/hr/rounds/{round_.id}/ikm?lang=en").status_code == 200
+    assert skm.results(session, round_).respondents == 2 and len(reads) == 1
+    name, scores = list(ANSWERS.items())[2]
+    _, token = invite_person(app, session, organisation, round_, name)
+    assert answer(client, token, form_values(asked, scores, profile=(0, 1, 2, 3, 1))).status_code == 302
+    assert skm.results(session, round_).respondents == 3 and len(reads) == 2
+
+
+def test_the_ikm_report_kept_for_hr_never_reaches_a_viewer_who_may_not_read_suggestions(app, client, session):
+    organisation, _, round_ = skm_round(client, session, language="id")
+    asked = questionnaires.questions(session, round_)
+    name, scores = next(iter(ANSWERS.items()))
+    _, token = invite_person(app, session, organisation, round_, name)
+    assert answer(client, token, form_values(asked, scores, suggestion="Antrean terlalu panjang")).status_code == 302
+    url = f"/hr/reports/ikm/{round_.id}.pdf"  # HR is signed in (skm_round)
+    assert "Antrean terlalu panjang" in pdf_text(client.get(url).data)
+    client.get("/logout")
+    sign_in(client, session, organisation.id, email="viewer@example.org", role="viewer")
+    seen = client.get(url)
+    assert seen.status_code == 200 and "Antrean terlalu panjang" not in pdf_text(seen.data)
+    assert len(stored(session)) == 2  # one build per way of seeing it
+
+
+def test_a_build_whose_worker_was_lost_is_queued_again_by_the_next_request(app, client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    app.config["JOBS_INLINE"] = False
+    monkeypatch.setattr(background, "submit", lambda *args, **kwargs: None)  # a thread that died before it began
+    url = f"/hr/reports/office/{version.id}/2010.pdf"
+    assert client.get(url).status_code == 202
+    (job,) = stored(session)
+    assert client.get(url).status_code == 202  # not lost yet: still waiting, not queued twice
+    job.created_at = utcnow() - documents.LOST_AFTER - timedelta(seconds=1)
+    session.commit()
+    monkeypatch.undo()
+    app.config["JOBS_INLINE"] = True
+    assert client.get(url).status_code == 200 and len(stored(session)) == 1
