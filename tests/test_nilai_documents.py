@@ -143,7 +143,8 @@ def test_hr_ticks_nilai_on_the_download_form_and_a_bad_value_is_refused(client, 
             "Sangat Baik", "44.177.214.540", "104,3"] in rows
     sheet = client.get(f"/hr/reports/realisation/{version.id}.xlsx?nilai=1")
     assert openpyxl.load_workbook(io.BytesIO(sheet.data)).active["L4"].value == "Nilai (0–120)"
-    for address in (f"/hr/reports/lkjip/{version.id}.pdf?nilai=ya", f"/hr/reports/realisation/{version.id}.pdf?nilai=2"):
+    for address in (f"/hr/reports/lkjip/{version.id}.pdf?nilai=ya",
+                    f"/hr/reports/realisation/{version.id}.pdf?nilai=2"):
         refused = client.get(address)
         assert refused.status_code == 400
         assert "Isi nilai=1 untuk menambahkan kolom nilai (0–120), atau kosongkan." in html.unescape(

@@ -56,9 +56,9 @@ def nilai_text(capaian, nilai, language: str) -> str:
 
 def nilai_note(gettext: Gettext) -> str:
     """The footnote under a table with the nilai column: its source, and what an unverified formula leaves."""
-    return gettext("Score (0–120): the achievement converted by PermenPANRB 8/2021. –%(mark)s: formula not verified; "
-                   "the regulation's formula for this achievement (101 %%–110 %%, or below 0 %%) is not verified, so no "
-                   "score is given.", mark=UNVERIFIED_MARK)
+    return gettext("Score (0–120): the achievement converted by PermenPANRB 8/2021. –%(mark)s: formula not "
+                   "verified; the regulation's formula for this achievement (101 %%–110 %%, or below 0 %%) is not "
+                   "verified, so no score is given.", mark=UNVERIFIED_MARK)
 
 
 def pk_annex_rows(pk: PerformanceAgreement, language: str) -> list[tuple[str, str, str, str]]:
@@ -225,7 +225,8 @@ def realisation_header(report: RealisationReport, language: str, gettext: Gettex
         to_date += f" ({gettext('provisional')})"
     return [gettext("No."), gettext("Strategic objective"), gettext("Code"), gettext("Performance indicator"),
             gettext("Target %(year)s", year=report.year), *shown, to_date, gettext("Achievement (%)"),
-            *([gettext("Score (0–120)")] if nilai else []), gettext("Rating"), gettext("Root cause"), gettext("Action")]
+            *([gettext("Score (0–120)")] if nilai else []), gettext("Rating"), gettext("Root cause"),
+            gettext("Action")]
 
 
 def narrative_text(line, field: str, language: str) -> str:
