@@ -16,13 +16,22 @@ from survey.render.pdf import render_pdf
 from survey.render.sakip import realisation_context, realisation_xlsx
 from survey.services import lkjip, programmes, sakip_documents
 from tests.helpers.reports import keep_pages, pdf_text, samsat_office
-from tests.test_lkjip import (SPENT, cells, english, expected_budget_rows, expected_capaian_rows, figures, id_number,
+from tests.test_lkjip import (cells, english, expected_budget_rows, expected_capaian_rows, figures, id_number,
                               indonesian, objectives_in_order, pdf_rows, percent_of, samsat_lkjip)
 from tests.test_sakip_documents import DAY
 from tests.web import sign_in
 
 NOTE_ID = "rumus belum terverifikasi"
 NOTE_EN = "formula not verified"
+
+
+def printed(template: str, context: dict, organisation, language: str, kept: str = "") -> bytes:
+    """The document's PDF in ``language``; its pages kept as images under ``kept`` for a person to look at."""
+    pdf = render_pdf([(template, context)], organisation=organisation.name, language=language,
+                     gettext=indonesian if language == "id" else english)
+    if kept:
+        keep_pages(pdf, kept)
+    return pdf
 
 
 def expected_nilai(code: str) -> str | None:
@@ -70,9 +79,8 @@ def test_the_lkjip_docx_with_nilai_holds_every_capaian_and_nilai_cell_and_says_w
 def test_the_lkjip_pdf_prints_nilai_and_the_budget_realisation_in_both_languages(session):
     organisation, version = samsat_lkjip(session)
     report = lkjip.performance_report(session, version, DAY)
-    pdf = render_pdf([("lkjip.html", lkjip_context(report, "id", indonesian, nilai=True))],
-                     organisation=organisation.name, language="id", gettext=indonesian)
-    keep_pages(pdf, "lkjip-nilai-id")
+    pdf = printed("lkjip.html", lkjip_context(report, "id", indonesian, nilai=True), organisation, "id",
+                  "lkjip-nilai-id")
     rows, text = pdf_rows(pdf), pdf_text(pdf)
     assert ("1.1 Motor vehicle tax revenue (PKB) 52.295.456.000 51.561.555.515 98,6 89 Sangat Baik 44.177.214.540 "
             "104,3") in rows
@@ -81,16 +89,14 @@ def test_the_lkjip_pdf_prints_nilai_and_the_budget_realisation_in_both_languages
     assert text.index("B. Realisasi Anggaran") < text.index("LAMPIRAN: PERJANJIAN KINERJA")
     assert "2 Program Peningkatan Kapasitas Aparatur Rp 345.678.900 Rp 300.000.000 86,8" in rows
     assert "Total Rp 1.595.678.900 Rp 1.487.500.000 93,2" in rows
-    english_pdf = render_pdf([("lkjip.html", lkjip_context(report, "en", english, nilai=True))],
-                             organisation=organisation.name, language="en", gettext=english)
-    keep_pages(english_pdf, "lkjip-nilai-en")
+    english_pdf = printed("lkjip.html", lkjip_context(report, "en", english, nilai=True), organisation, "en",
+                          "lkjip-nilai-en")
     rows, words = pdf_rows(english_pdf), pdf_text(english_pdf)
     assert ("1.1 Motor vehicle tax revenue (PKB) 52,295,456,000 51,561,555,515 98.6 89 Very good 44,177,214,540 "
             "104.3") in rows
     assert "Score (0–120)" in words and NOTE_EN in words and "B. Budget realisation" in words
     assert "Total Rp 1,595,678,900 Rp 1,487,500,000 93.2" in rows
-    plain = pdf_text(render_pdf([("lkjip.html", lkjip_context(report, "id", indonesian))],
-                                organisation=organisation.name, language="id", gettext=indonesian))
+    plain = pdf_text(printed("lkjip.html", lkjip_context(report, "id", indonesian), organisation, "id"))
     assert "Nilai (0–120)" not in plain and "B. Realisasi Anggaran" in plain
 
 
@@ -105,14 +111,12 @@ def test_the_realisation_xlsx_and_pdf_add_the_nilai_after_the_capaian_when_asked
         assert row[11] == (None if shown == "–" else shown if shown == "–*" else pytest.approx(
             float(nilai_capaian(percent_of(*figures("2010")[row[2]], row[2])))))
     assert rows[4][11] == 89 and NOTE_ID in rows[-1][0]  # F1a; the footnote under the table
-    pdf = render_pdf([("realisation.html", realisation_context(report, "id", indonesian, nilai=True))],
-                     organisation=organisation.name, language="id", gettext=indonesian)
-    keep_pages(pdf, "realisation-nilai-id")
+    pdf = printed("realisation.html", realisation_context(report, "id", indonesian, nilai=True), organisation, "id",
+                  "realisation-nilai-id")
     text = pdf_text(pdf)
     assert "52.295.456.000 – – – – 51.561.555.515 98,6 89 Sangat Baik" in text and NOTE_ID in text
-    english_pdf = render_pdf([("realisation.html", realisation_context(report, "en", english, nilai=True))],
-                             organisation=organisation.name, language="en", gettext=english)
-    keep_pages(english_pdf, "realisation-nilai-en")
+    english_pdf = printed("realisation.html", realisation_context(report, "en", english, nilai=True), organisation,
+                          "en", "realisation-nilai-en")
     assert "51,561,555,515 98.6 89 Very good" in pdf_text(english_pdf) and NOTE_EN in pdf_text(english_pdf)
 
 
