@@ -140,6 +140,7 @@ def test_hr_ticks_nilai_on_the_download_form_and_a_bad_value_is_refused(client, 
     sign_in(client, session, organisation.id)
     page = client.get(f"/hr/versions/{version.id}/programmes").get_data(as_text=True)
     assert page.count('name="nilai" value="1"') == 2  # the realisation report's form and the LKjIP's
+    assert "antara 101 % dan 110 % rumusnya belum terverifikasi" in html.unescape(page)
     response = client.get(f"/hr/reports/lkjip/{version.id}.docx?day=2010-01-28&nilai=1")
     assert response.status_code == 200
     rows = [r for t in docx.Document(io.BytesIO(response.data)).tables for r in cells(t)]
