@@ -1808,4 +1808,23 @@ ID = {
     "No such page": "Halaman itu tidak ada",
     "Pages of a list are numbered with whole numbers from 1.": "Halaman daftar diberi nomor bilangan bulat mulai 1.",
     "Go to the first page": "Ke halaman pertama",
+    # --- nilai ---
+    "Score (0–120)": "Nilai (0–120)",
+    "Score (0–120): the achievement converted by PermenPANRB 8/2021. –%(mark)s: formula not verified; the "
+    "regulation's formula for this achievement (101 %%–110 %%, or below 0 %%) is not verified, so no score is given.":
+        "Nilai (0–120): capaian dikonversi menurut PermenPANRB 8/2021. –%(mark)s: rumus belum terverifikasi; rumus "
+        "peraturan tersebut untuk capaian ini (101 %%–110 %%, atau di bawah 0 %%) belum terverifikasi, sehingga nilai "
+        "tidak diberikan.",
+    "Give nilai=1 to add the score (0–120) column, or leave it out.":
+        "Isi nilai=1 untuk menambahkan kolom nilai (0–120), atau kosongkan.",
+    "Add the score (0–120) of each achievement, PermenPANRB 8/2021":
+        "Tambahkan nilai (0–120) setiap capaian, PermenPANRB 8/2021",
+    "Chapter III.B lists the year's programmes with their budget, realisation and absorption, and the total. The "
+    "score (0–120) of each achievement uses only the formulas of PermenPANRB 8/2021 checked in its text; between "
+    "101 %% and 110 %% their formula is not verified and no score is given.":
+        "Bab III.B memuat program tahun ini dengan anggaran, realisasi dan penyerapannya, serta jumlahnya. Nilai "
+        "(0–120) setiap capaian hanya memakai rumus PermenPANRB 8/2021 yang telah diperiksa pada teksnya; antara "
+        "101 %% dan 110 %% rumusnya belum terverifikasi dan nilai tidak diberikan.",
+    "B. Budget realisation": "B. Realisasi Anggaran",
+    "No programme has been entered for this year.": "Belum ada program yang dimasukkan untuk tahun ini.",
 }

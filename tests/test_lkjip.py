@@ -162,7 +162,22 @@ def test_the_lkjip_docx_holds_every_cell_of_samsat_2010_against_2009_and_the_pla
     assert "2010 (belum diverifikasi), akar masalah: Apel pagi dimulai terlambat" in text
     assert "2010 (belum diverifikasi), tindakan: Absensi sidik jari" in text
     assert "LAMPIRAN: PERJANJIAN KINERJA TAHUN 2010" in text and "PERJANJIAN KINERJA TAHUN 2010" in text
-    assert [cells(t) for t in tables[position:]] == [cells(t) for t in pk]
+    # III.B after III.A: every programme's budget, realisation and absorption, and the year's total.
+    assert "B. Realisasi Anggaran" in text
+    assert cells(tables[position]) == expected_budget_rows(budgets)
+    assert [cells(t) for t in tables[position + 1:]] == [cells(t) for t in pk]
+
+
+def expected_budget_rows(budgets) -> list[list[str]]:
+    """Chapter III.B from the programmes' data: No | Program | Anggaran | Realisasi | Penyerapan, then the total."""
+    rows = [["No", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "Penyerapan anggaran (%)"]]
+    for number, code in enumerate(("P1", "P2"), 1):
+        rows.append([str(number), budgets[code].name, f"Rp {id_number(budgets[code].budget, 0)}",
+                     f"Rp {id_number(SPENT[code], 0)}", id_number(SPENT[code] / budgets[code].budget * 100, 1)])
+    total, spent = sum(p.budget for p in budgets.values()), sum(SPENT.values())
+    rows.append(["", "Total", f"Rp {id_number(total, 0)}", f"Rp {id_number(spent, 0)}",
+                 id_number(spent / total * 100, 1)])
+    return rows
 
 
 def test_the_lkjip_pdf_prints_the_docx_numbers_in_both_languages(session):

@@ -7,10 +7,11 @@ from __future__ import annotations
 import io
 
 from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 
 from survey.render import sakip
 from survey.render.numbers import format_number
-from survey.render.sakip import Gettext, _identity, measure, provisional_note, rupiah
+from survey.render.sakip import Gettext, _identity, measure, nilai_note, nilai_text, provisional_note, rupiah
 from survey.services import periods
 from survey.services.lkjip import Achievement, IndicatorResult, ObjectiveResult, PerformanceReport
 
@@ -28,13 +29,15 @@ def rating(achievement: Achievement | None, report: PerformanceReport, language:
     return gettext(achievement.capaian_note) if achievement.capaian_note else "–"
 
 
-def capaian_header(report: PerformanceReport, gettext: Gettext) -> list[str]:
-    """No | Indicator | Target, Realisation, Capaian, Rating of the year | Realisation, Capaian of each past year."""
+def capaian_header(report: PerformanceReport, gettext: Gettext, nilai: bool = False) -> list[str]:
+    """No | Indicator | Target, Realisation, Capaian, (Nilai,) Rating of the year | Realisation, Capaian of each
+    past year."""
     past = [text for year in report.past_years
             for text in (gettext("Realisation %(year)s", year=year), gettext("Achievement %(year)s (%%)", year=year))]
     return [gettext("No."), gettext("Performance indicator"), gettext("Target %(year)s", year=report.year),
             gettext("Realisation %(year)s", year=report.year),
-            gettext("Achievement %(year)s (%%)", year=report.year), gettext("Rating"), *past]
+            gettext("Achievement %(year)s (%%)", year=report.year), *([gettext("Score (0–120)")] if nilai else []),
+            gettext("Rating"), *past]
 
 
 def indicator_name(indicator: IndicatorResult, report: PerformanceReport) -> str:
@@ -45,7 +48,7 @@ def indicator_name(indicator: IndicatorResult, report: PerformanceReport) -> str
 
 
 def capaian_rows(objective: ObjectiveResult, report: PerformanceReport, language: str,
-                 gettext: Gettext) -> list[list[str]]:
+                 gettext: Gettext, nilai: bool = False) -> list[list[str]]:
     rows = []
     for number, indicator in enumerate(objective.indicators, 1):
         now, unit = indicator.this_year, indicator.unit
@@ -54,7 +57,9 @@ def capaian_rows(objective: ObjectiveResult, report: PerformanceReport, language
                              if achievement is not None else ("–", "–"))]
         rows.append([f"{objective.number}.{number}", indicator_name(indicator, report),
                      measure(now.target, unit, language), measure(now.realisation, unit, language),
-                     percent(now.capaian, language), rating(now, report, language, gettext), *past])
+                     percent(now.capaian, language),
+                     *([nilai_text(now.capaian, now.nilai, language)] if nilai else []),
+                     rating(now, report, language, gettext), *past])
     return rows
 
 
@@ -89,6 +94,17 @@ def programme_rows(objective: ObjectiveResult, language: str) -> list[list[str]]
              percent(p.absorbed, language)] for number, p in enumerate(objective.programmes, 1)]
 
 
+def budget_rows(report: PerformanceReport, language: str, gettext: Gettext) -> list[list[str]]:
+    """Chapter III.B: No | Programme | Budget | Realisation | Absorbed, per programme of the year, then the total."""
+    rows = [[str(number), p.name, rupiah(p.budget, language), rupiah(p.realisation, language),
+             percent(p.absorbed, language)] for number, p in enumerate(report.programmes, 1)]
+    total = report.budget_total
+    if rows:
+        rows.append(["", gettext("Total"), rupiah(total.budget, language), rupiah(total.realisation, language),
+                     percent(total.absorbed, language)])
+    return rows
+
+
 def narrative_lines(indicator: IndicatorResult, language: str, gettext: Gettext) -> list[str]:
     """The owners' own words, each after its period (marked when its values are not yet verified) and what it
     is: the root cause, then the action."""
@@ -105,12 +121,15 @@ def narrative_lines(indicator: IndicatorResult, language: str, gettext: Gettext)
     return lines
 
 
-def lkjip_context(report: PerformanceReport, language: str, gettext: Gettext = _identity) -> dict:
-    """What templates/reports/lkjip.html prints: the view model, the DOCX's own cell texts and the PK's."""
+def lkjip_context(report: PerformanceReport, language: str, gettext: Gettext = _identity,
+                  nilai: bool = False) -> dict:
+    """What templates/reports/lkjip.html prints: the view model, the DOCX's own cell texts and the PK's;
+    ``nilai`` adds the column of each capaian's nilai (0-120) to chapter III.A."""
     return {"report": report, "provisional": provisional_note(report.provisional_periods, language, gettext),
-            "capaian_header": capaian_header(report, gettext), "plan_header": plan_header(report, gettext),
-            "programme_header": programme_header(gettext),
-            "objectives": [{"objective": o, "capaian": capaian_rows(o, report, language, gettext),
+            "capaian_header": capaian_header(report, gettext, nilai), "plan_header": plan_header(report, gettext),
+            "programme_header": programme_header(gettext), "rating_column": 6 if nilai else 5,
+            "nilai_note": nilai_note(gettext) if nilai else "", "budget": budget_rows(report, language, gettext),
+            "objectives": [{"objective": o, "capaian": capaian_rows(o, report, language, gettext, nilai),
                             "plan": plan_rows(o, language), "programmes": programme_rows(o, language),
                             "narrative": [(i, narrative_lines(i, language, gettext)) for i in o.indicators
                                           if i.narrative]}
@@ -118,11 +137,11 @@ def lkjip_context(report: PerformanceReport, language: str, gettext: Gettext = _
             "pk_part": sakip.pk_context(report.agreement, language, gettext)}
 
 
-def lkjip_docx(report: PerformanceReport, language: str, gettext: Gettext = _identity) -> bytes:
-    """Chapter II (the PK's tables), chapter III.A (per objective: capaian, plan, analysis, programmes), and
-    the PK itself as the annex."""
+def lkjip_docx(report: PerformanceReport, language: str, gettext: Gettext = _identity, nilai: bool = False) -> bytes:
+    """Chapter II (the PK's tables), chapter III.A (per objective: capaian, plan, analysis, programmes),
+    chapter III.B (the year's budget realisation), and the PK itself as the annex."""
     document = sakip.new_document()
-    context = lkjip_context(report, language, gettext)
+    context = lkjip_context(report, language, gettext, nilai)
     sakip.centred(document, gettext("GOVERNMENT AGENCY PERFORMANCE REPORT %(year)s", year=report.year), bold=True,
                   size=13)
     sakip.centred(document, report.organisation.upper(), bold=True)
@@ -136,6 +155,8 @@ def lkjip_docx(report: PerformanceReport, language: str, gettext: Gettext = _ide
     if report.plan:
         document.add_paragraph(gettext("Strategic plan: %(plan)s (%(first)s-%(last)s)", plan=report.plan,
                                        first=report.plan_years[0], last=report.plan_years[1]))
+    if context["nilai_note"]:
+        document.add_paragraph(context["nilai_note"]).runs[0].font.size = Pt(9)
     for part in context["objectives"]:
         objective = part["objective"]
         document.add_heading(gettext("Objective %(number)s: %(name)s", number=objective.number,
@@ -159,6 +180,12 @@ def lkjip_docx(report: PerformanceReport, language: str, gettext: Gettext = _ide
                             widths=(1.0, 7.0, 3.0, 3.0, 2.5))
         else:
             document.add_paragraph(gettext("No programme serves this objective."))
+    document.add_heading(gettext("B. Budget realisation"), level=2)
+    if context["budget"]:
+        sakip.add_table(document, tuple(context["programme_header"]), context["budget"],
+                        widths=(1.0, 7.0, 3.0, 3.0, 2.5))
+    else:
+        document.add_paragraph(gettext("No programme has been entered for this year."))
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     sakip.centred(document, gettext("ANNEX: PERFORMANCE AGREEMENT %(year)s", year=report.year), bold=True)
     sakip.add_pk(document, report.agreement, language, gettext)

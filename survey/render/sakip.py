@@ -43,6 +43,24 @@ def long_date(day, language: str) -> str:
     return format_date(day, "long", locale=language)
 
 
+UNVERIFIED_MARK = "*"
+
+
+def nilai_text(capaian, nilai, language: str) -> str:
+    """A capaian's nilai (0-120, PermenPANRB 8/2021); '–*' where there is a capaian but no verified formula for
+    it (the footnote nilai_note says so), '–' where there is no capaian."""
+    if nilai is None and capaian is not None:
+        return f"–{UNVERIFIED_MARK}"
+    return format_number(nilai, "measure", language)
+
+
+def nilai_note(gettext: Gettext) -> str:
+    """The footnote under a table with the nilai column: its source, and what an unverified formula leaves."""
+    return gettext("Score (0–120): the achievement converted by PermenPANRB 8/2021. –%(mark)s: formula not "
+                   "verified; the regulation's formula for this achievement (101 %%–110 %%, or below 0 %%) is not "
+                   "verified, so no score is given.", mark=UNVERIFIED_MARK)
+
+
 def pk_annex_rows(pk: PerformanceAgreement, language: str) -> list[tuple[str, str, str, str]]:
     """No | Sasaran Strategis | Indikator Kinerja | Target: one row per indicator, the objective's number and
     name on each of its rows (the DOCX merges them, the PDF spans them)."""
@@ -67,10 +85,13 @@ def pk_context(pk: PerformanceAgreement, language: str, gettext: Gettext = _iden
             "provisional": provisional_note([pk.period], language, gettext) if pk.provisional else ""}
 
 
-def realisation_context(report: RealisationReport, language: str, gettext: Gettext) -> dict:
-    """What templates/reports/realisation.html prints: the view model and the XLSX's headings."""
-    return {"report": report, "header": realisation_header(report, language, gettext),
-            "provisional": provisional_note(report.provisional_periods, language, gettext)}
+def realisation_context(report: RealisationReport, language: str, gettext: Gettext, nilai: bool = False) -> dict:
+    """What templates/reports/realisation.html prints: the view model and the XLSX's headings; ``nilai`` adds
+    the column of each capaian's nilai (0-120)."""
+    return {"report": report, "header": realisation_header(report, language, gettext, nilai),
+            "provisional": provisional_note(report.provisional_periods, language, gettext),
+            "nilai": [nilai_text(line.capaian, line.nilai, language) for line in report.lines] if nilai else None,
+            "nilai_note": nilai_note(gettext) if nilai else ""}
 
 
 def pk_title(pk: PerformanceAgreement, gettext: Gettext) -> str:
@@ -195,7 +216,7 @@ def add_table(document, header: tuple[str, ...], rows: list[tuple[str, ...]], wi
     return table
 
 
-def realisation_header(report: RealisationReport, language: str, gettext: Gettext) -> list[str]:
+def realisation_header(report: RealisationReport, language: str, gettext: Gettext, nilai: bool = False) -> list[str]:
     """The realisation table's columns; a provisional period says so in its own heading."""
     shown = [periods.label(p, language) + (f" ({gettext('provisional')})" if report.provisional(p) else "")
              for p in report.periods]
@@ -204,7 +225,8 @@ def realisation_header(report: RealisationReport, language: str, gettext: Gettex
         to_date += f" ({gettext('provisional')})"
     return [gettext("No."), gettext("Strategic objective"), gettext("Code"), gettext("Performance indicator"),
             gettext("Target %(year)s", year=report.year), *shown, to_date, gettext("Achievement (%)"),
-            gettext("Rating"), gettext("Root cause"), gettext("Action")]
+            *([gettext("Score (0–120)")] if nilai else []), gettext("Rating"), gettext("Root cause"),
+            gettext("Action")]
 
 
 def narrative_text(line, field: str, language: str) -> str:
@@ -213,16 +235,25 @@ def narrative_text(line, field: str, language: str) -> str:
                      if getattr(n, field))
 
 
-def realisation_xlsx(report: RealisationReport, language: str, gettext: Gettext = _identity) -> bytes:
+def _nilai_cell(line) -> float | str | None:
+    """A number where there is a nilai, the unverified mark where a capaian has none, empty without a capaian."""
+    if line.nilai is not None:
+        return line.nilai
+    return f"–{UNVERIFIED_MARK}" if line.capaian is not None else None
+
+
+def realisation_xlsx(report: RealisationReport, language: str, gettext: Gettext = _identity,
+                     nilai: bool = False) -> bytes:
     """The realisation table as a workbook: numbers stay numbers (the cells' format writes them in the reader's
-    own separators), the provisional periods named above the table and in their headings."""
+    own separators), the provisional periods named above the table and in their headings; ``nilai`` adds each
+    capaian's nilai (0-120) after it, '–*' and the footnote below the table where its formula is not verified."""
     book = Workbook()
     sheet = book.active
     sheet.title = gettext("Realisation")[:31]
     sheet.append([gettext("Performance realisation %(year)s", year=report.year)])
     sheet.append([report.organisation, report.scorecard])
     sheet.append([provisional_note(report.provisional_periods, language, gettext)])
-    header = realisation_header(report, language, gettext)
+    header = realisation_header(report, language, gettext, nilai)
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
@@ -231,13 +262,18 @@ def realisation_xlsx(report: RealisationReport, language: str, gettext: Gettext 
     for number, line in enumerate(report.lines, 1):
         sheet.append([number, line.objective, line.code, line.name, line.target, *line.realisations, line.to_date,
                       None if line.capaian is None else round(line.capaian, 1),
+                      *([_nilai_cell(line)] if nilai else []),
                       report.bands[line.predikat].label(language) if line.predikat >= 0 else gettext(line.capaian_note),
                       narrative_text(line, "root_cause", language), narrative_text(line, "action", language)])
         for cell in sheet[sheet.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, float):
                 cell.number_format = "#,##0.0" if cell.column == 6 + len(report.periods) + 1 else "#,##0.##"
-    for column, width in enumerate((5, 28, 8, 36, 12, *([12] * len(report.periods)), 14, 12, 14, 30, 30), 1):
+    if nilai:
+        sheet.append([])
+        sheet.append([nilai_note(gettext)])
+    widths = (5, 28, 8, 36, 12, *([12] * len(report.periods)), 14, 12, *([10] if nilai else []), 14, 30, 30)
+    for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     buffer = io.BytesIO()
     book.save(buffer)

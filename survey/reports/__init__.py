@@ -56,25 +56,28 @@ def performance_agreement(version_id, fmt):
 
 @blueprint.get("/realisation/<int:version_id>.<any(xlsx,pdf,html):fmt>")
 def realisation(version_id, fmt):
-    """The year's realisation by period, with capaian, predikat and the owners' analysis."""
+    """The year's realisation by period, with capaian, predikat and the owners' analysis (``?nilai=1``: and each
+    capaian's nilai 0-120)."""
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
+    nilai = _nilai(request.args.get("nilai", ""))
     report = _data(lambda: sakip_documents.realisation_report(db.session(), version))
     language, name = page_locale(), f"realisasi-{report.year}"
     if fmt == "xlsx":
-        return Response(sakip.realisation_xlsx(report, language, _), mimetype=MIME["xlsx"],
+        return Response(sakip.realisation_xlsx(report, language, _, nilai), mimetype=MIME["xlsx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
-    return _document("realisation.html", sakip.realisation_context(report, language, _), fmt, name)
+    return _document("realisation.html", sakip.realisation_context(report, language, _, nilai), fmt, name)
 
 
 @blueprint.get("/lkjip/<int:version_id>.<any(docx,pdf,html):fmt>")
 def performance_report(version_id, fmt):
-    """The year's LKjIP: chapter II's PK, chapter III.A per objective, the PK as annex (dated ``?day=``)."""
+    """The year's LKjIP: chapter II's PK, chapter III.A per objective (``?nilai=1``: with each capaian's nilai
+    0-120), III.B the budget realisation, the PK as annex (dated ``?day=``)."""
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
-    day = _day(request.args.get("day", ""))
+    day, nilai = _day(request.args.get("day", "")), _nilai(request.args.get("nilai", ""))
     report = _data(lambda: lkjip.performance_report(db.session(), version, day))
     language = page_locale()
-    return _word_or_page(fmt, f"lkjip-{report.year}", lambda: lkjip_render.lkjip_docx(report, language, _),
-                         "lkjip.html", lambda: lkjip_render.lkjip_context(report, language, _))
+    return _word_or_page(fmt, f"lkjip-{report.year}", lambda: lkjip_render.lkjip_docx(report, language, _, nilai),
+                         "lkjip.html", lambda: lkjip_render.lkjip_context(report, language, _, nilai))
 
 
 def _word_or_page(fmt, name, docx, template, context):
@@ -92,8 +95,21 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        abort(Response(render_template("errors/report_unavailable.html",
-                                       message=_("Give the date of signing as a date, such as 2026-01-31.")), 400))
+        _refuse(_("Give the date of signing as a date, such as 2026-01-31."))
+
+
+def _nilai(text: str) -> bool:
+    """Whether to add the nilai (0-120) column: ``?nilai=1`` (the download form's checkbox), off without it."""
+    if text.strip() in ("", "0"):
+        return False
+    if text.strip() == "1":
+        return True
+    _refuse(_("Give nilai=1 to add the score (0–120) column, or leave it out."))
+
+
+def _refuse(message: str):
+    """Stop a document's request with 400 and the message saying what to give instead."""
+    abort(Response(render_template("errors/report_unavailable.html", message=message), 400))
 
 
 @blueprint.get("/weighting/<int:round_id>.<fmt>")

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.predikat import Band
+from analysis.sakip import nilai_capaian
 from survey.models import Finding, KpiSubmission, Organisation, ReportingPeriod, ScorecardVersion
 from survey.services import performance, periods, programmes, renstra, reporting, scorecards
 from survey.services.bands import bands_of
@@ -37,6 +38,7 @@ class Achievement:
     capaian: float | None
     predikat: int          # band position, -1 none
     capaian_note: str      # why there is no capaian ('' when there is one, or nothing to compute)
+    nilai: float | None = None  # the capaian as nilai 0-120 (PermenPANRB 8/2021), None: no verified formula
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,19 @@ class PerformanceReport:
     def has_standards(self) -> bool:
         return any(i.national_standard is not None for o in self.objectives for i in o.indicators)
 
+    @property
+    def programmes(self) -> tuple[ProgrammeLine, ...]:
+        """Chapter III.B (Realisasi Anggaran): the year's programmes, those of its PK, with what they spent."""
+        return self.agreement.programmes
+
+    @property
+    def budget_total(self) -> ProgrammeLine:
+        """The programmes' budgets and realisations added up; the realisation only once every programme has one
+        (a sum of some would understate what was absorbed)."""
+        spent = [p.realisation for p in self.programmes]
+        return ProgrammeLine(code="", name="", budget=self.agreement.total_budget, objectives=(),
+                             realisation=sum(spent) if spent and None not in spent else None)
+
 
 def _yearly(session: Session, version: ScorecardVersion) -> tuple[dict, dict]:
     """The version's KPIs by id and their values, a year's actual rolled up from its periods where the KPI says."""
@@ -115,8 +130,10 @@ def _achievements(pairs: list[tuple[float | None, float | None, str]], bands) ->
     if not pairs:
         return []
     frame = performance.with_capaian(pd.DataFrame(pairs, columns=["target", "performance", "better"]), bands)
+    frame = frame.assign(nilai=nilai_capaian(frame["capaian"]))
     return [Achievement(plain_number(r["target"]), plain_number(r["performance"]), plain_number(r["capaian"]),
-                        int(r["predikat"]), r["capaian_note"]) for r in frame.to_dict("records")]
+                        int(r["predikat"]), r["capaian_note"], plain_number(r["nilai"]))
+            for r in frame.to_dict("records")]
 
 
 def performance_report(session: Session, version: ScorecardVersion, day: date) -> PerformanceReport:

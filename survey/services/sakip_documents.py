@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.predikat import Band
+from analysis.sakip import nilai_capaian
 from survey.models import Finding, Organisation, ScorecardVersion
 from survey.services import calendar, periods, performance, programmes, reporting, scorecards
 from survey.services.bands import bands_of
@@ -145,6 +146,7 @@ class RealisationLine:
     predikat: int                          # band position among the report's bands, -1 none
     capaian_note: str
     narrative: tuple[Narrative, ...]
+    nilai: float | None = None             # the capaian as nilai 0-120 (PermenPANRB 8/2021), None: not verified
 
 
 @dataclass(frozen=True)
@@ -202,8 +204,8 @@ def realisation_report(session: Session, version: ScorecardVersion) -> Realisati
                                   realisations=r["realisations"], to_date=plain_number(r["performance"]),
                                   derived_from=r["derived_from"], capaian=plain_number(r["capaian"]),
                                   predikat=int(r["predikat"]), capaian_note=r["capaian_note"],
-                                  narrative=r["narrative"])
-                  for r in frame.to_dict("records"))
+                                  narrative=r["narrative"], nilai=plain_number(r["nilai"]))
+                  for r in frame.assign(nilai=nilai_capaian(frame["capaian"])).to_dict("records"))
     return RealisationReport(organisation=organisation.name,
                              scorecard=f"{version.scorecard.name} {version.label}", year=year,
                              periods=tuple(columns),
