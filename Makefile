@@ -23,9 +23,10 @@ test: setup
 	$(PYTEST)
 
 # The suite again on a local PostgreSQL server (installed and started when missing), but for the browser
-# tests: chromium reads the same pages whatever database is behind them, so they run once, in `make test`.
+# tests (chromium reads the same pages whatever database is behind them) and the benchmarks' quick runs
+# (they use no test database): those run once, in `make test`.
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PYTEST) -m "not browser"
+	bash scripts/with-postgres.sh $(PYTEST) -m "not browser and not bench"
 
 bench: setup
 	$(PY) benchmarks/ahp.py

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+pytestmark = pytest.mark.bench
+
 #: A benchmark is a script; timing.py and bare_app.py are helpers the benchmarks import.
 SCRIPTS = sorted(path.name for path in BENCHMARKS.glob("*.py") if 'if __name__ == "__main__"' in path.read_text())
 #: A figure as the benchmarks print them: a number and its unit.
