@@ -37,6 +37,8 @@ bench: setup
 	$(PY) benchmarks/weighting_sizes.py
 	$(PY) benchmarks/grid.py
 	$(PY) benchmarks/bootstrap.py
+	$(PY) benchmarks/ikm_periods.py
+	bash scripts/with-postgres.sh sh -c 'DATABASE_URL="$$TEST_DATABASE_URL" $(PY) benchmarks/ikm_periods.py'
 	bash scripts/with-postgres.sh $(PY) benchmarks/load.py
 	bash scripts/with-postgres.sh $(PY) benchmarks/province.py
 
