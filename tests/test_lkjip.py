@@ -284,6 +284,17 @@ def test_programme_realisation_reads_back_and_a_file_without_it_keeps_it(session
     assert programmes.programmes(session, version) == before
 
 
+def test_a_programme_saved_with_blank_amounts_keeps_its_budget_and_realisation(session):
+    organisation, version = samsat_lkjip(session)
+    before = programmes.programmes(session, version)[0]
+    programmes.save_programme(session, version, code=before.code, name="Nama baru", budget="", realisation="",
+                              objective_codes=", ".join(before.objectives))
+    session.expire_all()
+    after = programmes.programmes(session, version)[0]
+    assert (after.name, after.budget, after.realisation) == ("Nama baru", before.budget, before.realisation)
+    assert after.realisation == SPENT["P1"]
+
+
 def test_copying_a_version_carries_its_programmes_and_plan_but_not_what_was_spent(session):
     organisation, version = samsat_lkjip(session)
     copy = scorecards.copy_version(session, version, "2011")

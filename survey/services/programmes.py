@@ -182,7 +182,8 @@ def delete_programme(session: Session, version: ScorecardVersion, code: str) -> 
 def import_programmes(session: Session, version: ScorecardVersion, frame: pd.DataFrame,
                       number_format: str = "id") -> int:
     """Rows of code, name, budget, objectives (codes apart by commas); a code already there is updated, a new
-    one added after the others; all or nothing. Numbers written as text read as ``number_format`` writes them."""
+    one added after the others; all or nothing; a blank budget or realisation keeps the stored one. Numbers written
+    as text read as ``number_format`` writes them."""
     return _import(session, version, frame.to_dict("records"), number_format)
 
 
@@ -209,10 +210,10 @@ def _import(session: Session, version: ScorecardVersion, rows: list[dict], numbe
                                   code=values["code"], position=position)
             position += 1
             session.add(programme)
-        programme.name, programme.budget, programme.objectives = (values["name"], values["budget"],
-                                                                  values["objectives"])
-        if "realisation" in values:
-            programme.realisation = values["realisation"]
+        programme.name, programme.objectives = values["name"], values["objectives"]
+        for amount in ("budget", "realisation"):  # a blank amount keeps the one stored: blank means unchanged
+            if values.get(amount) is not None:
+                setattr(programme, amount, values[amount])
     session.flush()
     return len(checked)
 
