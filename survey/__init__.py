@@ -20,7 +20,7 @@ from survey import config as settings
 from survey.hr import views as hr_views
 from survey.labels import words
 from survey.logs import mask_links_in_logs
-from survey.services import periods
+from survey.services import data_versions, periods
 from survey.services.kinds import kind_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -47,6 +47,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         # Only the address the last N proxies saw: a client cannot pick its own by sending the header.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"], x_proto=0, x_host=0)
     db.init_app(app)
+    data_versions.watch(app.extensions["neraca.sessionmaker"])  # what documents and cached pages are keyed on
     csrf = CSRFProtect(app)
     translations = i18n.compile_catalogs(Path(app.config["INSTANCE_DIR"]) / "translations")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(translations)

@@ -60,6 +60,9 @@ class Organisation(Base):
     #: Who signs the Perjanjian Kinerja and where: {"place", "first": {"name", "position", "nip"}, "second": {...}}
     #: (the unit's head, then the superior); None until HR sets it (services.programmes).
     pk_signatories: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+    #: Moved by every commit that writes the organisation's rows (survey/services/data_versions.py): what is
+    #: built from them (a stored document) is found again by it without being rebuilt.
+    data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class User(Base):
@@ -685,7 +688,8 @@ class SkmFollowUp(Base):
 class ReportJob(Base):
     """A long report made in the background; the finished PDF is kept here so any machine can serve it."""
     __tablename__ = "report_jobs"
-    __table_args__ = (Index("ix_report_jobs_document", "organisation_id", "document", "key"),)
+    __table_args__ = (Index("ix_report_jobs_document", "organisation_id", "document", "key"),
+                      Index("ix_report_jobs_shortcut", "organisation_id", "shortcut"))
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
@@ -700,6 +704,9 @@ class ReportJob(Base):
     #: the fingerprint of what it was built from, and its HTML until the PDF is made.
     document: Mapped[str] = mapped_column(String(200), default="", server_default="")
     key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: The last request's cheap key that led to this build (the organisation's data version, the address, the
+    #: language, the reader's rights): the next equal request is served without building the view model.
+    shortcut: Mapped[str] = mapped_column(String(64), default="", server_default="")
     source: Mapped[Optional[str]] = mapped_column(Text)
     requested_by: Mapped[str] = mapped_column(String(254), default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

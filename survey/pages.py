@@ -1,10 +1,16 @@
 """What pages of more than one blueprint share, so no blueprint imports another."""
 from __future__ import annotations
 
-from flask import abort, request
+from typing import Callable
 
-from survey import db
-from survey.services import accounts
+from flask import Response, abort, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from survey import background, db
+from survey.models import ReportJob
+from survey.render.pdf import render_html
+from survey.services import accounts, documents, reporting
 
 #: Wrong links (invitation tokens, public survey slugs) one address may try in the failure window
 #: before being refused.
@@ -20,3 +26,59 @@ def unknown_link(kind: str):
         abort(429)
     accounts.record_failure(session, client)
     abort(404)
+
+
+#: Seconds after which a "being prepared" page looks again for its document.
+PREPARING_REFRESH = 3
+
+
+def stored_pdf(template: str, context: Callable[[], dict], name: str, written: dict,
+               look_again: Callable[[ReportJob], str] | None = None) -> Response:
+    """The PDF built once per change of its view model (survey/services/documents.py): served from the
+    database, or queued for a worker while the page says it is being prepared and looks again shortly.
+
+    ``context()`` builds the view model, only when the organisation's data moved since an equal request
+    (same address, language, role and day: its shortcut) led to a build. ``written``: the organisation's
+    name, the language and gettext it is written in. ``look_again(build)``: where a document asked for by a
+    form (a POST) is looked for again; by default the address that asked."""
+    session, organisation_id = db.session(), current_user.organisation_id
+    document = f"{template}:{name}"
+    quick = None
+    if request.method == "GET":  # a form's document depends on what it posted: no shortcut
+        quick = documents.shortcut(session, organisation_id, document, request.path,
+                                   sorted(request.args.items(multi=True)), written["language"], current_user.role,
+                                   reporting.today_of(session, organisation_id))
+    found = documents.find_shortcut(session, organisation_id, document, quick) if quick else None
+    if documents.needs_building(found):
+        values = context()
+        key = documents.fingerprint(organisation_id, template, values, written["organisation"], written["language"])
+        found = documents.find(session, organisation_id, document, key)
+        if documents.needs_building(found):
+            found = documents.queue(session, organisation_id, document, key, written["language"],
+                                    render_html(template, values, **written), current_user.email, failed=found)
+            _build(found)
+        if quick:
+            documents.remember(session, found, quick)
+    return served(found, name, look_again(found) if look_again else None)
+
+
+def served(found: ReportJob, name: str, look_again: str | None = None) -> Response:
+    """A stored document's build as the answer: its PDF, why it could not be made (503), or "being prepared"
+    (202), put back in the queue first when its worker was lost."""
+    if found.status in ("queued", "running") and documents.lost(db.session(), found):
+        _build(found)
+    if found.status == "done":
+        return Response(found.content, mimetype="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    if found.status == "failed":
+        return Response(render_template("errors/report_unavailable.html",
+                                        message=_("The document could not be made: %(error)s", error=found.error)),
+                        503)
+    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH,
+                                    look_again=look_again),
+                    202, headers={"Retry-After": str(PREPARING_REFRESH)})
+
+
+def _build(found: ReportJob) -> None:
+    background.submit("make_document", found.id)
+    db.session().refresh(found)  # made already when jobs run inline

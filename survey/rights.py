@@ -39,7 +39,7 @@ ENDPOINT_RIGHTS = {
     "hr.new_scorecard": "edit", "hr.new_round": "edit",  # their GET is a form for making one
     "hr.outbox": "personal",  # who was written to, and when
     # They hand over working links (a WhatsApp message, printed letters), like the links on a round's page.
-    "hr.share_whatsapp": "personal", "hr.invitation_letters": "personal",
+    "hr.share_whatsapp": "personal", "hr.invitation_letters": "personal", "hr.printed_letters": "personal",
     "hr.public_poster": "personal",  # a round's public link, like invitation links: HR hands it out
     "hr.audit_log": "audit", "hr.audit_export": "audit",
     # Pages that show a form or a confirmation for a change: their GET is part of the change.

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from survey import background
 from survey.models import AuditEntry, Invitation, OutboxMessage, Person
 from survey.services import people, questionnaires, rounds
 from survey.services.errors import Invalid
@@ -129,6 +130,31 @@ def test_letters_print_a_page_per_person_with_their_link_and_its_qr_code(client,
     assert links_in_pdf(response.data, tmp_path) == [[links["Made Wirawan"]], [links["Siti Aminah"]]]
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "invitation_letters_printed"))
     assert entry.details["count"] == 2 and entry.details["people"] == "Made Wirawan, Siti Aminah"
+
+
+def test_a_rounds_letters_are_printed_in_the_background_and_fetched_where_the_answer_says(
+        app, client, session, redis_url, tmp_path):
+    """Hundreds of letters take seconds to print: the form's answer says they are being prepared and looks
+    again at the build's own address, which only this office's HR may open."""
+    app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
+    organisation, round_ = a_round_reached_by_phone(client, session)
+    invited = invite_everyone(client, session, organisation, round_)
+    links = links_on(client, round_)
+    page = f"/hr/rounds/{round_.id}"
+    waiting = post(client, f"{page}/letters", {"invitation": [str(invited["Siti Aminah"].id)]}, page=page)
+    address = re.search(r'content="3; url=([^"]+)"', waiting.get_data(as_text=True)).group(1)
+    assert waiting.status_code == 202 and re.fullmatch(rf"{page}/letters/\d+\.pdf", address)
+    assert client.get(address).status_code == 202  # not printed yet: still being prepared
+    (entry,) = [job for job in background.queue(app).get_jobs() if job.func_name.endswith("make_document")]
+    with app.app_context():  # what `neraca worker` runs for the queue entry
+        background.make_document(*entry.args)
+    ready = client.get(address)
+    assert ready.status_code == 200 and ready.mimetype == "application/pdf"
+    assert links_in_pdf(ready.data, tmp_path) == [[links["Siti Aminah"]]]  # the QR code drawn when printed
+    other, _ = build_samsat(session, stakeholders=0)
+    client.get("/logout")
+    sign_in(client, session, other.id, email="hr2@example.org")
+    assert client.get(address).status_code == 404  # another office's HR
 
 
 def test_nothing_ticked_prints_no_letter_and_another_rounds_participant_is_refused(client, session):

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Response, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from survey.render.pdf import render_pdf
 from survey import db, i18n
 from survey.forms import ActionForm, message_of
 from survey.hr import blueprint, round_or_404
 from survey.hr.round_views import round_action
-from survey.services import by_hand
+from survey.pages import served, stored_pdf
+from survey.services import by_hand, documents
 from survey.services.errors import Invalid
 
 
@@ -42,7 +42,8 @@ def share_whatsapp(round_id, invitation_id):
 @blueprint.post("/rounds/<int:round_id>/letters")
 @round_action
 def invitation_letters(round_):
-    """One PDF, a page per ticked participant, in the round's language."""
+    """One PDF, a page per ticked participant, in the round's language: printed in the background (a round's
+    hundreds of letters take seconds), looked for again at ``printed_letters``."""
     chosen = [int(value) for value in request.form.getlist("invitation") if value.isdigit()]
     if not current_app.config.get("PUBLIC_URL"):
         return _needs_public_address(round_)
@@ -52,12 +53,20 @@ def invitation_letters(round_):
     except Invalid as error:
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    pdf = render_pdf([("letters.html", {"title": round_.title, "letters": letters})],
-                     organisation=round_.organisation.name, language=round_.language,
-                     gettext=partial(i18n.gettext, round_.language))
-    return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="letters-{round_.id}.pdf"'})
+    written = {"organisation": round_.organisation.name, "language": round_.language,
+               "gettext": partial(i18n.gettext, round_.language)}
+    return stored_pdf("letters.html", lambda: {"title": round_.title, "letters": letters}, f"letters-{round_.id}",
+                      written, look_again=lambda build: url_for("hr.printed_letters", round_id=round_.id,
+                                                                build_id=build.id))
 
+
+@blueprint.get("/rounds/<int:round_id>/letters/<int:build_id>.pdf")
+def printed_letters(round_id, build_id):
+    """Letters printed from the round page's form, once they are ready (the form's answer looks here)."""
+    round_ = round_or_404(round_id)
+    name = f"letters-{round_.id}"
+    found = documents.get(db.session(), current_user.organisation_id, build_id, f"letters.html:{name}") or abort(404)
+    return served(found, name)
 
 
 def _needs_public_address(round_):

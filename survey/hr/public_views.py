@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from survey.render.pdf import render_pdf
 from survey import db, i18n
 from survey.forms import ActionForm, PublicForm, WindowForm, keeps_typed_text, message_of
 from survey.hr import base_url, blueprint, field_errors, round_or_404
+from survey.pages import stored_pdf
 from survey.models import utcnow
 from survey.rights import may
 from survey.services import public, questionnaires, rounds, skm
@@ -70,13 +70,11 @@ def public_poster(round_id):
     number = linked[1] + 1 if linked else None
     name = f"poster-{round_.id}-{number}" if number else f"poster-{round_.id}"
     link = public.link(round_, current_app.config["PUBLIC_URL"], number)
-    pdf = render_pdf([("poster.html", {"round": round_, "link": link, "short_link": link,
-                                        "service": linked[0].options[linked[1]]["label"] if linked else None,
-                                        "qr": qr_svg_data_uri(link, scale=10)})],
-                     organisation=round_.organisation.name, language=round_.language,
-                     gettext=partial(i18n.gettext, round_.language))
-    return Response(pdf, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    written = {"organisation": round_.organisation.name, "language": round_.language,
+               "gettext": partial(i18n.gettext, round_.language)}
+    return stored_pdf("poster.html", lambda: {"title": round_.title, "link": link, "short_link": link,
+                                              "service": linked[0].options[linked[1]]["label"] if linked else None},
+                      name, written)
 
 
 @blueprint.get("/rounds/<int:round_id>/public-answers")

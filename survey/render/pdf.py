@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -19,6 +20,12 @@ from survey.render import charts
 from survey.render.numbers import format_number, scale_of
 from survey.render.strategy_map import picture, strategy_map
 from survey.services import periods
+from survey.services.qr import qr_svg
+
+#: An image address a template writes for a link's QR code (``link|qr``): drawn when the PDF is printed
+#: (``html_to_pdf``, in the background for a stored document), not when the HTML is written (the page
+#: that asked): drawing takes ~9 ms a code, seconds for a round's letters.
+QR_SCHEME = "qr:"
 
 REPORT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "reports"
 
@@ -35,6 +42,7 @@ def environment(gettext: Callable[..., str] = _identity) -> Environment:
                                   newstyle=True)
     env.globals.update(charts=charts, strategy_map=strategy_map, strategy_picture=picture)
     env.filters["scale_of"] = scale_of
+    env.filters["qr"] = lambda link: QR_SCHEME + quote(link, safe="")
     return env
 
 
@@ -52,7 +60,20 @@ def render_html(template: str, context: dict, *, organisation: str, language: st
 def html_to_pdf(html: str) -> bytes:
     """A4 PDF of a report's HTML; fonts are subset (fast with libharfbuzz-subset)."""
     from weasyprint import HTML  # imported here: loading pango is slow and only PDFs need it
-    return HTML(string=html, base_url=str(REPORT_TEMPLATES)).write_pdf()
+    return HTML(string=html, base_url=str(REPORT_TEMPLATES), url_fetcher=_fetcher()).write_pdf()
+
+
+def _fetcher():
+    """WeasyPrint's fetcher of images and styles, drawing a ``qr:`` address's QR code (the ``qr`` filter)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class DrawingQrCodes(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(QR_SCHEME):
+                return URLFetcherResponse(url, qr_svg(unquote(url[len(QR_SCHEME):])).encode(),
+                                          {"Content-Type": "image/svg+xml"})
+            return super().fetch(url, headers)
+    return DrawingQrCodes()
 
 
 def render_pdf(parts: Sequence[tuple[str, dict]], *, organisation: str, language: str,

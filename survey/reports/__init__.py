@@ -11,10 +11,11 @@ from flask_login import current_user
 
 from survey.render.pdf import render_html
 from survey import background, db, i18n, rights
+from survey.pages import stored_pdf
 from survey.forms import ActionForm, message_of, page_locale
 from survey.render import lkjip as lkjip_render
 from survey.render import sakip
-from survey.services import (documents, jobs, lkjip, periods, reporting, reports, rounds, sakip_documents,
+from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents,
                              scorecard_document, scorecards, skm, skm_document, skm_exports, skm_follow_ups)
 from survey.services.errors import Invalid
 from survey.services.kinds import kind_of
@@ -26,10 +27,6 @@ MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "te
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-#: Seconds after which a "being prepared" page looks again for its document.
-PREPARING_REFRESH = 3
-
-
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
 
 
@@ -39,8 +36,8 @@ def office(version_id, period, fmt):
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.office_table(db.session(), version, period, page_locale()))
         return _download(table, fmt, _file_name("scorecard", period))
-    card = _data(lambda: scorecard_document.office_document(db.session(), version, period))
-    return _document("office.html", {"card": card}, fmt, _file_name("scorecard", period))
+    return _document("office.html", lambda: {"card": _data(lambda: scorecard_document.office_document(
+        db.session(), version, period))}, fmt, _file_name("scorecard", period))
 
 
 @blueprint.get("/pk/<int:version_id>.<any(docx,pdf,html):fmt>")
@@ -48,10 +45,12 @@ def performance_agreement(version_id, fmt):
     """The Perjanjian Kinerja of the version's year, dated ``?day=YYYY-MM-DD`` (today on the office's clock)."""
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     day = _day(request.args.get("day", ""))
-    pk = _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
-    language = page_locale()
-    return _word_or_page(fmt, f"perjanjian-kinerja-{pk.year}", lambda: sakip.pk_docx(pk, language, _), "pk.html",
-                         lambda: sakip.pk_context(pk, language, _))
+    year, language = _data(lambda: sakip_documents.version_year(version)), page_locale()
+
+    def pk():
+        return _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
+    return _word_or_page(fmt, f"perjanjian-kinerja-{year}", lambda: sakip.pk_docx(pk(), language, _), "pk.html",
+                         lambda: sakip.pk_context(pk(), language, _))
 
 
 @blueprint.get("/realisation/<int:version_id>.<any(xlsx,pdf,html):fmt>")
@@ -60,12 +59,14 @@ def realisation(version_id, fmt):
     capaian's nilai 0-120)."""
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     nilai = _nilai(request.args.get("nilai", ""))
-    report = _data(lambda: sakip_documents.realisation_report(db.session(), version))
-    language, name = page_locale(), f"realisasi-{report.year}"
+    language, name = page_locale(), f"realisasi-{_data(lambda: sakip_documents.version_year(version))}"
+
+    def report():
+        return _data(lambda: sakip_documents.realisation_report(db.session(), version))
     if fmt == "xlsx":
-        return Response(sakip.realisation_xlsx(report, language, _, nilai), mimetype=MIME["xlsx"],
+        return Response(sakip.realisation_xlsx(report(), language, _, nilai), mimetype=MIME["xlsx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
-    return _document("realisation.html", sakip.realisation_context(report, language, _, nilai), fmt, name)
+    return _document("realisation.html", lambda: sakip.realisation_context(report(), language, _, nilai), fmt, name)
 
 
 @blueprint.get("/lkjip/<int:version_id>.<any(docx,pdf,html):fmt>")
@@ -74,10 +75,12 @@ def performance_report(version_id, fmt):
     0-120), III.B the budget realisation, the PK as annex (dated ``?day=``)."""
     version = scorecards.get_version(db.session(), current_user.organisation_id, version_id) or abort(404)
     day, nilai = _day(request.args.get("day", "")), _nilai(request.args.get("nilai", ""))
-    report = _data(lambda: lkjip.performance_report(db.session(), version, day))
-    language = page_locale()
-    return _word_or_page(fmt, f"lkjip-{report.year}", lambda: lkjip_render.lkjip_docx(report, language, _, nilai),
-                         "lkjip.html", lambda: lkjip_render.lkjip_context(report, language, _, nilai))
+    year, language = _data(lambda: sakip_documents.version_year(version)), page_locale()
+
+    def report():
+        return _data(lambda: lkjip.performance_report(db.session(), version, day))
+    return _word_or_page(fmt, f"lkjip-{year}", lambda: lkjip_render.lkjip_docx(report(), language, _, nilai),
+                         "lkjip.html", lambda: lkjip_render.lkjip_context(report(), language, _, nilai))
 
 
 def _word_or_page(fmt, name, docx, template, context):
@@ -85,7 +88,7 @@ def _word_or_page(fmt, name, docx, template, context):
     if fmt == "docx":
         return Response(docx(), mimetype=MIME["docx"],
                         headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
-    return _document(template, context(), fmt, name)
+    return _document(template, context, fmt, name)
 
 
 def _day(text: str) -> date:
@@ -115,7 +118,7 @@ def _refuse(message: str):
 @blueprint.get("/weighting/<int:round_id>.<fmt>")
 def weighting(round_id, fmt):
     round_ = _round(round_id, report=True)
-    context = _data(lambda: reports.weighting_report(db.session(), round_, personal=rights.may("personal")))
+    context = partial(_data, lambda: reports.weighting_report(db.session(), round_, personal=rights.may("personal")))
     return _document(kind_of(round_).templates.report, context, fmt, f"weights-{round_id}")
 
 
@@ -135,7 +138,7 @@ def personal(round_id, fmt):
     if fmt in ("csv", "xlsx"):
         table = _data(lambda: reports.personal_table(db.session(), round_, page_locale()))
         return _download(table, fmt, f"personal-{round_id}")
-    return _document("personal.html", _data(lambda: reports.personal_report(db.session(), round_)), fmt,
+    return _document("personal.html", partial(_data, lambda: reports.personal_report(db.session(), round_)), fmt,
                      f"personal-{round_id}")
 
 
@@ -145,10 +148,11 @@ def ikm(round_id, fmt):
     round_ = _round(round_id, report=True)
     if fmt not in ("html", "pdf"):
         abort(404)
-    document = _data(lambda: skm_document.skm_document(db.session(), round_, personal=rights.may("personal"),
-                                                       language=round_.language))
-    context = {"doc": document, "title": round_.title, "grade_labels": skm.GRADE_LABELS,
-               "statuses": skm_follow_ups.STATUSES}
+
+    def context():
+        return {"doc": _data(lambda: skm_document.skm_document(db.session(), round_, personal=rights.may("personal"),
+                                                               language=round_.language)),
+                "title": round_.title, "grade_labels": skm.GRADE_LABELS, "statuses": skm_follow_ups.STATUSES}
     return _document("ikm.html", context, fmt, f"ikm-{round_id}", language=round_.language,
                      gettext=partial(i18n.gettext, round_.language))
 
@@ -222,41 +226,15 @@ def _data(build):
 
 
 def _document(template, context, fmt, name, language=None, gettext=_):
-    """The report as a printable page or its PDF, in the page's language unless the document has its own."""
+    """The report as a printable page or its PDF, in the page's language unless the document has its own;
+    ``context()`` builds its view model (for a PDF, only when it may have changed: survey/pages.py)."""
     if fmt not in ("html", "pdf"):
         abort(404)
     written = {"organisation": current_user.organisation.name, "language": language or page_locale(),
                "gettext": gettext}
     if fmt == "html":
-        return Response(render_html(template, context, **written), mimetype="text/html")
-    return _stored_pdf(template, context, name, written)
-
-
-def _stored_pdf(template, context, name, written):
-    """The PDF built once per change of its view model (survey/services/documents.py): served from the
-    database, or queued for a worker while the page says it is being prepared and looks again shortly."""
-    session, organisation_id = db.session(), current_user.organisation_id
-    document = f"{template}:{name}"
-    key = documents.fingerprint(organisation_id, template, context, written["organisation"], written["language"])
-    found = documents.find(session, organisation_id, document, key)
-    if documents.needs_building(found):
-        found = documents.queue(session, organisation_id, document, key, written["language"],
-                                render_html(template, context, **written), current_user.email, failed=found)
-        submit = True
-    else:  # waiting or running too long: its queue entry or its thread was lost
-        submit = found.status in ("queued", "running") and documents.lost(session, found)
-    if submit:
-        background.submit("make_document", found.id)
-        session.refresh(found)  # made already when jobs run inline
-    if found.status == "done":
-        return Response(found.content, mimetype=MIME["pdf"],
-                        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
-    if found.status == "failed":
-        return Response(render_template("errors/report_unavailable.html",
-                                        message=_("The document could not be made: %(error)s", error=found.error)),
-                        503)
-    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH),
-                    202, headers={"Retry-After": str(PREPARING_REFRESH)})
+        return Response(render_html(template, context(), **written), mimetype="text/html")
+    return stored_pdf(template, context, name, written)
 
 
 def _file_name(kind: str, period: str) -> str:

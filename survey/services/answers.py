@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from analysis.ahp import SAATY_SCALE, consistency, inconsistent_pairs, priorities, unlinked_elements
 from analysis.messages import InputError
 from survey.models import ClusterAnswer, Invitation, Judgment, Reask, Round, Submission, utcnow
+from survey.services import data_versions
 from survey.services.errors import N_, Invalid, Stale, library_message
 from survey.services.groups import anchor_id
 from survey.services.kinds import JUDGMENTS, kind_of
@@ -377,6 +378,7 @@ def commit_submission(session: Session, invitation: Invitation, key: str, write=
     what makes running that write twice safe."""
     try:
         write()
+        data_versions.touch(session, invitation.organisation_id)  # the page's rows are plain INSERTs
         session.connection().execute(_ADD_SUBMISSION, {"invitation_id": invitation.id, "key": key,
                                                        "created_at": utcnow()})
         session.commit()

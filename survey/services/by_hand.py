@@ -18,7 +18,6 @@ from survey.models import Invitation, Round, utcnow
 from survey.services import audit, mail, rounds
 from survey.services.errors import N_, Invalid
 from survey.services.phones import whatsapp_digits
-from survey.services.qr import qr_svg_data_uri
 from survey.services.tokens import link
 from survey.services.transactions import in_unit_of_work
 
@@ -108,11 +107,11 @@ def share_on_whatsapp(session: Session, round_: Round, invitation_id: int, *, se
 
 @dataclass(frozen=True)
 class Letter:
-    """One printed page: whom it is for, the invitation's words around their working link, its QR code."""
+    """One printed page: whom it is for, the invitation's words around their working link (printed with its
+    QR code: the template's ``qr`` filter, drawn when the PDF is printed)."""
     name: str
     before: list[str]  # the greeting and the invitation, up to the link
     link: str
-    qr: str  # an <img> data URI
     after: list[str]  # the closing date, "yours alone", thanks
 
 
@@ -131,8 +130,7 @@ def letters(session: Session, round_: Round, invitation_ids: list[int], *, secre
         url = link(invitation, secret_key=secret_key, base_url=base_url)
         words = mail.invitation_paragraphs(round_, invitation.person.name, round_.language, url, closes)
         at = words.index(url)
-        pages.append(Letter(name=invitation.person.name, before=words[:at], link=url, qr=qr_svg_data_uri(url),
-                            after=words[at + 1:]))
+        pages.append(Letter(name=invitation.person.name, before=words[:at], link=url, after=words[at + 1:]))
         invitation.sent_at = invitation.sent_at or utcnow()
     audit.record(session, round_.organisation_id, actor, "invitation_letters_printed", round_.title,
                  {"round": round_.id, "count": len(pages), "people": ", ".join(page.name for page in pages)})

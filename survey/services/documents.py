@@ -21,6 +21,7 @@ from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from survey.models import ReportJob, utcnow
+from survey.services import data_versions
 from survey.services.transactions import in_unit_of_work
 
 KIND = "document"
@@ -87,6 +88,34 @@ def find(session: Session, organisation_id: int, document: str, key: str) -> Rep
                                                   ReportJob.kind == KIND, ReportJob.document == document,
                                                   ReportJob.key == key)
                           .order_by(case((ReportJob.status == "done", 0), else_=1), ReportJob.id.desc()).limit(1))
+
+
+def shortcut(session: Session, organisation_id: int, *asked) -> str:
+    """A key for a request that costs one read: the organisation's data version (moved by every commit that
+    writes its rows, survey/services/data_versions.py) and what the request asked (``asked``: its address,
+    language, reader's role, day). Equal keys, equal view models; a moved version only means the fingerprint
+    is computed again."""
+    return fingerprint(organisation_id, data_versions.of(session, organisation_id), *asked)
+
+
+def find_shortcut(session: Session, organisation_id: int, document: str, key: str) -> ReportJob | None:
+    """The build the last request with this shortcut led to (``remember``), if any."""
+    return session.scalar(select(ReportJob).where(ReportJob.organisation_id == organisation_id,
+                                                  ReportJob.shortcut == key, ReportJob.kind == KIND,
+                                                  ReportJob.document == document)
+                          .order_by(ReportJob.id.desc()).limit(1))
+
+
+@in_unit_of_work
+def remember(session: Session, job: ReportJob, key: str) -> None:
+    """Let the next request with shortcut ``key`` find ``job`` without building its view model."""
+    job.shortcut = key
+
+
+def get(session: Session, organisation_id: int, job_id: int, document: str) -> ReportJob | None:
+    """One build of the organisation's ``document`` by its id (a form's document, looked for again)."""
+    return session.scalar(select(ReportJob).where(ReportJob.id == job_id, ReportJob.organisation_id == organisation_id,
+                                                  ReportJob.kind == KIND, ReportJob.document == document))
 
 
 def needs_building(found: ReportJob | None) -> bool:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from survey.models import (Element, Evidence, Finding, Influence, KpiLink, LadderSetting, Measurement,
                            ScorecardVersion, StrategyArrow, programme_objectives)
-from survey.services import audit
+from survey.services import audit, data_versions
 from survey.services.errors import N_, Invalid
 from survey.services.scorecards import RECORD_FIELDS, ROLLUPS, _row_errors, elements, ensure_editable, tree_order
 from survey.services.tables import code_cell
@@ -109,6 +109,7 @@ def delete_element(session: Session, version: ScorecardVersion, element_id: int,
                               "Remove those first.", code=doomed[0].code, references=_listed(problems))})
     # One statement: the rows refer to each other, and a foreign key is checked at the statement's end.
     session.execute(delete(Element).where(Element.id.in_(ids)).execution_options(synchronize_session=False))
+    data_versions.touch(session, version.organisation_id)
     codes = [e.code for e in doomed]
     audit.record(session, version.organisation_id, actor, "element_deleted", f"{codes[0]} {doomed[0].name}",
                  {"version": version.label, "with": ", ".join(codes[1:])})

@@ -6,6 +6,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from survey.models import Element, KpiOwner, ScorecardVersion, User
+from survey.services import data_versions
 from survey.services.errors import N_, Invalid
 from survey.services.performance import kpis
 from survey.services.transactions import in_unit_of_work
@@ -56,5 +57,6 @@ def assign(session: Session, version: ScorecardVersion, code: str, user_ids: lis
     if errors:
         raise Invalid(errors)
     session.execute(delete(KpiOwner).where(KpiOwner.element_id == kpi.id))
+    data_versions.touch(session, version.organisation_id)
     session.add_all(KpiOwner(organisation_id=version.organisation_id, element_id=kpi.id, user_id=user_id)
                     for user_id in sorted(set(user_ids)))

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from survey.models import ELEMENT_KINDS, Element, Influence, ScorecardVersion, StrategyArrow
+from survey.services import data_versions
 from survey.services.errors import N_, Invalid, Message, joined
 from survey.services.scorecards import elements, ensure_editable, tree_order
 from survey.services.transactions import in_unit_of_work
@@ -134,6 +135,7 @@ def set_influencers(session: Session, version: ScorecardVersion, target_id: int,
     if target_id in source_ids:
         raise Invalid({"sources": N_("An element cannot influence itself.")})
     session.execute(delete(Influence).where(Influence.version_id == version.id, Influence.target_id == target_id))
+    data_versions.touch(session, version.organisation_id)
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target_id)
                     for source in dict.fromkeys(source_ids))
 
@@ -165,6 +167,7 @@ def set_cluster_links(session: Session, version: ScorecardVersion, source_cluste
         raise Invalid({"": N_("An element cannot influence itself.")})
     session.execute(delete(Influence).where(Influence.version_id == version.id, Influence.source_id.in_(sources),
                                             Influence.target_id.in_(targets)))
+    data_versions.touch(session, version.organisation_id)
     session.add_all(Influence(version_id=version.id, source_id=source, target_id=target)
                     for source, target in dict.fromkeys(pairs))
 

@@ -31,7 +31,7 @@ from survey.models import (
     User,
     utcnow,
 )
-from survey.services import audit, kpi_owners, mail, performance, periods
+from survey.services import audit, data_versions, kpi_owners, mail, performance, periods
 from survey.services.errors import N_, Invalid, Message
 from survey.services.period_locks import refuse_locked
 from survey.services.text import refuse_unsafe_characters
@@ -168,6 +168,7 @@ def set_verifier(session: Session, version: ScorecardVersion, code: str, user_id
     if errors:
         raise Invalid(errors)
     session.execute(delete(KpiVerifier).where(KpiVerifier.element_id == kpi.id))
+    data_versions.touch(session, version.organisation_id)
     if user_id is not None:
         session.add(KpiVerifier(organisation_id=version.organisation_id, element_id=kpi.id, user_id=user_id))
     audit.record(session, version.organisation_id, actor, "kpi_verifier_set", code,

@@ -88,7 +88,7 @@ def address(app, rule, estate) -> str:
               "token": link, "slug": estate["slug"],
               "key": "root", "code": "en", "arrow_id": estate["arrow"].id, "follow_up_id": 1, "kind": "measurements",
               "source": "objective", "target": "kpi",
-              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1,
+              "kpi": next(e.code for e in estate["version"].elements if e.kind == "kpi"), "evidence_id": 1, "build_id": 1,
               "fmt": "csv" if endpoint in ("reports.weighting_export", "reports.ikm_export", "hr.export_version",
                                          "hr.import_template", "hr.network_export", "hr.export_performance",
                                          "hr.export_programmes")

@@ -1,0 +1,116 @@
+"""Each organisation's data version: a number moved by every commit that adds, changes or deletes the
+organisation's rows, so what is built from those rows (a stored document, a computed page) is found again by
+(organisation, version) in one indexed read instead of being rebuilt to compare fingerprints.
+
+The version moves in the same transaction as the rows, so a reader never sees new data under an old
+version. A row names its organisation by its own ``organisation_id`` or through the row it belongs to (a
+respondent's judgment through its invitation, a plan's target through its plan). A bulk statement
+(``session.execute(insert/update/delete(...))``) names no row: the service that runs one calls
+``touch(session, organisation_id)``; a commit with a bulk write that touched no organisation moves every
+organisation's version (correct, only slower to read again). Bookkeeping tables (``QUIET``) move nothing:
+building a stored document must not make it stale, and nothing built from data shows them.
+"""
+from __future__ import annotations
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
+
+from survey.models import Base, Organisation
+
+#: Tables no document or computed page shows: writing them leaves the versions alone.
+QUIET = frozenset({"report_jobs", "login_attempts", "outbox", "password_tokens"})
+_TOUCHED = "neraca.touched_organisations"  # named by the services that wrote in bulk
+_NOTED = "neraca.noted_organisations"  # found from the rows the session flushed
+_BULK = "neraca.bulk_write_without_organisation"
+_EVERY = "every"  # a row whose organisation could not be found: every organisation's version moves
+
+
+def of(session: Session, organisation_id: int) -> int:
+    """The organisation's data version as last committed."""
+    return session.scalar(select(Organisation.data_version).where(Organisation.id == organisation_id)) or 0
+
+
+def touch(session: Session, organisation_id: int) -> None:
+    """The organisation's rows are written by a bulk statement in this transaction: move its version at commit."""
+    session.info.setdefault(_TOUCHED, set()).add(organisation_id)
+
+
+def watch(maker: sessionmaker) -> None:
+    """Move the versions of what every session made by ``maker`` commits."""
+    event.listen(maker, "before_flush", _rows_changed)
+    event.listen(maker, "after_flush", _rows_added)
+    event.listen(maker, "do_orm_execute", _bulk_written)
+    event.listen(maker, "before_commit", _move_versions)
+    event.listen(maker, "after_transaction_end", _forget)
+
+
+def _rows_changed(session: Session, _context, _instances) -> None:
+    """Rows changed or deleted, read before the flush while the rows they belong to are still there."""
+    for row in (*session.dirty, *session.deleted):
+        _note(session, row)
+
+
+def _rows_added(session: Session, _context) -> None:
+    """Rows added, read after the flush: their keys (and their parents' ids) are written by then."""
+    for row in session.new:
+        _note(session, row)
+
+
+def _note(session: Session, row) -> None:
+    if row.__table__.name not in QUIET:
+        session.info.setdefault(_NOTED, set()).add(_organisation_of(session, row))
+
+
+def _organisation_of(session: Session, row) -> int | str:
+    """The organisation a row belongs to: its own, or that of the first row its foreign keys name that has one."""
+    if isinstance(row, Organisation):
+        return row.id
+    own = getattr(row, "organisation_id", None)
+    if own is not None:
+        return own
+    for column in row.__table__.columns:
+        value = getattr(row, column.key, None)
+        for key in column.foreign_keys if value is not None else ():
+            parent = _MAPPED.get(key.column.table.name)
+            if parent is None or key.column.table.name in QUIET:
+                continue
+            loaded = session.identity_map.get(identity_key(parent, value))
+            if loaded is not None:
+                return _organisation_of(session, loaded)
+            if "organisation_id" in key.column.table.c:
+                found = session.connection().scalar(select(key.column.table.c.organisation_id)
+                                                    .where(key.column == value))
+                if found is not None:
+                    return found
+    return _EVERY
+
+
+def _bulk_written(state) -> None:
+    """A bulk insert, update or delete of a table that counts: its organisation must be touched by hand."""
+    if (state.is_insert or state.is_update or state.is_delete) and state.statement.table.name not in QUIET:
+        state.session.info[_BULK] = True
+
+
+def _move_versions(session: Session) -> None:
+    session.flush()  # the last rows noted before the versions move
+    touched = session.info.pop(_TOUCHED, set())
+    if session.info.pop(_BULK, False) and not touched:  # a bulk write whose service named no organisation
+        touched = {_EVERY}
+    touched |= session.info.pop(_NOTED, set())
+    if not touched:
+        return
+    table = Organisation.__table__
+    moved = update(table).values(data_version=table.c.data_version + 1)
+    if _EVERY not in touched:  # in id order: two commits moving the same organisations never wait on each other
+        moved = moved.where(table.c.id.in_(sorted(touched)))
+    session.connection().execute(moved)  # on the connection: a statement no session event sees again
+
+
+def _forget(session: Session, transaction) -> None:
+    if transaction.parent is None:  # the whole transaction ended (a rollback keeps nothing it noted)
+        for noted in (_TOUCHED, _NOTED, _BULK):
+            session.info.pop(noted, None)
+
+
+_MAPPED = {mapper.local_table.name: mapper.class_ for mapper in Base.registry.mappers}

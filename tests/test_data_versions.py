@@ -1,0 +1,129 @@
+"""Each organisation's data version moves with every commit that writes its rows, and only then: a stored
+document is served by it without building its view model, and never from data older than the version says."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from survey import background
+from survey.models import Base, Element, Influence, Judgment, Organisation, ReportJob
+from survey.services import answers, data_versions, public, documents, performance, questionnaires, scorecard_document
+from survey.services.errors import Invalid
+from tests.helpers.questionnaires import form_values, skm_round, visit
+from tests.helpers.reports import samsat_office
+from tests.helpers.weighting import invitations, launch
+from tests.samsat_site import published_answers
+from tests.web import sign_in
+
+
+def versions(session, *organisations) -> list[int]:
+    return [data_versions.of(session, organisation.id) for organisation in organisations]
+
+
+def counted(monkeypatch, module, name) -> list[int]:
+    """The real function, with a tally of its calls."""
+    calls, real = [], getattr(module, name)
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_every_table_names_its_organisation_or_is_bookkeeping():
+    """A row without organisation_id reaches one through a foreign key; else its writes could not move a
+    version and a stored document would outlive its data."""
+    reached = {"organisations"} | {table.name for table in Base.metadata.sorted_tables if "organisation_id" in table.c}
+    for table in Base.metadata.sorted_tables:  # parents first: a table reached through a reached one counts
+        if table.name not in reached and any(key.column.table.name in reached for column in table.columns
+                                             for key in column.foreign_keys):
+            reached.add(table.name)
+    assert {table.name for table in Base.metadata.sorted_tables} - reached - data_versions.QUIET == set()
+
+
+def test_a_write_moves_its_own_organisations_version_and_no_other(session):
+    first, first_version = samsat_office(session)
+    second, _ = samsat_office(session)
+    before = versions(session, first, second)
+    performance.record_measurement(session, first_version, kpi="C4a", period="2010", actual=15)
+    assert versions(session, first, second) == [before[0] + 1, before[1]]
+    with pytest.raises(Invalid):  # refused: nothing written, nothing moved
+        performance.record_measurement(session, first_version, kpi="NOPE", period="2010", actual=15)
+    assert versions(session, first, second) == [before[0] + 1, before[1]]
+
+
+def test_rows_without_their_own_organisation_move_their_parents(session):
+    """Influences name their scorecard version only; deleting them in bulk without naming the organisation
+    moves every version (slower to read again, never stale)."""
+    first, version = samsat_office(session)
+    second, _ = samsat_office(session)
+    source, target = session.scalars(select(Element.id).where(Element.version_id == version.id).limit(2))
+    before = versions(session, first, second)
+    session.add(Influence(version_id=version.id, source_id=source, target_id=target))
+    session.commit()
+    assert versions(session, first, second) == [before[0] + 1, before[1]]
+    session.execute(delete(Influence).where(Influence.version_id == version.id))
+    session.commit()
+    assert versions(session, first, second) == [before[0] + 2, before[1] + 1]
+
+
+def test_a_page_of_judgments_stored_as_plain_inserts_moves_the_rounds_organisation(session):
+    organisation, _, round_ = launch(session)
+    other, _ = samsat_office(session)
+    invitation = invitations(session, round_)[0]
+    cluster = answers.questionnaire(session, invitation)[0]
+    before = versions(session, organisation, other)
+    answers.submit_cluster(session, invitation, cluster, published_answers(cluster), uuid.uuid4().hex)
+    assert session.scalar(select(func.count(Judgment.id)).where(Judgment.invitation_id == invitation.id)) > 0
+    assert versions(session, organisation, other) == [before[0] + 1, before[1]]
+
+
+def test_a_public_answer_moves_the_offices_version(client, session, app):
+    organisation, version, round_ = skm_round(client, session)
+    public.make_public(session, round_, None, "hr@x.org")
+    other, _ = samsat_office(session)
+    before = versions(session, organisation, other)
+    asked = questionnaires.questions(session, round_)
+    _, sent = visit(app, round_, "10.0.0.7", form_values(asked, [4, 3, 3, 4, 3, 3, 4, 3, 2]))
+    assert sent.status_code in (200, 302)
+    after = versions(session, organisation, other)
+    assert after[0] > before[0] and after[1] == before[1]
+
+
+def test_building_a_stored_document_moves_nothing_and_the_next_request_builds_no_view_model(
+        client, session, monkeypatch):
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    built = counted(monkeypatch, scorecard_document, "office_document")
+    url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
+    first = client.get(url)
+    moved = data_versions.of(session, organisation.id)
+    assert first.status_code == 200 and built == [1]
+    again = client.get(url)
+    assert again.data == first.data and built == [1]  # found by its shortcut: no view model built
+    assert data_versions.of(session, organisation.id) == moved  # the build and its shortcut are bookkeeping
+    # Another address, another shortcut; a new actual moves the version and the next request looks again.
+    assert client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=en").status_code == 200 and built == [1, 1]
+    performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
+    changed = client.get(url)
+    assert changed.status_code == 200 and changed.data != first.data and built == [1, 1, 1]
+    assert client.get(url).data == changed.data and built == [1, 1, 1]
+
+
+def test_a_moved_version_with_the_same_figures_serves_the_stored_build(client, session, monkeypatch):
+    """A write that changes nothing the document shows (another KPI owner's note) costs one view model, not
+    a print."""
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    printed = counted(monkeypatch, background, "html_to_pdf")
+    url = f"/hr/reports/office/{version.id}/2010.pdf"
+    first = client.get(url)
+    session.get(Organisation, organisation.id).pk_signatories = {"place": "Pekanbaru"}
+    session.commit()
+    again = client.get(url)
+    assert again.data == first.data and printed == [1]
+    jobs = list(session.scalars(select(ReportJob).where(ReportJob.kind == documents.KIND)))
+    assert len(jobs) == 1 and jobs[0].shortcut != ""
