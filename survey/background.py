@@ -20,6 +20,7 @@ from flask import Flask, current_app
 from sqlalchemy import or_, select, update
 
 from survey.models import OutboxMessage, ReportJob, utcnow
+from survey.render import word
 from survey.render.pdf import html_to_pdf, render_pdf
 from survey.services import documents, jobs, mail
 
@@ -58,9 +59,14 @@ def make_report(job_id: int, processes: int | None = None) -> None:
 
 
 def make_document(job_id: int) -> None:
-    """Print a stored document (survey/services/documents.py) queued by the page that asked for it."""
+    """Make a stored document (survey/services/documents.py) queued by the page that asked for it: print its
+    HTML, or make the Word document its recipe names."""
     with current_app.extensions["neraca.sessionmaker"]() as session:
-        jobs.build_document(session, job_id, html_to_pdf)
+        def make(job: ReportJob) -> bytes:
+            if job.document.endswith(".docx"):
+                return word.make(session, job.organisation_id, job.source, job.language)
+            return html_to_pdf(job.source or "")
+        jobs.build_document(session, job_id, make)
 
 
 def send_mail(round_id: int | None = None) -> None:

@@ -60,9 +60,9 @@ class Organisation(Base):
     #: Who signs the Perjanjian Kinerja and where: {"place", "first": {"name", "position", "nip"}, "second": {...}}
     #: (the unit's head, then the superior); None until HR sets it (services.programmes).
     pk_signatories: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
-    #: Moved by every commit that writes the organisation's rows (survey/services/data_versions.py): what is
-    #: built from them (a stored document) is found again by it without being rebuilt.
-    data_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: A new random token with every commit that writes the organisation's rows (survey/services/data_versions.py):
+    #: what is built from them (a stored document, a computed page) is found again by it without being rebuilt.
+    data_version: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class User(Base):

@@ -30,6 +30,9 @@ def unknown_link(kind: str):
 
 #: Seconds after which a "being prepared" page looks again for its document.
 PREPARING_REFRESH = 3
+#: A stored document's type by its file's extension, and whether a browser shows it (else it is saved).
+STORED_TYPES = {"pdf": ("application/pdf", "inline"),
+                "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment")}
 
 
 def stored_pdf(template: str, context: Callable[[], dict], name: str, written: dict,
@@ -43,11 +46,8 @@ def stored_pdf(template: str, context: Callable[[], dict], name: str, written: d
     form (a POST) is looked for again; by default the address that asked."""
     session, organisation_id = db.session(), current_user.organisation_id
     document = f"{template}:{name}"
-    quick = None
-    if request.method == "GET":  # a form's document depends on what it posted: no shortcut
-        quick = documents.shortcut(session, organisation_id, document, request.path,
-                                   sorted(request.args.items(multi=True)), written["language"], current_user.role,
-                                   reporting.today_of(session, organisation_id))
+    # A form's document depends on what it posted: no shortcut.
+    quick = _shortcut(document, written["language"]) if request.method == "GET" else None
     found = documents.find_shortcut(session, organisation_id, document, quick) if quick else None
     if documents.needs_building(found):
         values = context()
@@ -59,22 +59,47 @@ def stored_pdf(template: str, context: Callable[[], dict], name: str, written: d
             _build(found)
         if quick:
             documents.remember(session, found, quick)
-    return served(found, name, look_again(found) if look_again else None)
+    return served(found, f"{name}.pdf", look_again(found) if look_again else None)
 
 
-def served(found: ReportJob, name: str, look_again: str | None = None) -> Response:
-    """A stored document's build as the answer: its PDF, why it could not be made (503), or "being prepared"
+def stored_word(name: str, recipe: str, language: str, check: Callable[[], object]) -> Response:
+    """A Word document (survey/render/word.py) made by a worker from its ``recipe`` once per data version of
+    the organisation (no view model to fingerprint: making it is the work), served from the database.
+    ``check()`` builds its view model before it is queued, so what stops it (no signatories) is said now."""
+    session, organisation_id = db.session(), current_user.organisation_id
+    document = f"{name}.docx"
+    quick = _shortcut(document, language)
+    found = documents.find_shortcut(session, organisation_id, document, quick)
+    if documents.needs_building(found):
+        check()
+        found = documents.queue(session, organisation_id, document, quick, language, recipe, current_user.email,
+                                failed=found)
+        documents.remember(session, found, quick)
+        _build(found)
+    return served(found, document)
+
+
+def _shortcut(document: str, language: str) -> str:
+    """The request's shortcut: the organisation's data version, the address, the language, role and day."""
+    session, organisation_id = db.session(), current_user.organisation_id
+    return documents.shortcut(session, organisation_id, document, request.path, sorted(request.args.items(multi=True)),
+                              language, current_user.role, reporting.today_of(session, organisation_id))
+
+
+def served(found: ReportJob, file_name: str, look_again: str | None = None) -> Response:
+    """A stored document's build as the answer: the file, why it could not be made (503), or "being prepared"
     (202), put back in the queue first when its worker was lost."""
     if found.status in ("queued", "running") and documents.lost(db.session(), found):
         _build(found)
     if found.status == "done":
-        return Response(found.content, mimetype="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+        mimetype, shown = STORED_TYPES[file_name.rsplit(".", 1)[1]]
+        return Response(found.content, mimetype=mimetype,
+                        headers={"Content-Disposition": f'{shown}; filename="{file_name}"'})
     if found.status == "failed":
         return Response(render_template("errors/report_unavailable.html",
                                         message=_("The document could not be made: %(error)s", error=found.error)),
                         503)
-    return Response(render_template("hr/document_preparing.html", name=f"{name}.pdf", refresh=PREPARING_REFRESH,
+    return Response(render_template("hr/document_preparing.html", name=file_name, refresh=PREPARING_REFRESH,
                                     look_again=look_again),
                     202, headers={"Retry-After": str(PREPARING_REFRESH)})
 

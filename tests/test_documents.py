@@ -2,13 +2,17 @@
 answers read once per change."""
 from __future__ import annotations
 
+import io
 from datetime import timedelta
+
+import docx
 
 from sqlalchemy import select
 
 from survey import background
+from survey.render import word
 from survey.models import Organisation, ReportJob, utcnow
-from survey.services import documents, performance, questionnaires, scorecard_document, skm
+from survey.services import documents, programmes, performance, questionnaires, scorecard_document, skm
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
 from tests.helpers.reports import pdf_text, samsat_office
 from tests.web import sign_in
@@ -23,6 +27,21 @@ def counted_builds(monkeypatch) -> list[int]:
         return real(html)
     monkeypatch.setattr(background, "html_to_pdf", printing)
     return printed
+
+
+#: A signatory of the PK, as HR sets one.
+SIGNER = {"name": "Drs. Budi Santoso", "position": "Kepala UPTD", "nip": ""}
+
+
+def counted_calls(monkeypatch, table: dict, name: str) -> list[int]:
+    """The real maker in ``table``, with a tally of its calls."""
+    calls, real = [], table[name]
+
+    def counting(*args):
+        calls.append(1)
+        return real(*args)
+    monkeypatch.setitem(table, name, counting)
+    return calls
 
 
 def stored(session) -> list[ReportJob]:
@@ -181,3 +200,32 @@ def test_a_build_whose_worker_was_lost_is_queued_again_by_the_next_request(app, 
     monkeypatch.undo()
     app.config["JOBS_INLINE"] = True
     assert client.get(url).status_code == 200 and len(stored(session)) == 1
+
+
+def test_a_word_document_is_made_by_the_worker_once_per_change_and_what_stops_it_is_said_at_once(
+        app, client, session, redis_url, monkeypatch):
+    """python-docx takes most of a second for a small office's LKjIP: no web request makes one."""
+    app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    unsigned = client.get(f"/hr/reports/pk/{version.id}.docx?day=2010-01-28")
+    assert unsigned.status_code == 404 and "dua penanda tangan" in unsigned.get_data(as_text=True)  # said, not queued
+    assert stored(session) == []
+    programmes.set_signing(session, organisation.id, place="Semarang", first=SIGNER, second=SIGNER)
+    made = counted_calls(monkeypatch, word.MAKERS, "pk")
+    url = f"/hr/reports/pk/{version.id}.docx?day=2010-01-28"
+    waiting = client.get(url)
+    assert waiting.status_code == 202 and made == [] and "perjanjian-kinerja-2010.docx" in waiting.get_data(as_text=True)
+    (entry,) = [job for job in background.queue(app).get_jobs() if job.func_name.endswith("make_document")]
+    with app.app_context():  # what `neraca worker` runs for the queue entry
+        background.make_document(*entry.args)
+    ready = client.get(url)
+    assert ready.status_code == 200 and made == [1] and ready.mimetype.endswith("wordprocessingml.document")
+    assert ready.headers["Content-Disposition"] == 'attachment; filename="perjanjian-kinerja-2010.docx"'
+    document = docx.Document(io.BytesIO(ready.data))
+    text = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows
+                                                              for c in r.cells])
+    assert "PERJANJIAN KINERJA TAHUN 2010" in text and "Semarang" in text and SIGNER["name"] in text
+    assert client.get(url).data == ready.data and made == [1]  # served as stored
+    programmes.set_signing(session, organisation.id, place="Pekanbaru", first=SIGNER, second=SIGNER)
+    assert client.get(url).status_code == 202  # the data moved: made again by the worker

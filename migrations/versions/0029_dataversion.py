@@ -17,7 +17,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('organisations', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('data_version', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('data_version', sa.String(length=32), server_default='', nullable=False))
     with op.batch_alter_table('report_jobs', schema=None) as batch_op:
         batch_op.add_column(sa.Column('shortcut', sa.String(length=64), server_default='', nullable=False))
         batch_op.create_index('ix_report_jobs_shortcut', ['organisation_id', 'shortcut'], unique=False)

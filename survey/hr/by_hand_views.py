@@ -66,7 +66,7 @@ def printed_letters(round_id, build_id):
     round_ = round_or_404(round_id)
     name = f"letters-{round_.id}"
     found = documents.get(db.session(), current_user.organisation_id, build_id, f"letters.html:{name}") or abort(404)
-    return served(found, name)
+    return served(found, f"{name}.pdf")
 
 
 def _needs_public_address(round_):

@@ -11,10 +11,10 @@ from flask_login import current_user
 
 from survey.render.pdf import render_html
 from survey import background, db, i18n, rights
-from survey.pages import stored_pdf
+from survey.pages import stored_pdf, stored_word
 from survey.forms import ActionForm, message_of, page_locale
 from survey.render import lkjip as lkjip_render
-from survey.render import sakip
+from survey.render import sakip, word
 from survey.services import (jobs, lkjip, periods, reporting, reports, rounds, sakip_documents,
                              scorecard_document, scorecards, skm, skm_document, skm_exports, skm_follow_ups)
 from survey.services.errors import Invalid
@@ -49,7 +49,7 @@ def performance_agreement(version_id, fmt):
 
     def pk():
         return _data(lambda: sakip_documents.performance_agreement(db.session(), version, day))
-    return _word_or_page(fmt, f"perjanjian-kinerja-{year}", lambda: sakip.pk_docx(pk(), language, _), "pk.html",
+    return _word_or_page(fmt, f"perjanjian-kinerja-{year}", word.recipe("pk", version.id, day, False), pk, "pk.html",
                          lambda: sakip.pk_context(pk(), language, _))
 
 
@@ -79,15 +79,15 @@ def performance_report(version_id, fmt):
 
     def report():
         return _data(lambda: lkjip.performance_report(db.session(), version, day))
-    return _word_or_page(fmt, f"lkjip-{year}", lambda: lkjip_render.lkjip_docx(report(), language, _, nilai),
+    return _word_or_page(fmt, f"lkjip-{year}", word.recipe("lkjip", version.id, day, nilai), report,
                          "lkjip.html", lambda: lkjip_render.lkjip_context(report(), language, _, nilai))
 
 
-def _word_or_page(fmt, name, docx, template, context):
-    """A document as a DOCX to edit in Word, or as its printable page or PDF (one view model for all)."""
+def _word_or_page(fmt, name, recipe, data, template, context):
+    """A document as a DOCX to edit in Word (made by a worker from its ``recipe``: survey/render/word.py, once
+    ``data()`` showed it can be), or as its printable page or PDF."""
     if fmt == "docx":
-        return Response(docx(), mimetype=MIME["docx"],
-                        headers={"Content-Disposition": f'attachment; filename="{name}.docx"'})
+        return stored_word(name, recipe, page_locale(), check=data)
     return _document(template, context, fmt, name)
 
 

@@ -1,9 +1,10 @@
-"""Each organisation's data version: a number moved by every commit that adds, changes or deletes the
+"""Each organisation's data version: a new random token with every commit that adds, changes or deletes the
 organisation's rows, so what is built from those rows (a stored document, a computed page) is found again by
 (organisation, version) in one indexed read instead of being rebuilt to compare fingerprints.
 
 The version moves in the same transaction as the rows, so a reader never sees new data under an old
-version. A row names its organisation by its own ``organisation_id`` or through the row it belongs to (a
+version. A token, not a counter: a database restored from a backup or emptied and filled again (tests) never
+gives an old version's number to other data. A row names its organisation by its own ``organisation_id`` or through the row it belongs to (a
 respondent's judgment through its invitation, a plan's target through its plan). A bulk statement
 (``session.execute(insert/update/delete(...))``) names no row: the service that runs one calls
 ``touch(session, organisation_id)``; a commit with a bulk write that touched no organisation moves every
@@ -11,6 +12,8 @@ organisation's version (correct, only slower to read again). Bookkeeping tables 
 building a stored document must not make it stale, and nothing built from data shows them.
 """
 from __future__ import annotations
+
+import uuid
 
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,9 +29,9 @@ _BULK = "neraca.bulk_write_without_organisation"
 _EVERY = "every"  # a row whose organisation could not be found: every organisation's version moves
 
 
-def of(session: Session, organisation_id: int) -> int:
+def of(session: Session, organisation_id: int) -> str:
     """The organisation's data version as last committed."""
-    return session.scalar(select(Organisation.data_version).where(Organisation.id == organisation_id)) or 0
+    return session.scalar(select(Organisation.data_version).where(Organisation.id == organisation_id)) or ""
 
 
 def touch(session: Session, organisation_id: int) -> None:
@@ -101,7 +104,7 @@ def _move_versions(session: Session) -> None:
     if not touched:
         return
     table = Organisation.__table__
-    moved = update(table).values(data_version=table.c.data_version + 1)
+    moved = update(table).values(data_version=uuid.uuid4().hex)
     if _EVERY not in touched:  # in id order: two commits moving the same organisations never wait on each other
         moved = moved.where(table.c.id.in_(sorted(touched)))
     session.connection().execute(moved)  # on the connection: a statement no session event sees again

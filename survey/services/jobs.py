@@ -78,15 +78,15 @@ def run(session: Session, job_id: int, render_pdf: Callable[..., bytes], process
     return job
 
 
-def build_document(session: Session, job_id: int, html_to_pdf: Callable[[str], bytes]) -> ReportJob | None:
-    """Print a queued stored document's HTML with ``html_to_pdf`` (survey.render.pdf) and keep the PDF in
-    place of the HTML, dropping its builds from older data (documents.forget_older); None when the job is
-    not waiting. Committed in steps as ``run`` is."""
+def build_document(session: Session, job_id: int, make: Callable[[ReportJob], bytes]) -> ReportJob | None:
+    """Make a queued stored document with ``make(job)`` (survey/background.py: its HTML printed, or a Word
+    document made from its recipe) and keep it in place of its source, dropping its builds from older data
+    (documents.forget_older); None when the job is not waiting. Committed in steps as ``run`` is."""
     job = _claim(session, job_id)
     if job is None:
         return None
     try:
-        job.content, job.source, job.done, job.status = html_to_pdf(job.source or ""), None, 1, "done"
+        job.content, job.source, job.done, job.status = make(job), None, 1, "done"
         documents.forget_older(session, job)
     except Exception as error:  # noqa: BLE001 - the next request shows why, and tries again
         session.rollback()
