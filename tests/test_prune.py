@@ -23,12 +23,16 @@ def test_prune_deletes_counters_older_than_a_day_and_documents_nobody_needs(sess
                                status="failed", created_at=now - timedelta(days=2)),
                      ReportJob(organisation_id=organisation.id, kind=documents.KIND, document="office.html:x", key="c",
                                status="done", content=b"%PDF-", created_at=now - timedelta(days=2)),
+                     ReportJob(organisation_id=organisation.id, kind=documents.KIND, document="letters.html:letters-1",
+                               key="d", status="done", content=b"%PDF-", created_at=now - timedelta(hours=25)),
+                     ReportJob(organisation_id=organisation.id, kind=documents.KIND, document="letters.html:letters-1",
+                               key="e", status="done", content=b"%PDF-", created_at=now - timedelta(hours=2)),
                      ReportJob(organisation_id=organisation.id, kind="personal", status="done",
                                created_at=now - timedelta(days=400))])
     session.commit()
-    assert housekeeping.prune(session, now) == housekeeping.Pruned(login_attempts=1, documents=2)
+    assert housekeeping.prune(session, now) == housekeeping.Pruned(login_attempts=1, documents=3)
     assert session.scalars(select(LoginAttempt.key)).all() == ["login:a@b.c"]
-    assert sorted(session.scalars(select(ReportJob.key))) == ["", "c"]  # HR's own report jobs stay
+    assert sorted(session.scalars(select(ReportJob.key))) == ["", "c", "e"]  # HR's own report jobs stay
     assert housekeeping.prune(session, now) == housekeeping.Pruned(0, 0)
 
 
