@@ -22,9 +22,8 @@ from survey.services.kinds import kind_of
 from survey.services.tables import to_bytes
 
 blueprint = Blueprint("reports", __name__, url_prefix="/hr/reports")
-MIME = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
 blueprint.before_request(rights.guard)  # signed in, and the role's right for each address (survey/rights.py)
