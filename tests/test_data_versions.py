@@ -9,11 +9,11 @@ from sqlalchemy import delete, func, select
 
 from survey import background
 from survey.models import Base, Element, Influence, Judgment, Organisation, ReportJob
-from survey.services import answers, data_versions, public, documents, performance, questionnaires, scorecard_document
+from survey.services import answers, data_versions, public, results, documents, performance, questionnaires, scorecard_document
 from survey.services.errors import Invalid
 from tests.helpers.questionnaires import form_values, skm_round, visit
 from tests.helpers.reports import samsat_office
-from tests.helpers.weighting import invitations, launch
+from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.samsat_site import published_answers
 from tests.web import sign_in
 
@@ -133,3 +133,19 @@ def test_a_moved_version_with_the_same_figures_serves_the_stored_build(client, s
     assert again.data == first.data and printed == [1]
     jobs = list(session.scalars(select(ReportJob).where(ReportJob.kind == documents.KIND)))
     assert len(jobs) == 1 and jobs[0].shortcut != ""
+
+
+def test_a_rounds_answers_are_fingerprinted_again_only_when_the_data_version_moved(session, monkeypatch):
+    organisation, _, round_ = launch(session)
+    first, second = invitations(session, round_)[:2]
+    answer_everything(session, first)
+    fingerprinted = counted(monkeypatch, results, "_answers_key")
+    before = results.results(session, round_)
+    assert results.results(session, round_) is before and fingerprinted == [1]  # same version: one read
+    answer_everything(session, second)
+    after = results.results(session, round_)
+    assert fingerprinted == [1, 1] and after is not before
+    assert max(c.respondents for c in after.clusters) == max(c.respondents for c in before.clusters) + 1
+    session.get(Organisation, organisation.id).name = "SAMSAT Baru"  # written, not committed yet
+    assert results.results(session, round_) is after and fingerprinted == [1, 1, 1]  # looked at afresh
+    session.rollback()

@@ -31,7 +31,7 @@ from survey.models import (
     Round,
     utcnow,
 )
-from survey.services import audit, kpi_values, periods
+from survey.services import audit, data_versions, kpi_values, periods
 from survey.services.answers import accepting_round, check_submission_key, commit_submission
 from survey.services.bands import bands_of, thresholds_of
 from survey.services.errors import N_, Invalid, Stale, joined, library_message
@@ -294,7 +294,9 @@ def per_change(session: Session, round_: Round, what: str, build: Callable[[], o
     """``build()`` once per change of the round's answers (``answers_fingerprint``), kept for the next page;
     the caller must not change what it gets."""
     # The round's creation time too: a database emptied and filled again (tests) reuses ids.
-    key = (str(session.get_bind().url), round_.id, round_.created_at, what, answers_fingerprint(session, round_))
+    answers = data_versions.remembered(session, round_.organisation_id, ("answers", round_.id),
+                                       lambda: answers_fingerprint(session, round_))
+    key = (str(session.get_bind().url), round_.id, round_.created_at, what, answers)
     if key not in _PER_CHANGE:
         if len(_PER_CHANGE) >= _CACHED:
             _PER_CHANGE.clear()

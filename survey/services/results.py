@@ -13,6 +13,7 @@ the API reuse them; every worker computes them at most once per change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
@@ -30,7 +31,7 @@ from analysis.ahp import (
     weights_and_consistency,
 )
 from survey.models import ClusterAnswer, Element, Invitation, Judgment, Person, Round, ScorecardVersion, utcnow
-from survey.services import audit, groups, questionnaires
+from survey.services import audit, data_versions, groups, questionnaires
 from survey.services.answers import FINISHED, KEPT, Cluster, answer_matrix
 from survey.services.errors import N_, Invalid
 from survey.services.groups import anchored
@@ -133,20 +134,40 @@ def latest_judgments(session: Session, round_: Round, until: datetime | None = N
 
 def _both_results(session: Session, round_: Round) -> dict[bool, Outcome]:
     """The results with and without respondents who stayed inconsistent, from the cache when nothing changed."""
-    # Removed participants leave the results; their invitations leave this list, and with it the cache key.
-    rows = respondent_rows(session, round_)
-    statuses = page_statuses(session, round_)
+    key = data_versions.remembered(session, round_.organisation_id, ("results", round_.id),
+                                   lambda: _answers_key(session, round_))
+    if key not in _RESULTS:
+        if len(_RESULTS) >= _CACHED_ROUNDS:
+            _RESULTS.clear()
+        _RESULTS[key] = _compute(session, round_, list(key.rows), dict(key.statuses), key.grouping)
+    return _RESULTS[key]
+
+
+@dataclass(frozen=True)
+class _AnswersKey:
+    """What a round's results are computed from: its settings and a fingerprint of its answers. The rows and
+    page states are also what the computation reads."""
+    database: str
+    round_id: int
+    created_at: datetime  # a database emptied and filled again (tests) reuses ids
+    version_id: int
+    grouping: tuple
+    settings: tuple       # RI table, aggregation, priority method
+    rows: tuple           # (invitation, person's weight) of everyone in the round, removed participants left out
+    statuses: tuple       # ((invitation, cluster), state) of every answered page
+    judged: tuple         # how many judgments, the newest's id
+
+
+def _answers_key(session: Session, round_: Round) -> _AnswersKey:
+    # Removed participants leave the results; their invitations leave the rows, and with them the key.
     judged = session.execute(select(func.count(Judgment.id), func.max(Judgment.id))
                              .where(Judgment.invitation_id.in_(invitation_ids(session, round_)))).one()
     # A draft's groups follow its version's until it is launched (survey/services/groups.py).
     grouping = groups.grouping_of(session.get(ScorecardVersion, round_.version_id))
-    key = (str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, grouping, round_.ri_table,
-           round_.aggregation, round_.priority_method, tuple(rows), tuple(sorted(statuses.items())), tuple(judged))
-    if key not in _RESULTS:
-        if len(_RESULTS) >= _CACHED_ROUNDS:
-            _RESULTS.clear()
-        _RESULTS[key] = _compute(session, round_, rows, statuses, grouping)
-    return _RESULTS[key]
+    return _AnswersKey(str(session.get_bind().url), round_.id, round_.created_at, round_.version_id, grouping,
+                       (round_.ri_table, round_.aggregation, round_.priority_method),
+                       tuple(respondent_rows(session, round_)), tuple(sorted(page_statuses(session, round_).items())),
+                       tuple(judged))
 
 
 def invitation_ids(session: Session, round_: Round) -> list[int]:
