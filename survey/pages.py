@@ -1,6 +1,8 @@
 """What pages of more than one blueprint share, so no blueprint imports another."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from flask import Response, abort, render_template, request
@@ -8,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import background, db
-from survey.models import ReportJob
+from survey.models import Organisation, ReportJob
 from survey.render.pdf import render_html
 from survey.services import accounts, documents, reporting
 
@@ -35,26 +37,31 @@ STORED_TYPES = {"pdf": ("application/pdf", "inline"),
                 "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment")}
 
 
-def stored_pdf(template: str, context: Callable[[], dict], name: str, written: dict,
+def stored_pdf(template: str, context: Callable[[], dict], name: str, language: str, gettext: Callable[..., str],
                look_again: Callable[[ReportJob], str] | None = None) -> Response:
     """The PDF built once per change of its view model (survey/services/documents.py): served from the
     database, or queued for a worker while the page says it is being prepared and looks again shortly.
 
     ``context()`` builds the view model, only when the organisation's data moved since an equal request
-    (same address, language, role and day: its shortcut) led to a build. ``written``: the organisation's
-    name, the language and gettext it is written in. ``look_again(build)``: where a document asked for by a
-    form (a POST) is looked for again; by default the address that asked."""
+    (same address, language, role and day: its shortcut) led to a build; from the data as the version read
+    says (rows the request loaded before are read again). ``language``, ``gettext``: what it is written in.
+    ``look_again(build)``: where a document asked for by a form (a POST) is looked for again; by default the
+    address that asked."""
     session, organisation_id = db.session(), current_user.organisation_id
     document = f"{template}:{name}"
     # A form's document depends on what it posted: no shortcut.
-    quick = _shortcut(document, written["language"]) if request.method == "GET" else None
+    quick = _shortcut(document, language) if request.method == "GET" else None
     found = documents.find_shortcut(session, organisation_id, document, quick) if quick else None
     if documents.needs_building(found):
+        if quick:
+            session.expire_all()  # a row loaded before the version was read may be older than it (a GET saves nothing)
+        written = {"organisation": session.get(Organisation, organisation_id).name, "language": language,
+                   "gettext": gettext}
         values = context()
-        key = documents.fingerprint(organisation_id, template, values, written["organisation"], written["language"])
+        key = documents.fingerprint(organisation_id, template, values, written["organisation"], language, code())
         found = documents.find(session, organisation_id, document, key)
         if documents.needs_building(found):
-            found = documents.queue(session, organisation_id, document, key, written["language"],
+            found = documents.queue(session, organisation_id, document, key, language,
                                     render_html(template, values, **written), current_user.email, failed=found)
             _build(found)
         if quick:
@@ -83,7 +90,16 @@ def _shortcut(document: str, language: str) -> str:
     """The request's shortcut: the organisation's data version, the address, the language, role and day."""
     session, organisation_id = db.session(), current_user.organisation_id
     return documents.shortcut(session, organisation_id, document, request.path, sorted(request.args.items(multi=True)),
-                              language, current_user.role, reporting.today_of(session, organisation_id))
+                              language, current_user.role, reporting.today_of(session, organisation_id), code())
+
+
+@lru_cache(maxsize=1)
+def code() -> str:
+    """A fingerprint of the code and templates documents are made with: after a deploy that changes how one
+    looks, each is made again once."""
+    site = Path(__file__).resolve().parent
+    return documents.fingerprint(*(path.read_bytes() for path in sorted(
+        [*site.rglob("*.py"), *(site.parent / "templates").rglob("*.html"), *(site.parent / "analysis").rglob("*.py")])))
 
 
 def served(found: ReportJob, file_name: str, look_again: str | None = None) -> Response:

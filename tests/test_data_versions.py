@@ -2,17 +2,22 @@
 document is served by it without building its view model, and never from data older than the version says."""
 from __future__ import annotations
 
+import shutil
 import uuid
+from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
 
 from survey import background
-from survey.models import Base, Element, Influence, Judgment, Organisation, ReportJob
+from survey.cli import upgrade
+from survey.db import make_engine
+from survey.models import Base, Element, Influence, Judgment, Organisation, ReportJob, ScorecardVersion
 from survey.services import answers, data_versions, public, results, documents, performance, questionnaires, scorecard_document
 from survey.services.errors import Invalid
 from tests.helpers.questionnaires import form_values, skm_round, visit
-from tests.helpers.reports import samsat_office
+from tests.helpers.reports import pdf_text, samsat_office
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.samsat_site import published_answers
 from tests.web import sign_in
@@ -149,3 +154,44 @@ def test_a_rounds_answers_are_fingerprinted_again_only_when_the_data_version_mov
     session.get(Organisation, organisation.id).name = "SAMSAT Baru"  # written, not committed yet
     assert results.results(session, round_) is after and fingerprinted == [1, 1, 1]  # looked at afresh
     session.rollback()
+
+
+def test_rows_the_request_loaded_before_the_version_moved_are_read_again(client, session, app, monkeypatch):
+    """The scorecard version the route loaded, changed and committed before the request read the data version:
+    the document filed under the new version shows the change, not the row as first loaded."""
+    organisation, version = samsat_office(session)
+    sign_in(client, session, organisation.id)
+    url = f"/hr/reports/office/{version.id}/2010.pdf?lang=en"
+    first = client.get(url)
+    real = documents.shortcut
+
+    def given_meanwhile(db_session, organisation_id, *asked):
+        with app.extensions["neraca.sessionmaker"]() as other:
+            changed = other.get(ScorecardVersion, version.id)
+            changed.weights_source, changed.weights_note = "given", "the head of office"
+            other.commit()
+        monkeypatch.setattr(documents, "shortcut", real)
+        return real(db_session, organisation_id, *asked)
+    monkeypatch.setattr(documents, "shortcut", given_meanwhile)
+    raced = client.get(url)
+    assert "Weights given by the head of office" in pdf_text(raced.data) and raced.data != first.data
+    assert client.get(url).data == raced.data
+
+
+def test_a_remembered_fingerprint_is_kept_apart_per_database(session, migrated_database, tmp_path):
+    """Versions are tokens, but an organisation never written through the site keeps the migration's empty
+    one: the same id and version in two databases (tests, a restored copy) never share a fingerprint."""
+    other_url = f"sqlite:///{tmp_path / 'other.db'}"
+    if isinstance(migrated_database, Path):
+        shutil.copy(migrated_database, tmp_path / "other.db")
+    else:
+        upgrade(other_url)
+    engine = make_engine(other_url)
+    with Session(engine) as other:
+        for db_session in (session, other):  # on the connection: as a data migration would, no version given
+            db_session.connection().execute(insert(Organisation.__table__).values(id=10**6, name="Dinas"))
+            db_session.commit()
+        assert data_versions.of(session, 10**6) == data_versions.of(other, 10**6) == ""
+        assert data_versions.remembered(session, 10**6, ("answers", 1), lambda: "first") == "first"
+        assert data_versions.remembered(other, 10**6, ("answers", 1), lambda: "second") == "second"
+    engine.dispose()

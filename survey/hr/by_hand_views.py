@@ -53,10 +53,8 @@ def invitation_letters(round_):
     except Invalid as error:
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
-    written = {"organisation": round_.organisation.name, "language": round_.language,
-               "gettext": partial(i18n.gettext, round_.language)}
     return stored_pdf("letters.html", lambda: {"title": round_.title, "letters": letters}, f"letters-{round_.id}",
-                      written, look_again=lambda build: url_for("hr.printed_letters", round_id=round_.id,
+                      round_.language, partial(i18n.gettext, round_.language), look_again=lambda build: url_for("hr.printed_letters", round_id=round_.id,
                                                                 build_id=build.id))
 
 

@@ -70,11 +70,9 @@ def public_poster(round_id):
     number = linked[1] + 1 if linked else None
     name = f"poster-{round_.id}-{number}" if number else f"poster-{round_.id}"
     link = public.link(round_, current_app.config["PUBLIC_URL"], number)
-    written = {"organisation": round_.organisation.name, "language": round_.language,
-               "gettext": partial(i18n.gettext, round_.language)}
     return stored_pdf("poster.html", lambda: {"title": round_.title, "link": link, "short_link": link,
                                               "service": linked[0].options[linked[1]]["label"] if linked else None},
-                      name, written)
+                      name, round_.language, partial(i18n.gettext, round_.language))
 
 
 @blueprint.get("/rounds/<int:round_id>/public-answers")

@@ -229,11 +229,10 @@ def _document(template, context, fmt, name, language=None, gettext=_):
     ``context()`` builds its view model (for a PDF, only when it may have changed: survey/pages.py)."""
     if fmt not in ("html", "pdf"):
         abort(404)
-    written = {"organisation": current_user.organisation.name, "language": language or page_locale(),
-               "gettext": gettext}
     if fmt == "html":
-        return Response(render_html(template, context(), **written), mimetype="text/html")
-    return stored_pdf(template, context, name, written)
+        return Response(render_html(template, context(), organisation=current_user.organisation.name,
+                                    language=language or page_locale(), gettext=gettext), mimetype="text/html")
+    return stored_pdf(template, context, name, language or page_locale(), gettext)
 
 
 def _file_name(kind: str, period: str) -> str:

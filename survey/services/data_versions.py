@@ -9,14 +9,15 @@ respondent's judgment through its invitation, a plan's target through its plan).
 (``session.execute(insert/update/delete(...))``) names no row: the service that runs one calls
 ``touch(session, organisation_id)``; a commit with a bulk write that touched no organisation moves every
 organisation's version (correct, only slower to read again). Bookkeeping tables (``QUIET``) move nothing:
-building a stored document must not make it stale, and nothing built from data shows them.
+building a stored document must not make it stale, and nothing built from data shows them. A data migration
+that changes what documents show must give the organisations it changes a new version, as a commit does.
 """
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Hashable
 
-from sqlalchemy import event, select, update
+from sqlalchemy import TextClause, event, select, true, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
@@ -50,10 +51,11 @@ def remembered(session: Session, organisation_id: int, what: tuple, find: Callab
     spends one indexed read instead of the fingerprint's queries. Not kept from a transaction that wrote."""
     if not unchanged_since_commit(session):
         return find()
-    key = (organisation_id, of(session, organisation_id), what)
+    key = (str(session.get_bind().url), organisation_id, of(session, organisation_id), what)
     if key not in _FOUND:
         if len(_FOUND) >= _REMEMBERED:
             _FOUND.clear()
+        session.expire_all()  # rows loaded before the version was read may be older than it (nothing unsaved)
         _FOUND[key] = find()
     return _FOUND[key]
 
@@ -114,8 +116,12 @@ def _organisation_of(session: Session, row) -> int | str:
 
 
 def _bulk_written(state) -> None:
-    """A bulk insert, update or delete of a table that counts: its organisation must be touched by hand."""
-    if (state.is_insert or state.is_update or state.is_delete) and state.statement.table.name not in QUIET:
+    """A bulk insert, update or delete of a table that counts, or a statement written as SQL text that may
+    write: its organisation must be touched by hand."""
+    if state.is_insert or state.is_update or state.is_delete:
+        if state.statement.table.name not in QUIET:
+            state.session.info[_BULK] = True
+    elif isinstance(state.statement, TextClause) and not state.statement.text.lstrip().lower().startswith("select"):
         state.session.info[_BULK] = True
 
 
@@ -128,10 +134,11 @@ def _move_versions(session: Session) -> None:
     if not touched:
         return
     table = Organisation.__table__
-    moved = update(table).values(data_version=uuid.uuid4().hex)
-    if _EVERY not in touched:  # in id order: two commits moving the same organisations never wait on each other
-        moved = moved.where(table.c.id.in_(sorted(touched)))
-    session.connection().execute(moved)  # on the connection: a statement no session event sees again
+    chosen = table.c.id.in_(sorted(touched)) if _EVERY not in touched else true()
+    connection = session.connection()  # a statement on the connection: no session event sees it again
+    if len(touched) > 1:  # rows locked in id order first: two commits moving several never deadlock
+        connection.execute(select(table.c.id).where(chosen).order_by(table.c.id).with_for_update(key_share=True))
+    connection.execute(update(table).where(chosen).values(data_version=uuid.uuid4().hex))
 
 
 def _forget(session: Session, transaction) -> None:
