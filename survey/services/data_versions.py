@@ -3,14 +3,15 @@ organisation's rows, so what is built from those rows (a stored document, a comp
 (organisation, version) in one indexed read instead of being rebuilt to compare fingerprints.
 
 The version moves in the same transaction as the rows, so a reader never sees new data under an old
-version. A token, not a counter: a database restored from a backup or emptied and filled again (tests) never
-gives an old version's number to other data. A row names its organisation by its own ``organisation_id`` or through the row it belongs to (a
-respondent's judgment through its invitation, a plan's target through its plan). A bulk statement
-(``session.execute(insert/update/delete(...))``) names no row: the service that runs one calls
-``touch(session, organisation_id)``; a commit with a bulk write that touched no organisation moves every
-organisation's version (correct, only slower to read again). Bookkeeping tables (``QUIET``) move nothing:
-building a stored document must not make it stale, and nothing built from data shows them. A data migration
-that changes what documents show must give the organisations it changes a new version, as a commit does.
+version. A token, not a counter: a database restored from a backup or emptied and filled again (tests)
+never gives an old version's number to other data. A row names its organisation by its own
+``organisation_id`` or through the row it belongs to (a respondent's judgment through its invitation, a
+plan's target through its plan). A bulk statement (``session.execute(insert/update/delete(...))``) names no
+row: the service that runs one calls ``touch(session, organisation_id)``; a commit with a bulk write that
+touched no organisation moves every organisation's version (correct, only slower to read again).
+Bookkeeping tables (``QUIET``) move nothing: building a stored document must not make it stale, and nothing
+built from data shows them. A data migration that changes what documents show must give the organisations
+it changes a new version, as a commit does.
 """
 from __future__ import annotations
 
