@@ -14,7 +14,8 @@ from survey import background
 from survey.cli import upgrade
 from survey.db import make_engine
 from survey.models import Base, Element, Influence, Judgment, Organisation, ReportJob, ScorecardVersion
-from survey.services import answers, data_versions, public, results, documents, performance, questionnaires, scorecard_document
+from survey.services import (answers, data_versions, documents, performance, public, questionnaires, results,
+                             scorecard_document)
 from survey.services.errors import Invalid
 from tests.helpers.questionnaires import form_values, skm_round, visit
 from tests.helpers.reports import pdf_text, samsat_office
