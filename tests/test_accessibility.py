@@ -17,7 +17,7 @@ from survey.services import answers, counters, people, rounds
 from tests.test_browser import CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 from tests.test_screens import demo_pages
 
-pytestmark = [pytest.mark.browser,
+pytestmark = [pytest.mark.browser, pytest.mark.demo("id"),
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 axe = pytest.importorskip("axe_playwright_python.sync_playwright")
 SERIOUS = ("serious", "critical")

@@ -16,7 +16,8 @@ from survey.models import Round, ScorecardVersion
 from survey.services import answers, people, questionnaires, rounds
 from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server, overflow, playwright  # noqa: F401 (fixture)
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(),
+# The demo is loaded once per session (tests/conftest.py demo_templates); demo_pages loads it again on it.
+pytestmark = [pytest.mark.browser, pytest.mark.demo("id"), pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                  reason="Debian's chromium is not installed")]
 WIDTHS = (390, 1280)
 TAP = 44
