@@ -43,7 +43,7 @@ def rows_in_every_table(session) -> dict[str, int]:
 
 
 def rows_of(url: str) -> tuple[MetaData, dict[str, list[dict]], dict[str, int]]:
-    """A PostgreSQL database's rows, table by table, and its sequences' last values: what restore_rows puts
+    """A database's rows, table by table, and (PostgreSQL) its sequences' last values: what restore_rows puts
     back into the same schema emptied (the tables reflected, so each value goes back as it was read)."""
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.connect() as connection:
@@ -54,14 +54,14 @@ def rows_of(url: str) -> tuple[MetaData, dict[str, list[dict]], dict[str, int]]:
                 for table in tables.sorted_tables if table.name != "alembic_version"}
         sequences = dict(connection.execute(text(
             "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' "
-            "AND last_value IS NOT NULL")).all())
+            "AND last_value IS NOT NULL")).all()) if url.startswith("postgresql") else {}
     engine.dispose()
     return tables, rows, sequences
 
 
 def restore_rows(url: str, snapshot: tuple[MetaData, dict[str, list[dict]], dict[str, int]]) -> None:
     """``snapshot``'s rows (rows_of) written into the emptied database at ``url``, parents first, and its
-    sequences set where they were."""
+    sequences set where they were (SQLite numbers on from the largest id)."""
     tables, rows, sequences = snapshot
     engine = create_engine(url, poolclass=pool.NullPool)
     with engine.begin() as connection:
