@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 
-from survey.models import Influence, StrategyArrow
+from survey.models import Influence, Organisation, StrategyArrow
 from survey.services import accounts, api_tokens, counters, jobs, people, public, questionnaires, rounds, skm
 from tests.helpers.database import restore_rows, rows_of
 from tests.helpers.weighting import answer_everything, invitations, launch
@@ -31,6 +31,7 @@ def estate(session):
         restore_rows(url, rows)
         return {name: session.get(*value[1:]) if isinstance(value, tuple) and value[:1] == ("stored",) else value
                 for name, value in returned.items()}
+    assert session.scalar(select(func.count()).select_from(Organisation)) == 0, "the estate starts an empty database"
     built = _build_estate(session)
     BUILT["estate"] = rows_of(url), {name: ("stored", type(value), inspect(value).identity)
                                      if hasattr(value, "__table__") else value for name, value in built.items()}
