@@ -215,8 +215,9 @@ def site(database_url: str, instance, translations) -> Flask:
 @pytest.fixture(scope="session")
 def demo_templates(migrated_database, compiled_translations, compiled_once, tmp_path_factory):
     """The demo organisation (survey.demo.load, secret key "test") in a language, loaded once per session
-    (per xdist worker) instead of once per test that crawls it (4 s each). SQLite: a template file a test's
-    database is copied from; PostgreSQL: the rows (and sequences) put back into a test's emptied database.
+    (per xdist worker) instead of once per test that crawls it (0.4 s each on SQLite, 0.8 s on PostgreSQL,
+    some 20 tests). SQLite: a template file a test's database is copied from; PostgreSQL: the rows (and
+    sequences) put back into a test's emptied database.
     A test marked ``demo`` still calls demo.load, which finds the organisation and sets its own password."""
     made = {}
 
