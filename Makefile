@@ -17,7 +17,10 @@ run: setup
 # One pytest-xdist worker per core, each with its own database (tests/conftest.py); PYTEST_WORKERS=0: one process.
 # loadgroup: the tests marked with one xdist_group share a worker (those holding dpkg's lock).
 PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+# Python's compiled files are written (in the checkout's ignored __pycache__ folders) even where the environment
+# says PYTHONDONTWRITEBYTECODE: without them each worker rewrites the asserts of all 120 test modules again
+# (10 s of every run here; the collection of `-n 2` took 14.6 s without them, 8.2 s with them).
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: setup
 	$(PYTEST)

@@ -184,9 +184,7 @@ def compare_pages(phases: dict[str, str], env: dict, office: dict, password: str
                                         bench.percentile(latencies[phase], 0.99))
         return figures
     finally:
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=30)
+        bench.stop(servers)
 
 
 def ready(base: str, path: str, cookie: str, patience: float = 300.0) -> float:

@@ -84,6 +84,15 @@ def serve(target: str, port: int, env: dict) -> subprocess.Popen:
     raise RuntimeError(f"gunicorn did not start for {target}")
 
 
+def stop(servers) -> None:
+    """Every server told to stop, then each waited for: they wind down together (a Neraca gunicorn takes
+    about 3 s to), not one after the other."""
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        server.wait(timeout=30)
+
+
 def run_clients(work, items, concurrency: int = CONCURRENCY) -> tuple[list[float], float]:
     latencies, lock, queue = [], threading.Lock(), list(items)
 
@@ -195,9 +204,7 @@ def compare(plan, stakeholders: int, env: dict, concurrency: int = CONCURRENCY,
         # How much the machine's drift moves the ratio within this run.
         print("  ratio to bare in each turn: " + " ".join(f"{ratio:.2f}" for ratio in turn_ratios))
     finally:
-        for server, _ in servers.values():
-            server.terminate()
-            server.wait(timeout=10)
+        stop([server for server, _ in servers.values()])
     return {name: (len(latencies[name]) / elapsed[name], percentile(latencies[name], 0.5),
                    percentile(latencies[name], 0.99)) for name in latencies}
 

@@ -17,13 +17,14 @@ import tempfile
 import time
 
 import pytest
+from flask import Flask
 from sqlalchemy import create_engine, pool, text
 from sqlalchemy.engine import make_url
 
-from survey import create_app, i18n
+from survey import create_app, demo, i18n
 from survey.cli import upgrade
 from tests.helpers.compiled import cheaper_password_hashes, share_compiled_templates, share_url_builders
-from tests.helpers.database import empty_database, terminate_backends  # noqa: F401
+from tests.helpers.database import empty_database, restore_rows, rows_of, terminate_backends  # noqa: F401
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
 
 
@@ -201,16 +202,58 @@ def compiled_translations(tmp_path_factory):
     return i18n.compile_catalogs(tmp_path_factory.mktemp("translations") / "translations")
 
 
+def site(database_url: str, instance, translations) -> Flask:
+    """The site on ``database_url`` as the tests build it, its instance folder given the compiled catalogs."""
+    shutil.copytree(translations, instance / "translations")
+    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
+                       "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test",
+                       # Reports print in the test's own process: starting two Pythons costs seconds a test
+                       # (the pool itself: test_the_command_line_prints_personal_scorecards_on_two_cores).
+                       "REPORT_PROCESSES": 1})
+
+
+@pytest.fixture(scope="session")
+def demo_templates(migrated_database, compiled_translations, compiled_once, tmp_path_factory):
+    """The demo organisation (survey.demo.load, secret key "test") in a language, loaded once per session
+    (per xdist worker) instead of once per test that crawls it (0.4 s each on SQLite, 0.8 s on PostgreSQL,
+    some 20 tests). SQLite: a template file a test's database is copied from; PostgreSQL: the rows (and
+    sequences) put back into a test's emptied database.
+    A test marked ``demo`` still calls demo.load, which finds the organisation and sets its own password."""
+    made = {}
+
+    def template(language: str = "id"):
+        if language not in made:
+            with pytest.MonkeyPatch.context() as monkeypatch:
+                folder = tmp_path_factory.mktemp(f"demo-{language}")
+                monkeypatch.setenv("NERACA_INSTANCE", str(folder / "instance"))
+                url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{folder / 'neraca.db'}"
+                fresh_database(url, migrated_database)
+                app = site(url, folder / "instance", compiled_translations)
+                with app.extensions["neraca.sessionmaker"]() as session:
+                    demo.load(session, secret_key="test", base_url="http://neraca.test",
+                              password_file=folder / "password", language=language)
+                app.extensions["neraca.engine"].dispose()
+                made[language] = rows_of(url) if url.startswith("postgresql") else folder / "neraca.db"
+        return made[language]
+    return template
+
+
 @pytest.fixture
-def app(database_url, migrated_database, compiled_translations, tmp_path, monkeypatch):
+def app(request, database_url, migrated_database, compiled_translations, tmp_path, monkeypatch):
+    """The site on the test's own database, migrated and empty; with the demo organisation loaded in a test
+    marked ``@pytest.mark.demo(language)`` (default "id")."""
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
-    fresh_database(database_url, migrated_database)
-    shutil.copytree(compiled_translations, tmp_path / "instance" / "translations")
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
-                      "SESSION_COOKIE_SECURE": False, "JOBS_INLINE": True, "PUBLIC_URL": "http://neraca.test",
-                      # Reports print in the test's own process: starting two Pythons costs seconds a test
-                      # (the pool itself: test_the_command_line_prints_personal_scorecards_on_two_cores).
-                      "REPORT_PROCESSES": 1})
+    marker = request.node.get_closest_marker("demo")
+    if marker is None:
+        fresh_database(database_url, migrated_database)
+    else:
+        loaded = request.getfixturevalue("demo_templates")(*marker.args, **marker.kwargs)
+        if database_url.startswith("postgresql"):
+            fresh_database(database_url, migrated_database)
+            restore_rows(database_url, loaded)
+        else:
+            fresh_database(database_url, loaded)
+    app = site(database_url, tmp_path / "instance", compiled_translations)
     yield app
     # Each test's pool closes with it: a thousand tests' idle connections would fill PostgreSQL's 100 slots.
     app.extensions["neraca.engine"].dispose()

@@ -150,6 +150,7 @@ def wrong_forms(client, respondent_links: list[str]) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.demo("id")
 def test_every_demo_page_pdf_and_email_is_indonesian(demo_site, session):
     client, links = demo_site
     links += other_rounds(client, session)
@@ -179,6 +180,7 @@ def test_every_demo_page_pdf_and_email_is_indonesian(demo_site, session):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.demo("id")
 def test_a_broken_upload_is_refused_in_our_own_words(demo_site):
     client, _ = demo_site
     for name, content in (("orang.xlsx", b"not a zip"), ("orang.csv", b"\x00\x01nama\n\"tak,ditutup")):
@@ -190,6 +192,7 @@ def test_a_broken_upload_is_refused_in_our_own_words(demo_site):
         assert "zip" not in text.lower().replace(".xlsx", "") and "delimiter" not in text
 
 
+@pytest.mark.demo("en")
 def test_an_english_demo_shows_no_indonesian_sentence_and_english_names(app, session, tmp_path):
     client, links = signed_in_demo(app, session, tmp_path, "en")
     texts = crawl(client, ["/hr/", *links])

@@ -23,6 +23,8 @@ from tests.web import sign_in
 PERSONAL = {"admin", "hr"}  # written by hand from the README, not read from survey/rights.py
 #: Neither PDFs (printed from the HTML twin the crawl reads) nor pages that leave the signed-in site.
 SKIPPED = ("/logout", "/static/", "/lang/", ".pdf", "/health", "/api/", "/p/", "/r/")
+#: Every test crawls the English demo, loaded once per session (tests/conftest.py demo_templates).
+pytestmark = pytest.mark.demo("en")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from survey.services import people
 from survey.services.kinds import SATISFACTION, WEIGHTING
 from tests.web import post
 
-pytestmark = pytest.mark.deployment
+pytestmark = [pytest.mark.deployment, pytest.mark.demo("id")]
 
 #: What differs between two sign-ins by design: the form token of each session.
 PER_SESSION = re.compile(r'(name="csrf_token"[^>]*value=")[^"]+|(<meta name="csrf-token" content=")[^"]+')

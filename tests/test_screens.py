@@ -14,9 +14,11 @@ from sqlalchemy import select
 from survey import demo
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, people, questionnaires, rounds
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server, overflow, playwright  # noqa: F401 (fixture)
+from tests.helpers.browser import (ARTIFACTS, CHROMIUM, full_page_screenshot, live_server, overflow,  # noqa: F401
+                                   playwright)  # live_server: a fixture
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(),
+# The demo is loaded once per session (tests/conftest.py demo_templates); demo_pages loads it again on it.
+pytestmark = [pytest.mark.browser, pytest.mark.demo("id"), pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                  reason="Debian's chromium is not installed")]
 WIDTHS = (390, 1280)
 TAP = 44
@@ -88,7 +90,7 @@ def test_every_demo_page_fits_a_phone_and_a_desktop_in_both_languages(app, sessi
             for language in ("id", "en"):
                 for name, path in pages.items():
                     response = page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
-                    page.screenshot(path=str(shots / f"{width}-{language}-{name}.png"), full_page=True)
+                    full_page_screenshot(page, shots / f"{width}-{language}-{name}.png")
                     if response.status != 200:
                         failures.append(f"{path} answered {response.status}")
                     if overflow(page) > 0:

@@ -1,7 +1,7 @@
 """The test database itself: emptied, its connections cut, its rows and text read back whole."""
 from __future__ import annotations
 
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import MetaData, create_engine, func, pool, select, text
 
 from survey.db import Base
 
@@ -40,3 +40,35 @@ def rows_in_every_table(session) -> dict[str, int]:
     session.expire_all()
     return {name: session.scalar(select(func.count()).select_from(table))
             for name, table in Base.metadata.tables.items()}
+
+
+def rows_of(url: str) -> tuple[MetaData, dict[str, list[dict]], dict[str, int]]:
+    """A database's rows, table by table, and (PostgreSQL) its sequences' last values: what restore_rows puts
+    back into the same schema emptied (the tables reflected, so each value goes back as it was read)."""
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.connect() as connection:
+        tables = MetaData()
+        tables.reflect(connection)
+        rows = {table.name: [dict(row) for row in connection.execute(
+                    select(table).order_by(*table.primary_key.columns)).mappings()]
+                for table in tables.sorted_tables if table.name != "alembic_version"}
+        sequences = dict(connection.execute(text(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' "
+            "AND last_value IS NOT NULL")).all()) if url.startswith("postgresql") else {}
+    engine.dispose()
+    return tables, rows, sequences
+
+
+def restore_rows(url: str, snapshot: tuple[MetaData, dict[str, list[dict]], dict[str, int]]) -> None:
+    """``snapshot``'s rows (rows_of) written into the emptied database at ``url``, parents first, and its
+    sequences set where they were (SQLite numbers on from the largest id)."""
+    tables, rows, sequences = snapshot
+    engine = create_engine(url, poolclass=pool.NullPool)
+    with engine.begin() as connection:
+        for table in tables.sorted_tables:
+            if rows.get(table.name):
+                connection.execute(table.insert(), rows[table.name])
+        for name, value in sequences.items():
+            connection.execute(text("SELECT setval(CAST(:name AS regclass), :value)"),
+                               {"name": f'"{name}"', "value": value})
+    engine.dispose()
