@@ -229,3 +229,16 @@ def test_a_word_document_is_made_by_the_worker_once_per_change_and_what_stops_it
     assert client.get(url).data == ready.data and made == [1]  # served as stored
     programmes.set_signing(session, organisation.id, place="Pekanbaru", first=SIGNER, second=SIGNER)
     assert client.get(url).status_code == 202  # the data moved: made again by the worker
+
+
+def test_letters_asked_for_by_forms_are_each_kept_until_pruned(session):
+    """Each letters build is one form's ticked people, looked for at its own address: a fifth form does not
+    drop the first one's letters before HR printed them (neraca prune drops them after a day)."""
+    organisation, _ = samsat_office(session)
+    builds = [ReportJob(organisation_id=organisation.id, kind=documents.KIND, document=f"{documents.LETTERS}letters-1",
+                        key=str(n), status="done", content=b"%PDF-") for n in range(documents.KEEP + 2)]
+    session.add_all(builds)
+    session.commit()
+    documents.forget_older(session, builds[-1])
+    session.commit()
+    assert len(stored(session)) == documents.KEEP + 2

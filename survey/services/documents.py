@@ -31,6 +31,9 @@ LOST_AFTER = timedelta(minutes=2)
 #: Builds of one document kept: one per way of seeing it (with or without the personal right, per language).
 KEEP = 4
 ATTEMPTS = 3
+#: Invitation letters, asked for by a form: each build is what one form asked for, looked for by its own
+#: address until HR prints it, so none is dropped for being old; `neraca prune` drops them after a day.
+LETTERS = "letters.html:"
 
 
 def fingerprint(*values) -> str:
@@ -150,7 +153,10 @@ def lost(session: Session, job: ReportJob) -> bool:
 
 
 def forget_older(session: Session, job: ReportJob) -> None:
-    """Drop the document's finished builds beyond the newest ``KEEP``: what they showed has changed."""
+    """Drop the document's finished builds beyond the newest ``KEEP``: what they showed has changed (not
+    letters: ``LETTERS``)."""
+    if job.document.startswith(LETTERS):
+        return
     kept = select(ReportJob.id).where(ReportJob.organisation_id == job.organisation_id, ReportJob.kind == KIND,
                                       ReportJob.document == job.document, ReportJob.status == "done"
                                       ).order_by(ReportJob.id.desc()).limit(KEEP)

@@ -19,7 +19,6 @@ from survey.services.transactions import in_unit_of_work
 #: (they hold the participants' working links, needed only until HR has printed them).
 DOCUMENT_DAYS = timedelta(days=30)
 UNFINISHED_DOCUMENT = timedelta(days=1)
-LETTERS = "letters.html:"
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,6 @@ def prune(session: Session, now: datetime | None = None) -> Pruned:
     stored = session.execute(delete(ReportJob).where(
         ReportJob.kind == documents.KIND,
         or_(ReportJob.created_at < now - DOCUMENT_DAYS,
-            (ReportJob.status.in_(("queued", "failed")) | ReportJob.document.startswith(LETTERS))
+            (ReportJob.status.in_(("queued", "failed")) | ReportJob.document.startswith(documents.LETTERS))
             & (ReportJob.created_at < now - UNFINISHED_DOCUMENT))))
     return Pruned(counters.rowcount, stored.rowcount)
