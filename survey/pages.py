@@ -98,7 +98,8 @@ def code() -> str:
     """A fingerprint of the code and templates documents are made with: after a deploy that changes how one
     looks, each is made again once."""
     site = Path(__file__).resolve().parent
-    made_with = [*site.rglob("*.py"), *(site.parent / "templates").rglob("*.html"), *(site.parent / "analysis").rglob("*.py")]
+    made_with = [*site.rglob("*.py"), *(site.parent / "analysis").rglob("*.py"),
+                 *(site.parent / "templates").rglob("*.html")]
     return documents.fingerprint(*(path.read_bytes() for path in sorted(made_with)))
 
 

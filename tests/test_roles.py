@@ -63,7 +63,8 @@ ALLOWED = {
     "POST hr.invite": HR, "POST hr.remind": HR, "GET hr.confirm_remind": HR,
     "GET reports.ikm_export": ALL,  # the SKM's raw answers and table; its suggestions only with the personal right
     "POST hr.retry_mail": HR, "POST hr.close": HR, "POST hr.publish": HR,
-    "POST hr.share_whatsapp": HR, "POST hr.invitation_letters": HR, "GET hr.printed_letters": HR,  # they hand over working links
+    # They hand over working links.
+    "POST hr.share_whatsapp": HR, "POST hr.invitation_letters": HR, "GET hr.printed_letters": HR,
     "POST hr.make_public": HR, "GET hr.public_poster": HR, "GET hr.public_answers": ALL,
     "POST hr.confirm_discard": HR, "POST hr.discard_public": HR,
     # A counter's tablet and TV: the list names devices and counts answers; making a link hands one out.

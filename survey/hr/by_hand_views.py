@@ -54,8 +54,8 @@ def invitation_letters(round_):
         flash(message_of(error), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
     return stored_pdf("letters.html", lambda: {"title": round_.title, "letters": letters}, f"letters-{round_.id}",
-                      round_.language, partial(i18n.gettext, round_.language), look_again=lambda build: url_for("hr.printed_letters", round_id=round_.id,
-                                                                build_id=build.id))
+                      round_.language, partial(i18n.gettext, round_.language),
+                      look_again=lambda build: url_for("hr.printed_letters", round_id=round_.id, build_id=build.id))
 
 
 @blueprint.get("/rounds/<int:round_id>/letters/<int:build_id>.pdf")
@@ -63,7 +63,8 @@ def printed_letters(round_id, build_id):
     """Letters printed from the round page's form, once they are ready (the form's answer looks here)."""
     round_ = round_or_404(round_id)
     name = f"letters-{round_.id}"
-    found = documents.get(db.session(), current_user.organisation_id, build_id, f"letters.html:{name}") or abort(404)
+    found = documents.get(db.session(), current_user.organisation_id, build_id, f"{documents.LETTERS}{name}") \
+        or abort(404)
     return served(found, f"{name}.pdf")
 
 
