@@ -16,6 +16,7 @@ from survey.auth import LAST_USED
 from survey.models import ClusterAnswer, Judgment, Person, Response, User
 from survey.services import accounts, answers, api_tokens, people, questionnaires, rounds
 from tests.helpers.questionnaires import invite_person, new_round
+from tests.helpers.spies import calls_of
 from tests.helpers.weighting import invited_to_root_page, launch_round
 from tests.samsat_site import published_answers
 from tests.web import expired_token, hidden, post, sign_in
@@ -178,14 +179,7 @@ def test_forms_posted_over_https_carry_the_referrer_the_site_asks_browsers_to_se
 
 def test_an_unknown_email_costs_the_same_password_check_as_a_known_one(client, session, monkeypatch):
     admin(session)
-    derivations = []
-    real_scrypt = hashlib.scrypt
-
-    def counted(*args, **kwargs):
-        derivations.append(1)
-        return real_scrypt(*args, **kwargs)
-
-    monkeypatch.setattr(hashlib, "scrypt", counted)  # the work a password check does: one key derivation
+    derivations = calls_of(monkeypatch, hashlib, "scrypt")  # the work a password check does: one key derivation
     signs_in(client, "nobody@samsat.go.id", "guess")  # the first unknown email also makes the stand-in hash
     costs = {}
     for email in ("nobody@samsat.go.id", "admin@samsat.go.id", "someone@else.org"):

@@ -19,6 +19,7 @@ from survey.services import (answers, data_versions, documents, performance, pub
 from survey.services.errors import Invalid
 from tests.helpers.questionnaires import form_values, skm_round, visit
 from tests.helpers.reports import pdf_text, samsat_office
+from tests.helpers.spies import calls_of
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.samsat_site import published_answers
 from tests.web import sign_in
@@ -31,17 +32,6 @@ def versions(session, *organisations) -> list[str]:
 def moved(before: list[str], after: list[str]) -> list[bool]:
     """Which organisations' versions moved."""
     return [old != new for old, new in zip(before, after, strict=True)]
-
-
-def counted(monkeypatch, module, name) -> list[int]:
-    """The real function, with a tally of its calls."""
-    calls, real = [], getattr(module, name)
-
-    def counting(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-    monkeypatch.setattr(module, name, counting)
-    return calls
 
 
 def test_every_table_names_its_organisation_or_is_bookkeeping():
@@ -109,7 +99,7 @@ def test_building_a_stored_document_moves_nothing_and_the_next_request_builds_no
         client, session, monkeypatch):
     organisation, version = samsat_office(session)
     sign_in(client, session, organisation.id)
-    built = counted(monkeypatch, scorecard_document, "office_document")
+    built = calls_of(monkeypatch, scorecard_document, "office_document")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
     first = client.get(url)
     version_now = data_versions.of(session, organisation.id)
@@ -130,7 +120,7 @@ def test_a_moved_version_with_the_same_figures_serves_the_stored_build(client, s
     a print."""
     organisation, version = samsat_office(session)
     sign_in(client, session, organisation.id)
-    printed = counted(monkeypatch, background, "html_to_pdf")
+    printed = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf"
     first = client.get(url)
     session.get(Organisation, organisation.id).pk_signatories = {"place": "Pekanbaru"}
@@ -145,7 +135,7 @@ def test_a_rounds_answers_are_fingerprinted_again_only_when_the_data_version_mov
     organisation, _, round_ = launch(session)
     first, second = invitations(session, round_)[:2]
     answer_everything(session, first)
-    fingerprinted = counted(monkeypatch, results, "_answers_key")
+    fingerprinted = calls_of(monkeypatch, results, "_answers_key")
     before = results.results(session, round_)
     assert results.results(session, round_) is before and fingerprinted == [1]  # same version: one read
     answer_everything(session, second)

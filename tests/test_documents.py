@@ -15,33 +15,12 @@ from survey.models import Organisation, ReportJob, utcnow
 from survey.services import documents, programmes, performance, questionnaires, scorecard_document, skm
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
 from tests.helpers.reports import pdf_text, samsat_office
+from tests.helpers.spies import calls_of
 from tests.web import sign_in
-
-
-def counted_builds(monkeypatch) -> list[int]:
-    """The real printer, with a tally of the documents it printed."""
-    printed, real = [], background.html_to_pdf
-
-    def printing(html: str) -> bytes:
-        printed.append(len(html))
-        return real(html)
-    monkeypatch.setattr(background, "html_to_pdf", printing)
-    return printed
 
 
 #: A signatory of the PK, as HR sets one.
 SIGNER = {"name": "Drs. Budi Santoso", "position": "Kepala UPTD", "nip": ""}
-
-
-def counted_calls(monkeypatch, table: dict, name: str) -> list[int]:
-    """The real maker in ``table``, with a tally of its calls."""
-    calls, real = [], table[name]
-
-    def counting(*args):
-        calls.append(1)
-        return real(*args)
-    monkeypatch.setitem(table, name, counting)
-    return calls
 
 
 def stored(session) -> list[ReportJob]:
@@ -53,7 +32,7 @@ def test_the_office_pdf_is_built_once_and_served_from_the_database_until_its_fig
         client, session, monkeypatch):
     organisation, version = samsat_office(session)
     sign_in(client, session, organisation.id)
-    builds = counted_builds(monkeypatch)
+    builds = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
     first = client.get(url)
     assert first.status_code == 200 and first.mimetype == "application/pdf" and len(builds) == 1
@@ -84,7 +63,7 @@ def test_with_a_worker_the_pdf_is_being_prepared_and_no_web_request_prints_it(ap
     app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
     organisation, version = samsat_office(session)
     sign_in(client, session, organisation.id)
-    builds = counted_builds(monkeypatch)
+    builds = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
     waiting = client.get(url)
     page = waiting.get_data(as_text=True)
@@ -124,7 +103,7 @@ def test_an_office_never_gets_another_offices_stored_document(client, session, m
     second, second_version = samsat_office(session)
     session.get(Organisation, second.id).name = "SAMSAT Kedua"
     session.commit()
-    builds = counted_builds(monkeypatch)
+    builds = calls_of(monkeypatch, background, "html_to_pdf")
     sign_in(client, session, first.id)
     mine = client.get(f"/hr/reports/office/{first_version.id}/2010.pdf")
     assert client.get(f"/hr/reports/office/{second_version.id}/2010.pdf").status_code == 404
@@ -212,7 +191,7 @@ def test_a_word_document_is_made_by_the_worker_once_per_change_and_what_stops_it
     assert unsigned.status_code == 404 and "dua penanda tangan" in unsigned.get_data(as_text=True)  # said, not queued
     assert stored(session) == []
     programmes.set_signing(session, organisation.id, place="Semarang", first=SIGNER, second=SIGNER)
-    made = counted_calls(monkeypatch, word.MAKERS, "pk")
+    made = calls_of(monkeypatch, word.MAKERS, "pk")
     url = f"/hr/reports/pk/{version.id}.docx?day=2010-01-28"
     waiting = client.get(url)
     assert waiting.status_code == 202 and made == []
