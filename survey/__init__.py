@@ -17,6 +17,7 @@ from werkzeug.routing import IntegerConverter
 from survey.render.numbers import format_number, scale_of
 from survey import api, auth, background, counter, db, health, i18n, public, reports, respond
 from survey import config as settings
+from survey.forms import LARGEST_ID
 from survey.hr import views as hr_views
 from survey.labels import words
 from survey.logs import mask_links_in_logs
@@ -31,7 +32,7 @@ class DatabaseId(IntegerConverter):
     not an overflow in the database driver (500)."""
 
     def __init__(self, url_map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", LARGEST_ID)
         super().__init__(url_map, *args, **kwargs)
 
 

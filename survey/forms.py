@@ -41,6 +41,16 @@ from survey.render.numbers import format_number
 from survey import db
 from survey.form_messages import CATALOG
 from survey.labels import words
+
+#: The largest id an INTEGER column holds: a larger one in an address or a form names no row, and must not
+#: reach the database driver (an overflow there is a 500).
+LARGEST_ID = 2**31 - 1
+
+
+def ticked_ids(name: str) -> list[int]:
+    """The row ids a form's checkboxes ``name`` sent, in order; a value that is not one (text, a 30-digit
+    number) names no row and is left out, so the service finds fewer of what was ticked and says so."""
+    return [int(value) for value in request.form.getlist(name) if value.isdigit() and int(value) <= LARGEST_ID]
 from survey.models import (
     Element,
     LadderSetting,

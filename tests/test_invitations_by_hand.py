@@ -175,6 +175,18 @@ def test_nothing_ticked_prints_no_letter_and_another_rounds_participant_is_refus
         ["invitation_shared", "invitation_letters_printed"]))) is None
 
 
+@pytest.mark.parametrize("ticked", ["1" * 30, "12\n34", "-1"])
+def test_a_ticked_value_that_names_no_participant_prints_nothing_and_invites_nobody(client, session, ticked):
+    """A 30-digit number overflowed the database driver (500); now it names nobody, like any unknown id."""
+    organisation, round_ = a_round_reached_by_phone(client, session)
+    page = f"/hr/rounds/{round_.id}"
+    for address, field in (("letters", "invitation"), ("invite/confirm", "person"), ("invite", "person")):
+        answer = post(client, f"{page}/{address}", {field: [ticked]}, page=page, follow_redirects=True, headers=EN)
+        assert answer.status_code == 200 and "Choose at least one" in answer.get_data(as_text=True)
+    assert session.scalar(select(Invitation.id)) is None and session.scalar(select(AuditEntry.id).where(
+        AuditEntry.action == "invitation_letters_printed")) is None
+
+
 @pytest.mark.parametrize("role", ["viewer", "kpi_owner"])
 def test_readers_get_neither_whatsapp_links_nor_letters(client, session, role):
     organisation, round_ = a_round_reached_by_phone(client, session, role=role)

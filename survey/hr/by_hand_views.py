@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from survey import db, i18n
-from survey.forms import ActionForm, message_of
+from survey.forms import ActionForm, message_of, ticked_ids
 from survey.hr import blueprint, round_or_404
 from survey.hr.round_views import round_action
 from survey.pages import served, stored_pdf
@@ -44,7 +44,7 @@ def share_whatsapp(round_id, invitation_id):
 def invitation_letters(round_):
     """One PDF, a page per ticked participant, in the round's language: printed in the background (a round's
     hundreds of letters take seconds), looked for again at ``printed_letters``."""
-    chosen = [int(value) for value in request.form.getlist("invitation") if value.isdigit()]
+    chosen = ticked_ids("invitation")
     if not current_app.config.get("PUBLIC_URL"):
         return _needs_public_address(round_)
     try:

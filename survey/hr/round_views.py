@@ -20,6 +20,7 @@ from survey.forms import (
     keeps_typed_text,
     message_of,
     page_locale,
+    ticked_ids,
 )
 from survey.hr import (base_url, blueprint, field_errors, org, page_number, round_or_404, version_or_404,
                        warn_at_launch)
@@ -156,7 +157,7 @@ def default_questions(round_):
 @round_action
 def confirm_invite(round_):
     """Who is about to be invited, counted and named, before anything is queued."""
-    chosen = {int(value) for value in request.form.getlist("person") if value.isdigit()}
+    chosen = set(ticked_ids("person"))
     invited = {i.person_id for i in db.session().query(Invitation).filter_by(round_id=round_.id)}
     found = [p for p in people.invitable(db.session(), org(), exclude=invited) if p.id in chosen]
     if not found:
@@ -178,7 +179,7 @@ def confirm_invite(round_):
 @blueprint.post("/rounds/<int:round_id>/invite")
 @round_action
 def invite(round_):
-    chosen = [int(value) for value in request.form.getlist("person") if value.isdigit()]
+    chosen = ticked_ids("person")
     if not chosen:
         flash(_("Choose at least one person to invite."), "error")
         return redirect(url_for("hr.round_page", round_id=round_.id))
