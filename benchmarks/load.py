@@ -138,7 +138,7 @@ def fault_phase(name: str, plan, env: dict, database_url: str, fault) -> None:
         clients.join(timeout=DEADLINE + 30)
     finally:
         os.killpg(server[0].pid, signal.SIGTERM)
-        server[0].wait(timeout=10)
+        server[0].wait(timeout=30)  # as bench.stop: a worker ends the request it is serving first
     missing, twice = check_stored(database_url, acknowledged)
     pages = sum(len(pages) for _, _, pages in plan)
     print(f"  {name:28s} {len(acknowledged)}/{pages} pages acknowledged in {outcome.get('elapsed', 0):5.1f} s, "
