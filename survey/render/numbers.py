@@ -9,6 +9,7 @@ before the bounds, is shown in the language's scientific form (1,5E300) rather t
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 
 from babel.numbers import format_decimal
@@ -66,7 +67,14 @@ def format_number(value, kind: str = "measure", locale: str = "id", signed: bool
     if abs(value) >= SCIENTIFIC_FROM:
         mantissa, exponent = f"{value:.2e}".split("e")  # Python rounds 9.999e24 to 1.00e+25; Babel wrote 10E24
         return f"{format_decimal(float(mantissa), '0.##', locale=locale)}E{int(exponent)}"
-    value = round(value, most) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0: no "-0,00"
+    return _formatted(round(value, most) + 0.0, pattern, locale)  # + 0.0: a rounded -0.0 is 0.0, no "-0,00"
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted(value: float, pattern: str, locale: str) -> str:
+    """Babel's writing of a rounded number, remembered: pages show the same figures many times over (a
+    scorecard's levels, weights and targets in its table, its charts and its PDF), and Babel parses the
+    pattern and the locale anew for each (~65 us a number; an office scorecard writes hundreds)."""
     try:
         return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True)
     except decimal.DecimalException:  # not expected below SCIENTIFIC_FROM; a page still shows the number
