@@ -9,6 +9,7 @@ from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from survey.services.per_transaction import remember_reads
 from survey.services.text import refuse_line_breaks_in_flush
 
 
@@ -47,7 +48,7 @@ def init_app(app: Flask) -> None:
 def session() -> Session:
     """The current request's session, opened on first use."""
     if "db_session" not in g:
-        g.db_session = current_app.extensions["neraca.sessionmaker"]()
+        g.db_session = remember_reads(current_app.extensions["neraca.sessionmaker"]())
     return g.db_session
 
 

@@ -12,7 +12,7 @@ from flask_login import current_user
 from survey import background, db
 from survey.models import Organisation, ReportJob
 from survey.render.pdf import render_html
-from survey.services import accounts, documents, reporting
+from survey.services import accounts, documents, per_transaction, reporting
 
 #: Wrong links (invitation tokens, public survey slugs) one address may try in the failure window
 #: before being refused.
@@ -54,7 +54,7 @@ def stored_pdf(template: str, context: Callable[[], dict], name: str, language: 
     found = documents.find_shortcut(session, organisation_id, document, quick) if quick else None
     if documents.needs_building(found):
         if quick:
-            session.expire_all()  # a row loaded before the version was read may be older than it (a GET saves nothing)
+            per_transaction.reread(session)  # a row loaded before the version was read may be older than it (a GET saves nothing)
         written = {"organisation": session.get(Organisation, organisation_id).name, "language": language,
                    "gettext": gettext}
         values = context()

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
 from survey.models import Base, Organisation
+from survey.services import per_transaction
 
 #: Tables no document or computed page shows: writing them leaves the versions alone.
 QUIET = frozenset({"report_jobs", "login_attempts", "outbox", "password_tokens"})
@@ -56,7 +57,7 @@ def remembered(session: Session, organisation_id: int, what: tuple, find: Callab
     if key not in _FOUND:
         if len(_FOUND) >= _REMEMBERED:
             _FOUND.clear()
-        session.expire_all()  # rows loaded before the version was read may be older than it (nothing unsaved)
+        per_transaction.reread(session)  # rows loaded before the version was read may be older than it (nothing unsaved)
         _FOUND[key] = find()
     return _FOUND[key]
 

@@ -10,10 +10,20 @@ from sqlalchemy.orm import Session, load_only
 
 from analysis.hierarchy import Hierarchy
 from survey.models import Element
+from survey.services import per_transaction
 
 
 def elements(session: Session, version_id: int, tree_only: bool = False) -> list[Element]:
-    """The version's elements in order; ``tree_only`` loads just what questionnaires need (fast path)."""
+    """The version's elements in order; ``tree_only`` loads just what questionnaires need (fast path). Read
+    once a transaction while it writes nothing (per_transaction): a scorecard page asks several times."""
+    full = per_transaction.known(session, ("elements", version_id, False))
+    if full is not None:  # every column: serves a read of the tree too
+        return list(full)
+    return list(per_transaction.remembered(session, ("elements", version_id, tree_only),
+                                           lambda: _read(session, version_id, tree_only)))
+
+
+def _read(session: Session, version_id: int, tree_only: bool) -> list[Element]:
     query = select(Element).where(Element.version_id == version_id).order_by(Element.position, Element.id)
     if tree_only:
         query = query.options(load_only(Element.id, Element.parent_id, Element.kind, Element.code, Element.name,
