@@ -14,9 +14,11 @@ run: setup
 	HOST=$(HOST) PORT=$(PORT) PUBLIC_URL=$(PUBLIC_URL) $(PY) -m survey.cli demo
 	NERACA_INSECURE_COOKIES=1 PUBLIC_URL=$(PUBLIC_URL) $(VENV)/bin/flask --app survey run --host $(HOST) --port $(PORT)
 
-# One pytest-xdist worker per core, each with its own database (tests/conftest.py); PYTEST_WORKERS=0: one process.
+# pytest-xdist workers, each with its own database (tests/conftest.py): one more than the cores, as a test often
+# waits (for chromium, a gunicorn, a kiosk's timer) and a third worker fills those waits (-n 2 left a fifth of
+# two cores idle; -n 3: 5:49 -> 5:10 for the same suite). PYTEST_WORKERS=0: one process.
 # loadgroup: the tests marked with one xdist_group share a worker (those holding dpkg's lock).
-PYTEST_WORKERS ?= auto
+PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 # Python's compiled files are written (in the checkout's ignored __pycache__ folders) even where the environment
 # says PYTHONDONTWRITEBYTECODE: without them each worker rewrites the asserts of all 120 test modules again
 # (10 s of every run here; the collection of `-n 2` took 14.6 s without them, 8.2 s with them).
