@@ -7,7 +7,7 @@ PORT   ?= 5000
 # Links in emails are made only from PUBLIC_URL: the demo's is the address `make run` serves.
 PUBLIC_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-postgres setup system-packages bench bench-quick clean
+.PHONY: run test test-postgres screenshots setup system-packages bench bench-quick clean
 
 run: setup
 	$(PY) -m survey.cli upgrade
@@ -32,6 +32,11 @@ test: setup
 # (they use no test database): those run once, in `make test`.
 test-postgres: setup
 	bash scripts/with-postgres.sh $(PYTEST) -m "not browser and not bench"
+
+# The browser tests again, keeping a screenshot of each page they see in test-artifacts/ to look at (390 and
+# 1280 px, both languages); `make test` runs the same checks without drawing them.
+screenshots: setup
+	NERACA_SCREENSHOTS=1 $(PYTEST) -m browser
 
 bench: setup
 	$(PY) benchmarks/ahp.py

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from survey.services import answers, people, rounds
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, launch, live_server, playwright  # noqa: F401
 from tests.samsat_site import build_samsat
 
 pytestmark = [pytest.mark.browser,
@@ -44,12 +44,12 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
             radio.check()
         hint = page.locator("#consistency-hint").inner_text()
         assert "bertentangan" in hint and "1,33" in hint  # the CR the server will find, written the Indonesian way
-        page.screenshot(path=str(ARTIFACTS / "browser-live-hint.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-live-hint.png")
         with page.expect_navigation():
             page.click("button[type=submit]")
         assert page.url.endswith("/c/root/reask")
         assert page.locator(".hint").first.is_visible()
-        page.screenshot(path=str(ARTIFACTS / "browser-reask.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-reask.png")
         reask = answers.open_reask(session, invitation, "root")
         shown = reask.pairs_shown[0]
         implied = shown["implied_scale"]
@@ -67,7 +67,7 @@ def test_stakeholder_answers_in_a_browser_is_reasked_and_sees_their_weights(app,
                 page.click("button[type=submit]")
         assert page.url.endswith("/done")
         assert page.locator("h1").inner_text() == "Terima kasih"
-        page.screenshot(path=str(ARTIFACTS / "browser-done.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-done.png")
         browser.close()
 
     session.expire_all()
@@ -103,7 +103,7 @@ def test_hr_types_indonesian_numbers_into_the_performance_form_and_they_are_stor
         for language in ("id", "en"):
             page.goto(f"{live_server}/hr/versions/{version.id}/scorecard/2010?lang={language}")
             assert page.locator("h1").first.is_visible()
-            page.screenshot(path=str(ARTIFACTS / f"office-scorecard-{language}.png"), full_page=True)
+            keep_screenshot(page, ARTIFACTS / f"office-scorecard-{language}.png")
         assert "Capaian kinerja" in page.content() or "Share of target" in page.content()
         browser.close()
 

@@ -3,6 +3,7 @@ chromium via Playwright), and saves once: the stored values are the pasted ones,
 from __future__ import annotations
 
 from survey.services import accounts, performance
+from tests.helpers.browser import keep_screenshot
 from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
 from tests.test_data_grid import PERIOD, office, stored  # noqa: F401  (office is a fixture)
@@ -48,9 +49,9 @@ def test_hr_pastes_a_block_of_actuals_from_a_spreadsheet_and_saves_it_once(app, 
         page.keyboard.press("ArrowUp")
         assert page.evaluate("document.activeElement.name") == "v-K06:target"
 
-        page.screenshot(path=str(ARTIFACTS / "grid-1280.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "grid-1280.png")
         page.set_viewport_size({"width": 390, "height": 844})
-        page.screenshot(path=str(ARTIFACTS / "grid-390.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "grid-390.png")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # one card per KPI, no sideways scroll
 
         page.click("form.grid-form button[type=submit]")

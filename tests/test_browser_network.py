@@ -5,7 +5,7 @@ import pytest
 
 from survey.models import Element
 from survey.services import answers, network, people, rounds
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, launch, live_server, playwright  # noqa: F401
 from tests.helpers.network import NETWORK, small_scorecard
 
 pytestmark = [pytest.mark.browser,
@@ -40,12 +40,12 @@ def test_stakeholder_answers_a_network_round_on_a_phone(app, session, live_serve
             for pair in page.locator("fieldset.pair").all():
                 pair.locator('input[value="2"]').check()
             if len(seen) == 1:
-                page.screenshot(path=str(ARTIFACTS / "browser-network-page.png"), full_page=True)
+                keep_screenshot(page, ARTIFACTS / "browser-network-page.png")
             with page.expect_navigation():  # page.url is the next page's only once it has come
                 page.click("button[type=submit]")
         assert page.url.endswith("/done")
         assert page.locator("h1").inner_text() == "Terima kasih"
-        page.screenshot(path=str(ARTIFACTS / "browser-network-done.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-network-done.png")
         browser.close()
 
     assert seen == [f"Dibandingkan terhadap Name of {code}" for code in ("O1", "O2", "K1", "K2", "K3")]
@@ -72,10 +72,10 @@ def test_hr_ticks_a_cluster_matrix_on_a_phone_and_a_desktop(app, session, live_s
             "K1 Name of K1 influences O1 Name of O1"
         page.get_by_role("checkbox", name=name).check()
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # the matrix scrolls in its box
-        page.screenshot(path=str(ARTIFACTS / f"browser-network-matrix-{language}-{width}.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / f"browser-network-matrix-{language}-{width}.png")
         page.click("form button[type=submit]")
         assert page.url.endswith("/network")
-        page.screenshot(path=str(ARTIFACTS / f"browser-network-{language}-{width}.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / f"browser-network-{language}-{width}.png")
         browser.close()
     codes = {e.id: e.code for e in version.elements}
     assert {(codes[a], codes[b]) for a, b in network.links(session, version)} == {("K1", "O1")}

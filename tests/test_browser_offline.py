@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from survey.models import ClusterAnswer, Judgment, PublicVisit, Response, utcnow
 from survey.services import answers, counters, people, public, questionnaires, rounds, skm
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, launch, live_server, playwright  # noqa: F401
 from tests.samsat_site import build_samsat
 
 pytestmark = [pytest.mark.browser,
@@ -65,7 +65,7 @@ def test_a_visitor_answers_the_public_skm_offline_and_it_is_sent_once_the_connec
         note = page.locator("[data-offline-note]")
         note.wait_for(state="visible")
         assert note.inner_text() == SAVED
-        page.screenshot(path=str(ARTIFACTS / "browser-offline-public.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-offline-public.png")
         [entry] = saved_on_device(page)
         assert count(session, PublicVisit) == 0
         context.set_offline(False)  # the signal returns: sent once, and the page follows the server's reply

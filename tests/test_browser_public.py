@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from survey.models import PublicVisit
 from survey.services import public, questionnaires, rounds
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, live_server  # noqa: F401
 from tests.samsat_site import build_samsat
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -41,7 +41,7 @@ def test_a_visitor_opens_the_public_link_on_a_phone_and_answers_in_indonesian(ap
         assert page.locator(f"#q_{first.id} .error").inner_text() == "Jawab pertanyaan ini."
         assert session.scalar(select(func.count()).select_from(PublicVisit)) == 0
         page.locator(f'input[name="q_{first.id}"][value="5"]').check()
-        page.screenshot(path=str(ARTIFACTS / "browser-public-answers.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-public-answers.png")
         page.click("button[type=submit]")
         page.wait_for_url(f"**/p/{round_.public_slug}/thanks")  # sent in the background (offline.js), then followed
         assert "Jawaban Anda tersimpan" in page.content()

@@ -4,7 +4,7 @@ import pytest
 
 from survey.models import Rating
 from survey.services import answers, people, rounds
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, launch, live_server, playwright  # noqa: F401
 from tests.samsat_site import build_samsat
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
@@ -38,7 +38,7 @@ def test_stakeholder_rates_every_page_on_a_phone_is_told_of_a_rating_off_the_sca
         refusal.first.wait_for()  # the reply comes in the background (offline.js) and takes the page's place
         assert refusal.count() == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
-        page.screenshot(path=str(ARTIFACTS / "browser-rating-refused.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-rating-refused.png")
         fields.nth(0).fill("9")
         with page.expect_navigation():
             page.click("button[type=submit]")
@@ -53,7 +53,7 @@ def test_stakeholder_rates_every_page_on_a_phone_is_told_of_a_rating_off_the_sca
         assert page.url.endswith("/done") and answered == pages
         assert page.locator("h1").inner_text() == "Terima kasih"
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        page.screenshot(path=str(ARTIFACTS / "browser-rating-done.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "browser-rating-done.png")
         browser.close()
 
     session.expire_all()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from survey.services import answers, people, rounds
+from tests.helpers.browser import keep_screenshot
 from tests.samsat_site import build_samsat
 from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
 
@@ -127,7 +128,7 @@ def test_every_choice_of_a_pair_names_the_element_it_favours_and_how_strongly_on
                 chosen = pair.locator('input[value="1/7"] ~ .say').bounding_box()
                 assert chosen["width"] > 200 and chosen["height"] > 10
                 assert not pair.locator(".sides").is_visible()  # the chosen sentence took its place
-            page.screenshot(path=str(shots / f"pairwise-{width}-{language}.png"), full_page=True)
+            keep_screenshot(page, shots / f"pairwise-{width}-{language}.png")
         context.close()
 
 
@@ -148,5 +149,5 @@ def test_every_field_of_a_rating_page_is_named_and_big_enough_to_tap(app, sessio
             assert box["height"] >= TAP and box["width"] >= TAP
         assert not small_targets(page, "label.choice")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
-        page.screenshot(path=str(ARTIFACTS / "scale" / f"rating-320-{language}.png"), full_page=True)
+        keep_screenshot(page, ARTIFACTS / "scale" / f"rating-320-{language}.png")
     context.close()

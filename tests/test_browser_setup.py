@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from survey.models import Organisation
 from survey.services import people, scorecards
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401  (live_server is a fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, live_server  # noqa: F401
 from tests.helpers.cli import console  # noqa: F401  (a fixture)
 from tests.samsat_site import samsat_rows
 
@@ -43,7 +43,7 @@ def test_a_new_office_is_set_up_and_its_hr_colleague_launches_a_round(app, sessi
         with admin.expect_navigation():  # content() during the navigation is empty (seen on a loaded machine)
             admin.click("form:has(#email) button[type=submit]")
         assert "siti@dispenda.go.id" in admin.content()
-        admin.screenshot(path=str(ARTIFACTS / "browser-users.png"), full_page=True)
+        keep_screenshot(admin, ARTIFACTS / "browser-users.png")
 
         mailed = [m.get_payload() for m in smtp_server.messages if m["To"] == "siti@dispenda.go.id"]
         link = re.search(rf"{re.escape(live_server)}/password/\S+", mailed[0]).group(0)
@@ -63,7 +63,7 @@ def test_a_new_office_is_set_up_and_its_hr_colleague_launches_a_round(app, sessi
         colleague.locator('input[name="person"]').first.check()
         colleague.click('form:has(input[name="person"]) button[type=submit]')
         colleague.click('form[action$="/invite"] button[type=submit]')  # the page naming who is invited
-        colleague.screenshot(path=str(ARTIFACTS / "browser-round-launched.png"), full_page=True)
+        keep_screenshot(colleague, ARTIFACTS / "browser-round-launched.png")
         browser.close()
 
     invited = [m.get_payload() for m in smtp_server.messages if m["To"] == "kabid@dispenda.go.id"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from survey.services import accounts, strategy
+from tests.helpers.browser import keep_screenshot
 from tests.helpers.reports import samsat_office
 from tests.test_browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
@@ -34,7 +35,7 @@ def test_the_strategy_map_scrolls_inside_its_box_on_a_phone_and_fits_a_screen(ap
                 page.set_viewport_size({"width": width, "height": 900})
                 for name, url in pages.items():
                     page.goto(live_server + url)
-                    page.screenshot(path=str(ARTIFACTS / f"strategy-map-{name}-{width}.png"), full_page=True)
+                    keep_screenshot(page, ARTIFACTS / f"strategy-map-{name}-{width}.png")
                     assert page.evaluate("window.innerWidth") == width, (name, width)  # laid out for the device
                     assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
                     box = page.evaluate(MAP_BOX)

@@ -10,7 +10,8 @@ import pytest
 from survey.render.numbers import format_number
 from survey.services import accounts
 from survey.services.scorecard_document import office_document
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, launch, live_server, overflow, playwright  # noqa: F401
+from tests.helpers.browser import (ARTIFACTS, CHROMIUM, keep_screenshot, launch, live_server, overflow,  # noqa: F401
+                                   playwright)
 from tests.helpers.reports import samsat_office
 from tests.test_browser_setup import sign_in
 
@@ -43,7 +44,7 @@ def test_the_slider_tries_a_weight_on_the_server_and_the_page_stays_within_the_s
             assert f"element={row.code}" in page.url and "weight=" in page.url  # the address gives the same page
             for width in (390, 1280):
                 page.set_viewport_size({"width": width, "height": 900})
-                page.locator("#signal").screenshot(path=str(ARTIFACTS / f"what-if-office-{language}-{width}.png"))
+                keep_screenshot(page.locator("#signal"), ARTIFACTS / f"what-if-office-{language}-{width}.png")
                 assert overflow(page) <= 0, (locale, width)
             page.close()
         browser.close()
@@ -69,7 +70,7 @@ def test_the_results_pages_slider_and_groups_page_by_page_fit_a_phone_and_a_scre
             for width in (390, 1280):
                 page.set_viewport_size({"width": width, "height": 900})
                 for part in ("sensitivity", "agreement"):
-                    page.locator(f"#{part}").screenshot(path=str(ARTIFACTS / f"results-{part}-{locale[:2]}-{width}.png"))
+                    keep_screenshot(page.locator(f"#{part}"), ARTIFACTS / f"results-{part}-{locale[:2]}-{width}.png")
                 assert overflow(page) <= 0, (locale, width)
             page.close()
         browser.close()

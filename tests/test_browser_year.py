@@ -14,6 +14,7 @@ import pytest
 
 from survey.models import Evidence, Finding
 from survey.services import accounts, calendar, given_weights, kpi_owners, performance, reporting, scorecards
+from tests.helpers.browser import keep_screenshot
 from tests.test_attacks import rows_in_every_table
 from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
@@ -240,7 +241,7 @@ def test_a_quarter_is_entered_reminded_submitted_returned_verified_locked_and_pr
         assert "dikunci oleh sari@samsat.go.id" in hr.locator("#status").inner_text()
         session.expire_all()
         assert reporting.period_state(session, version, PERIOD) == "locked"
-        hr.screenshot(path=str(ARTIFACTS / "year-board-locked.png"), full_page=True)
+        keep_screenshot(hr, ARTIFACTS / "year-board-locked.png")
 
         # 8. The locked quarter refuses a change from the grid and from the form, and writes nothing.
         before = rows_in_every_table(session)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from analysis.hierarchy import Hierarchy
 from survey.models import AuditEntry, Element, Round, ScorecardVersion
 from survey.services import answers, api_tokens, groups, people, rounds, scorecards
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, live_server, playwright  # noqa: F401 (fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, live_server, playwright  # noqa: F401 (fixture)
 from tests.helpers.weighting import answer_page
 from tests.samsat_site import build_samsat
 from tests.web import post, round_form, sign_in
@@ -303,5 +303,5 @@ def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, c
         assert box.locator("li").count() == 22
         assert box.evaluate("e => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY == 'auto'")
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "browser-all-kpis-390.png"))
+        keep_screenshot(page, ARTIFACTS / "browser-all-kpis-390.png", full_page=False)
         browser.close()

@@ -2,7 +2,8 @@
 
 Debian's chromium via Playwright (as tests/test_browser.py): a page fails when it scrolls sideways
 (document.documentElement.scrollWidth > innerWidth) or when a radio button of the pairwise scale
-offers a tap target under 44 x 44 px. Screenshots of every page are kept in test-artifacts/screens.
+offers a tap target under 44 x 44 px. Screenshots of every page are kept in test-artifacts/screens when asked
+for (`make screenshots`).
 """
 import re
 import shutil
@@ -14,8 +15,8 @@ from sqlalchemy import select
 from survey import demo
 from survey.models import Round, ScorecardVersion
 from survey.services import answers, people, questionnaires, rounds
-from tests.helpers.browser import (ARTIFACTS, CHROMIUM, full_page_screenshot, live_server, overflow,  # noqa: F401
-                                   playwright)  # live_server: a fixture
+from tests.helpers.browser import (ARTIFACTS, CHROMIUM, SCREENSHOTS, full_page_screenshot, live_server,  # noqa: F401
+                                   overflow, playwright)  # live_server: a fixture
 
 # The demo is loaded once per session (tests/conftest.py demo_templates); demo_pages loads it again on it.
 pytestmark = [pytest.mark.browser, pytest.mark.demo("id"), pytest.mark.skipif(not Path(CHROMIUM).exists(),
@@ -73,8 +74,9 @@ def small_scale_targets(page) -> list[str]:
 def test_every_demo_page_fits_a_phone_and_a_desktop_in_both_languages(app, session, live_server, tmp_path):
     pages, password = demo_pages(session, tmp_path)
     shots = ARTIFACTS / "screens"
-    shutil.rmtree(shots, ignore_errors=True)
-    shots.mkdir(parents=True)
+    if SCREENSHOTS:  # this run's pages only
+        shutil.rmtree(shots, ignore_errors=True)
+        shots.mkdir(parents=True)
     failures = []
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=[

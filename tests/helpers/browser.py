@@ -13,6 +13,9 @@ from tests.helpers.servers import free_port
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+#: Screenshots are for a person to look at, no test reads them: taken with NERACA_SCREENSHOTS=1 (`make
+#: screenshots`), not by `make test` (chromium drawing ~170 full pages: 14 of test_screens.py's 31 s).
+SCREENSHOTS = os.environ.get("NERACA_SCREENSHOTS") == "1"
 playwright = pytest.importorskip("playwright.sync_api")
 
 
@@ -36,10 +39,25 @@ def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
+def keep_screenshot(target, path: Path, full_page: bool = True) -> None:
+    """``target`` (a page, whole unless not ``full_page``, or one element's locator) as a PNG at ``path``, when
+    screenshots are asked for."""
+    if not SCREENSHOTS:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if hasattr(target, "set_viewport_size"):
+        target.screenshot(path=str(path), full_page=full_page)
+    else:
+        target.screenshot(path=str(path))
+
+
 def full_page_screenshot(page, path: Path) -> None:
     """The whole page, not only the viewport, as a PNG at ``path``: chromium's own capture beyond the
     viewport with its faster PNG encoding (optimizeForSpeed), half the time of
-    page.screenshot(full_page=True) over tests/test_screens.py's 124 pages (31 s -> 16 s)."""
+    page.screenshot(full_page=True) over tests/test_screens.py's 124 pages (31 s -> 16 s). Only when
+    screenshots are asked for (SCREENSHOTS)."""
+    if not SCREENSHOTS:
+        return
     width, height = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     devtools = page.context.new_cdp_session(page)
     try:
