@@ -293,3 +293,42 @@ def redis_url(tmp_path):
     yield f"redis://127.0.0.1:{port}/0"
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium, launched once per xdist worker (tests/helpers/browser.py's options): each browser test
+    launching its own spent ~0.9 s of CPU on it, ~25 s a run."""
+    from tests.helpers.browser import launch, playwright
+    with playwright.sync_playwright() as driver:
+        shared = launch(driver)
+        yield shared
+        shared.close()
+
+
+class OwnContexts:
+    """The worker's chromium as one test sees it: the contexts (cookies, storage, offline mode) and pages it
+    opens are its own, closed at its end."""
+
+    def __init__(self, shared):
+        self.shared, self.opened = shared, []
+
+    def new_context(self, **options):
+        self.opened.append(self.shared.new_context(**options))
+        return self.opened[-1]
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def close(self):
+        for context in self.opened:
+            context.close()
+        self.opened.clear()
+
+
+@pytest.fixture
+def browser(chromium):
+    """A test's window on the worker's chromium (``chromium``); what it opened is closed after it."""
+    own = OwnContexts(chromium)
+    yield own
+    own.close()

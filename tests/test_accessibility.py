@@ -14,7 +14,7 @@ from sqlalchemy import select
 from survey import demo
 from survey.models import Round
 from survey.services import answers, counters, people, rounds
-from tests.test_browser import CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
+from tests.test_browser import CHROMIUM, live_server  # noqa: F401 (a fixture)
 from tests.test_screens import demo_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo("id"),
@@ -64,25 +64,23 @@ def serious_violations(page) -> list[str]:
             for violation in results["violations"] if violation["impact"] in SERIOUS]
 
 
-def test_respondent_public_and_hr_pages_have_no_serious_accessibility_violation(app, session, live_server, tmp_path):
+def test_respondent_public_and_hr_pages_have_no_serious_accessibility_violation(app, session, live_server, tmp_path,
+                                                                                browser):
     pages, password = demo_pages(session, tmp_path)
     pages |= reask_and_rating_pages(session)
     failures = []
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        for width, names in ((390, [name for name in pages if re.match(r"[rp]-", name)]),
-                             (1280, [name for name in pages if not re.match(r"[rp]-", name)])):
-            page = with_axe(browser.new_page(viewport={"width": width, "height": 800}))
-            if width == 1280:
-                page.goto(f"{live_server}/login")
-                page.fill("#email", demo.ADMIN_EMAIL)
-                page.fill("#password", password)
-                page.click("main button[type=submit]")
-            for language in ("id", "en"):
-                for name in names:
-                    path = pages[name]
-                    page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
-                    failures += [f"{name} ({language}): {found}" for found in serious_violations(page)]
-            page.close()
-        browser.close()
+    for width, names in ((390, [name for name in pages if re.match(r"[rp]-", name)]),
+                         (1280, [name for name in pages if not re.match(r"[rp]-", name)])):
+        page = with_axe(browser.new_page(viewport={"width": width, "height": 800}))
+        if width == 1280:
+            page.goto(f"{live_server}/login")
+            page.fill("#email", demo.ADMIN_EMAIL)
+            page.fill("#password", password)
+            page.click("main button[type=submit]")
+        for language in ("id", "en"):
+            for name in names:
+                path = pages[name]
+                page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
+                failures += [f"{name} ({language}): {found}" for found in serious_violations(page)]
+        page.close()
     assert not failures, "\n".join(failures)

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
 
 
-def test_a_visitor_opens_the_public_link_on_a_phone_and_answers_in_indonesian(app, session, live_server):
+def test_a_visitor_opens_the_public_link_on_a_phone_and_answers_in_indonesian(app, session, live_server, browser):
     organisation, version = build_samsat(session, stakeholders=0)
     round_ = rounds.create_round(session, organisation.id, version_id=version.id, title="Survei Kepuasan 2010",
                                  kind="satisfaction", language="id")
@@ -25,29 +25,24 @@ def test_a_visitor_opens_the_public_link_on_a_phone_and_answers_in_indonesian(ap
     asked = questionnaires.questions(session, round_)
     ARTIFACTS.mkdir(exist_ok=True)
 
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-US")  # the phone speaks English
-        page.goto(f"{live_server}/p/{round_.public_slug}")
-        assert page.locator("html").get_attribute("lang") == "id"  # the round's language wins
-        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-        first = asked[0]
-        for question in asked[1:]:  # one left out: refused at its field, in Indonesian
-            value = "4" if question.kind == "likert" else "1"
-            page.locator(f'input[name="q_{question.id}"][value="{value}"]').check()
-        page.click("button[type=submit]")
-        assert page.locator(f"#q_{first.id} .error").inner_text() == "Jawab pertanyaan ini."
-        assert session.scalar(select(func.count()).select_from(PublicVisit)) == 0
-        page.locator(f'input[name="q_{first.id}"][value="5"]').check()
-        keep_screenshot(page, ARTIFACTS / "browser-public-answers.png")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**/p/{round_.public_slug}/thanks")  # sent in the background (offline.js), then followed
-        assert "Jawaban Anda tersimpan" in page.content()
-        page.goto(f"{live_server}/p/{round_.public_slug}")  # the same phone again: told, not asked twice
-        assert "Anda sudah menjawab survei ini" in page.content()
-        browser.close()
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-US")  # the phone speaks English
+    page.goto(f"{live_server}/p/{round_.public_slug}")
+    assert page.locator("html").get_attribute("lang") == "id"  # the round's language wins
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    first = asked[0]
+    for question in asked[1:]:  # one left out: refused at its field, in Indonesian
+        value = "4" if question.kind == "likert" else "1"
+        page.locator(f'input[name="q_{question.id}"][value="{value}"]').check()
+    page.click("button[type=submit]")
+    assert page.locator(f"#q_{first.id} .error").inner_text() == "Jawab pertanyaan ini."
+    assert session.scalar(select(func.count()).select_from(PublicVisit)) == 0
+    page.locator(f'input[name="q_{first.id}"][value="5"]').check()
+    keep_screenshot(page, ARTIFACTS / "browser-public-answers.png")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/p/{round_.public_slug}/thanks")  # sent in the background (offline.js), then followed
+    assert "Jawaban Anda tersimpan" in page.content()
+    page.goto(f"{live_server}/p/{round_.public_slug}")  # the same phone again: told, not asked twice
+    assert "Anda sudah menjawab survei ini" in page.content()
     session.expire_all()
     items, _overall = questionnaires.satisfaction_results(session, round_)
     assert [count for *_rest, count in items] == [1] * len(items)

@@ -15,7 +15,7 @@ import pytest
 from survey.services import answers, people, rounds
 from tests.helpers.browser import keep_screenshot
 from tests.samsat_site import build_samsat
-from tests.test_browser import ARTIFACTS, CHROMIUM, launch, live_server, playwright  # noqa: F401 (a fixture)
+from tests.test_browser import ARTIFACTS, CHROMIUM, live_server  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")]
@@ -29,12 +29,6 @@ STRENGTH = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        browser = launch(driver)
-        yield browser
-        browser.close()
 
 
 def radio_names(page) -> dict[tuple[str, str], str]:

@@ -19,7 +19,7 @@ ADMIN_PASSWORD, HR_PASSWORD = "admin passphrase 2026", "colleague passphrase 202
 
 
 def test_a_new_office_is_set_up_and_its_hr_colleague_launches_a_round(app, session, console, live_server,
-                                                                      smtp_server):
+                                                                      smtp_server, browser):
     app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port, PUBLIC_URL=live_server)
     assert console("init", "--org", "Dinas Pendapatan", "--email", "admin@dispenda.go.id", "--name", "Admin Dispenda",
                    "--password-stdin", stdin=ADMIN_PASSWORD + "\n") == 0
@@ -30,41 +30,36 @@ def test_a_new_office_is_set_up_and_its_hr_colleague_launches_a_round(app, sessi
     people.add_person(session, organisation_id, name="Kepala Bidang", email="kabid@dispenda.go.id")
     ARTIFACTS.mkdir(exist_ok=True)
 
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        admin = browser.new_context(viewport={"width": 400, "height": 850}).new_page()  # a phone
-        sign_in(admin, live_server, "admin@dispenda.go.id", ADMIN_PASSWORD)
-        admin.click('a[href$="/hr/users"]')
-        admin.fill("#name", "Siti Rahma")
-        admin.fill("#email", "siti@dispenda.go.id")
-        admin.select_option("#role", "hr")
-        with admin.expect_navigation():  # content() during the navigation is empty (seen on a loaded machine)
-            admin.click("form:has(#email) button[type=submit]")
-        assert "siti@dispenda.go.id" in admin.content()
-        keep_screenshot(admin, ARTIFACTS / "browser-users.png")
+    admin = browser.new_context(viewport={"width": 400, "height": 850}).new_page()  # a phone
+    sign_in(admin, live_server, "admin@dispenda.go.id", ADMIN_PASSWORD)
+    admin.click('a[href$="/hr/users"]')
+    admin.fill("#name", "Siti Rahma")
+    admin.fill("#email", "siti@dispenda.go.id")
+    admin.select_option("#role", "hr")
+    with admin.expect_navigation():  # content() during the navigation is empty (seen on a loaded machine)
+        admin.click("form:has(#email) button[type=submit]")
+    assert "siti@dispenda.go.id" in admin.content()
+    keep_screenshot(admin, ARTIFACTS / "browser-users.png")
 
-        mailed = [m.get_payload() for m in smtp_server.messages if m["To"] == "siti@dispenda.go.id"]
-        link = re.search(rf"{re.escape(live_server)}/password/\S+", mailed[0]).group(0)
-        colleague = browser.new_context(viewport={"width": 400, "height": 850}).new_page()
-        colleague.goto(link)
-        colleague.fill("#password", HR_PASSWORD)
-        colleague.fill("#repeat", HR_PASSWORD)
-        colleague.click("button[type=submit]")
-        assert colleague.url.endswith("/login")
-        sign_in(colleague, live_server, "siti@dispenda.go.id", HR_PASSWORD)
-        assert colleague.locator('a[href$="/hr/users"]').count() == 0  # HR, not an administrator
+    mailed = [m.get_payload() for m in smtp_server.messages if m["To"] == "siti@dispenda.go.id"]
+    link = re.search(rf"{re.escape(live_server)}/password/\S+", mailed[0]).group(0)
+    colleague = browser.new_context(viewport={"width": 400, "height": 850}).new_page()
+    colleague.goto(link)
+    colleague.fill("#password", HR_PASSWORD)
+    colleague.fill("#repeat", HR_PASSWORD)
+    colleague.click("button[type=submit]")
+    assert colleague.url.endswith("/login")
+    sign_in(colleague, live_server, "siti@dispenda.go.id", HR_PASSWORD)
+    assert colleague.locator('a[href$="/hr/users"]').count() == 0  # HR, not an administrator
 
-        colleague.goto(f"{live_server}/hr/rounds/new")
-        colleague.fill("#title", "Pembobotan 2026")
-        colleague.click("form:has(#title) button[type=submit]")
-        assert re.search(r"/hr/rounds/\d+$", colleague.url)
-        colleague.locator('input[name="person"]').first.check()
-        colleague.click('form:has(input[name="person"]) button[type=submit]')
-        colleague.click('form[action$="/invite"] button[type=submit]')  # the page naming who is invited
-        keep_screenshot(colleague, ARTIFACTS / "browser-round-launched.png")
-        browser.close()
+    colleague.goto(f"{live_server}/hr/rounds/new")
+    colleague.fill("#title", "Pembobotan 2026")
+    colleague.click("form:has(#title) button[type=submit]")
+    assert re.search(r"/hr/rounds/\d+$", colleague.url)
+    colleague.locator('input[name="person"]').first.check()
+    colleague.click('form:has(input[name="person"]) button[type=submit]')
+    colleague.click('form[action$="/invite"] button[type=submit]')  # the page naming who is invited
+    keep_screenshot(colleague, ARTIFACTS / "browser-round-launched.png")
 
     invited = [m.get_payload() for m in smtp_server.messages if m["To"] == "kabid@dispenda.go.id"]
     assert invited and f"{live_server}/r/" in invited[0]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from analysis.hierarchy import Hierarchy
 from survey.models import AuditEntry, Element, Round, ScorecardVersion
 from survey.services import answers, api_tokens, groups, people, rounds, scorecards
-from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, live_server, playwright  # noqa: F401 (fixture)
+from tests.helpers.browser import ARTIFACTS, CHROMIUM, keep_screenshot, live_server  # noqa: F401 (fixture)
 from tests.helpers.weighting import answer_page
 from tests.samsat_site import build_samsat
 from tests.web import post, round_form, sign_in
@@ -280,7 +280,7 @@ def test_groups_that_cannot_make_global_weights_are_refused_by_name(compared, pr
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, client, session, live_server):
+def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, client, session, live_server, browser):
     from tests.helpers.browser import overflow
 
     organisation, version = build_samsat(session)
@@ -290,18 +290,13 @@ def test_a_page_of_all_22_kpis_fits_a_phone_with_its_list_in_a_scroll_box(app, c
     invitation, token = rounds.new_invitation(round_, people.people(session, organisation.id)[0], "test")
     session.add(invitation)
     session.commit()
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 390, "height": 800})
-        page.goto(f"{live_server}/r/{token}/c/kpis")
-        assert page.locator("h1").inner_text() == "Semua IKU"
-        assert page.locator("fieldset.pair").count() == 22 * 21 // 2
-        assert overflow(page) <= 0  # nothing scrolls sideways
-        box = page.locator("ol.members")
-        assert box.locator("li").count() == 22
-        assert box.evaluate("e => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY == 'auto'")
-        ARTIFACTS.mkdir(exist_ok=True)
-        keep_screenshot(page, ARTIFACTS / "browser-all-kpis-390.png", full_page=False)
-        browser.close()
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{live_server}/r/{token}/c/kpis")
+    assert page.locator("h1").inner_text() == "Semua IKU"
+    assert page.locator("fieldset.pair").count() == 22 * 21 // 2
+    assert overflow(page) <= 0  # nothing scrolls sideways
+    box = page.locator("ol.members")
+    assert box.locator("li").count() == 22
+    assert box.evaluate("e => e.scrollHeight > e.clientHeight && getComputedStyle(e).overflowY == 'auto'")
+    ARTIFACTS.mkdir(exist_ok=True)
+    keep_screenshot(page, ARTIFACTS / "browser-all-kpis-390.png", full_page=False)

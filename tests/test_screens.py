@@ -71,62 +71,54 @@ def small_scale_targets(page) -> list[str]:
         .map(([l, r]) => l.querySelector('input').value + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
 
 
-def test_every_demo_page_fits_a_phone_and_a_desktop_in_both_languages(app, session, live_server, tmp_path):
+def test_every_demo_page_fits_a_phone_and_a_desktop_in_both_languages(app, session, live_server, tmp_path, browser):
     pages, password = demo_pages(session, tmp_path)
     shots = ARTIFACTS / "screens"
     if SCREENSHOTS:  # this run's pages only
         shutil.rmtree(shots, ignore_errors=True)
         shots.mkdir(parents=True)
     failures = []
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        for width in WIDTHS:
-            context = browser.new_context(viewport={"width": width, "height": 800})
-            page = context.new_page()
-            page.goto(f"{live_server}/login")
-            page.fill("#email", demo.ADMIN_EMAIL)
-            page.fill("#password", password)
-            page.click("main button[type=submit]")
-            for language in ("id", "en"):
-                for name, path in pages.items():
-                    response = page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
-                    full_page_screenshot(page, shots / f"{width}-{language}-{name}.png")
-                    if response.status != 200:
-                        failures.append(f"{path} answered {response.status}")
-                    if overflow(page) > 0:
-                        failures.append(f"{path} at {width} px ({language}) is {overflow(page)} px too wide")
-                    if name == "office-scorecard" and width >= 1280 and response.status == 200 and page.evaluate(
-                            "(box => box.scrollWidth > box.clientWidth)(document.querySelector('.omax').parentElement)"):
-                        failures.append(f"the OMAX table does not fit {width} px ({language})")
-                    small = small_scale_targets(page)
-                    if small:
-                        failures.append(f"{path} at {width} px: {len(small)} scale targets like {small[0]}")
-            context.close()
-        browser.close()
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.goto(f"{live_server}/login")
+        page.fill("#email", demo.ADMIN_EMAIL)
+        page.fill("#password", password)
+        page.click("main button[type=submit]")
+        for language in ("id", "en"):
+            for name, path in pages.items():
+                response = page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
+                full_page_screenshot(page, shots / f"{width}-{language}-{name}.png")
+                if response.status != 200:
+                    failures.append(f"{path} answered {response.status}")
+                if overflow(page) > 0:
+                    failures.append(f"{path} at {width} px ({language}) is {overflow(page)} px too wide")
+                if name == "office-scorecard" and width >= 1280 and response.status == 200 and page.evaluate(
+                        "(box => box.scrollWidth > box.clientWidth)(document.querySelector('.omax').parentElement)"):
+                    failures.append(f"the OMAX table does not fit {width} px ({language})")
+                small = small_scale_targets(page)
+                if small:
+                    failures.append(f"{path} at {width} px: {len(small)} scale targets like {small[0]}")
+        context.close()
     assert not failures, "\n".join(dict.fromkeys(failures))
 
 
-def test_arrow_keys_stop_at_the_ends_of_the_two_sided_scale(app, session, live_server, tmp_path):
+def test_arrow_keys_stop_at_the_ends_of_the_two_sided_scale(app, session, live_server, tmp_path, browser):
     """ArrowLeft on A's 9 must not wrap round to B's 9 (one key press would reverse the judgment)."""
     pages, _ = demo_pages(session, tmp_path)
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 390, "height": 800})
-        page.goto(f"{live_server}{pages['r-pairwise']}")
-        pair = page.locator("fieldset.pair").first
-        radios = pair.locator("input[type=radio]")
-        first, last = radios.first, radios.last
-        first.check()
-        first.press("ArrowLeft")
-        assert first.is_checked() and not pair.locator('input[value="1/9"]').is_checked()
-        last.check()
-        last.press("ArrowRight")
-        assert last.is_checked()
-        pair.locator('input[value="3"]').check()
-        pair.locator('input[value="3"]').press("ArrowLeft")  # inside the scale the keys still move
-        assert pair.locator('input[value="4"]').is_checked()
-        assert pair.locator("legend").bounding_box()["height"] <= 1  # the names are shown once, above the scale
-        assert pair.locator(".ends").is_visible()
-        browser.close()
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{live_server}{pages['r-pairwise']}")
+    pair = page.locator("fieldset.pair").first
+    radios = pair.locator("input[type=radio]")
+    first, last = radios.first, radios.last
+    first.check()
+    first.press("ArrowLeft")
+    assert first.is_checked() and not pair.locator('input[value="1/9"]').is_checked()
+    last.check()
+    last.press("ArrowRight")
+    assert last.is_checked()
+    pair.locator('input[value="3"]').check()
+    pair.locator('input[value="3"]').press("ArrowLeft")  # inside the scale the keys still move
+    assert pair.locator('input[value="4"]').is_checked()
+    assert pair.locator("legend").bounding_box()["height"] <= 1  # the names are shown once, above the scale
+    assert pair.locator(".ends").is_visible()
