@@ -113,6 +113,10 @@ def build_offices(database_url: str, numbers: range, password: str) -> None:
     """Offices ``numbers``, each process of a pool building its share with an app of its own (PostgreSQL
     takes several writers at once; an SQLite file one)."""
     processes = 1 if database_url.startswith("sqlite") else min(BUILDERS, len(numbers)) or 1
+    if processes == 1:  # here: a process to start costs more than one office (quick mode builds one)
+        for number in numbers:
+            build_in_process(database_url, number, password)
+        return
     with multiprocessing.get_context("spawn").Pool(processes) as pool:
         pool.starmap(build_in_process, [(database_url, number, password) for number in numbers])
 
