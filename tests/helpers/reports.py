@@ -40,19 +40,29 @@ def keep_pages(pdf: bytes, name: str) -> list[Path]:
 def filled_share(pdf: bytes) -> list[float]:
     """How far down each page its content reaches (0 to 1), header and footer lines left out: the page as an
     image (pdftoppm at 50 dpi), its lowest row with ink between the top and bottom margins' text."""
+    shares = []
+    for width, height, margin, box in _inked(pdf):
+        shares.append(0.0 if box is None else (box[3] + margin) / height)
+    return shares
+
+
+def filled_width(pdf: bytes) -> list[float]:
+    """How far right each page's content reaches (0 to 1): past the right margin, something overflowed."""
+    return [0.0 if box is None else box[2] / width for width, _height, _margin, box in _inked(pdf)]
+
+
+def _inked(pdf: bytes):
+    """(width, height, margin, box with ink between the header and the footer) of each page, as an image."""
     from PIL import Image  # Pillow comes with WeasyPrint
 
     with tempfile.TemporaryDirectory() as folder:
         subprocess.run(["pdftoppm", "-png", "-r", "50", "-", f"{folder}/page"], input=pdf, check=True)
-        shares = []
         for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1])):
             page = Image.open(path).convert("L")
             width, height = page.size
             margin = round(height * 0.045)  # the running header and footer sit within the outer 4.5 %
             body = page.crop((0, margin, width, height - margin)).point(lambda v: 255 if v < 160 else 0)
-            box = body.getbbox()
-            shares.append(0.0 if box is None else (box[3] + margin) / height)
-        return shares
+            yield width, height, margin, body.getbbox()
 
 
 def samsat_office(session, kpi_name=None):
