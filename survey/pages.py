@@ -54,7 +54,8 @@ def stored_pdf(template: str, context: Callable[[], dict], name: str, language: 
     found = documents.find_shortcut(session, organisation_id, document, quick) if quick else None
     if documents.needs_building(found):
         if quick:
-            per_transaction.reread(session)  # a row loaded before the version was read may be older than it (a GET saves nothing)
+            # a row loaded before the version was read may be older than it (a GET saves nothing)
+            per_transaction.reread(session)
         written = {"organisation": session.get(Organisation, organisation_id).name, "language": language,
                    "gettext": gettext}
         values = context()

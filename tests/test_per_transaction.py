@@ -42,7 +42,8 @@ def test_a_remembered_read_shows_what_the_transaction_adds_and_deletes_and_ends_
         reads = calls_of(monkeypatch, elements_service, "_read")
         first = elements_service.elements(request_session, version.id)
         assert elements_service.elements(request_session, version.id, tree_only=True) == first and len(reads) == 1
-        added = Element(organisation_id=organisation.id, version_id=version.id, kind="perspective", code="X", name="Baru", position=99)
+        added = Element(organisation_id=organisation.id, version_id=version.id, kind="perspective", code="X",
+                        name="Baru", position=99)
         request_session.add(added)  # not flushed: the read writes it first, as a query would
         assert added in elements_service.elements(request_session, version.id) and len(reads) == 2
         request_session.execute(delete(Element).where(Element.id == added.id))

@@ -57,7 +57,7 @@ def remembered(session: Session, organisation_id: int, what: tuple, find: Callab
     if key not in _FOUND:
         if len(_FOUND) >= _REMEMBERED:
             _FOUND.clear()
-        per_transaction.reread(session)  # rows loaded before the version was read may be older than it (nothing unsaved)
+        per_transaction.reread(session)  # rows loaded before the version was read may be older (nothing unsaved)
         _FOUND[key] = find()
     return _FOUND[key]
 
