@@ -19,10 +19,12 @@ run: setup
 # two cores idle; -n 3: 5:49 -> 5:10 for the same suite). PYTEST_WORKERS=0: one process.
 # loadgroup: the tests marked with one xdist_group share a worker (those holding dpkg's lock).
 PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+PYTEST_POSTGRES_WORKERS ?= $(shell nproc)
 # Python's compiled files are written (in the checkout's ignored __pycache__ folders) even where the environment
 # says PYTHONDONTWRITEBYTECODE: without them each worker rewrites the asserts of all 120 test modules again
 # (10 s of every run here; the collection of `-n 2` took 14.6 s without them, 8.2 s with them).
-PYTEST := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST_RUN := env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest --dist loadgroup
+PYTEST := $(PYTEST_RUN) -n $(PYTEST_WORKERS)
 
 test: setup
 	$(PYTEST)
@@ -30,8 +32,10 @@ test: setup
 # The suite again on a local PostgreSQL server (installed and started when missing), but for the browser
 # tests (chromium reads the same pages whatever database is behind them) and the benchmarks' quick runs
 # (they use no test database): those run once, in `make test`.
+# One worker per core here: without the browser tests and benchmarks little waits, and the database server
+# needs the cores too (back to back: -n 2 6:12, -n 3 6:44).
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PYTEST) -m "not browser and not bench"
+	bash scripts/with-postgres.sh $(PYTEST_RUN) -n $(PYTEST_POSTGRES_WORKERS) -m "not browser and not bench"
 
 # The browser tests again, keeping a screenshot of each page they see in test-artifacts/ to look at (390 and
 # 1280 px, both languages); `make test` runs the same checks without drawing them.
