@@ -3,7 +3,7 @@ chromium via Playwright), and saves once: the stored values are the pasted ones,
 from __future__ import annotations
 
 from survey.services import accounts, performance
-from tests.helpers.browser import keep_screenshot
+from tests.helpers.browser import keep_screenshot, paste
 from tests.test_browser import ARTIFACTS, live_server  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
 from tests.test_data_grid import PERIOD, office, stored  # noqa: F401  (office is a fixture)
@@ -25,12 +25,7 @@ def test_hr_pastes_a_block_of_actuals_from_a_spreadsheet_and_saves_it_once(app, 
 
     first = page.locator('input[name="v-K01:actual"]')
     first.focus()
-    page.evaluate("""block => {
-        const data = new DataTransfer();
-        data.setData('text/plain', block);
-        document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
-                                                                          cancelable: true}));
-    }""", BLOCK)
+    paste(page, BLOCK)
     assert first.input_value() == "95,5"
     assert page.locator('input[name="v-K02:actual"]').input_value() == "1.250,25"
     assert page.locator('input[name="v-K03:actual"]').input_value() == "93"  # a blank pasted cell: unchanged

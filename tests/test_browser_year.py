@@ -14,7 +14,7 @@ import pytest
 
 from survey.models import Evidence, Finding
 from survey.services import accounts, calendar, given_weights, kpi_owners, performance, reporting, scorecards
-from tests.helpers.browser import keep_screenshot
+from tests.helpers.browser import keep_screenshot, paste
 from tests.test_attacks import rows_in_every_table
 from tests.test_browser import ARTIFACTS, live_server  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
@@ -147,12 +147,7 @@ def test_a_quarter_is_entered_reminded_submitted_returned_verified_locked_and_pr
     # 3. Later she pastes her actuals from a spreadsheet and saves; Budi's K4 still has no actual.
     ani.goto(grid)
     ani.locator('input[name="v-K1:actual"]').focus()
-    ani.evaluate("""block => {
-        const data = new DataTransfer();
-        data.setData('text/plain', block);
-        document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
-                                                                          cancelable: true}));
-    }""", ACTUALS)
+    paste(ani, ACTUALS)
     assert "3 sel diisi" in ani.locator("#grid-status").inner_text()
     assert ani.locator('input[name="v-K2:actual"]').input_value() == "20"
     click_and_load(ani, ani.locator("form.grid-form button[type=submit]"))

@@ -39,6 +39,16 @@ def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
+def paste(page, block: str) -> None:
+    """``block`` pasted into the focused field as a spreadsheet's copied cells arrive (a paste event's text)."""
+    page.evaluate("""block => {
+        const data = new DataTransfer();
+        data.setData('text/plain', block);
+        document.activeElement.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
+                                                                          cancelable: true}));
+    }""", block)
+
+
 def keep_screenshot(target, path: Path, full_page: bool = True) -> None:
     """``target`` (a page, whole unless not ``full_page``, or one element's locator) as a PNG at ``path``, when
     screenshots are asked for."""
