@@ -23,7 +23,8 @@ from sqlalchemy.engine import make_url
 
 from survey import create_app, demo, i18n
 from survey.cli import upgrade
-from tests.helpers.compiled import cheaper_password_hashes, share_compiled_templates, share_url_builders
+from tests.helpers.compiled import (cheaper_password_hashes, reuse_engines, share_compiled_templates,
+                                    share_url_builders)
 from tests.helpers.database import empty_database, restore_rows, rows_of, terminate_backends  # noqa: F401
 from tests.helpers.servers import free_port, start_smtp_server  # noqa: F401
 
@@ -108,35 +109,58 @@ def instance_outside_the_checkout(tmp_path_factory):
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_once():
-    """Templates and URL builders are compiled once per session, not once per test's app, and passwords
-    hashed at a lower cost (tests/helpers/compiled.py)."""
+    """Templates, URL builders and SQL are compiled once per session, not once per test's app, and passwords
+    hashed at a lower cost (tests/helpers/compiled.py). Yields the engines tests' apps leave to the next."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         share_compiled_templates(monkeypatch)
         share_url_builders(monkeypatch)
         cheaper_password_hashes(monkeypatch)
-        yield
+        yield reuse_engines(monkeypatch)
 
 
 @pytest.fixture
-def database_url(tmp_path):
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'neraca.db'}"
+def database_url(tmp_path_factory):
+    """TEST_DATABASE_URL (the worker's PostgreSQL database), else an SQLite file at one path per worker, absent
+    when the test starts: one address lets the next test's app take this one's engine (``compiled_once``)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    path = tmp_path_factory.getbasetemp() / "database" / "neraca.db"
+    path.parent.mkdir(exist_ok=True)
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)  # a new file, not the last test's rewritten under its connections
+    return f"sqlite:///{path}"
 
 
 def schema_of(url: str) -> tuple:
     """A PostgreSQL database's tables, columns and migration: what a test may not have changed."""
-    engine = create_engine(url, poolclass=pool.NullPool)
-    with engine.connect() as connection:
-        columns = connection.execute(text(
-            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
-            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
-            "ORDER BY 1, 2")).all()
-        tables = {row[0] for row in columns}
-        version = (connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-                   if "alembic_version" in tables else [])
-    engine.dispose()
+    with kept_engine(url).connect() as connection:
+        return _schema(connection)
+
+
+def _schema(connection) -> tuple:
+    columns = connection.execute(text(
+        "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull "
+        "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+        "ORDER BY 1, 2")).all()
+    tables = {row[0] for row in columns}
+    version = (connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+               if "alembic_version" in tables else [])
     return tuple(map(tuple, columns)), tuple(sorted(version))
+
+
+_KEPT: dict[str, object] = {}
+
+
+def kept_engine(url: str):
+    """The fixtures' own engine on a PostgreSQL test database, its connection kept from test to test (a new
+    engine per test connected twice and asked the server's settings each time: 4 % of the PostgreSQL run).
+    Pre-ping: a test may cut every connection (tests/helpers/database.terminate_backends)."""
+    if url not in _KEPT:
+        _KEPT[url] = create_engine(url, pool_size=1, max_overflow=2, pool_pre_ping=True)
+    return _KEPT[url]
 
 
 @pytest.fixture(scope="session")
@@ -161,25 +185,34 @@ def fresh_database(url: str, migrated) -> None:
     if not url.startswith("postgresql"):
         shutil.copy(migrated, url.removeprefix("sqlite:///"))
         return
-    if schema_of(url) != migrated:
-        empty_database(url)
-        upgrade(url)
-        return
-    # DELETE, children first, then the sequences back to 1: what TRUNCATE ... RESTART IDENTITY does, at a
-    # fraction of its cost on tables a test filled with a few rows (TRUNCATE makes new files for each).
-    engine = create_engine(url, poolclass=pool.NullPool)
-    with engine.begin() as connection:
+    with kept_engine(url).connect() as connection:
+        if _schema(connection) == migrated:
+            # DELETE, children first, then the sequences back to 1: what TRUNCATE ... RESTART IDENTITY does, at
+            # a fraction of its cost on tables a test filled with a few rows (TRUNCATE makes new files for each).
+            # One round trip: the statements depend only on the schema, just checked to be the migrated one.
+            connection.exec_driver_sql(_emptying(connection, migrated))
+            connection.commit()
+            return
+    empty_database(url)
+    upgrade(url)
+
+
+_EMPTYING: dict[tuple, str] = {}
+
+
+def _emptying(connection, schema: tuple) -> str:
+    if schema not in _EMPTYING:
         tables = connection.execute(text(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
         )).scalars().all()
         references = connection.execute(text(
             "SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint "
             "WHERE contype = 'f' AND connamespace = 'public'::regnamespace AND conrelid <> confrelid")).all()
-        for table in children_first(tables, references):
-            connection.execute(text(f'DELETE FROM "{table}"'))
-        connection.execute(text("SELECT setval(oid, 1, false) FROM pg_class "
-                                "WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace"))
-    engine.dispose()
+        _EMPTYING[schema] = "; ".join(
+            [f'DELETE FROM "{table}"' for table in children_first(tables, references)]
+            + ["SELECT setval(oid, 1, false) FROM pg_class WHERE relkind = 'S' "
+               "AND relnamespace = 'public'::regnamespace"])
+    return _EMPTYING[schema]
 
 
 def children_first(tables: list[str], references: list[tuple[str, str]]) -> list[str]:
@@ -239,7 +272,7 @@ def demo_templates(migrated_database, compiled_translations, compiled_once, tmp_
 
 
 @pytest.fixture
-def app(request, database_url, migrated_database, compiled_translations, tmp_path, monkeypatch):
+def app(request, database_url, migrated_database, compiled_translations, compiled_once, tmp_path, monkeypatch):
     """The site on the test's own database, migrated and empty; with the demo organisation loaded in a test
     marked ``@pytest.mark.demo(language)`` (default "id")."""
     monkeypatch.setenv("NERACA_INSTANCE", str(tmp_path / "instance"))
@@ -256,7 +289,8 @@ def app(request, database_url, migrated_database, compiled_translations, tmp_pat
     app = site(database_url, tmp_path / "instance", compiled_translations)
     yield app
     # Each test's pool closes with it: a thousand tests' idle connections would fill PostgreSQL's 100 slots.
-    app.extensions["neraca.engine"].dispose()
+    # The engine itself, with the SQL it compiled, goes to the next test's app on the same database.
+    compiled_once.release(app.extensions["neraca.engine"])
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""What every test's app compiles again, compiled once per test session: templates and URL builders.
+"""What every test's app compiles again, compiled once per test session: templates, URL builders and SQL.
 
 Every test builds its own app (its own database), so its own Jinja environment, which lexed, parsed and
 compiled each template it rendered again, and its own URL map, whose 129 rules each generated and compiled
@@ -9,7 +9,11 @@ code and hands it back, keyed by everything the code depends on:
 - templates: Jinja's own bytecode cache (as FileSystemBytecodeCache, kept in memory), reused only for the
   same source text (Jinja compares a checksum), template name and file, and an environment configured alike;
 - URL builders: werkzeug's generated function for the same rule text, host or subdomain, defaults and
-  converters; each app's rule still binds it to itself (the function takes the rule as ``.self``).
+  converters; each app's rule still binds it to itself (the function takes the rule as ``.self``);
+- SQL: SQLAlchemy keeps each statement's compiled SQL in its engine, so a test's new engine compiled every
+  query its pages ran again (SQLCompiler was 5 % of the suite's CPU). A finished test's engine, its pool
+  emptied, is handed to the next app made on the same database with the same settings; two live apps
+  never share one.
 
 What is rendered or built is exactly what a fresh compilation would give."""
 from __future__ import annotations
@@ -88,6 +92,39 @@ def share_url_builders(monkeypatch) -> dict:
 
     monkeypatch.setattr(Rule, "_compile_builder", shared)
     return builders
+
+
+class ReusedEngines:
+    """The engines of finished tests' apps, by the arguments they were made with (survey.db.make_engine)."""
+
+    def __init__(self, make_engine):
+        self.make_engine = make_engine
+        self.keys: dict = {}  # engine -> its arguments, for the engines made here
+        self.free: dict[tuple, list] = {}
+
+    def __call__(self, url, *args, **kwargs):
+        key = (str(url), args, tuple(sorted(kwargs.items())))
+        if self.free.get(key):
+            return self.free[key].pop()
+        engine = self.make_engine(url, *args, **kwargs)
+        self.keys[engine] = key
+        return engine
+
+    def release(self, engine) -> None:
+        """``engine``'s app is done: its connections are closed and the engine waits for the next app."""
+        engine.dispose()
+        key = self.keys.get(engine)
+        if key is not None:
+            self.free.setdefault(key, []).append(engine)
+
+
+def reuse_engines(monkeypatch) -> ReusedEngines:
+    """Apps made from now on take a released engine of the same database and settings when one waits."""
+    from survey import db
+
+    engines = ReusedEngines(db.make_engine)
+    monkeypatch.setattr(db, "make_engine", engines)
+    return engines
 
 
 #: werkzeug's own choice, what the site stores (scrypt with n = 2**15: 0.1-0.2 s of CPU per hash or check).
