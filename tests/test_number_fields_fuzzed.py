@@ -268,21 +268,31 @@ def test_any_text_typed_as_a_number_answers_without_a_server_error_and_a_refusal
         return browser.post(page.url(e), data=data, environ_base=address,
                             content_type="multipart/form-data" if page.upload else None)
 
+    def stored_numbers_shown(text: str) -> None:
+        for url in page.shown(e):
+            assert client.get(url).status_code == 200, (text, url)
+
     for name, template, accepted in page.fields(e):
         response = send(name, template.format(accepted))  # the entry reaches the page that stores the number
         assert response.status_code in OK, (accepted, response.status_code, response.get_data(as_text=True)[-3000:])
+        stored_numbers_shown(accepted)
+        # Every state the rows reach is shown once: a refused text leaves the rows exactly as the check before it
+        # found them (compared whole), so the pages showing them were already rendered from these very rows,
+        # and the rows read then are the next text's "before".
+        unchanged = {}
 
         @given(text=NUMBER_TEXT)
         @known_attacks
         @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
         def typed(text):
-            before = contents(session)
+            before = unchanged.pop("rows", None) or contents(session)
             response = send(name, template.format(text))
             assert response.status_code in OK | REFUSED, (text, response.status_code)
             if response.status_code in REFUSED:
                 assert contents(session) == before, text
-            for url in page.shown(e):
-                assert client.get(url).status_code == 200, (text, url)
+                unchanged["rows"] = before
+            else:
+                stored_numbers_shown(text)
 
         typed()
 
@@ -302,16 +312,21 @@ def test_any_weight_sent_to_the_api_answers_201_or_422_and_a_refusal_writes_noth
     sign_in(client, session, estate["organisation"].id, email="admin@a.org", role="admin")
     numbers = itertools.count()
 
+    assert client.get("/hr/people").status_code == 200
+    unchanged = {}  # as in the forms' test above: a refusal leaves the rows the last check found
+
     @given(weight=JSON_NUMBER)
     @settings(max_examples=4 * EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     def sent(weight):
         n = next(numbers)
-        before = contents(session)
+        before = unchanged.pop("rows", None) or contents(session)
         response = client.post(f"/api/rounds/{round_id}/participants", headers={"Authorization": f"Bearer {token}"},
                                json=[{"name": f"Fajar {n}", "email": f"fajar{n}@x.org", "weight": weight}])
         assert response.status_code in (201, 422), (weight, response.status_code)
         if response.status_code == 422:
             assert contents(session) == before, weight
-        assert client.get("/hr/people").status_code == 200, weight
+            unchanged["rows"] = before
+        else:
+            assert client.get("/hr/people").status_code == 200, weight
 
     sent()
