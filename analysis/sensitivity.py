@@ -59,7 +59,7 @@ def order_thresholds(tree: Hierarchy, groups, weights: Mapping, top: int = TOP) 
     """For each member of a group of two or more: where two KPIs change places, one of them among the
     ``top`` heaviest (KPIs tied with the top count among them; KPIs tied now are not said to change)."""
     found = []
-    for member in _movable(groups):
+    for member in _movable(groups, weights):
         a, b = leaf_lines(tree, groups, weights, member)
         now = a + b * float(weights[member])
         heaviest = np.sort(now)[::-1][min(top, len(now)) - 1]
@@ -82,7 +82,7 @@ def index_thresholds(tree: Hierarchy, groups, weights: Mapping, levels: Mapping,
     level = np.array([levels.get(leaf, np.nan) for leaf in leaves], dtype=float)
     scored = ~np.isnan(level)
     found = []
-    for member in _movable(groups):
+    for member in _movable(groups, weights):
         a, b = leaf_lines(tree, groups, weights, member)
         start, slope = float(level[scored] @ a[scored]), float(level[scored] @ b[scored])
         index = start + slope * float(weights[member])
@@ -106,8 +106,12 @@ def _nearest(member, weight: float, crossings: np.ndarray) -> Threshold:
                      float(above.min()) if len(above) else None)
 
 
-def _movable(groups) -> list:
-    return [member for _, members in groups if len(members) > 1 for member in members]
+def _movable(groups, weights: Mapping) -> list:
+    """Members of groups of two or more whose weight is strictly between 0 and 1. A member holding the whole
+    group leaves its mates nothing to rescale proportionally, and one holding none gives its KPIs no share of
+    it to scale: where either would change the result is undefined, not a threshold."""
+    return [member for _, members in groups if len(members) > 1 for member in members
+            if 0 < float(weights[member]) < 1]
 
 
 def _ancestors(tree: Hierarchy, node: int, position) -> set:

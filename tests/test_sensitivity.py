@@ -124,3 +124,19 @@ def test_a_leafs_global_weight_is_the_line_the_thresholds_solve():
         a, b = leaf_lines(tree, groups, weights, member)
         for t in (0.05, 0.3, 0.77):
             assert np.allclose(a + b * t, leaf_weights(tree, groups, moved(groups, weights, member, t)), atol=1e-15)
+
+
+def test_a_member_holding_all_or_none_of_its_group_has_no_threshold_and_computes_no_division_by_zero():
+    """A weight of 1 leaves its mates nothing to rescale in proportion, a weight of 0 gives its KPIs no share to
+    scale: where a move would change the result is undefined, so the member is not offered (the rest are)."""
+    tree, groups, weights, levels = samsat_case()
+    group = next(members for _, members in groups if len(members) > 2)
+    whole, empty, other = group[0], group[1], group[2]
+    edge = {**weights, **{member: 0.0 for member in group}, whole: 1.0}
+    with np.errstate(all="raise"):  # a 0/0 or x/0 anywhere fails the test
+        found = [*order_thresholds(tree, groups, edge), *index_thresholds(tree, groups, edge, levels, CUTS)]
+    members = {threshold.member for threshold in found}
+    assert whole not in members and empty not in members and other not in members
+    assert members and all(0 < edge[member] < 1 for member in members)
+    usual = {threshold.member for threshold in order_thresholds(tree, groups, weights)}
+    assert {whole, empty, other} <= usual  # the same members are offered at ordinary weights
