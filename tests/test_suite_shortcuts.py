@@ -1,12 +1,16 @@
 """The suite's shortcuts (tests/helpers/compiled.py) change how fast it runs, not what it checks: templates
-and URL builders are reused only where a fresh compilation would give the same, and the site itself still
-stores passwords at werkzeug's full cost."""
+and URL builders are reused only where a fresh compilation would give the same, an engine only by the next
+test's app once its own test ended, and the site itself still stores passwords at werkzeug's full cost."""
 from __future__ import annotations
+
+import gc
+import weakref
 
 import jinja2
 from werkzeug.routing import BaseConverter, Map, Rule
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from survey import create_app
 from survey.models import User
 from survey.services import accounts
 from tests.helpers.compiled import PASSWORD_HASH, TEST_PASSWORD_HASH
@@ -50,3 +54,19 @@ def test_a_url_builder_is_reused_only_by_a_rule_built_alike():
                       converters={"word": converter}).bind("neraca.test")
         urls.append(adapter.build("kpi", {"code": "Aa"}))
     assert urls == ["/k/AA", "/k/aa", "/k/AA"]
+
+
+def test_an_engine_goes_to_the_next_app_only_once_released_and_one_never_released_is_collected(
+        app, database_url, compiled_once):
+    mine = app.extensions["neraca.engine"]
+    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"}
+    second = create_app(config)  # a test's own second app while the first lives: an engine of its own
+    assert second.extensions["neraca.engine"] is not mine
+    with second.extensions["neraca.engine"].connect():
+        pass
+    left = weakref.ref(second.extensions["neraca.engine"])
+    del second
+    gc.collect()
+    assert left() is None  # with its pool and its connection, as without the shortcut
+    compiled_once.release(mine)
+    assert create_app(config).extensions["neraca.engine"] is mine and mine.pool.checkedin() == 0

@@ -19,6 +19,7 @@ What is rendered or built is exactly what a fresh compilation would give."""
 from __future__ import annotations
 
 import hashlib
+import weakref
 
 import jinja2
 from jinja2.bccache import Bucket
@@ -99,7 +100,9 @@ class ReusedEngines:
 
     def __init__(self, make_engine):
         self.make_engine = make_engine
-        self.keys: dict = {}  # engine -> its arguments, for the engines made here
+        # engine -> its arguments, for the engines made here; weakly held: an engine of an app a test made itself,
+        # never released, is collected with its pool as before (a strong hold kept its connections open)
+        self.keys: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self.free: dict[tuple, list] = {}
 
     def __call__(self, url, *args, **kwargs):
