@@ -30,8 +30,8 @@ def answer(client, token, values):
         location = client.get(f"/r/{token}/next").headers["Location"]
         if location.endswith("/done"):
             return seen
-        page = answers.cluster_by_key(client.application.extensions["neraca.sessionmaker"](),
-                                      invitation_of(client, token), location.rsplit("/", 1)[1])
+        with client.application.extensions["neraca.sessionmaker"]() as session:
+            page = answers.cluster_by_key(session, invitation_of(client, token), location.rsplit("/", 1)[1])
         text = client.get(location).get_data(as_text=True)
         data = {"csrf_token": csrf(client, location), "submission": hidden(text, "submission")}
         data.update({f"p_{a.id}_{b.id}": choice if isinstance(choice, str) else scale_label(choice)
