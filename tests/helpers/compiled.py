@@ -81,12 +81,12 @@ def share_url_builders(monkeypatch) -> dict:
     compile_builder = Rule._compile_builder
 
     def shared(self, *args, **kwargs):
-        converters = self.map.converters if self.map is not None else {}
+        # The converter classes themselves (the same objects in every app of the process), in the map's order.
+        converters = tuple(self.map.converters.items()) if self.map is not None else ()
         key = (type(self), self.rule, self.host, self.subdomain, self.merge_slashes,
                self.map.host_matching if self.map is not None else None,
                tuple(sorted((name, repr(value)) for name, value in (self.defaults or {}).items())),
-               tuple(sorted((name, converter.__module__, converter.__qualname__)
-                            for name, converter in converters.items())), args, tuple(sorted(kwargs.items())))
+               converters, args, tuple(sorted(kwargs.items())))
         if key not in builders:
             builders[key] = compile_builder(self, *args, **kwargs)
         return builders[key]
