@@ -9,6 +9,7 @@ is per worker) and its own PostgreSQL database, TEST_DATABASE_URL's name plus th
 neraca_ci_gw1...), created here when missing."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import socket
@@ -18,6 +19,7 @@ import time
 
 import pytest
 from flask import Flask
+from hypothesis import settings
 from sqlalchemy import create_engine, pool, text
 from sqlalchemy.engine import make_url
 
@@ -81,6 +83,27 @@ def worker_database(url: str, worker: str) -> str:
     finally:
         engine.dispose()
     return base.set(database=name).render_as_string(hide_password=False)
+
+
+# No example has a deadline: speed is measured by benchmarks/, not timed in tests, and on a machine the suite keeps
+# busy (three workers on two cores) an example's time says more about its neighbours than about it.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
+
+#: Allocations between two young collections: 20,000 instead of Python's 700, so the full collections (one per 100
+#: young ones) come rarely. Each full collection walked every object the worker had made (compiled templates and
+#: SQL, engines, the modules): 0.3 s each, 13 % of a worker's CPU in `make test`.
+YOUNG_COLLECTION_EVERY = 20_000
+
+
+def pytest_collection_finish(session):
+    """The objects alive once the tests are collected (modules, test functions) live as long as the worker: they
+    are frozen out of every later collection (gc.freeze) and collections come less often. Garbage in cycles is
+    still collected, only later: a test must close the sessions it opens, or their connections stay checked out
+    for longer (tests/test_network_rounds.py's answer() did not, and its test ran out of connections)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION_EVERY, 10, 10)
 
 
 #: Tests of tens of seconds each: started first, so that the two xdist workers end together instead of one
