@@ -147,7 +147,7 @@ def fault_phase(name: str, plan, env: dict, database_url: str, fault) -> None:
 
 
 def main() -> None:
-    from tests.conftest import empty_database
+    from tests.helpers.database import empty_database
 
     quick_note()
     with tempfile.TemporaryDirectory() as workdir:

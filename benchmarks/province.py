@@ -252,7 +252,7 @@ def analyse(database_url: str) -> None:
 def main() -> None:
     from survey import create_app
     from survey.cli import upgrade
-    from tests.conftest import empty_database
+    from tests.helpers.database import empty_database
 
     quick_note()
     with tempfile.TemporaryDirectory() as workdir:

@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.ahp import scale_label  # noqa: E402
 from timing import quick_note, sized  # noqa: E402
-from tests.conftest import free_port  # noqa: E402
+from tests.helpers.servers import free_port  # noqa: E402
 
 STAKEHOLDERS = int(os.environ.get("STAKEHOLDERS", sized(240, 4)))
-CONCURRENCY, WORKERS, TURNS = sized(12, 2), 2, sized(8, 2)
+CONCURRENCY, WORKERS, TURNS = sized(12, 2), sized(2, 1), sized(8, 2)
 SECRET = "benchmark-secret"
 CSRF_TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
