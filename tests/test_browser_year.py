@@ -20,7 +20,7 @@ from tests.test_browser import ARTIFACTS, live_server  # noqa: F401  (fixture, s
 from tests.test_browser_setup import sign_in
 from tests.test_data_grid import stored
 from tests.test_evidence import PDF
-from tests.test_partial_scorecards import ANCHORS
+from tests.helpers.scorecards import ANCHORS
 from tests.test_reports import pdf_text
 
 PERIOD = "2026-Q1"  # Triwulan I 2026, as the calendar stores it

@@ -9,7 +9,7 @@ import pytest
 from survey.models import Element, Measurement, Organisation
 from survey.services import accounts, api_tokens, calendar, performance, periods, scorecards
 from survey.services.errors import Invalid
-from tests.test_partial_scorecards import ANCHORS, KPIS, small_scorecard
+from tests.helpers.scorecards import ANCHORS, KPIS, small_scorecard
 from tests.web import post, sign_in
 
 
