@@ -18,7 +18,7 @@ from survey.services import (answers, data_versions, documents, performance, pub
                              scorecard_document)
 from survey.services.errors import Invalid
 from tests.helpers.questionnaires import form_values, skm_round, visit
-from tests.helpers.reports import pdf_text, samsat_office
+from tests.helpers.reports import pdf_text, small_office
 from tests.helpers.spies import calls_of
 from tests.helpers.weighting import answer_everything, invitations, launch
 from tests.samsat_site import published_answers
@@ -46,10 +46,10 @@ def test_every_table_names_its_organisation_or_is_bookkeeping():
 
 
 def test_a_write_moves_its_own_organisations_version_and_no_other(session):
-    first, first_version = samsat_office(session)
-    second, _ = samsat_office(session)
+    first, first_version = small_office(session)
+    second, _ = small_office(session)
     before = versions(session, first, second)
-    performance.record_measurement(session, first_version, kpi="C4a", period="2010", actual=15)
+    performance.record_measurement(session, first_version, kpi="K1", period="2010", actual=15)
     written = versions(session, first, second)
     assert moved(before, written) == [True, False]
     with pytest.raises(Invalid):  # refused: nothing written, nothing moved
@@ -60,8 +60,8 @@ def test_a_write_moves_its_own_organisations_version_and_no_other(session):
 def test_rows_without_their_own_organisation_move_their_parents(session):
     """Influences name their scorecard version only; deleting them in bulk without naming the organisation
     moves every version (slower to read again, never stale)."""
-    first, version = samsat_office(session)
-    second, _ = samsat_office(session)
+    first, version = small_office(session)
+    second, _ = small_office(session)
     source, target = session.scalars(select(Element.id).where(Element.version_id == version.id).limit(2))
     before = versions(session, first, second)
     session.add(Influence(version_id=version.id, source_id=source, target_id=target))
@@ -75,7 +75,7 @@ def test_rows_without_their_own_organisation_move_their_parents(session):
 
 def test_a_page_of_judgments_stored_as_plain_inserts_moves_the_rounds_organisation(session):
     organisation, _, round_ = launch(session)
-    other, _ = samsat_office(session)
+    other, _ = small_office(session)
     invitation = invitations(session, round_)[0]
     cluster = answers.questionnaire(session, invitation)[0]
     before = versions(session, organisation, other)
@@ -87,7 +87,7 @@ def test_a_page_of_judgments_stored_as_plain_inserts_moves_the_rounds_organisati
 def test_a_public_answer_moves_the_offices_version(client, session, app):
     organisation, version, round_ = skm_round(client, session)
     public.make_public(session, round_, None, "hr@x.org")
-    other, _ = samsat_office(session)
+    other, _ = small_office(session)
     before = versions(session, organisation, other)
     asked = questionnaires.questions(session, round_)
     _, sent = visit(app, round_, "10.0.0.7", form_values(asked, [4, 3, 3, 4, 3, 3, 4, 3, 2]))
@@ -97,7 +97,7 @@ def test_a_public_answer_moves_the_offices_version(client, session, app):
 
 def test_building_a_stored_document_moves_nothing_and_the_next_request_builds_no_view_model(
         client, session, monkeypatch):
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     built = calls_of(monkeypatch, scorecard_document, "office_document")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
@@ -109,7 +109,7 @@ def test_building_a_stored_document_moves_nothing_and_the_next_request_builds_no
     assert data_versions.of(session, organisation.id) == version_now  # the build and its shortcut are bookkeeping
     # Another address, another shortcut; a new actual moves the version and the next request looks again.
     assert client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=en").status_code == 200 and built == [1, 1]
-    performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
+    performance.record_measurement(session, version, kpi="K1", period="2010", actual=15)
     changed = client.get(url)
     assert changed.status_code == 200 and changed.data != first.data and built == [1, 1, 1]
     assert client.get(url).data == changed.data and built == [1, 1, 1]
@@ -118,7 +118,7 @@ def test_building_a_stored_document_moves_nothing_and_the_next_request_builds_no
 def test_a_moved_version_with_the_same_figures_serves_the_stored_build(client, session, monkeypatch):
     """A write that changes nothing the document shows (another KPI owner's note) costs one view model, not
     a print."""
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     printed = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf"
@@ -150,7 +150,7 @@ def test_a_rounds_answers_are_fingerprinted_again_only_when_the_data_version_mov
 def test_rows_the_request_loaded_before_the_version_moved_are_read_again(client, session, app, monkeypatch):
     """The scorecard version the route loaded, changed and committed before the request read the data version:
     the document filed under the new version shows the change, not the row as first loaded."""
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=en"
     first = client.get(url)

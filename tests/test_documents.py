@@ -14,7 +14,7 @@ from survey.render import word
 from survey.models import Organisation, ReportJob, utcnow
 from survey.services import documents, programmes, performance, questionnaires, scorecard_document, skm
 from tests.helpers.questionnaires import ANSWERS, answer, form_values, invite_person, skm_round
-from tests.helpers.reports import pdf_text, samsat_office
+from tests.helpers.reports import pdf_text, samsat_office, small_office
 from tests.helpers.spies import calls_of
 from tests.web import sign_in
 
@@ -30,7 +30,7 @@ def stored(session) -> list[ReportJob]:
 
 def test_the_office_pdf_is_built_once_and_served_from_the_database_until_its_figures_change(
         client, session, monkeypatch):
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     builds = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
@@ -42,18 +42,18 @@ def test_the_office_pdf_is_built_once_and_served_from_the_database_until_its_fig
     assert job.content == first.data and job.organisation_id == organisation.id and job.source is None
     # Another language is another document's build; a new actual makes both stale.
     assert client.get(f"/hr/reports/office/{version.id}/2010.pdf?lang=en").status_code == 200 and len(builds) == 2
-    performance.record_measurement(session, version, kpi="C4a", period="2010", actual=15)
+    performance.record_measurement(session, version, kpi="K1", period="2010", actual=15)
     changed = client.get(url)
     assert changed.status_code == 200 and len(builds) == 3 and changed.data != first.data
     assert client.get(url).data == changed.data and len(builds) == 3
-    assert "15" in pdf_text(changed.data)
+    assert "18,8" in pdf_text(changed.data) and "18,8" not in pdf_text(first.data)  # K1's capaian: 15 of 80
 
 
 def test_only_the_newest_builds_of_a_document_are_kept(client, session, monkeypatch):
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     for days in range(documents.KEEP + 2):
-        performance.record_measurement(session, version, kpi="C4a", period="2010", actual=10 + days)
+        performance.record_measurement(session, version, kpi="K1", period="2010", actual=10 + days)
         assert client.get(f"/hr/reports/office/{version.id}/2010.pdf").status_code == 200
     assert len(stored(session)) == documents.KEEP
 
@@ -61,7 +61,7 @@ def test_only_the_newest_builds_of_a_document_are_kept(client, session, monkeypa
 def test_with_a_worker_the_pdf_is_being_prepared_and_no_web_request_prints_it(app, client, session, redis_url,
                                                                                 monkeypatch):
     app.config.update(REDIS_URL=redis_url, JOBS_INLINE=False)
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     builds = calls_of(monkeypatch, background, "html_to_pdf")
     url = f"/hr/reports/office/{version.id}/2010.pdf?lang=id"
@@ -79,11 +79,11 @@ def test_with_a_worker_the_pdf_is_being_prepared_and_no_web_request_prints_it(ap
         background.make_document(job.id)
     ready = client.get(url)
     assert ready.status_code == 200 and ready.mimetype == "application/pdf" and len(builds) == 1
-    assert "SAMSAT" in pdf_text(ready.data)
+    assert "Kantor Kecil" in pdf_text(ready.data)
 
 
 def test_a_document_that_cannot_be_printed_says_why_and_is_tried_again(client, session, monkeypatch):
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
 
     def broken(html: str) -> bytes:
@@ -99,8 +99,8 @@ def test_a_document_that_cannot_be_printed_says_why_and_is_tried_again(client, s
 
 
 def test_an_office_never_gets_another_offices_stored_document(client, session, monkeypatch):
-    first, first_version = samsat_office(session)
-    second, second_version = samsat_office(session)
+    first, first_version = small_office(session)
+    second, second_version = small_office(session)
     session.get(Organisation, second.id).name = "SAMSAT Kedua"
     session.commit()
     builds = calls_of(monkeypatch, background, "html_to_pdf")
@@ -166,7 +166,7 @@ def test_the_ikm_report_kept_for_hr_never_reaches_a_viewer_who_may_not_read_sugg
 
 
 def test_a_build_whose_worker_was_lost_is_queued_again_by_the_next_request(app, client, session, monkeypatch):
-    organisation, version = samsat_office(session)
+    organisation, version = small_office(session)
     sign_in(client, session, organisation.id)
     app.config["JOBS_INLINE"] = False
     monkeypatch.setattr(background, "submit", lambda *args, **kwargs: None)  # a thread that died before it began
