@@ -18,9 +18,6 @@ LAZY = {
     "rq": "only a site with REDIS_URL set needs it (and it is optional)",
 }
 
-#: TEMPORARY: inner imports other branches of issue #25 remove (`kinds`: results <-> network_results;
-#: `render`: rendering out of analysis/). The lead empties this after merging them.
-
 
 def modules(root: Path = ROOT, packages: tuple[str, ...] = PACKAGES) -> dict[str, Path]:
     found = {}
