@@ -9,8 +9,8 @@ from pathlib import Path
 
 from survey.models import Element
 from survey.services import accounts, people, performance, questionnaires, rounds, scorecards
-from tests.reference import samsat
 from tests.helpers.scorecards import KPIS, fill, small_scorecard
+from tests.reference import samsat
 from tests.samsat_site import build_samsat, load_samsat_performance
 
 ARTIFACTS = Path(os.environ.get("NERACA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
