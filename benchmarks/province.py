@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from load import bench  # noqa: E402  benchmarks/site.py, which load.py loads by its path
 from timing import QUICK, quick_note, sized  # noqa: E402
+from tests.helpers.database import drop_database  # noqa: E402
 
 ORGANISATIONS = int(os.environ.get("ORGANISATIONS", sized(40, 2)))
 PEOPLE = int(os.environ.get("PEOPLE", sized(500, 6)))
@@ -222,7 +223,7 @@ def copy_database(database_url: str, workdir: str) -> str:
     copy = f"{url.database}_small"
     server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with server.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)'))
+        drop_database(connection, copy)
         connection.execute(text(f'CREATE DATABASE "{copy}" TEMPLATE "{url.database}"'))
     server.dispose()
     return url.set(database=copy).render_as_string(hide_password=False)
@@ -230,13 +231,13 @@ def copy_database(database_url: str, workdir: str) -> str:
 
 def drop_copy(copy_url: str) -> None:
     if copy_url.startswith("postgresql"):
-        from sqlalchemy import create_engine, text
+        from sqlalchemy import create_engine
         from sqlalchemy.engine import make_url
 
         url = make_url(copy_url)
         server = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
         with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+            drop_database(connection, url.database)
         server.dispose()
 
 

@@ -8,12 +8,12 @@ import subprocess
 import pytest
 from sqlalchemy import create_engine, pool, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from survey import create_app, demo
 from survey.models import Round, ScorecardVersion
 from survey.services import people
 from survey.services.kinds import SATISFACTION, WEIGHTING
+from tests.helpers.database import drop_database
 from tests.web import post
 
 pytestmark = [pytest.mark.deployment, pytest.mark.demo("id")]
@@ -43,16 +43,6 @@ def empty_database_beside(database_url):
     with server.connect() as connection:
         drop_database(connection, name)
     server.dispose()
-
-
-def drop_database(connection, name: str) -> None:
-    """Drop ``name``; sessions still on it (a failed run's) are ended only when a plain DROP refuses them.
-    A plain DROP stops the autovacuum a restore sets off by itself, where WITH (FORCE) would have to end that
-    worker as a role the test's is not a member of (and failed so, now and then)."""
-    try:  # the connection is in autocommit: a refused DROP leaves nothing to roll back
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    except OperationalError:  # ObjectInUse: "being accessed by other users"
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def pages_of(app, addresses: list[str], password: str) -> dict[str, str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import MetaData, create_engine, func, pool, select, text
+from sqlalchemy.exc import OperationalError
 
 from survey.db import Base
 
@@ -14,6 +15,17 @@ def empty_database(url: str) -> None:
             connection.execute(text("DROP SCHEMA public CASCADE"))
             connection.execute(text("CREATE SCHEMA public"))
         engine.dispose()
+
+
+def drop_database(connection, name: str) -> None:
+    """Drop PostgreSQL database ``name`` on an autocommit ``connection``; sessions still on it (a failed run's)
+    are ended only when a plain DROP refuses them. A plain DROP stops the autovacuum that a restore or a load
+    sets off by itself, where WITH (FORCE) would have to end that worker as a role the caller's is not a member
+    of (and failed so, now and then)."""
+    try:  # autocommit: a refused DROP leaves nothing to roll back
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    except OperationalError:  # ObjectInUse: "being accessed by other users"
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 def terminate_backends(url: str, pid: int | None = None) -> int:
