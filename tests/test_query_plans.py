@@ -54,10 +54,10 @@ def fill_province(session, round_) -> None:
 
 def copy_offices(session, tables: list[str]) -> None:
     """Copy every row of ``tables`` OFFICES times with new ids, references among them shifted alike (unique
-    tokens made anew), office after office as a province's offices would write them, then ANALYZE every table
-    as autovacuum would. Both matter to the plan: rows written in the join's own order (copy after copy of one
-    row) lay each office across the whole file and made a scan the right choice; a table left out of ANALYZE
-    kept the row counts an earlier test gave it."""
+    tokens made anew), office after office so every run lays the file out alike, then ANALYZE every table as
+    autovacuum would. Both fix the plan to this test's rows: in the join's own order (copy after copy of one
+    row) each office lay across the whole file, where at this size a scan costs less than the index; a table
+    left out of ANALYZE kept the row counts an earlier test gave it."""
     connection = session.connection()
     shift = {table: connection.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar() for table in tables}
     references = connection.execute(text(
