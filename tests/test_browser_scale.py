@@ -32,18 +32,19 @@ STRENGTH = {
 
 
 def radio_names(page) -> dict[tuple[str, str], str]:
-    """The accessible name chromium gives each radio button and check box of the page, by (name, value)."""
+    """The accessible name chromium gives each radio button and check box of the page, by (name, value): the
+    accessibility tree and the document read in one call each (a call per field was a third of this module)."""
     cdp = page.context.new_cdp_session(page)
     names = {node["backendDOMNodeId"]: node.get("name", {}).get("value", "")
              for node in cdp.send("Accessibility.getFullAXTree")["nodes"] if "backendDOMNodeId" in node}
-    document = cdp.send("DOM.getDocument")["root"]["nodeId"]
-    found = {}
-    for node_id in cdp.send("DOM.querySelectorAll", {"nodeId": document, "selector": "input[type=radio], "
-                                                     "input[type=checkbox]"})["nodeIds"]:
-        node = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]
-        attributes = dict(zip(node["attributes"][::2], node["attributes"][1::2]))
-        # a no-break space keeps the number on its word's line; a screen reader reads it as a space
-        found[attributes["name"], attributes.get("value", "")] = names[node["backendNodeId"]].replace("\xa0", " ")
+    unvisited, found = [cdp.send("DOM.getDocument", {"depth": -1})["root"]], {}
+    while unvisited:
+        node = unvisited.pop()
+        unvisited += node.get("children", [])
+        attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
+        if node["nodeName"] == "INPUT" and attributes.get("type") in ("radio", "checkbox"):
+            # a no-break space keeps the number on its word's line; a screen reader reads it as a space
+            found[attributes["name"], attributes.get("value", "")] = names[node["backendNodeId"]].replace("\xa0", " ")
     cdp.detach()
     return found
 
