@@ -3,7 +3,9 @@ languages: every field named, readable contrast, landmarks and headings in order
 
 axe-core's own axe.min.js, as the axe-playwright-python package ships it (nothing is downloaded), runs in
 Debian's chromium on each page. Respondent and public pages are checked on a 390 px phone, HR pages on a
-1280 px desktop. One browser for the module, one load per page and language.
+1280 px desktop. One browser for the module, one load per page and language. Colour contrast, set by the
+stylesheet and not by the words, is checked once per page (in Indonesian, the site's default): it is two thirds
+of axe-core's time, and every other rule still runs in both languages.
 """
 import re
 from pathlib import Path
@@ -56,9 +58,11 @@ def with_axe(page):
     return page
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the page (run as Axe().run does, its violations only)."""
-    results = page.evaluate("axe.run({resultTypes: ['violations']})")
+def serious_violations(page, contrast: bool = True) -> list[str]:
+    """axe-core's serious and critical violations on the page (run as Axe().run does, its violations only),
+    colour contrast among them when ``contrast``."""
+    results = page.evaluate("contrast => axe.run({resultTypes: ['violations'], "
+                            "rules: {'color-contrast': {enabled: contrast}}})", contrast)
     return [f"{violation['id']} ({violation['impact']}): "
             + "; ".join(node["target"][0] for node in violation["nodes"][:3])
             for violation in results["violations"] if violation["impact"] in SERIOUS]
@@ -81,6 +85,7 @@ def test_respondent_public_and_hr_pages_have_no_serious_accessibility_violation(
             for name in names:
                 path = pages[name]
                 page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}")
-                failures += [f"{name} ({language}): {found}" for found in serious_violations(page)]
+                failures += [f"{name} ({language}): {found}"
+                             for found in serious_violations(page, contrast=language == "id")]
         page.close()
     assert not failures, "\n".join(failures)
