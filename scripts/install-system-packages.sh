@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Neraca needs, only those missing, so a second run costs nothing.
-#   python3-venv:          `python3 -m venv` on Debian's own Python
+#   python3-venv:          `python3 -m venv` on Debian's own Python (the Makefile's PYTHON)
 #   pango, harfbuzz-subset, fonts: WeasyPrint renders PDFs (harfbuzz-subset makes font subsetting fast)
 #   poppler-utils:          pdftotext / pdftoppm, used by the tests to read and look at PDFs
 #   chromium:               the browser test drives Debian's chromium through Playwright (no browser download)
@@ -9,7 +9,8 @@
 #                           the README's nginx sample is checked with `nginx -t` and a throwaway certificate
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils chromium redis-server nginx openssl)
-if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+# The Python the Makefile makes .venv with (PYTHON), Debian's python3 otherwise.
+if ! "${PYTHON:-python3}" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)
 fi
 missing=()
