@@ -111,12 +111,20 @@ def pytest_collection_finish(session):
 LONG = ("browser", "bench")
 
 
+#: Fixtures of a test that drives chromium (tests/helpers/browser.py).
+BROWSER_FIXTURES = {"browser", "chromium", "live_server"}
+
+
 def pytest_collection_modifyitems(items):
-    """Every test that builds the site (directly or through another fixture) is marked ``site``; the long ones
-    are put first (a stable sort: every xdist worker collects the same order)."""
+    """Every test that builds the site (directly or through another fixture) is marked ``site``, every test that
+    drives chromium ``browser`` (two modules lacking the mark ran their browser again on PostgreSQL); the long
+    ones are put first (a stable sort: every xdist worker collects the same order)."""
     for item in items:
-        if "app" in getattr(item, "fixturenames", ()):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "app" in fixtures:
             item.add_marker(pytest.mark.site)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in LONG))
 
 
