@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, text
 
+from survey.db import Base
 from survey.services import people, public, questionnaires, rounds
 from tests.helpers.weighting import answer_everything, invitations
 from tests.helpers.questionnaires import ANSWERS, form_values, skm_round, visit
@@ -27,14 +28,13 @@ def new_table_files(session, database_url):
     copied rows would fill out of order) behind."""
     if not database_url.startswith("postgresql"):
         pytest.skip("the plans checked are PostgreSQL's")
-    session.execute(text(f"TRUNCATE {site_tables(session)} RESTART IDENTITY"))
+    session.execute(text(f"TRUNCATE {site_tables()} RESTART IDENTITY"))
     session.commit()
 
 
-def site_tables(session) -> str:
-    """The site's tables, comma separated for one statement."""
-    return session.execute(text("SELECT string_agg(format('%I', tablename), ', ') FROM pg_tables "
-                                "WHERE schemaname = 'public' AND tablename <> 'alembic_version'")).scalar()
+def site_tables() -> str:
+    """The site's tables (its models'), comma separated for one statement."""
+    return ", ".join(f'"{name}"' for name in Base.metadata.tables)
 
 
 def fill_province(session, round_) -> None:
@@ -82,7 +82,7 @@ def copy_offices(session, tables: list[str]) -> None:
         connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                 f"(SELECT max(id) FROM {table}))"))
     session.commit()
-    session.connection().execute(text(f"ANALYZE {site_tables(session)}"))
+    session.connection().execute(text(f"ANALYZE {site_tables()}"))
     session.commit()
 
 
