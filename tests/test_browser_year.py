@@ -15,7 +15,7 @@ import pytest
 from survey.models import Evidence, Finding
 from survey.services import accounts, calendar, given_weights, kpi_owners, performance, reporting, scorecards
 from tests.helpers.browser import keep_screenshot, paste
-from tests.test_attacks import rows_in_every_table
+from tests.helpers.database import rows_in_every_table
 from tests.test_browser import ARTIFACTS, live_server  # noqa: F401  (fixture, skips)
 from tests.test_browser_setup import sign_in
 from tests.test_data_grid import stored

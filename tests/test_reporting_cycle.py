@@ -17,7 +17,7 @@ from survey import cli
 from survey.models import AuditEntry, KpiSubmission, OutboxMessage, User
 from survey.services import accounts, api_tokens, evidence, grid, kpi_owners, mail, performance, reporting
 from survey.services.errors import Invalid
-from tests.test_attacks import rows_in_every_table
+from tests.helpers.database import rows_in_every_table
 from tests.helpers.scorecards import ANCHORS, small_scorecard
 from tests.web import csrf, post, sign_in
 
